@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from simulator.schema.types import BallotType, Disability, ElectionType, Layout
+from simulator.schema.types import BallotType, Disability, ElectionType, Layout, Phase
 
 LAYOUT_OF: dict[BallotType, Layout] = {
     BallotType.PPWP: Layout.PAIR,
@@ -42,3 +42,56 @@ MAX_VOTERS_PER_TPS: dict[ElectionType, int] = {
 ASSISTABLE: frozenset[Disability] = frozenset(
     {Disability.TUNANETRA, Disability.TUNADAKSA, Disability.KURSI_RODA, Disability.LAINNYA}
 )
+
+
+# Voters aged 60 and over are *lansia* (UU 13/1998 Pasal 1), served first (HANDBOOK §5.7).
+ELDERLY_AGE = 60
+
+# Logistics a TPS must receive where the regulation sets a number (HANDBOOK §3.2). Booths and
+# ink are set for the Pemilu only; a Pilkada scenario states them under logistics.expected.
+# Braille templates: PPWP and DPD ballots [P] (M).
+EXPECTED_ITEMS: dict[ElectionType, dict[str, int]] = {
+    ElectionType.PEMILU_2024: {
+        "bilik_suara": 4,
+        "tinta": 2,
+        "template_braille": 2,
+        "c_daftar_hadir": 3,
+        "c_kejadian_khusus": 1,
+        "c_pendamping": 1,
+        "salinan_dpt": 1,
+        "daftar_calon": 1,
+    },
+    ElectionType.PILKADA_2024: {
+        "c_daftar_hadir": 3,
+        "c_kejadian_khusus": 1,
+        "c_pendamping": 1,
+        "salinan_dpt": 1,
+        "daftar_calon": 1,
+    },
+}
+
+# When each phase starts if nothing earlier was played (minutes since midnight of polling day).
+PHASE_START: dict[Phase, int] = {
+    Phase.LOGISTIK: 6 * 60,
+    Phase.PEMBUKAAN: 6 * 60,
+    Phase.PEMUNGUTAN: 7 * 60,
+    Phase.PENUTUPAN: 13 * 60,
+    Phase.PENGHITUNGAN: 13 * 60 + 30,
+    Phase.FORMULIR: 20 * 60,
+    Phase.PENYERAHAN: 22 * 60,
+}
+
+OPENING_TIME = 7 * 60  # the voting meeting opens at 07:00, never earlier (PKPU 25/2023 Pasal 5)
+DPK_FROM = 12 * 60  # DPK voters are served 12:00-13:00 (HANDBOOK §5.4)
+CLOSING_TIME = 13 * 60  # voting closes at 13:00 (HANDBOOK §5.10)
+COUNTING_DEADLINE = 36 * 60  # counting may run on until 12:00 the next day (MK 20/PUU-XVII/2019)
+
+
+def reserve(dpt: int, election: ElectionType) -> int:
+    """Reserve ballots per type: DPT × rate, rounded up per TPS (HANDBOOK §3.2, §15.3)."""
+    return -(-dpt * RESERVE_RATE_PERMILLE[election] // 1000)
+
+
+def expected_ballots(dpt: int, election: ElectionType) -> int:
+    """Ballots per type a TPS must receive: DPT + reserve (R11)."""
+    return dpt + reserve(dpt, election)

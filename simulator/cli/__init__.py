@@ -1,0 +1,74 @@
+"""Command line: ``python run_sim.py VERB …``; with no verb it launches the game.
+
+Each verb lives in its own module, ``simulator/cli/<verb>.py``, exposing
+``HELP`` (one line for ``--help``), ``add_arguments(parser)`` and ``run(args) -> int``.
+Modules are imported only when their verb is used, so ``--help`` and the game start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from simulator.i18n import DEFAULT_LANGUAGE, LANGUAGES
+
+# verb → module name; the order is the order of --help
+VERBS: dict[str, str] = {
+    "validate": "validate",
+    "rules": "rules",
+    "schema": "schema",
+    "run": "run",
+    "replay": "replay",
+}
+
+EXIT_OK = 0
+EXIT_FAILED = 1  # the command ran, and what it checked did not hold
+EXIT_INVALID = 2  # bad input or bad usage
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="run_sim.py",
+        description="Simulasi TPS: polling-day simulator and quiz trainer for KPPS crews. "
+        "Without a verb, the game starts.",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=DEFAULT_LANGUAGE,
+        help="language of messages: id (Bahasa Indonesia, default) or en",
+    )
+    sub = parser.add_subparsers(dest="verb", metavar="VERB")
+    for verb, module_name in VERBS.items():
+        module = importlib.import_module(f"simulator.cli.{module_name}")
+        verb_parser = sub.add_parser(verb, help=module.HELP, description=module.HELP)
+        verb_parser.add_argument(
+            "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=argparse.SUPPRESS
+        )
+        module.add_arguments(verb_parser)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not any(arg in VERBS for arg in args_list) and not any(
+        arg in ("-h", "--help") for arg in args_list
+    ):
+        from simulator.app.launch import launch_game
+
+        lang = _peek_lang(args_list)
+        return launch_game(lang=lang)
+    args = _parser().parse_args(args_list)
+    module = importlib.import_module(f"simulator.cli.{VERBS[args.verb]}")
+    return int(module.run(args))
+
+
+def _peek_lang(args: list[str]) -> str:
+    for index, arg in enumerate(args):
+        if arg == "--lang" and index + 1 < len(args) and args[index + 1] in LANGUAGES:
+            return args[index + 1]
+        if arg.startswith("--lang=") and arg.split("=", 1)[1] in LANGUAGES:
+            return arg.split("=", 1)[1]
+    return DEFAULT_LANGUAGE

@@ -1,0 +1,61 @@
+"""``replay LOG [--scenario PATH]``: re-run a recorded log and confirm its recorded result."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from simulator.cli._common import (
+    CliFailure,
+    apply_or_fail,
+    find_scenario,
+    load_scenario_or_fail,
+    print_result,
+    read_log_or_fail,
+)
+from simulator.core.replay import result_of
+from simulator.i18n import catalog
+
+HELP = "re-run a recorded action log and confirm it gives the recorded score and state"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("log", type=Path, help="the recorded action log")
+    parser.add_argument(
+        "--scenario", type=Path, help="the scenario file (default: found by id in scenarios/)"
+    )
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+
+
+def run(args: argparse.Namespace) -> int:
+    cat = catalog(args.lang)
+    try:
+        log = read_log_or_fail(args.log, cat)
+        path = args.scenario or find_scenario(log.header.scenario, cat)
+        loaded = load_scenario_or_fail(path, cat)
+        if loaded.sha256 != log.header.scenario_sha256:
+            print(cat("cli.replay.scenario_changed", path=str(path)), file=sys.stderr)
+        sim = apply_or_fail(loaded, log, args.log, cat)
+    except CliFailure as failure:
+        print(failure, file=sys.stderr)
+        return 2
+    print_result(sim, cat, args.json)
+    if log.result is None:
+        print(cat("cli.replay.no_result"), file=sys.stderr)
+        return 1
+    actual = result_of(sim)
+    if actual != log.result:
+        print(
+            cat(
+                "cli.replay.mismatch",
+                score=log.result.score,
+                actual_score=actual.score,
+                digest=log.result.digest[:12],
+                actual_digest=actual.digest[:12],
+            ),
+            file=sys.stderr,
+        )
+        return 1
+    print(cat("cli.replay.confirmed", score=actual.score, digest=actual.digest[:12]))
+    return 0

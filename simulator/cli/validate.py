@@ -1,0 +1,43 @@
+"""``validate PATH...``: check scenario files and folders; print every problem, located."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from simulator.content.load import FileReport, validate_paths
+from simulator.i18n import DEFAULT_LANGUAGE, Catalog, catalog
+
+HELP = "check scenario files (or folders of them) and print every problem with file:line:col"
+
+EXIT_OK = 0
+EXIT_INVALID = 2
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                        help="a YAML file, or a folder searched for *.yaml and *.yml")
+
+
+def run(args: argparse.Namespace) -> int:
+    cat = catalog(getattr(args, "lang", DEFAULT_LANGUAGE))
+    reports = validate_paths(args.paths)
+    for report in reports:
+        for problem in report.problems:
+            print(problem.render(cat))
+    print(summary(reports, cat))
+    sys.stdout.flush()
+    return EXIT_OK if all(report.valid for report in reports) else EXIT_INVALID
+
+
+def summary(reports: list[FileReport], cat: Catalog) -> str:
+    """One line: how many files, how many invalid, how many problems and warnings."""
+    warnings = sum(len(report.warnings) for report in reports)
+    return cat(
+        "content.summary_warnings" if warnings else "content.summary",
+        files=len(reports),
+        invalid=sum(1 for report in reports if not report.valid),
+        problems=sum(len(report.errors) for report in reports),
+        warnings=warnings,
+    )

@@ -1,0 +1,64 @@
+"""The kinds of document trainers write, and how to tell them apart: the one place to add one.
+
+A kind is recognised from its top-level keys, names its model (imported lazily, so a kind can
+be registered before its model exists) and, optionally, a lint run after the schema passed.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from simulator.content.errors import Issue
+from simulator.content.lint import lint_scenario
+from simulator.schema.scenario import Scenario
+
+Lint = Callable[[Any, Collection[str] | None], list[Issue]]
+
+
+@dataclass(frozen=True)
+class ContentKind:
+    name: str
+    title: str  # the JSON Schema's title
+    detect: Callable[[Mapping[Any, Any]], bool]
+    model: Callable[[], type[BaseModel] | None]  # None while the kind has no model yet
+    lint: Lint | None = None
+
+
+def _quiz_model() -> type[BaseModel] | None:
+    """The quiz bank model, once ``simulator.schema.quiz`` defines ``QuizBank``."""
+    try:
+        module = importlib.import_module("simulator.schema.quiz")
+    except ImportError:
+        return None
+    model = getattr(module, "QuizBank", None)
+    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+
+
+# Tried in order; the first whose ``detect`` accepts the top-level mapping wins, so the
+# scenario, which accepts anything, comes last.
+DOCUMENT_KINDS: tuple[ContentKind, ...] = (
+    ContentKind("quiz", "Simulasi TPS quiz bank", lambda data: "questions" in data, _quiz_model),
+    ContentKind("scenario", "Simulasi TPS scenario", lambda data: True, lambda: Scenario,
+                lint_scenario),
+)
+
+
+def kind_of(data: Mapping[Any, Any]) -> ContentKind:
+    return next(kind for kind in DOCUMENT_KINDS if kind.detect(data))
+
+
+def kind_named(name: str) -> ContentKind:
+    return next(kind for kind in DOCUMENT_KINDS if kind.name == name)
+
+
+def lint_for(model: type[BaseModel]) -> Lint | None:
+    """The lint registered for a model class, if any."""
+    for kind in DOCUMENT_KINDS:
+        if kind.lint is not None and kind.model() is model:
+            return kind.lint
+    return None

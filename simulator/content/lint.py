@@ -1,0 +1,645 @@
+"""The domain lint: what the schema cannot see in a scenario that parsed.
+
+Cross-references (a slate names a party that is defined, a mark names a pair that stands) and
+the arithmetic of the polling day (reserve ballots, voters per TPS, the counting-start
+reconciliation of HANDBOOK §8.2). Each check is a small function from a :class:`Scenario` to
+issues addressed by data path; the loader places them in the file.
+
+A check never judges what the trainee will do: a shortage of ballots is a situation a trainer
+may set up on purpose, so it is a warning, not an error.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Sequence
+from typing import TypeVar
+
+from simulator.content.errors import Anchor, Hint, Issue, Level, PathPart
+from simulator.core.domain import BALLOT_ORDER, LAYOUT_OF, MAX_VOTERS_PER_TPS, RESERVE_RATE_PERMILLE
+from simulator.schema.ballot import Mark, Place
+from simulator.schema.clock import format_minutes, to_minutes
+from simulator.schema.scenario import (
+    Contest,
+    DocumentKind,
+    Registration,
+    Scenario,
+    SexCount,
+)
+from simulator.schema.types import BallotType, ElectionType, Layout, Phase, Sex
+
+Loc = tuple[PathPart, ...]
+Check = Callable[[Scenario], list[Issue]]
+T = TypeVar("T")
+
+# Voters join the queue from when the KPPS arrive (06:00); arrivals after the 13:00 close are
+# allowed on purpose (a late voter is a situation to train), up to 14:00.
+VOTER_WINDOW = (to_minutes("06:00"), to_minutes("14:00"))
+# Anything else happens between the day before (logistics, H-1) and the 12:00 limit for counting
+# the next day (HANDBOOK §2).
+DAY_WINDOW = (to_minutes("00:00-1"), to_minutes("12:00+1"))
+
+_LIST_OF_LAYOUT: dict[Layout, str] = {
+    Layout.PAIR: "pairs",
+    Layout.PARTY_LIST: "slates",
+    Layout.INDIVIDUAL: "candidates",
+}
+_DISTRICT_OF: dict[BallotType, str] = {
+    BallotType.DPR: "dpr",
+    BallotType.DPRD_PROV: "dprd_prov",
+    BallotType.DPRD_KABKO: "dprd_kabko",
+}
+
+
+def expected_ballots(dpt: int, election: ElectionType) -> int:
+    """DPT + reserve, the reserve rounded up per TPS (HANDBOOK §3.2, R11)."""
+    return dpt + -(-dpt * RESERVE_RATE_PERMILLE[election] // 1000)
+
+
+def _issue(loc: Loc, code: str, level: Level = "error", hint: Hint | None = None,
+           anchor: Anchor = "value", **params: object) -> Issue:
+    return Issue(loc, code, params, hint=hint, level=level, anchor=anchor)
+
+
+def _contests(s: Scenario) -> dict[BallotType, Contest]:
+    contests: dict[BallotType, Contest] = {}
+    for contest in s.contests:
+        contests.setdefault(contest.ballot, contest)
+    return contests
+
+
+def _duplicates(items: Sequence[T], key: Callable[[T], object]) -> Iterable[tuple[int, object]]:
+    """(index, key) of every item whose key an earlier item already had."""
+    seen: set[object] = set()
+    for index, item in enumerate(items):
+        value = key(item)
+        if value in seen:
+            yield index, value
+        seen.add(value)
+
+
+# --- Contests and participants -------------------------------------------------------------
+
+
+def check_contest_election(s: Scenario) -> list[Issue]:
+    allowed = BALLOT_ORDER[s.election]
+    issues = [
+        _issue(("contests", i, "ballot"), "lint.contest.election", ballot=str(c.ballot),
+               election=str(s.election), allowed=", ".join(map(str, allowed)))
+        for i, c in enumerate(s.contests)
+        if c.ballot not in allowed
+    ]
+    issues += [
+        _issue(("contests", i, "ballot"), "lint.contest.duplicate", ballot=str(ballot))
+        for i, ballot in _duplicates(s.contests, lambda c: c.ballot)
+    ]
+    types = {c.ballot for c in s.contests}
+    if {BallotType.BUPATI, BallotType.WALIKOTA} <= types:
+        index = next(i for i, c in enumerate(s.contests) if c.ballot is BallotType.WALIKOTA)
+        issues.append(_issue(("contests", index, "ballot"), "lint.contest.both_regents"))
+    return issues
+
+
+def check_contest_lists(s: Scenario) -> list[Issue]:
+    issues: list[Issue] = []
+    for i, contest in enumerate(s.contests):
+        wanted = _LIST_OF_LAYOUT[LAYOUT_OF[contest.ballot]]
+        if not getattr(contest, wanted):
+            issues.append(_issue(("contests", i), "lint.contest.empty", ballot=str(contest.ballot),
+                                 list=wanted))
+        for other in _LIST_OF_LAYOUT.values():
+            if other != wanted and getattr(contest, other):
+                issues.append(_issue(("contests", i, other), "lint.contest.wrong_list",
+                                     anchor="key", ballot=str(contest.ballot), list=wanted,
+                                     field=other))
+        if wanted == "pairs" and len(contest.pairs) == 1 and s.election is not \
+                ElectionType.PILKADA_2024:
+            issues.append(_issue(("contests", i, "pairs"), "lint.contest.single_pair",
+                                 anchor="key", ballot=str(contest.ballot)))
+    return issues
+
+
+def check_contest_numbers(s: Scenario) -> list[Issue]:
+    issues: list[Issue] = []
+    for i, contest in enumerate(s.contests):
+        for field, items in (("pairs", contest.pairs), ("slates", contest.slates),
+                             ("candidates", contest.candidates)):
+            issues += _duplicate_numbers(("contests", i, field), items)
+        for j, slate in enumerate(contest.slates):
+            issues += _duplicate_numbers(("contests", i, "slates", j, "candidates"),
+                                         slate.candidates)
+    return issues
+
+
+def _duplicate_numbers(loc: Loc, items: Sequence[object]) -> list[Issue]:
+    field = "party" if loc[-1] == "slates" else "number"  # a slate is numbered by its party
+    return [
+        _issue((*loc, index, field), "lint.contest.duplicate_number", number=value)
+        for index, value in _duplicates(items, lambda item: getattr(item, field))
+    ]
+
+
+def check_parties(s: Scenario) -> list[Issue]:
+    issues = [
+        _issue(("parties", i, "number"), "lint.party.duplicate_number", number=value)
+        for i, value in _duplicates(s.parties, lambda p: p.number)
+    ]
+    issues += [
+        _issue(("parties", i, "code"), "lint.party.duplicate_code", code=repr(value))
+        for i, value in _duplicates(s.parties, lambda p: p.code)
+    ]
+    return issues
+
+
+def check_party_references(s: Scenario) -> list[Issue]:
+    defined = {party.number for party in s.parties}
+    issues: list[Issue] = []
+    for i, contest in enumerate(s.contests):
+        for j, slate in enumerate(contest.slates):
+            if slate.party not in defined:
+                issues.append(_issue(("contests", i, "slates", j, "party"),
+                                     "lint.party.undefined", number=slate.party))
+        for j, pair in enumerate(contest.pairs):
+            issues += [
+                _issue(("contests", i, "pairs", j, "parties", k), "lint.party.undefined",
+                       number=number)
+                for k, number in enumerate(pair.parties)
+                if number not in defined
+            ]
+    return issues
+
+
+def check_districts(s: Scenario) -> list[Issue]:
+    if s.election is not ElectionType.PEMILU_2024:
+        return []
+    return [
+        _issue(("tps", "districts"), "lint.tps.district_missing", ballot=str(contest.ballot),
+               field=_DISTRICT_OF[contest.ballot])
+        for contest in s.contests
+        if contest.ballot in _DISTRICT_OF
+        and getattr(s.tps.districts, _DISTRICT_OF[contest.ballot]) is None
+    ]
+
+
+# --- The TPS and its logistics -------------------------------------------------------------
+
+
+def check_voters_per_tps(s: Scenario) -> list[Issue]:
+    total = s.tps.dpt.total + s.tps.dptb.total
+    limit = MAX_VOTERS_PER_TPS[s.election]
+    if total <= limit:
+        return []
+    return [_issue(("tps", "dpt"), "lint.tps.too_many_voters", total=total, limit=limit,
+                   election=str(s.election))]
+
+
+def check_tps_disabled(s: Scenario) -> list[Issue]:
+    registered = _sex_sum(s.tps.dpt, s.tps.dptb)
+    return [
+        _issue(("tps", "disabled", field), "lint.tps.disabled_exceeds",
+               count=getattr(s.tps.disabled, field), registered=registered[field])
+        for field in ("men", "women")
+        if getattr(s.tps.disabled, field) > registered[field]
+    ]
+
+
+def _sex_sum(*counts: SexCount) -> dict[str, int]:
+    return {"men": sum(c.men for c in counts), "women": sum(c.women for c in counts)}
+
+
+def check_logistics_types(s: Scenario) -> list[Issue]:
+    types = set(_contests(s))
+    return [
+        _not_in_scenario(("logistics", field, ballot), ballot, anchor="key")
+        for field in ("ballots", "boxes")
+        for ballot in getattr(s.logistics, field)
+        if ballot not in types
+    ]
+
+
+def check_ballot_counts(s: Scenario) -> list[Issue]:
+    expected = expected_ballots(s.tps.dpt.total, s.election)
+    issues: list[Issue] = []
+    for ballot, packet in s.logistics.ballots.items():
+        loc: Loc = ("logistics", "ballots", str(ballot))
+        count = expected if packet.count is None else packet.count
+        if packet.count is not None and packet.count != expected:
+            issues.append(_issue((*loc, "count"), "lint.logistics.count_differs", "warning",
+                                 ballot=str(ballot), count=count, expected=expected,
+                                 dpt=s.tps.dpt.total, reserve=expected - s.tps.dpt.total))
+        if packet.damaged > count:
+            issues.append(_issue((*loc, "damaged"), "lint.logistics.damaged_exceeds",
+                                 damaged=packet.damaged, count=count))
+    return issues
+
+
+def _not_in_scenario(loc: Loc, ballot: BallotType, anchor: Anchor = "value") -> Issue:
+    return _issue(loc, "lint.ballot_type.not_in_scenario", anchor=anchor, ballot=str(ballot))
+
+
+# --- People --------------------------------------------------------------------------------
+
+
+def check_people_ids(s: Scenario) -> list[Issue]:
+    groups: tuple[tuple[Loc, Sequence[object]], ...] = (
+        (("voters", "listed"), s.voters.listed),
+        (("witnesses",), s.witnesses),
+        (("undelivered_notices",), s.undelivered_notices),
+    )
+    return [
+        _issue((*loc, i, "id"), "lint.people.duplicate_id", id=repr(value))
+        for loc, items in groups
+        for i, value in _duplicates(items, lambda item: getattr(item, "id", None))
+    ]
+
+
+def check_listed_registration(s: Scenario) -> list[Issue]:
+    """Listed voters on a list cannot outnumber that list, per sex (a C.Hasil row)."""
+    listed = Counter((v.registered, v.sex) for v in s.voters.listed)
+    issues: list[Issue] = []
+    for registration, name, counts in ((Registration.DPT, "DPT", s.tps.dpt),
+                                       (Registration.DPTB, "DPTb", s.tps.dptb)):
+        for sex, field in ((Sex.L, "men"), (Sex.P, "women")):
+            number, registered = listed[(registration, sex)], getattr(counts, field)
+            if number > registered:
+                issues.append(_issue(("voters", "listed"), "lint.voter.exceeds_registered",
+                                     anchor="key", list=name, sex=str(sex), listed=number,
+                                     registered=registered))
+    return issues
+
+
+def check_voter_ballot_types(s: Scenario) -> list[Issue]:
+    types = set(_contests(s))
+    issues: list[Issue] = []
+    for i, voter in enumerate(s.voters.listed):
+        loc: Loc = ("voters", "listed", i)
+        issues += [_not_in_scenario((*loc, "votes", str(t)), t, "key")
+                   for t in voter.votes if t not in types]
+        issues += [_not_in_scenario((*loc, "replacements", k), t)
+                   for k, t in enumerate(voter.replacements) if t not in types]
+        for j, document in enumerate(voter.documents):
+            if document.kind is DocumentKind.MODEL_A:
+                issues += [_not_in_scenario((*loc, "documents", j, "ballots", k), t)
+                           for k, t in enumerate(document.ballots) if t not in types]
+    return issues
+
+
+def check_voter_marks(s: Scenario) -> list[Issue]:
+    contests = _contests(s)
+    issues: list[Issue] = []
+    for i, voter in enumerate(s.voters.listed):
+        for ballot, marks in voter.votes.items():
+            if ballot in contests:
+                loc: Loc = ("voters", "listed", i, "votes", str(ballot))
+                issues += _marks_issues(marks, contests[ballot], loc)
+    return issues
+
+
+def check_listed_ballots(s: Scenario) -> list[Issue]:
+    contests = _contests(s)
+    issues: list[Issue] = []
+    for i, ballot in enumerate(s.ballots.listed):
+        loc: Loc = ("ballots", "listed", i)
+        if ballot.ballot not in contests:
+            issues.append(_not_in_scenario((*loc, "ballot"), ballot.ballot))
+            continue
+        issues += _marks_issues(ballot.marks, contests[ballot.ballot], (*loc, "marks"))
+    return issues
+
+
+# --- Marks on the printed layout -----------------------------------------------------------
+
+
+def _marks_issues(marks: Sequence[Mark], contest: Contest, loc: Loc) -> list[Issue]:
+    issues: list[Issue] = []
+    for j, mark in enumerate(marks):
+        issues += mark_issues(mark, contest, (*loc, j))
+    return issues
+
+
+def mark_issues(mark: Mark, contest: Contest, loc: Loc) -> list[Issue]:
+    """Whether a mark names columns that exist on this contest's printed ballot."""
+    if mark.place is Place.OUTSIDE:
+        return []
+    layout = LAYOUT_OF[contest.ballot]
+    wrong = [field for field in _FOREIGN_FIELDS[layout] if getattr(mark, field)]
+    if wrong:
+        return [_issue((*loc, field), "lint.mark.layout", anchor="key", field=field,
+                       ballot=str(contest.ballot)) for field in wrong]
+    if layout is Layout.PAIR:
+        return _pair_mark(mark, contest, loc)
+    if layout is Layout.PARTY_LIST:
+        return _slate_mark(mark, contest, loc)
+    return _candidate_mark(mark, contest, loc)
+
+
+_FOREIGN_FIELDS: dict[Layout, tuple[str, ...]] = {
+    Layout.PAIR: ("party", "candidate"),
+    Layout.PARTY_LIST: ("pair", "kosong"),
+    Layout.INDIVIDUAL: ("pair", "kosong", "party"),
+}
+
+
+def _pair_mark(mark: Mark, contest: Contest, loc: Loc) -> list[Issue]:
+    numbers = sorted(pair.number for pair in contest.pairs)
+    if mark.kosong:
+        if len(numbers) != 1:
+            return [_issue((*loc, "kosong"), "lint.mark.kosong", ballot=str(contest.ballot),
+                           pairs=len(numbers))]
+        # the only line a kolom kosong shares is with the single pair's column
+        if mark.neighbour is not None and mark.neighbour != numbers[0]:
+            return [_neighbour_issue(loc, "kosong", mark.neighbour)]
+        return []
+    return _numbered_mark(loc, "pair", mark.pair, mark.neighbour, numbers)
+
+
+def _slate_mark(mark: Mark, contest: Contest, loc: Loc) -> list[Issue]:
+    if mark.party is None:
+        return [_issue(loc, "lint.mark.needs_party", ballot=str(contest.ballot))]
+    slates = {slate.party: slate for slate in contest.slates}
+    if mark.candidate is None:
+        return _numbered_mark(loc, "party", mark.party, mark.neighbour, sorted(slates))
+    slate = slates.get(mark.party)
+    if slate is None:
+        return [_unknown_number(loc, "party", mark.party)]
+    numbers = sorted(candidate.number for candidate in slate.candidates)
+    return _numbered_mark(loc, "candidate", mark.candidate, mark.neighbour, numbers)
+
+
+def _candidate_mark(mark: Mark, contest: Contest, loc: Loc) -> list[Issue]:
+    numbers = sorted(candidate.number for candidate in contest.candidates)
+    return _numbered_mark(loc, "candidate", mark.candidate, mark.neighbour, numbers)
+
+
+def _numbered_mark(loc: Loc, field: str, number: int | None, neighbour: int | None,
+                   numbers: list[int]) -> list[Issue]:
+    if number is None or number not in numbers:
+        return [_unknown_number(loc, field, number)]
+    if neighbour is not None and not _adjacent(number, neighbour, numbers):
+        return [_neighbour_issue(loc, field, neighbour)]
+    return []
+
+
+def _adjacent(a: int, b: int, numbers: list[int]) -> bool:
+    """Two columns (or rows) share a line when they are next to each other in print order."""
+    return a in numbers and b in numbers and abs(numbers.index(a) - numbers.index(b)) == 1
+
+
+def _unknown_number(loc: Loc, field: str, number: int | None) -> Issue:
+    return _issue((*loc, field), "lint.mark.unknown_number", field=field, number=number)
+
+
+def _neighbour_issue(loc: Loc, field: str, neighbour: int) -> Issue:
+    return _issue((*loc, "neighbour"), "lint.mark.neighbour", field=field, neighbour=neighbour)
+
+
+# --- Ballots to count ----------------------------------------------------------------------
+
+
+def check_generated_ballots(s: Scenario) -> list[Issue]:
+    contests = _contests(s)
+    issues: list[Issue] = []
+    for ballot, generator in s.ballots.generated.items():
+        loc: Loc = ("ballots", "generated", str(ballot))
+        contest = contests.get(ballot)
+        if contest is None:
+            issues.append(_not_in_scenario(loc, ballot, "key"))
+            continue
+        numbers = _weight_numbers(contest)
+        issues += [
+            _issue((*loc, "weights", number), "lint.ballots.unknown_weight", anchor="key",
+                   number=number, ballot=str(ballot))
+            for number in generator.weights
+            if number not in numbers
+        ]
+        if generator.kosong and len(contest.pairs) != 1:
+            issues.append(_issue((*loc, "kosong"), "lint.ballots.kosong", ballot=str(ballot)))
+    return issues
+
+
+def _weight_numbers(contest: Contest) -> set[int]:
+    layout = LAYOUT_OF[contest.ballot]
+    if layout is Layout.PAIR:
+        return {pair.number for pair in contest.pairs}
+    if layout is Layout.PARTY_LIST:
+        return {slate.party for slate in contest.slates}
+    return {candidate.number for candidate in contest.candidates}
+
+
+# --- Times ---------------------------------------------------------------------------------
+
+
+def check_times(s: Scenario) -> list[Issue]:
+    times: list[tuple[Loc, str, tuple[int, int]]] = [
+        (("voters", "listed", i, "arrives"), v.arrives, VOTER_WINDOW)
+        for i, v in enumerate(s.voters.listed)
+    ]
+    times += [(("witnesses", i, "arrives"), w.arrives, DAY_WINDOW)
+              for i, w in enumerate(s.witnesses)]
+    times += [(("events", i, "at"), e.at, DAY_WINDOW) for i, e in enumerate(s.events)]
+    times.append((("ptps_arrives",), s.ptps_arrives, DAY_WINDOW))
+    if s.rules.dptb_from is not None:
+        times.append((("rules", "dptb_from"), s.rules.dptb_from, VOTER_WINDOW))
+    if s.voters.generated is not None:
+        times += [(("voters", "generated", field), getattr(s.voters.generated, field),
+                   VOTER_WINDOW) for field in ("start", "end")]
+    issues = [_window_issue(loc, text, window) for loc, text, window in times
+              if not window[0] <= to_minutes(text) <= window[1]]
+    return issues + _generator_order(s)
+
+
+def _window_issue(loc: Loc, text: str, window: tuple[int, int]) -> Issue:
+    return _issue(loc, "lint.time.window", time=text, start=format_minutes(window[0]),
+                  end=format_minutes(window[1]))
+
+
+def _generator_order(s: Scenario) -> list[Issue]:
+    generated = s.voters.generated
+    if generated is None or to_minutes(generated.start) <= to_minutes(generated.end):
+        return []
+    return [_issue(("voters", "generated", "end"), "lint.time.order", start=generated.start,
+                   end=generated.end)]
+
+
+# --- Starting after the vote ---------------------------------------------------------------
+
+
+def _starts_after_voting(s: Scenario) -> bool:
+    return list(Phase).index(s.phases[0]) >= list(Phase).index(Phase.PENUTUPAN)
+
+
+def check_counting_start_needed(s: Scenario) -> list[Issue]:
+    if _starts_after_voting(s) and s.counting_start is None:
+        return [_issue(("phases",), "lint.counting_start.missing", phase=str(s.phases[0]))]
+    if not _starts_after_voting(s) and s.counting_start is not None:
+        return [_issue(("counting_start",), "lint.counting_start.unused", "warning",
+                       anchor="key")]
+    return []
+
+
+def check_counting_start_voters(s: Scenario) -> list[Issue]:
+    start = s.counting_start
+    if start is None:
+        return []
+    issues: list[Issue] = []
+    for name, label, voted, registered in (("dpt", "DPT", start.dpt, s.tps.dpt),
+                                           ("dptb", "DPTb", start.dptb, s.tps.dptb)):
+        issues += [
+            _issue(("counting_start", name, field), "lint.counting_start.exceeds_registered",
+                   list=label, voted=getattr(voted, field),
+                   registered=getattr(registered, field))
+            for field in ("men", "women")
+            if getattr(voted, field) > getattr(registered, field)
+        ]
+    voters = start.dpt.total + start.dptb.total + start.dpk.total
+    limit = min(voters, s.tps.disabled.total + start.dpk.total)
+    if start.disabled.total > limit:
+        issues.append(_issue(("counting_start", "disabled"), "lint.counting_start.disabled_exceeds",
+                             voted=start.disabled.total, limit=limit))
+    return issues
+
+
+def check_counting_start_ballots(s: Scenario) -> list[Issue]:
+    start = s.counting_start
+    if start is None:
+        return []
+    contests = _contests(s)
+    issues = [
+        _not_in_scenario(("counting_start", field, str(t)), t, "key")
+        for field in ("returned", "not_entitled")
+        for t in getattr(start, field)
+        if t not in contests
+    ]
+    for ballot in contests:
+        issues += _reconcile(s, ballot)
+    return issues
+
+
+def _reconcile(s: Scenario, ballot: BallotType) -> list[Issue]:
+    """HANDBOOK §8.2 R5, R4 and the DPTb caveat, for one ballot type."""
+    start = s.counting_start
+    assert start is not None
+    dptb = start.dptb.total
+    not_entitled = start.not_entitled.get(ballot, 0)
+    if not_entitled > dptb:
+        return [_issue(("counting_start", "not_entitled", str(ballot)),
+                       "lint.counting_start.not_entitled_exceeds", ballot=str(ballot),
+                       count=not_entitled, dptb=dptb)]
+    used = start.dpt.total + dptb + start.dpk.total - not_entitled
+    issues: list[Issue] = []
+    to_count = sum(1 for b in s.ballots.listed if b.ballot is ballot)
+    generator = s.ballots.generated.get(ballot)
+    to_count += generator.count if generator is not None else 0
+    if to_count != used:
+        issues.append(_issue(("ballots", "generated", str(ballot), "count"),
+                             "lint.counting_start.ballots_mismatch", ballot=str(ballot),
+                             count=to_count, voters=used))
+    returned = start.returned.get(ballot, 0)
+    delivered = _delivered(s, ballot)
+    if returned + used > delivered:
+        issues.append(_issue(("counting_start", "returned", str(ballot)),
+                             "lint.counting_start.exceeds_delivered", ballot=str(ballot),
+                             returned=returned, used=used, delivered=delivered))
+    return issues
+
+
+def _delivered(s: Scenario, ballot: BallotType) -> int:
+    packet = s.logistics.ballots.get(ballot)
+    if packet is not None and packet.count is not None:
+        return packet.count
+    return expected_ballots(s.tps.dpt.total, s.election)
+
+
+# --- Events, scoring -----------------------------------------------------------------------
+
+
+def check_event_ballots(s: Scenario) -> list[Issue]:
+    types = set(_contests(s))
+    return [
+        _not_in_scenario(("events", i, "ballot"), event.ballot)
+        for i, event in enumerate(s.events)
+        if event.ballot is not None and event.ballot not in types
+    ]
+
+
+def check_scoring_lists(s: Scenario) -> list[Issue]:
+    scoring = s.scoring
+    issues = [
+        _issue(("scoring", field, i), "lint.scoring.duplicate", rule=repr(value))
+        for field in ("enable", "disable")
+        for i, value in _duplicates(getattr(scoring, field), str)
+    ]
+    both = set(scoring.enable) & set(scoring.disable)
+    issues += [
+        _issue(("scoring", "disable", i), "lint.scoring.conflict", rule=repr(rule))
+        for i, rule in enumerate(scoring.disable)
+        if rule in both
+    ]
+    issues += [
+        _issue(("mistakes", i), "lint.mistakes.duplicate", mistake=repr(value))
+        for i, value in _duplicates(s.mistakes, str)
+    ]
+    return issues
+
+
+def check_rule_ids(s: Scenario, known_rules: Collection[str] | None) -> list[Issue]:
+    """Hook for the rule catalogue: every rule id the scenario names must exist.
+
+    The catalogue lives in the engine, which the content layer must not import; whoever holds it
+    passes its ids (``load_scenario(path, known_rules=…)``). Without them this checks nothing.
+    """
+    if known_rules is None:
+        return []
+    known = sorted(known_rules)
+    named: list[tuple[Loc, str, str]] = [
+        (("scoring", "points", rule), rule, "key") for rule in s.scoring.points
+    ]
+    named += [(("scoring", field, i), rule, "value")
+              for field in ("enable", "disable")
+              for i, rule in enumerate(getattr(s.scoring, field))]
+    return [
+        _issue(loc, "lint.scoring.unknown_rule", anchor=anchor, rule=repr(rule),
+               hint=_rule_hint(rule, known))
+        for loc, rule, anchor in named
+        if rule not in known_rules
+    ]
+
+
+def _rule_hint(rule: str, known: list[str]) -> Hint | None:
+    close = difflib.get_close_matches(rule, known, n=1)
+    return Hint("content.hint.did_you_mean", {"suggestion": repr(close[0])}) if close else None
+
+
+SCENARIO_CHECKS: tuple[Check, ...] = (
+    check_contest_election,
+    check_contest_lists,
+    check_contest_numbers,
+    check_parties,
+    check_party_references,
+    check_districts,
+    check_voters_per_tps,
+    check_tps_disabled,
+    check_logistics_types,
+    check_ballot_counts,
+    check_people_ids,
+    check_listed_registration,
+    check_voter_ballot_types,
+    check_voter_marks,
+    check_listed_ballots,
+    check_generated_ballots,
+    check_times,
+    check_counting_start_needed,
+    check_counting_start_voters,
+    check_counting_start_ballots,
+    check_event_ballots,
+    check_scoring_lists,
+)
+
+
+def lint_scenario(s: Scenario, known_rules: Collection[str] | None = None) -> list[Issue]:
+    """Every domain issue of a scenario that passed the schema."""
+    issues: list[Issue] = []
+    for check in SCENARIO_CHECKS:
+        issues += check(s)
+    return issues + check_rule_ids(s, known_rules)

@@ -1,0 +1,302 @@
+"""The voter desk as a pure decision: who may vote here, on which list, with which ballots.
+
+``decide(voter, world)`` reads the situation (the voter's documents, ink, registration and
+arrival; the clock, the ballots left and the scenario's settings for what the handbook leaves
+open) and returns what a careful KPPS does. It never looks at an answer key and never changes
+the world, so the voting phase, the quiz and the tests all ask the same function.
+
+The checks run in the handbook's order of precedence, each a small function naming the row it
+comes from. The first that applies decides:
+
+1. ink on a finger (§5.6);
+2. arrived after 13:00 (§5.10);
+3. documents in someone else's name (§5.2, UU 7/2017 Pasal 533);
+4. by registration: the DPT of this TPS (§5.2), its DPTb (§5.3), or neither: a Model A for this
+   TPS (§5.3, M16) or the DPK conditions (§5.4).
+
+``unsettled`` is the answer where the handbook says a case is not settled (§5.5, §15.4): the
+voting phase scores neither admitting nor refusing such a voter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Literal
+
+from simulator.core.domain import ASSISTABLE, BALLOT_ORDER, CLOSING_TIME, DPK_FROM, ELDERLY_AGE
+from simulator.core.state import World
+from simulator.schema.clock import to_minutes
+from simulator.schema.scenario import Area, Document, DocumentKind, Registration, Voter
+from simulator.schema.types import BallotType, VoterList
+
+DecisionKind = Literal["admit", "refuse", "come_back_1200", "unsettled"]
+
+
+class Reason(str, Enum):
+    """Why a voter is turned away: stable codes, shown through ``desk.reason.<code>``."""
+
+    BERTINTA = "bertinta"  # ink on a finger: has already voted (§5.6)
+    SUDAH_DITUTUP = "sudah_ditutup"  # arrived after 13:00 (§5.10)
+    IDENTITAS_TIDAK_COCOK = "identitas_tidak_cocok"  # documents of another person (§5.2)
+    SALAH_TPS = "salah_tps"  # registered at, or living in the area of, another TPS
+    SUDAH_PINDAH_MEMILIH = "sudah_pindah_memilih"  # took a Model A to vote elsewhere (§5.2)
+    TANPA_IDENTITAS = "tanpa_identitas"  # no KTP-el or Suket (§5.4, §5.5)
+    SURAT_SUARA_HABIS = "surat_suara_habis"  # DPK: no ballots left, go to the nearest TPS
+    LUAR_DOMISILI = "luar_domisili"  # lives elsewhere and holds no Model A (§5.3, §5.4)
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What the desk should do with one voter, and the handbook row that says so.
+
+    ``list`` and ``ballots`` are also filled for ``come_back_1200`` and, where known, for
+    ``unsettled``: they say how the voter is to be served if admitted, so the ballots handed
+    over can be judged even when the admission itself is not.
+    """
+
+    action: DecisionKind
+    basis: str  # a short code naming the handbook row; text under desk.basis.<code>
+    list: VoterList | None = None
+    ballots: tuple[BallotType, ...] = ()
+    reason: Reason | None = None
+    record: bool = False  # to be written in the C.Kejadian Khusus form
+    inform_ptps: bool = False
+
+    @property
+    def entitled(self) -> bool:
+        """The voter may vote here: now, or (a DPK voter) from 12:00."""
+        return self.action in ("admit", "come_back_1200")
+
+
+_ID_BASES = ("ktp", "pengganti", "kk_sim", "tanpa_identitas")
+# Every basis code ``decide`` can return (each has a text under desk.basis.<code>).
+BASES: tuple[str, ...] = (
+    "tinta",
+    "setelah_1300",
+    "identitas_orang_lain",
+    "pemberitahuan_tps_lain",
+    "pindah_keluar",
+    "dptb_tanpa_model_a",
+    "model_a_tps_lain",
+    "model_a_kosong",
+    "dpk_tanpa_identitas",
+    "dpk_desa_sama",
+    "luar_domisili",
+    "dpk_sebelum_1200",
+    "dpk_surat_suara_habis",
+    "dpk",
+    *(f"{who}_{what}" for who in ("dpt", "dptb", "model_a_tanpa_dptb") for what in _ID_BASES),
+)
+
+PRIMARY_IDS = frozenset({DocumentKind.KTP_EL, DocumentKind.SUKET})
+SUBSTITUTE_IDS = frozenset({DocumentKind.KTP_FOTOKOPI, DocumentKind.KTP_FOTO_HP, DocumentKind.IKD})
+KK_SIM = frozenset({DocumentKind.KK, DocumentKind.SIM})
+ID_KINDS = PRIMARY_IDS | SUBSTITUTE_IDS | KK_SIM
+
+
+def decide(voter: Voter, world: World) -> Decision:
+    """What a careful KPPS does with ``voter`` at the desk, in the world as it stands now."""
+    for check in (_ink, _after_close, _someone_elses_documents):
+        decision = check(voter, world)
+        if decision is not None:
+            return decision
+    if voter.registered is Registration.DPT:
+        return _dpt(voter, world)
+    if voter.registered is Registration.DPTB:
+        return _dptb(voter, world)
+    return _unregistered(voter, world)
+
+
+# --- Before anything else ----------------------------------------------------------------
+
+
+def _ink(voter: Voter, world: World) -> Decision | None:
+    # §5.6: ink on a finger → refuse, record in C.Kejadian Khusus, inform the PTPS (M12).
+    if not voter.inked:
+        return None
+    return _refuse(Reason.BERTINTA, "tinta", record=True)
+
+
+def _after_close(voter: Voter, world: World) -> Decision | None:
+    # §5.10: "a person arriving at 13:01 is not served" (M29).
+    if to_minutes(voter.arrives) <= CLOSING_TIME:
+        return None
+    return _refuse(Reason.SUDAH_DITUTUP, "setelah_1300")
+
+
+def _someone_elses_documents(voter: Voter, world: World) -> Decision | None:
+    # §5.2 row "C.Pemberitahuan in someone else's name": refuse, record, inform the PTPS.
+    # Impersonation is a crime (UU 7/2017 Pasal 533, printed on the notice) (M19).
+    if all(_own(doc, voter) for doc in voter.documents):
+        return None
+    return _refuse(Reason.IDENTITAS_TIDAK_COCOK, "identitas_orang_lain", record=True)
+
+
+# --- On this TPS's DPT (§5.2) --------------------------------------------------------------
+
+
+def _dpt(voter: Voter, world: World) -> Decision:
+    notice = _document(voter, DocumentKind.C_PEMBERITAHUAN)
+    if notice is not None and notice.tps == "lain":
+        # §5.2: "C.Pemberitahuan names another TPS → send the voter to that TPS".
+        return _refuse(Reason.SALAH_TPS, "pemberitahuan_tps_lain")
+    if voter.transferred_out:
+        # §5.2: marked as transferred → vote at the TPS named on the Model A.
+        return _refuse(Reason.SUDAH_PINDAH_MEMILIH, "pindah_keluar")
+    return _by_identity(voter, world, VoterList.DPT, all_types(world), "dpt")
+
+
+# --- On this TPS's DPTb (§5.3) -------------------------------------------------------------
+
+
+def _dptb(voter: Voter, world: World) -> Decision:
+    model_a = _document(voter, DocumentKind.MODEL_A)
+    if model_a is None:
+        # On the DPTb but carrying no Model A: the handbook does not say (not scored).
+        return Decision("unsettled", "dptb_tanpa_model_a", list=VoterList.DPTB)
+    return _with_model_a(voter, world, model_a, "dptb")
+
+
+def _with_model_a(voter: Voter, world: World, model_a: Document, basis: str) -> Decision:
+    if model_a.tps == "lain":
+        # §5.3: "If the Model A names a different TPS, send the voter there".
+        return _refuse(Reason.SALAH_TPS, "model_a_tps_lain")
+    ballots = model_a_types(model_a, world)
+    if not ballots:
+        # A Model A naming no ballot type of this TPS: nothing the handbook covers.
+        return Decision("unsettled", "model_a_kosong", list=VoterList.DPTB)
+    # §5.3: "Give exactly the ballot types written on the Model A" (M15).
+    return _by_identity(voter, world, VoterList.DPTB, ballots, basis)
+
+
+# --- On neither list (§5.3 Model A holders, §5.4 DPK) --------------------------------------
+
+
+def _unregistered(voter: Voter, world: World) -> Decision:
+    model_a = _document(voter, DocumentKind.MODEL_A)
+    if model_a is not None:
+        # M16: a valid Model A for this TPS is served as DPTb even if our DPTb copy lacks them.
+        return _with_model_a(voter, world, model_a, "model_a_tanpa_dptb")
+    notice = _document(voter, DocumentKind.C_PEMBERITAHUAN)
+    if notice is not None and notice.tps == "lain":
+        # §5.4 condition 1: on another TPS's DPT → not DPK here; §5.2: send them there.
+        return _refuse(Reason.SALAH_TPS, "pemberitahuan_tps_lain")
+    identity = _dpk_identity(voter, world)
+    if identity is None:
+        # §5.4 condition 2: KTP-el or Suket; a KK, SIM or copy is not enough (§5.5; M14).
+        return _refuse(Reason.TANPA_IDENTITAS, "dpk_tanpa_identitas")
+    return _dpk_by_address(identity.address, world)
+
+
+def _dpk_by_address(address: Area, world: World) -> Decision:
+    if address is Area.DESA_SAMA:
+        # §5.4 condition 3 and §15.6: direct the voter to the TPS of their address.
+        return _refuse(Reason.SALAH_TPS, "dpk_desa_sama")
+    if address is not Area.TPS_INI:
+        # §5.3 last point, §5.4 condition 3: no Model A, address elsewhere → not here (M13).
+        return _refuse(Reason.LUAR_DOMISILI, "luar_domisili")
+    ballots = all_types(world)
+    if world.clock < DPK_FROM:
+        # §5.4 condition 4: a DPK voter arriving before 12:00 comes back at 12:00 (M17).
+        return Decision("come_back_1200", "dpk_sebelum_1200", list=VoterList.DPK, ballots=ballots)
+    if any(world.stocks[t].remaining <= 0 for t in ballots):
+        # §5.4 condition 5: no ballots left → the nearest TPS in the same village (M18).
+        return _refuse(Reason.SURAT_SUARA_HABIS, "dpk_surat_suara_habis")
+    # §5.4 conditions 6-7: every type of this TPS, entered in the DPK attendance list.
+    return Decision("admit", "dpk", list=VoterList.DPK, ballots=ballots)
+
+
+# --- Identity documents (§5.5) -------------------------------------------------------------
+
+
+def _by_identity(
+    voter: Voter,
+    world: World,
+    voter_list: VoterList,
+    ballots: tuple[BallotType, ...],
+    basis: str,
+) -> Decision:
+    """A DPT or DPTb voter, by the identity documents shown (§5.2, §5.3, §5.5)."""
+    kinds = {doc.kind for doc in voter.documents}
+    if kinds & PRIMARY_IDS:
+        # §5.5: KTP-el or Suket ✔. The C.Pemberitahuan is not a condition (§5.2 row 2).
+        return Decision("admit", f"{basis}_ktp", list=voter_list, ballots=ballots)
+    if kinds & SUBSTITUTE_IDS:
+        # §5.2 row 3, §5.5: photocopy, phone photo or IKD ✔, recorded as a special event (M20).
+        return Decision(
+            "admit", f"{basis}_pengganti", list=voter_list, ballots=ballots, record=True
+        )
+    if kinds & KK_SIM:
+        # §5.5, §15.4: KK or SIM only is contested; the scenario says how to grade it.
+        return _kk_sim(world, voter_list, ballots, basis)
+    # §5.5: "C.Pemberitahuan without any ID: not settled; do not encode as admit".
+    return Decision("unsettled", f"{basis}_tanpa_identitas", list=voter_list, ballots=ballots)
+
+
+def _kk_sim(
+    world: World, voter_list: VoterList, ballots: tuple[BallotType, ...], basis: str
+) -> Decision:
+    setting = world.scenario.rules.kk_sim
+    code = f"{basis}_kk_sim"
+    if setting == "accept":
+        return Decision("admit", code, list=voter_list, ballots=ballots)
+    if setting == "refuse":
+        return Decision("refuse", code, reason=Reason.TANPA_IDENTITAS)
+    return Decision("unsettled", code, list=voter_list, ballots=ballots)
+
+
+def _dpk_identity(voter: Voter, world: World) -> Document | None:
+    """The KTP-el (or, if the scenario allows it, the Suket) a DPK voter shows (§5.4, §15.5)."""
+    accepted = {DocumentKind.KTP_EL}
+    if world.scenario.rules.suket_for_dpk:
+        accepted.add(DocumentKind.SUKET)
+    return next((doc for doc in voter.documents if doc.kind in accepted), None)
+
+
+# --- Small helpers -------------------------------------------------------------------------
+
+
+def all_types(world: World) -> tuple[BallotType, ...]:
+    """Every ballot type of this TPS, in the prescribed order."""
+    return tuple(t for t in BALLOT_ORDER[world.scenario.election] if t in world.stocks)
+
+
+def model_a_types(model_a: Document, world: World) -> tuple[BallotType, ...]:
+    """The types written on a Model A that this TPS has, in the prescribed order (§5.3)."""
+    return tuple(t for t in all_types(world) if t in model_a.ballots)
+
+
+def _refuse(reason: Reason, basis: str, *, record: bool = False) -> Decision:
+    return Decision("refuse", basis, reason=reason, record=record, inform_ptps=record)
+
+
+def _document(voter: Voter, kind: DocumentKind) -> Document | None:
+    return next((doc for doc in voter.documents if doc.kind is kind), None)
+
+
+def _own(document: Document, voter: Voter) -> bool:
+    """The document is in the voter's own name (a name left out means their own)."""
+    return document.name is None or _same_name(document.name, voter.name)
+
+
+def _same_name(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def is_priority(voter: Voter) -> bool:
+    """Served first: disability, elderly (60 and over) or pregnant (§5.7)."""
+    return voter.disability is not None or voter.age >= ELDERLY_AGE or voter.pregnant
+
+
+def wants_assistance(voter: Voter) -> bool:
+    """The voter asks to be helped in the booth."""
+    return voter.assistance != "none"
+
+
+def entitled_to_assistance(voter: Voter) -> bool:
+    """A request the KPPS must grant: blind, physical or other physical obstacle (Pasal 356)."""
+    return wants_assistance(voter) and voter.disability in ASSISTABLE

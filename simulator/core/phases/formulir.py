@@ -1,0 +1,308 @@
+"""Pengisian formulir: fill each C.Hasil, check the identities, correct properly, sign.
+
+HANDBOOK §8 and §10 step 1: every figure is entered from its source (attendance lists, the
+ballot counts, the tally on the plano); R1-R10 must hold before the KPPS signs; a wrong figure
+is struck through, rewritten and initialled, never overwritten (§9 step 3). When the day itself
+does not reconcile (more ballots in the box than voters), the KPPS records it as a special
+event rather than forcing the figures (M38).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+from pydantic import Field
+
+from simulator.core import forms
+from simulator.core.actions import Action, IllegalAction
+from simulator.core.judge import Judge
+from simulator.core.phases.incidents import CORRECTION_OVERWRITTEN
+from simulator.core.rules import Rule
+from simulator.core.state import World
+from simulator.schema.types import BallotType, Consequence, Phase, Severity
+
+PHASE = Phase.FORMULIR
+DISCREPANCY_TOPIC = "selisih_suara"  # the C.Kejadian Khusus topic for a day that won't reconcile
+
+
+class EnterFigure(Action):
+    """Write a figure in an empty cell of a C.Hasil (field ids: see ``core.forms``)."""
+
+    kind: Literal["enter_figure"] = "enter_figure"
+    ballot: BallotType
+    field: str = Field(min_length=2, max_length=40)
+    value: int = Field(ge=0, le=100_000)
+
+
+class CorrectFigure(Action):
+    """Change a figure already written: struck through and initialled, or overwritten."""
+
+    kind: Literal["correct_figure"] = "correct_figure"
+    ballot: BallotType
+    field: str = Field(min_length=2, max_length=40)
+    value: int = Field(ge=0, le=100_000)
+    method: Literal["coret_paraf", "timpa", "tipe_x"] = "coret_paraf"
+
+
+class SignForm(Action):
+    """The KPPS and the witnesses present sign the C.Hasil of one type."""
+
+    kind: Literal["sign_form"] = "sign_form"
+    ballot: BallotType
+
+
+ACTIONS: tuple[type[Action], ...] = (EnterFigure, CorrectFigure, SignForm)
+
+_REG_FORMS = "HANDBOOK §8.1-8.2 (Kep. KPU 66/2024; C.Hasil filling guidance)"
+
+USED_NOT_VOTERS = Rule(
+    "formulir.pengguna_tidak_sama_pemilih",
+    PHASE,
+    Severity.KRITIS,
+    _REG_FORMS + "; identities R5 and R6",
+    ("M38",),
+    (Consequence.HITUNG_ULANG, Consequence.PSU),
+)
+DAMAGED_VS_INVALID = Rule(
+    "formulir.rusak_dan_tidak_sah_tertukar",
+    PHASE,
+    Severity.BERAT,
+    _REG_FORMS + "; PKPU 25/2023 Pasal 26 (HANDBOOK §5.8)",
+    ("M39",),
+    (Consequence.HITUNG_ULANG,),
+)
+DPTB_DPK_SWAPPED = Rule(
+    "formulir.dptb_dpk_tertukar",
+    PHASE,
+    Severity.BERAT,
+    _REG_FORMS + "; identity R3",
+    ("M40",),
+    (Consequence.HITUNG_ULANG,),
+)
+PARTY_DOUBLE_COUNT = Rule(
+    "formulir.suara_partai_ganda",
+    PHASE,
+    Severity.BERAT,
+    "HANDBOOK §7.7; identity R8",
+    ("M41",),
+    (Consequence.HITUNG_ULANG, Consequence.KEBERATAN),
+)
+USERS_COPIED = Rule(
+    "formulir.pengguna_disalin_antarjenis",
+    PHASE,
+    Severity.BERAT,
+    "HANDBOOK §8.2 (DPTb caveat), §5.3",
+    ("M42",),
+    (Consequence.HITUNG_ULANG,),
+)
+WRONG_FIGURE = Rule(
+    "formulir.angka_keliru",
+    PHASE,
+    Severity.BERAT,
+    _REG_FORMS,
+    (),
+    (Consequence.HITUNG_ULANG,),
+)
+INCOMPLETE = Rule(
+    "formulir.tidak_lengkap",
+    PHASE,
+    Severity.BERAT,
+    _REG_FORMS + " (HANDBOOK §10 step 1: fill each C.Hasil completely)",
+    ("M38",),
+    (Consequence.HITUNG_ULANG,),
+)
+NOT_SIGNED = Rule(
+    "formulir.tidak_ditandatangani",
+    PHASE,
+    Severity.BERAT,
+    "HANDBOOK §10 step 2",
+    (),
+    (Consequence.KEBERATAN,),
+)
+DISCREPANCY_NOT_RECORDED = Rule(
+    "formulir.selisih_tidak_dicatat",
+    PHASE,
+    Severity.BERAT,
+    "HANDBOOK §8.2 R5/R6, §9 (record in C.Kejadian Khusus, inform the PTPS)",
+    ("M38",),
+    (Consequence.HITUNG_ULANG, Consequence.PSU),
+)
+
+MISTAKE_RULES: dict[str, Rule] = {
+    "M38": USED_NOT_VOTERS,
+    "M39": DAMAGED_VS_INVALID,
+    "M40": DPTB_DPK_SWAPPED,
+    "M41": PARTY_DOUBLE_COUNT,
+    "M42": USERS_COPIED,
+    "figure": WRONG_FIGURE,
+}
+
+RULES: tuple[Rule, ...] = (
+    *MISTAKE_RULES.values(),
+    INCOMPLETE,
+    NOT_SIGNED,
+    DISCREPANCY_NOT_RECORDED,
+)
+
+
+def day_figures(world: World, ballot: BallotType) -> forms.DayFigures:
+    """What really happened for one ballot type, from the world's record of the day."""
+    tps = world.scenario.tps
+    stock = world.stocks[ballot]
+    tally = dict(world.counting.tally.get(ballot, {}))
+    invalid = tally.pop("invalid", 0)
+    voted = _voted(world, ballot)
+    return forms.DayFigures(
+        registered_dpt=forms.Headcount.of(tps.dpt),
+        voted_dpt=voted["dpt"],
+        registered_dptb=forms.Headcount.of(tps.dptb),
+        voted_dptb=voted["dptb"],
+        voted_dpk=voted["dpk"],
+        disabled_registered=tps.disabled.total,
+        disabled_voted=_disabled_voted(world),
+        received=stock.received,
+        returned=stock.returned,
+        unused=stock.remaining,
+        used=len(world.boxes[ballot].contents),
+        tally=tally,
+        invalid=invalid,
+    )
+
+
+def _voted(world: World, ballot: BallotType) -> dict[str, forms.Headcount]:
+    """Voters per attendance list who received this type (B1-B3 of its C.Hasil)."""
+    if world.attendance_preset:
+        preset = world.attendance_preset
+        counts = {
+            name: forms.Headcount(preset[f"{name}.men"], preset[f"{name}.women"])
+            for name in ("dpt", "dptb", "dpk")
+        }
+        start = world.scenario.counting_start
+        missing = 0 if start is None else start.not_entitled.get(ballot, 0)
+        # DPTb voters not entitled to this type are taken from the men first, then the women.
+        dptb = counts["dptb"]
+        from_men = min(missing, dptb.men)
+        counts["dptb"] = forms.Headcount(dptb.men - from_men, dptb.women - (missing - from_men))
+        return counts
+    men: dict[str, int] = {"dpt": 0, "dptb": 0, "dpk": 0}
+    women: dict[str, int] = {"dpt": 0, "dptb": 0, "dpk": 0}
+    for state in world.voters.values():
+        if state.list is None or ballot not in state.ballots:
+            continue
+        tally = men if state.voter.sex.value == "L" else women
+        tally[state.list.value] += 1
+    return {name: forms.Headcount(men[name], women[name]) for name in men}
+
+
+def _disabled_voted(world: World) -> int:
+    if world.attendance_preset:
+        return world.attendance_preset["disabled.men"] + world.attendance_preset["disabled.women"]
+    return sum(
+        1
+        for state in world.voters.values()
+        if state.list is not None and state.voter.disability is not None
+    )
+
+
+def expected(world: World, ballot: BallotType) -> forms.ResultForm:
+    contest = world.scenario.contest(ballot)
+    assert contest is not None
+    return forms.expected_form(day_figures(world, ballot), contest)
+
+
+def form_of(world: World, ballot: BallotType) -> forms.ResultForm:
+    """The trainee's C.Hasil of ``ballot``, blank until something is written on it."""
+    current = world.forms.entries.get(ballot)
+    if current is None:
+        contest = world.scenario.contest(ballot)
+        if contest is None:
+            raise IllegalAction(f"no {ballot.value} contest at this TPS")
+        current = forms.ResultForm.blank(contest)
+        world.forms.entries[ballot] = current
+    return current
+
+
+def apply(action: Action, judge: Judge) -> None:
+    world = judge.world
+    if not isinstance(action, EnterFigure | CorrectFigure | SignForm):
+        raise IllegalAction(f"{action.kind} is not a forms action")
+    form = form_of(world, action.ballot)
+    if isinstance(action, SignForm):
+        _sign(action.ballot, form, judge)
+        return
+    if world.forms.signed.get(action.ballot):
+        raise IllegalAction(f"the {action.ballot.value} C.Hasil is already signed")
+    try:
+        filled = form.get(action.field) is not None
+    except forms.UnknownField:
+        raise IllegalAction(
+            f"no cell {action.field!r} on the {action.ballot.value} C.Hasil"
+        ) from None
+    if isinstance(action, EnterFigure):
+        if filled:
+            raise IllegalAction(f"{action.field} is already filled: correct it instead")
+        form.set(action.field, action.value)
+        return
+    if not filled:
+        raise IllegalAction(f"{action.field} is empty: there is nothing to correct")
+    if action.method == "coret_paraf":
+        form.correct(action.field, action.value)  # struck through, the old figure kept
+    else:
+        form.set(action.field, action.value)
+    world.forms.corrections.setdefault(action.ballot, []).append(action.method)
+    if action.method != "coret_paraf":
+        judge.flag(CORRECTION_OVERWRITTEN, f"{action.ballot.value}:{action.field}")
+
+
+def _sign(ballot: BallotType, form: forms.ResultForm, judge: Judge) -> None:
+    world = judge.world
+    if world.forms.signed.get(ballot):
+        raise IllegalAction(f"the {ballot.value} C.Hasil is already signed")
+    world.forms.signed[ballot] = True
+    contest = world.scenario.contest(ballot)
+    assert contest is not None
+    missing = forms.missing_fields(form, contest)
+    if missing:
+        judge.flag(INCOMPLETE, ballot.value, missing=len(missing), first=missing[0])
+    truth = expected(world, ballot)
+    others = {t: expected(world, t) for t in world.boxes if t is not ballot}
+    for mistake in forms.diagnose(form, truth, contest, others):
+        judge.flag(MISTAKE_RULES[mistake.mistake], f"{ballot.value}:{mistake.fields[0]}")
+    if forms.check_identities(truth, contest) and not _discrepancy_recorded(world, ballot):
+        judge.flag(DISCREPANCY_NOT_RECORDED, ballot.value)
+
+
+def _discrepancy_recorded(world: World, ballot: BallotType) -> bool:
+    return (DISCREPANCY_TOPIC, ballot.value) in world.special_events
+
+
+def finish(judge: Judge) -> None:
+    for ballot in judge.world.boxes:
+        if not judge.world.forms.signed.get(ballot):
+            judge.flag(NOT_SIGNED, ballot.value)
+
+
+def fill_correctly(world: World) -> None:
+    """The forms of a careful crew, for scenarios that start at the handover."""
+    for ballot in world.boxes:
+        world.forms.entries[ballot] = expected(world, ballot)
+        world.forms.signed[ballot] = True
+
+
+def allowed(world: World) -> Sequence[Action]:
+    actions: list[Action] = []
+    for ballot in world.boxes:
+        if world.forms.signed.get(ballot):
+            continue
+        form = form_of(world, ballot)
+        truth = expected(world, ballot)
+        for field_id in form.field_ids():
+            right = truth.get(field_id) or 0
+            if form.get(field_id) is None:
+                actions.append(EnterFigure(ballot=ballot, field=field_id, value=right))
+                actions.append(EnterFigure(ballot=ballot, field=field_id, value=right + 1))
+            else:
+                actions.append(CorrectFigure(ballot=ballot, field=field_id, value=right))
+        actions.append(SignForm(ballot=ballot))
+    return actions

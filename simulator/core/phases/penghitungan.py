@@ -1,0 +1,357 @@
+"""Penghitungan suara: one box at a time in the fixed order, every ballot shown and ruled aloud.
+
+HANDBOOK §7.1: open the box of the next type in view of all, count and announce how many
+ballots it holds, then per ballot the chair shows it and announces "sah for X" or "tidak sah";
+the ruling is tallied on the C.Hasil plano. What is right for each ballot is decided by
+``simulator.core.validity`` from its marks; the trainee's ruling is what goes on the plano.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+from pydantic import Field
+
+from simulator.core.actions import Action, IllegalAction
+from simulator.core.domain import BALLOT_ORDER
+from simulator.core.judge import Judge
+from simulator.core.rules import Rule
+from simulator.core.state import World
+from simulator.core.targets import Target, TargetKind, all_targets, parse_target
+from simulator.core.validity import Code, Verdict
+from simulator.core.validity import judge as judge_ballot
+from simulator.schema.ballot import Ballot
+from simulator.schema.types import BallotType, Consequence, Phase, Severity
+
+PHASE = Phase.PENGHITUNGAN
+BALLOTS_PER_MINUTE = 3  # the counting clock: about twenty seconds per ballot
+
+
+class OpenBoxForCount(Action):
+    """Unlock one box in view of all and take its ballots out onto the chair's table."""
+
+    kind: Literal["open_count"] = "open_count"
+    ballot: BallotType
+
+
+class AnnounceBoxCount(Action):
+    """Count the ballots taken out of the open box and announce the number."""
+
+    kind: Literal["announce_count"] = "announce_count"
+    ballot: BallotType
+
+
+class RuleBallot(Action):
+    """The chair shows the next ballot and announces the ruling: a target, or ``invalid``."""
+
+    kind: Literal["rule_ballot"] = "rule_ballot"
+    verdict: str = Field(pattern=r"^(pair:\d+|kosong|cand:\d+|party:\d+(/cand:\d+)?|invalid)$")
+    shown: bool = True
+
+
+ACTIONS: tuple[type[Action], ...] = (OpenBoxForCount, AnnounceBoxCount, RuleBallot)
+
+_REG_VALIDITY = "PKPU 25/2023 Pasal 53-55; Kep. KPU 66/2024 (HANDBOOK §7.2-7.4)"
+
+WRONG_ORDER = Rule(
+    "penghitungan.urutan_salah",
+    PHASE,
+    Severity.RINGAN,
+    "Kep. KPU 66/2024 Bab V B (HANDBOOK §7.1 step 2)",
+    ("M32",),
+    (Consequence.KEBERATAN,),
+)
+TWO_BOXES_OPEN = Rule(
+    "penghitungan.kotak_dibuka_bersamaan",
+    PHASE,
+    Severity.RINGAN,
+    "Kep. KPU 66/2024 Bab V B (HANDBOOK §7.1 step 2: one type at a time)",
+    ("M32",),
+    (Consequence.KEBERATAN,),
+)
+COUNT_NOT_ANNOUNCED = Rule(
+    "penghitungan.jumlah_tidak_diumumkan",
+    PHASE,
+    Severity.BERAT,
+    "Kep. KPU 66/2024 Bab V (HANDBOOK §7.1 step 3)",
+    ("M38",),
+    (Consequence.KEBERATAN,),
+)
+NOT_SHOWN = Rule(
+    "penghitungan.surat_suara_tidak_ditunjukkan",
+    PHASE,
+    Severity.BERAT,
+    "HANDBOOK §7.1 steps 4-5 (show every ballot, announce aloud)",
+    ("M33",),
+    (Consequence.TEMUAN, Consequence.KEBERATAN),
+)
+KOSONG_INVALID = Rule(
+    "penghitungan.kolom_kosong_tidak_sah",
+    PHASE,
+    Severity.KRITIS,
+    "Kep. KPU 1337/2024; PKPU 17/2024 (HANDBOOK §7.6)",
+    ("M36",),
+    (Consequence.HITUNG_ULANG, Consequence.KEBERATAN),
+    confidence="M",
+)
+PARTY_LIST_MISJUDGED = Rule(
+    "penghitungan.partai_caleg_keliru",
+    PHASE,
+    Severity.BERAT,
+    _REG_VALIDITY + "; variants D1-D16",
+    ("M34",),
+    (Consequence.KEBERATAN, Consequence.HITUNG_ULANG),
+)
+PUNCH_THROUGH_MISJUDGED = Rule(
+    "penghitungan.coblos_tembus_keliru",
+    PHASE,
+    Severity.BERAT,
+    "PKPU 25/2023 Pasal 53(4) as reported (HANDBOOK §7.3 V4)",
+    ("M35",),
+    (Consequence.KEBERATAN,),
+    confidence="M",
+)
+TERTUKAR_MISJUDGED = Rule(
+    "penghitungan.tertukar_keliru",
+    PHASE,
+    Severity.BERAT,
+    "KPU ruling on surat suara tertukar, 2024 (HANDBOOK §7.4, §7.5)",
+    ("M02",),
+    (Consequence.KEBERATAN, Consequence.HITUNG_ULANG),
+)
+UNSIGNED_COUNTED = Rule(
+    "penghitungan.tanpa_tanda_tangan_dihitung",
+    PHASE,
+    Severity.BERAT,
+    "PKPU 25/2023 Pasal 53 (G1: the chair's signature is a condition of validity)",
+    ("M22",),
+    (Consequence.KEBERATAN, Consequence.HITUNG_ULANG),
+)
+VALID_RULED_INVALID = Rule(
+    "penghitungan.sah_dinyatakan_tidak_sah",
+    PHASE,
+    Severity.BERAT,
+    _REG_VALIDITY,
+    ("M34", "M35"),
+    (Consequence.KEBERATAN, Consequence.HITUNG_ULANG),
+)
+INVALID_RULED_VALID = Rule(
+    "penghitungan.tidak_sah_dinyatakan_sah",
+    PHASE,
+    Severity.BERAT,
+    _REG_VALIDITY,
+    ("M34",),
+    (Consequence.KEBERATAN, Consequence.HITUNG_ULANG),
+)
+WRONG_TARGET = Rule(
+    "penghitungan.suara_untuk_peserta_lain",
+    PHASE,
+    Severity.BERAT,
+    _REG_VALIDITY + "; UU 7/2017 Pasal 532",
+    ("M34",),
+    (Consequence.KEBERATAN, Consequence.HITUNG_ULANG),
+)
+NOT_FINISHED = Rule(
+    "penghitungan.tidak_selesai",
+    PHASE,
+    Severity.BERAT,
+    "HANDBOOK §7.1; MK 20/PUU-XVII/2019 (counting finishes without a break)",
+    (),
+    (Consequence.HITUNG_ULANG,),
+)
+
+RULES: tuple[Rule, ...] = (
+    WRONG_ORDER,
+    TWO_BOXES_OPEN,
+    COUNT_NOT_ANNOUNCED,
+    NOT_SHOWN,
+    KOSONG_INVALID,
+    PARTY_LIST_MISJUDGED,
+    PUNCH_THROUGH_MISJUDGED,
+    TERTUKAR_MISJUDGED,
+    UNSIGNED_COUNTED,
+    VALID_RULED_INVALID,
+    INVALID_RULED_VALID,
+    WRONG_TARGET,
+    NOT_FINISHED,
+)
+
+
+def true_verdict(world: World, ballot: Ballot) -> Verdict:
+    """What the chair must rule on ``ballot`` (the engine's judgement, never the scenario's)."""
+    contest = world.scenario.contest(ballot.ballot)
+    assert contest is not None, "scenario validation guarantees a contest per ballot type"
+    return judge_ballot(ballot, contest, world.scenario.tps.districts, world.scenario.rules)
+
+
+def current_ballot(world: World) -> Ballot | None:
+    """The ballot the chair is about to show, if a box is open and not yet done."""
+    open_box = world.counting.open_box
+    if open_box is None:
+        return None
+    index = world.counting.next_index.get(open_box, 0)
+    contents = world.boxes[open_box].contents
+    return contents[index] if index < len(contents) else None
+
+
+def apply(action: Action, judge: Judge) -> None:
+    if isinstance(action, OpenBoxForCount):
+        _open(action.ballot, judge)
+    elif isinstance(action, AnnounceBoxCount):
+        box = judge.world.boxes.get(action.ballot)
+        if box is None or not box.opened_for_count:
+            raise IllegalAction(f"the {action.ballot.value} box is not open for counting")
+        box.count_announced = True
+        judge.emit("box_count", ballot=action.ballot.value, count=len(box.contents))
+    elif isinstance(action, RuleBallot):
+        _rule(action, judge)
+    else:
+        raise IllegalAction(f"{action.kind} is not a counting action")
+
+
+def _open(ballot: BallotType, judge: Judge) -> None:
+    world = judge.world
+    counting = world.counting
+    box = world.boxes.get(ballot)
+    if box is None or box.opened_for_count:
+        raise IllegalAction(f"the {ballot.value} box cannot be opened for counting")
+    if counting.open_box is not None:
+        judge.flag(TWO_BOXES_OPEN, ballot.value, still_open=counting.open_box.value)
+    expected = next(
+        (
+            b
+            for b in BALLOT_ORDER[world.scenario.election]
+            if b in world.boxes and b not in counting.order
+        ),
+        None,
+    )
+    if ballot is not expected and counting.open_box is None:
+        judge.flag(WRONG_ORDER, ballot.value, expected=expected.value if expected else "")
+    box.opened_for_count = True
+    # Ballots come out of the box in no particular order; the seeded stream fixes one.
+    world.rng(f"count:{ballot.value}").shuffle(box.contents)
+    counting.order.append(ballot)
+    counting.open_box = ballot
+    counting.next_index.setdefault(ballot, 0)
+    counting.tally.setdefault(ballot, {})
+    counting.rulings.setdefault(ballot, [])
+    if not box.contents:
+        _finish_type(ballot, judge)
+
+
+def _rule(action: RuleBallot, judge: Judge) -> None:
+    world = judge.world
+    counting = world.counting
+    ballot = current_ballot(world)
+    if ballot is None or counting.open_box is None:
+        raise IllegalAction("no ballot is waiting to be ruled")
+    ballot_type = counting.open_box
+    ruled = _checked_target(action.verdict, ballot_type, world)
+    index = counting.next_index[ballot_type]
+    if index == 0 and not world.boxes[ballot_type].count_announced:
+        judge.flag(COUNT_NOT_ANNOUNCED, ballot_type.value)
+    if not action.shown and counting.unshown.get(ballot_type, 0) == 0:
+        judge.flag(NOT_SHOWN, ballot_type.value)
+    if not action.shown:
+        counting.unshown[ballot_type] = counting.unshown.get(ballot_type, 0) + 1
+    truth = true_verdict(world, ballot)
+    if ruled != truth.counted_as:
+        rule = misjudgement_rule(truth, ruled)
+        judge.flag(
+            rule,
+            f"{ballot_type.value}#{index + 1}",
+            expected=str(truth.counted_as),
+            ruled=str(ruled),
+            code=truth.code.value,
+        )
+    tally = counting.tally[ballot_type]
+    tally[str(ruled)] = tally.get(str(ruled), 0) + 1
+    counting.rulings[ballot_type].append(str(ruled))
+    counting.next_index[ballot_type] = index + 1
+    judge.emit("ballot_ruled", ballot=ballot_type.value, index=index, verdict=str(ruled))
+    if sum(counting.next_index.values()) % BALLOTS_PER_MINUTE == 0:
+        world.clock += 1
+    if index + 1 == len(world.boxes[ballot_type].contents):
+        _finish_type(ballot_type, judge)
+
+
+def _checked_target(text: str, ballot_type: BallotType, world: World) -> Target:
+    target = parse_target(text)
+    contest = world.scenario.contest(ballot_type)
+    assert contest is not None
+    if target.is_valid and target not in all_targets(contest):
+        raise IllegalAction(f"{text!r} is not a row of the {ballot_type.value} C.Hasil")
+    return target
+
+
+def misjudgement_rule(truth: Verdict, ruled: Target) -> Rule:
+    """Name the mistake: the specific trap first, then the general direction of the error."""
+    if truth.target is not None and truth.target.kind is TargetKind.KOSONG:
+        return KOSONG_INVALID
+    if truth.tertukar:
+        return TERTUKAR_MISJUDGED
+    if truth.punch_through or truth.code is Code.MIRROR_IN_OTHER_COLUMN:
+        return PUNCH_THROUGH_MISJUDGED
+    if truth.code is Code.G1_UNSIGNED:
+        return UNSIGNED_COUNTED
+    if truth.code.value.startswith("D") or truth.code is Code.MULTI_PARTY:
+        return PARTY_LIST_MISJUDGED
+    if truth.valid and not ruled.is_valid:
+        return VALID_RULED_INVALID
+    if not truth.valid:
+        return INVALID_RULED_VALID
+    return WRONG_TARGET
+
+
+def _finish_type(ballot_type: BallotType, judge: Judge) -> None:
+    counting = judge.world.counting
+    counting.finished.append(ballot_type)
+    counting.open_box = None
+    judge.emit("type_counted", ballot=ballot_type.value, tally=dict(counting.tally[ballot_type]))
+
+
+def finish(judge: Judge) -> None:
+    world = judge.world
+    for ballot_type in world.boxes:
+        if ballot_type not in world.counting.finished:
+            judge.flag(NOT_FINISHED, ballot_type.value)
+
+
+def count_correctly(world: World) -> None:
+    """The count of a careful crew, for scenarios that start after counting."""
+    counting = world.counting
+    for ballot_type in BALLOT_ORDER[world.scenario.election]:
+        box = world.boxes.get(ballot_type)
+        if box is None:
+            continue
+        box.opened_for_count = box.count_announced = True
+        tally: dict[str, int] = {}
+        rulings: list[str] = []
+        for ballot in box.contents:
+            verdict = str(true_verdict(world, ballot).counted_as)
+            tally[verdict] = tally.get(verdict, 0) + 1
+            rulings.append(verdict)
+        counting.order.append(ballot_type)
+        counting.tally[ballot_type] = tally
+        counting.rulings[ballot_type] = rulings
+        counting.next_index[ballot_type] = len(box.contents)
+        counting.finished.append(ballot_type)
+
+
+def allowed(world: World) -> Sequence[Action]:
+    counting = world.counting
+    actions: list[Action] = []
+    if counting.open_box is not None:
+        open_box = counting.open_box
+        if not world.boxes[open_box].count_announced:
+            actions.append(AnnounceBoxCount(ballot=open_box))
+        contest = world.scenario.contest(open_box)
+        assert contest is not None
+        rows = [str(t) for t in all_targets(contest)] + ["invalid"]
+        actions += [RuleBallot(verdict=row) for row in rows]
+        actions.append(RuleBallot(verdict="invalid", shown=False))
+    actions += [
+        OpenBoxForCount(ballot=b) for b, box in world.boxes.items() if not box.opened_for_count
+    ]
+    return actions

@@ -1,0 +1,237 @@
+"""Penyerahan: Sirekap, the signed copies for everyone entitled, sealed boxes, the handover.
+
+HANDBOOK §10: upload each C.Hasil to Sirekap (checking what it reads), make the C.Hasil
+Salinan at the TPS from the signed plano, give them to the witnesses and the PTPS and, for the
+PPK, to the PPS (UU 7/2017 Pasal 506); pack and seal every box; hand everything to the PPS the
+same day, before the counting deadline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+from simulator.core.actions import Action, IllegalAction
+from simulator.core.domain import COUNTING_DEADLINE
+from simulator.core.judge import Judge
+from simulator.core.rules import Rule
+from simulator.core.state import World
+from simulator.schema.types import BallotType, Consequence, Phase, Severity
+
+PHASE = Phase.PENYERAHAN
+
+Recipient = Literal["saksi", "ptps", "pps"]
+RECIPIENTS: tuple[Recipient, ...] = ("saksi", "ptps", "pps")
+
+
+class UploadSirekap(Action):
+    """Photograph the C.Hasil plano of one type with Sirekap and send it."""
+
+    kind: Literal["upload_sirekap"] = "upload_sirekap"
+    ballot: BallotType
+
+
+class MakeCopies(Action):
+    """Make the C.Hasil Salinan of one type with the document copier."""
+
+    kind: Literal["make_copies"] = "make_copies"
+    ballot: BallotType
+    place: Literal["tps", "luar"] = "tps"
+
+
+class GiveCopies(Action):
+    """Hand the signed copies of every type to the witnesses, the PTPS or the PPS."""
+
+    kind: Literal["give_copies"] = "give_copies"
+    recipient: Recipient
+
+
+class PackBox(Action):
+    """Put one type's ballots, envelopes and documents into its box."""
+
+    kind: Literal["pack_box"] = "pack_box"
+    ballot: BallotType
+
+
+class SealBox(Action):
+    kind: Literal["seal_box"] = "seal_box"
+    ballot: BallotType
+
+
+class HandOver(Action):
+    """Hand the sealed boxes and documents to the PPS, with the PTPS watching, and take a
+    receipt."""
+
+    kind: Literal["hand_over"] = "hand_over"
+
+
+ACTIONS: tuple[type[Action], ...] = (
+    UploadSirekap,
+    MakeCopies,
+    GiveCopies,
+    PackBox,
+    SealBox,
+    HandOver,
+)
+
+COPIES_NOT_GIVEN = Rule(
+    "penyerahan.salinan_tidak_diberikan",
+    PHASE,
+    Severity.KRITIS,
+    "UU 7/2017 Pasal 506; Buku Panduan KPPS 2024 p. 38 (HANDBOOK §10 step 5)",
+    ("M45",),
+    (Consequence.PIDANA, Consequence.KEBERATAN),
+)
+FORMS_TAKEN_OUT = Rule(
+    "penyerahan.formulir_dibawa_keluar",
+    PHASE,
+    Severity.KRITIS,
+    "HANDBOOK §10 step 5 (forms must not leave the TPS to be copied)",
+    ("M45", "M46"),
+    (Consequence.KEBERATAN, Consequence.HITUNG_ULANG),
+)
+COPIES_OF_UNSIGNED = Rule(
+    "penyerahan.salinan_sebelum_ditandatangani",
+    PHASE,
+    Severity.KRITIS,
+    "HANDBOOK §10 steps 2 and 5; UU 7/2017 Pasal 535",
+    ("M46",),
+    (Consequence.HITUNG_ULANG, Consequence.PIDANA),
+)
+BOX_NOT_SEALED = Rule(
+    "penyerahan.kotak_tidak_disegel",
+    PHASE,
+    Severity.BERAT,
+    "HANDBOOK §10 step 7; UU 7/2017 Pasal 537",
+    ("M48",),
+    (Consequence.HITUNG_ULANG, Consequence.PIDANA),
+)
+BOX_NOT_PACKED = Rule(
+    "penyerahan.kotak_disegel_sebelum_dikemas",
+    PHASE,
+    Severity.RINGAN,
+    "HANDBOOK §10 step 6",
+    ("M48",),
+    (),
+    confidence="M",
+)
+HANDED_OVER_LATE = Rule(
+    "penyerahan.tidak_diserahkan_hari_itu",
+    PHASE,
+    Severity.BERAT,
+    "HANDBOOK §10 step 8; UU 7/2017 (KPPS duties)",
+    ("M48",),
+    (Consequence.HITUNG_ULANG,),
+)
+NOT_UPLOADED = Rule(
+    "penyerahan.sirekap_tidak_diunggah",
+    PHASE,
+    Severity.RINGAN,
+    "HANDBOOK §10 step 3",
+    ("M47",),
+    (),
+)
+
+RULES: tuple[Rule, ...] = (
+    COPIES_NOT_GIVEN,
+    FORMS_TAKEN_OUT,
+    COPIES_OF_UNSIGNED,
+    BOX_NOT_SEALED,
+    BOX_NOT_PACKED,
+    HANDED_OVER_LATE,
+    NOT_UPLOADED,
+)
+
+
+def required_recipients(world: World) -> tuple[Recipient, ...]:
+    """Witnesses get copies only where witnesses took part."""
+    has_witnesses = any(w.decision == "admitted" for w in world.witnesses.values())
+    return tuple(r for r in RECIPIENTS if r != "saksi" or has_witnesses)
+
+
+def apply(action: Action, judge: Judge) -> None:
+    world = judge.world
+    handover = world.handover
+    if handover.handed_over_at is not None:
+        raise IllegalAction("everything has been handed over already")
+    if isinstance(action, HandOver):
+        _hand_over(judge)
+        return
+    if isinstance(action, GiveCopies):
+        if len(handover.copies_made) < len(world.boxes):
+            raise IllegalAction("copies of every type must be made before they are handed out")
+        if action.recipient not in handover.copies_given:
+            handover.copies_given.append(action.recipient)
+        return
+    if not isinstance(action, UploadSirekap | MakeCopies | PackBox | SealBox):
+        raise IllegalAction(f"{action.kind} is not a handover action")
+    box = world.boxes.get(action.ballot)
+    if box is None:
+        raise IllegalAction(f"{action.kind}: no {action.ballot.value} box here")
+    if isinstance(action, UploadSirekap):
+        if box.ballot not in handover.sirekap_uploaded:
+            handover.sirekap_uploaded.append(box.ballot)
+    elif isinstance(action, MakeCopies):
+        _make_copies(action, judge)
+    elif isinstance(action, PackBox):
+        box.packed = True
+    else:
+        box.sealed = True
+        if not box.packed:
+            judge.flag(BOX_NOT_PACKED, box.ballot.value)
+
+
+def _make_copies(action: MakeCopies, judge: Judge) -> None:
+    world = judge.world
+    world.handover.copies_made[action.ballot] = action.place
+    if action.place == "luar":
+        judge.flag(FORMS_TAKEN_OUT, action.ballot.value)
+    if not world.forms.signed.get(action.ballot, False):
+        world.handover.copies_before_signing.append(action.ballot)
+        judge.flag(COPIES_OF_UNSIGNED, action.ballot.value)
+
+
+def _hand_over(judge: Judge) -> None:
+    world = judge.world
+    world.handover.handed_over_at = world.clock
+    for box in world.boxes.values():
+        if not box.sealed:
+            judge.flag(BOX_NOT_SEALED, box.ballot.value)
+    if world.clock > COUNTING_DEADLINE:
+        judge.flag(HANDED_OVER_LATE, None, time=world.clock)
+
+
+def finish(judge: Judge) -> None:
+    world = judge.world
+    handover = world.handover
+    for recipient in required_recipients(world):
+        if recipient not in handover.copies_given:
+            judge.flag(COPIES_NOT_GIVEN, recipient)
+    for ballot in world.boxes:
+        if ballot not in handover.sirekap_uploaded:
+            judge.flag(NOT_UPLOADED, ballot.value)
+    if handover.handed_over_at is None:
+        for box in world.boxes.values():
+            if not box.sealed:
+                judge.flag(BOX_NOT_SEALED, box.ballot.value)
+        judge.flag(HANDED_OVER_LATE, None, time=world.clock)
+
+
+def allowed(world: World) -> Sequence[Action]:
+    handover = world.handover
+    if handover.handed_over_at is not None:
+        return []
+    actions: list[Action] = []
+    for ballot, box in world.boxes.items():
+        if ballot not in handover.sirekap_uploaded:
+            actions.append(UploadSirekap(ballot=ballot))
+        if ballot not in handover.copies_made:
+            actions += [MakeCopies(ballot=ballot), MakeCopies(ballot=ballot, place="luar")]
+        if not box.packed:
+            actions.append(PackBox(ballot=ballot))
+        if not box.sealed:
+            actions.append(SealBox(ballot=ballot))
+    if len(handover.copies_made) == len(world.boxes):
+        actions += [GiveCopies(recipient=r) for r in RECIPIENTS if r not in handover.copies_given]
+    actions.append(HandOver())
+    return actions

@@ -1,0 +1,59 @@
+"""Re-run a recorded action log on its scenario and compare with what was recorded."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from simulator.core.actionlog import ActionLog, LogHeader, LogResult
+from simulator.core.actions import IllegalAction
+from simulator.core.engine import ENGINE_VERSION, Simulation
+from simulator.schema.clock import format_minutes
+from simulator.schema.scenario import Scenario
+
+
+@dataclass(frozen=True, slots=True)
+class ReplayError(Exception):
+    """The log cannot be applied: entry ``index`` (0-based) failed for ``code``."""
+
+    index: int
+    code: str  # "replay.time" or "replay.illegal"
+    params: tuple[tuple[str, str], ...]
+
+    def __str__(self) -> str:
+        return f"entry {self.index + 1}: {self.code} {dict(self.params)}"
+
+
+def apply_log(scenario: Scenario, log: ActionLog) -> Simulation:
+    """Start ``scenario`` with the log's seed and apply every logged action in order.
+
+    Each action must be applied at the time it was logged: a log whose times disagree with
+    the engine's clock was made by another engine or edited by hand, and is refused.
+    """
+    sim = Simulation.start(scenario, seed=log.header.seed)
+    for index, entry in enumerate(log.entries):
+        if sim.world.clock != entry.at:
+            raise ReplayError(
+                index,
+                "replay.time",
+                (("logged", format_minutes(entry.at)), ("clock", format_minutes(sim.world.clock))),
+            )
+        try:
+            sim.apply(entry.action)
+        except IllegalAction as error:
+            raise ReplayError(
+                index, "replay.illegal", (("kind", entry.action.kind), ("why", str(error)))
+            ) from None
+    return sim
+
+
+def header_for(sim: Simulation, scenario_sha256: str) -> LogHeader:
+    return LogHeader(
+        scenario=sim.world.scenario.id,
+        scenario_sha256=scenario_sha256,
+        seed=sim.world.seed,
+        engine=ENGINE_VERSION,
+    )
+
+
+def result_of(sim: Simulation) -> LogResult:
+    return LogResult(score=sim.score().overall, digest=sim.digest())

@@ -1,0 +1,86 @@
+"""What a rule is, and what breaking one produces.
+
+A rule is data: an id, the phase it belongs to, a severity, the points it costs, the regulation
+it comes from and the MISTAKES.md entries it catches. Its title, explanation and consequence
+live in the translation layer under ``rule.<id>.*``; the core hands out ids and parameters,
+never display text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from simulator.schema.types import Consequence, Phase, Severity
+
+DEFAULT_POINTS: dict[Severity, int] = {Severity.KRITIS: 20, Severity.BERAT: 8, Severity.RINGAN: 3}
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    phase: Phase
+    severity: Severity
+    regulation: str
+    mistakes: tuple[str, ...]
+    consequences: tuple[Consequence, ...] = ()
+    points: int | None = None  # None: the default for its severity
+    scored_by_default: bool = True  # False for points the handbook marks (L) or lists in §15
+    confidence: str = "H"  # H, M or L, as the handbook grades its source
+
+    @property
+    def cost(self) -> int:
+        return DEFAULT_POINTS[self.severity] if self.points is None else self.points
+
+    def key(self, part: str) -> str:
+        """The translation key of one of this rule's texts: title, explanation, consequence."""
+        return f"rule.{self.id}.{part}"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One broken rule, as it happened: when, about whom, with what figures."""
+
+    rule_id: str
+    phase: Phase
+    severity: Severity
+    points: int
+    at: int  # minutes since midnight of polling day
+    subject: str | None = None  # a voter, ballot type, item or event the finding is about
+    params: tuple[tuple[str, Any], ...] = ()
+    consequences: tuple[Consequence, ...] = ()
+
+    @property
+    def critical(self) -> bool:
+        return self.severity is Severity.KRITIS
+
+    def param_dict(self) -> dict[str, Any]:
+        return dict(self.params)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule_id,
+            "phase": self.phase.value,
+            "severity": self.severity.value,
+            "points": self.points,
+            "at": self.at,
+            "subject": self.subject,
+            "params": {key: _plain(value) for key, value in self.params},
+            "consequences": [c.value for c in self.consequences],
+        }
+
+
+def _plain(value: Any) -> Any:
+    return value.value if hasattr(value, "value") else value
+
+
+@dataclass(slots=True)
+class StepResult:
+    """What applying one action produced: findings now, and events for the scene to show."""
+
+    findings: list[Finding] = field(default_factory=list)
+    events: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+
+    @property
+    def points_lost(self) -> int:
+        return sum(f.points for f in self.findings)

@@ -1,0 +1,205 @@
+"""The polling day as it stands: plain mutable dataclasses, changed only inside ``apply``.
+
+The world holds physical truths (how many ballots lie where, what is in each box, who is in
+which attendance list) and the record of what the KPPS has done (what was counted, shown,
+announced, signed). Rules read both; scenes only display them.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from simulator.core.forms import ResultForm
+from simulator.schema.ballot import Ballot
+from simulator.schema.scenario import Scenario, Voter
+from simulator.schema.types import BallotType, Phase, VoterList
+
+
+@dataclass(slots=True)
+class BallotStock:
+    """The ballots of one type held by the KPPS outside the box."""
+
+    received: int  # C.Hasil II.1
+    district: str | None  # district printed, when not this TPS's (tertukar)
+    defective: int  # print or paper defects in the packets
+    counted: bool = False  # counted per type in front of witnesses
+    issued: int = 0  # handed to voters, replacements included
+    returned: int = 0  # handed back damaged or wrongly marked (II.2)
+    unused_counted: bool = False
+    unused_crossed: bool = False
+    swapped_by_pps: bool = False  # wrong-district ballots exchanged after a report
+
+    @property
+    def remaining(self) -> int:
+        return self.received - self.issued
+
+
+@dataclass(slots=True)
+class Box:
+    """One ballot box, from delivery to the sealed handover."""
+
+    ballot: BallotType
+    sealed_on_arrival: bool
+    sticker_matches: bool
+    opened: bool = False  # opened at the opening meeting
+    opened_at: int | None = None
+    shown_empty: bool = False
+    relocked: bool = False
+    contents: list[Ballot] = field(default_factory=list)
+    opened_for_count: bool = False
+    count_announced: bool = False
+    packed: bool = False
+    sealed: bool = False
+
+
+@dataclass(slots=True)
+class VoterState:
+    """One person at the TPS and what has happened to them."""
+
+    voter: Voter
+    arrives: int  # minutes; may move to 12:00 when asked to come back
+    arrived: bool = False
+    ink_checked: bool = False
+    documents_checked: bool = False
+    called: bool = False
+    list: VoterList | None = None  # the attendance list they were entered in
+    refused: str | None = None  # the reason given
+    asked_to_return: bool = False
+    ballots: list[BallotType] = field(default_factory=list)  # types handed over
+    signature: str | None = None
+    phone_reminded: bool = False
+    assistance: str | None = None  # "allowed", "refused", "offered"
+    helper_statement: bool = False
+    replacements_pending: list[BallotType] = field(default_factory=list)
+    replacements_done: list[BallotType] = field(default_factory=list)
+    inked: bool = False  # ink applied at the exit
+    done: bool = False  # left the TPS, ballots cast
+
+    @property
+    def id(self) -> str:
+        return self.voter.id
+
+
+@dataclass(slots=True)
+class EventState:
+    index: int
+    at: int
+    kind: str
+    ballot: BallotType | None
+    claim_valid: bool | None
+    fired: bool = False
+    response: str | None = None
+
+
+@dataclass(slots=True)
+class WitnessState:
+    id: str
+    arrives: int
+    mandate: bool
+    attributes: bool
+    decision: str | None = None  # "admitted", "refused"
+    attributes_removed: bool = False
+
+
+@dataclass(slots=True)
+class OpeningState:
+    board_posted: bool = False
+    board_marked: bool = False
+    meeting_opened_at: int | None = None
+    oath_taken: bool = False
+    procedure_explained: bool = False
+    box_order: list[BallotType] = field(default_factory=list)
+    notices_returned: dict[str, str] = field(default_factory=dict)  # notice id → reason given
+
+
+@dataclass(slots=True)
+class VotingState:
+    at_desk: str | None = None  # the voter being served
+    dpk_announced: bool = False
+    close_announced_at: int | None = None
+    ended_at: int | None = None
+    priority_skipped: list[str] = field(default_factory=list)  # priority voters passed over
+
+
+@dataclass(slots=True)
+class ClosingState:
+    attendance_totalled: bool = False
+    disabled_counted: bool = False
+    counting_area_public: bool | None = None
+
+
+@dataclass(slots=True)
+class CountingState:
+    order: list[BallotType] = field(default_factory=list)  # boxes opened for counting
+    open_box: BallotType | None = None
+    next_index: dict[BallotType, int] = field(default_factory=dict)
+    tally: dict[BallotType, dict[str, int]] = field(default_factory=dict)  # as ruled, plano
+    rulings: dict[BallotType, list[str]] = field(default_factory=dict)
+    unshown: dict[BallotType, int] = field(default_factory=dict)
+    finished: list[BallotType] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class FormsState:
+    entries: dict[BallotType, ResultForm] = field(default_factory=dict)  # the trainee's C.Hasil
+    signed: dict[BallotType, bool] = field(default_factory=dict)
+    corrections: dict[BallotType, list[str]] = field(default_factory=dict)  # method per fix
+
+
+@dataclass(slots=True)
+class HandoverState:
+    sirekap_uploaded: list[BallotType] = field(default_factory=list)
+    copies_made: dict[BallotType, str] = field(default_factory=dict)  # type → "tps"/"luar"
+    copies_before_signing: list[BallotType] = field(default_factory=list)
+    copies_given: list[str] = field(default_factory=list)  # recipients
+    handed_over_at: int | None = None
+
+
+@dataclass(slots=True)
+class World:
+    """Everything the engine knows about this polling day, at one instant."""
+
+    scenario: Scenario
+    seed: int
+    rngs: dict[str, random.Random]
+    clock: int
+    phases: tuple[Phase, ...]  # the phases played, in order
+    phase_index: int
+    stocks: dict[BallotType, BallotStock]
+    boxes: dict[BallotType, Box]
+    items_delivered: dict[str, int]
+    items_expected: dict[str, int]
+    reported: set[str] = field(default_factory=set)  # discrepancy ids reported to PPS
+    inspected: set[str] = field(default_factory=set)
+    special_events: list[tuple[str, str | None]] = field(default_factory=list)
+    ptps_informed: set[str] = field(default_factory=set)
+    witnesses: dict[str, WitnessState] = field(default_factory=dict)
+    voters: dict[str, VoterState] = field(default_factory=dict)
+    queue: list[str] = field(default_factory=list)  # arrived, waiting, in arrival order
+    events: list[EventState] = field(default_factory=list)
+    opening: OpeningState = field(default_factory=OpeningState)
+    voting: VotingState = field(default_factory=VotingState)
+    closing: ClosingState = field(default_factory=ClosingState)
+    counting: CountingState = field(default_factory=CountingState)
+    forms: FormsState = field(default_factory=FormsState)
+    handover: HandoverState = field(default_factory=HandoverState)
+    attendance_preset: dict[str, int] = field(default_factory=dict)  # when voting is not played
+    pending_ballots: dict[BallotType, list[Ballot]] = field(default_factory=dict)
+    finished: bool = False
+
+    @property
+    def phase(self) -> Phase | None:
+        return None if self.finished else self.phases[self.phase_index]
+
+    @property
+    def ballot_types(self) -> tuple[BallotType, ...]:
+        return tuple(self.stocks)
+
+    def rng(self, stream: str) -> random.Random:
+        """A named random stream, seeded from the scenario seed (created on first use)."""
+        generator = self.rngs.get(stream)
+        if generator is None:
+            generator = random.Random(f"{self.seed}:{stream}")
+            self.rngs[stream] = generator
+        return generator

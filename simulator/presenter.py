@@ -1,0 +1,59 @@
+"""Findings and rules as words: what the debrief, the command line and trainers' reports show.
+
+Everything here reads the core's ids and parameters and the translation layer; nothing here
+judges anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from simulator.core.catalogue import RULES_BY_ID
+from simulator.core.rules import Finding, Rule
+from simulator.i18n import Catalog
+from simulator.schema.clock import format_minutes
+
+
+@dataclass(frozen=True, slots=True)
+class FindingText:
+    time: str
+    severity: str
+    rule_id: str
+    subject: str | None
+    title: str
+    explanation: str
+    consequence: str
+    consequences: tuple[str, ...]
+    regulation: str
+    mistakes: tuple[str, ...]
+    points: int
+
+
+def rule_title(rule: Rule, cat: Catalog) -> str:
+    return cat(rule.key("title"))
+
+
+def finding_text(finding: Finding, cat: Catalog) -> FindingText:
+    rule = RULES_BY_ID[finding.rule_id]
+    params = finding.param_dict()
+    return FindingText(
+        time=format_minutes(finding.at),
+        severity=cat(f"severity.{finding.severity.value}"),
+        rule_id=rule.id,
+        subject=finding.subject,
+        title=cat(rule.key("title"), **params) if params else cat(rule.key("title")),
+        explanation=_safe(cat, rule.key("explanation"), params),
+        consequence=_safe(cat, rule.key("consequence"), params),
+        consequences=tuple(cat(f"consequence.{c.value}") for c in finding.consequences),
+        regulation=rule.regulation,
+        mistakes=rule.mistakes,
+        points=finding.points,
+    )
+
+
+def _safe(cat: Catalog, key: str, params: dict[str, object]) -> str:
+    """A text with the finding's figures; a text that uses none ignores them."""
+    try:
+        return cat(key, **params)
+    except (KeyError, IndexError):
+        return cat(key)
