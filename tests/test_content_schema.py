@@ -139,7 +139,8 @@ def test_a_time_written_wrongly_gets_a_sentence_not_a_regex(tmp_path: Path) -> N
 
 
 def test_a_model_validator_message_is_translated(tmp_path: Path) -> None:
-    path, _ = variant(tmp_path, ("        ppwp: [{pair: 2}]", "        ppwp: [{pair: 2, kosong: true}]"))
+    old, new = "        ppwp: [{pair: 2}]", "        ppwp: [{pair: 2, kosong: true}]"
+    path, _ = variant(tmp_path, (old, new))
     [problem] = problems_of(path)
     assert problem.path == "voters.listed[0].votes.ppwp[0]"
     assert problem.message(catalog("id")) == (
@@ -184,3 +185,13 @@ def test_every_message_key_the_mapping_can_choose_exists(lang: str) -> None:
              "content.schema.other"}
     missing = sorted(key for key in keys if not catalog(lang).has(key))
     assert not missing
+
+
+def test_phases_out_of_order_point_at_the_phases(tmp_path: Path) -> None:
+    old = "phases: [logistik, pembukaan, pemungutan]"
+    path, _ = variant(tmp_path, (old, "phases: [pemungutan, logistik]"))
+    [problem] = problems_of(path)
+    assert (problem.line, problem.column, problem.path) == (11, 9, "phases")
+    assert problem.message(catalog("en")) == (
+        "phases must be listed once each, in the order of the day"
+    )

@@ -179,12 +179,12 @@ def test_several_documents_are_refused_at_the_second(tmp_path: Path) -> None:
     assert [where(p) for p in problems] == [(2, 1, "yaml.multiple_documents")]
 
 
-@pytest.mark.parametrize("text", ["", "# only a comment\n", "\n\n"])
+@pytest.mark.parametrize("text", ["", "# only a comment\n", "\n\n", "---\n", "--- # x\n...\n"])
 def test_an_empty_file_is_refused(tmp_path: Path, text: str) -> None:
     assert [where(p) for p in refused(write(tmp_path, text))] == [(1, 1, "yaml.empty")]
 
 
-@pytest.mark.parametrize("text", ["- a\n- b\n", "just text\n", "42\n", "null\n"])
+@pytest.mark.parametrize("text", ["- a\n- b\n", "just text\n", "42\n", "[]\n"])
 def test_a_top_level_that_is_not_a_mapping_is_refused(tmp_path: Path, text: str) -> None:
     assert [p.code for p in refused(write(tmp_path, text))] == ["yaml.not_mapping"]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 
@@ -14,6 +15,8 @@ HELP = "check scenario files (or folders of them) and print every problem with f
 EXIT_OK = 0
 EXIT_INVALID = 2
 
+logger = logging.getLogger(__name__)
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH",
@@ -22,13 +25,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     cat = catalog(getattr(args, "lang", DEFAULT_LANGUAGE))
-    reports = validate_paths(args.paths)
+    reports = validate_paths(args.paths, known_rules=known_rules())
     for report in reports:
         for problem in report.problems:
             print(problem.render(cat))
     print(summary(reports, cat))
     sys.stdout.flush()
     return EXIT_OK if all(report.valid for report in reports) else EXIT_INVALID
+
+
+def known_rules() -> frozenset[str] | None:
+    """The engine's rule ids, so the ids under ``scoring:`` are checked too.
+
+    The content layer cannot import the engine; the command line can. If the catalogue cannot
+    be loaded (a broken checkout), the files are still checked, without rule ids.
+    """
+    try:
+        from simulator.core.catalogue import RULES_BY_ID
+    except Exception:  # any failure of another layer must not stop validation
+        logger.debug("rule catalogue unavailable; rule ids are not checked", exc_info=True)
+        return None
+    return frozenset(RULES_BY_ID)
 
 
 def summary(reports: list[FileReport], cat: Catalog) -> str:

@@ -57,7 +57,7 @@ def expected_ballots(dpt: int, election: ElectionType) -> int:
     return dpt + -(-dpt * RESERVE_RATE_PERMILLE[election] // 1000)
 
 
-def _issue(loc: Loc, code: str, level: Level = "error", hint: Hint | None = None,
+def _issue(loc: Loc, code: str, /, level: Level = "error", hint: Hint | None = None,
            anchor: Anchor = "value", **params: object) -> Issue:
     return Issue(loc, code, params, hint=hint, level=level, anchor=anchor)
 

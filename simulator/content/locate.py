@@ -25,7 +25,6 @@ class _Spot:
 
     node: yaml.Node
     key: yaml.Node | None  # the key node naming ``node``, when its parent is a mapping
-    parent: yaml.Node | None
     parts: tuple[str, ...]  # the display path of the part that exists
     complete: bool  # the whole path exists
 
@@ -63,16 +62,15 @@ class Locator:
         return None
 
     def _walk(self, loc: tuple[PathPart, ...]) -> _Spot:
-        node, key, parent = self.root, None, None
+        node, key = self.root, None
         parts: list[str] = []
         for part in loc:
             found = _child(node, part)
             if found is None:
-                return _Spot(node, key, parent, tuple(parts), complete=False)
-            parent = node
+                return _Spot(node, key, tuple(parts), complete=False)
             key, node, shown = found
             parts.append(shown)
-        return _Spot(node, key, parent, tuple(parts), complete=True)
+        return _Spot(node, key, tuple(parts), complete=True)
 
 
 def _child(node: yaml.Node, part: PathPart) -> tuple[yaml.Node | None, yaml.Node, str] | None:

@@ -65,6 +65,9 @@ MODEL_MESSAGES: dict[str, str] = {
     "phases must be listed once each, in the order of the day": "content.schema.value.phase_order",
 }
 
+# A model-level error has the model's own path; these name the field the author must fix.
+MESSAGE_FIELDS: dict[str, str] = {"content.schema.value.phase_order": "phases"}
+
 _QUOTED = re.compile(r"'((?:[^'\\]|\\.)*)'")
 
 
@@ -98,7 +101,10 @@ def issue_from_error(detail: ErrorDetails, model: type[BaseModel],
         text = source_text(loc) if source_text is not None else None
         return Issue(loc, "schema.type", params, key or "content.schema.other",
                      _value_hint(detail.get("input"), text))
-    return Issue(loc, "schema.value", params, _value_key(kind, detail))
+    key = _value_key(kind, detail)
+    if key in MESSAGE_FIELDS:
+        loc = (*loc, MESSAGE_FIELDS[key])
+    return Issue(loc, "schema.value", params, key)
 
 
 def _params(detail: ErrorDetails) -> dict[str, object]:

@@ -89,6 +89,7 @@ class ParsedYaml:
 
 def read_source(path: Path, file: str | None = None) -> Source:
     """The decoded text of ``path``; never reads more than :data:`MAX_BYTES` + 1 bytes."""
+    path = Path(path)  # callers sometimes hand a str; be kind
     name = str(path) if file is None else file
     try:
         info = path.stat()
@@ -374,7 +375,7 @@ def parse_source(source: Source) -> ParsedYaml:
 
 
 def _top_mapping(file: str, root: Any, documents: int) -> dict[str | int, Any]:
-    if documents == 0 or root is _NO_KEY:
+    if documents == 0 or root is _NO_KEY or root is None:  # None: only '---' or comments
         raise _refuse(file, "yaml.empty")
     if not isinstance(root, dict):
         raise _refuse(file, "yaml.not_mapping", value=shown(root))
