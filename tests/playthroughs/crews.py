@@ -1,0 +1,301 @@
+"""Scripted careless crews, one per shipped scenario: each makes specific, named mistakes.
+
+``record.py`` plays them (and the careful crew) and writes the logs beside this file; the
+tests replay those logs and assert which rules they break. The mistakes are chosen from
+MISTAKES.md so that every one is traceable to a regulation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from simulator.autoplay import CarefulCrew
+from simulator.core import desk
+from simulator.core.actions import Action, AdvanceClock
+from simulator.core.phases import formulir, pembukaan, pemungutan, penghitungan, penutupan
+from simulator.core.phases import penyerahan as ph
+from simulator.schema.ballot import Ballot
+from simulator.schema.clock import format_minutes, to_minutes
+from simulator.schema.scenario import NoticeReason
+from simulator.schema.types import BallotType, VoterList
+
+ALL_PEMILU = [
+    BallotType.PPWP,
+    BallotType.DPR,
+    BallotType.DPD,
+    BallotType.DPRD_PROV,
+    BallotType.DPRD_KABKO,
+]
+
+
+class DeskCarelessCrew(CarefulCrew):
+    """meja-pemilih-jebakan: a busy morning handled badly."""
+
+    def next_voter(self) -> str:
+        queue = self.world.queue
+        if "v02" in queue:  # the elderly v03 waits behind v02 (M24)
+            return "v02"
+        return queue[0]
+
+    def response(self, kind: str) -> str:
+        return {"mobilisasi": "biarkan", "usul_tandai_surat_suara": "setujui"}[kind]  # M27, M26
+
+    def serve(self, voter_id: str) -> Iterator[Action]:
+        script = {
+            "v01": self.stamped,
+            "v04": self.admit_unchecked,
+            "v05": self.admit_impersonator,
+            "v06": self.substitute_unrecorded,
+            "v07": self.helper_unsigned,
+            "v08": self.dptb_all_types,
+            "v09": self.phone_ignored,
+            "v10": self.nonresident_later,
+            "v12": self.dpk_too_early,
+            "v13": self.second_replacement,
+            "v15": self.dptb_refused,
+            "v20": self.queue_cut,
+        }.get(voter_id)
+        if script is None:
+            yield from super().serve(voter_id)
+            return
+        yield pemungutan.CallVoter(voter=voter_id)
+        yield from script(voter_id)
+
+    def voting(self) -> Iterator[Action]:
+        yield AdvanceClock(to="07:05")  # let the first voters queue up before serving anyone
+        yield from super().voting()
+        # After the close, a latecomer at 13:10 is let in (M29).
+        yield AdvanceClock(to="13:10")
+        yield pemungutan.CallVoter(voter="v21")
+        yield from self.full_admission("v21", VoterList.DPT, ALL_PEMILU, check=True)
+
+    def full_admission(
+        self, voter: str, voter_list: VoterList, ballots: list[BallotType], *, check: bool
+    ) -> Iterator[Action]:
+        if check:
+            yield pemungutan.CheckInk(voter=voter)
+        yield pemungutan.AdmitVoter(voter=voter, list=voter_list)
+        yield pemungutan.IssueBallots(voter=voter, ballots=ballots)
+        yield pemungutan.ApplyInk(voter=voter)
+
+    def stamped(self, voter: str) -> Iterator[Action]:  # M22
+        yield pemungutan.CheckInk(voter=voter)
+        yield pemungutan.AdmitVoter(voter=voter, list=VoterList.DPT)
+        yield pemungutan.IssueBallots(voter=voter, ballots=ALL_PEMILU, signature="stempel")
+        yield pemungutan.ApplyInk(voter=voter)
+
+    def admit_unchecked(self, voter: str) -> Iterator[Action]:  # M12
+        yield from self.full_admission(voter, VoterList.DPT, ALL_PEMILU, check=False)
+
+    def admit_impersonator(self, voter: str) -> Iterator[Action]:  # M19
+        yield from self.full_admission(voter, VoterList.DPT, ALL_PEMILU, check=True)
+
+    def substitute_unrecorded(self, voter: str) -> Iterator[Action]:  # M20
+        yield from self.full_admission(voter, VoterList.DPT, ALL_PEMILU, check=True)
+
+    def helper_unsigned(self, voter: str) -> Iterator[Action]:  # M23
+        yield pemungutan.CheckInk(voter=voter)
+        yield pemungutan.AdmitVoter(voter=voter, list=VoterList.DPT)
+        yield pemungutan.AllowAssistance(voter=voter)
+        yield pemungutan.IssueBallots(voter=voter, ballots=ALL_PEMILU)
+        yield pemungutan.ApplyInk(voter=voter)
+
+    def dptb_all_types(self, voter: str) -> Iterator[Action]:  # M15
+        yield from self.full_admission(voter, VoterList.DPTB, ALL_PEMILU, check=True)
+
+    def phone_ignored(self, voter: str) -> Iterator[Action]:  # M25
+        yield from self.full_admission(voter, VoterList.DPT, ALL_PEMILU, check=True)
+
+    def nonresident_later(self, voter: str) -> Iterator[Action]:  # M13, served at 12:00 as DPK
+        if self.world.clock < to_minutes("12:00"):
+            yield pemungutan.CheckInk(voter=voter)
+            yield pemungutan.AskComeBack(voter=voter)
+            return
+        yield from self.full_admission(voter, VoterList.DPK, ALL_PEMILU, check=True)
+
+    def dpk_too_early(self, voter: str) -> Iterator[Action]:  # M17
+        yield from self.full_admission(voter, VoterList.DPK, ALL_PEMILU, check=True)
+
+    def second_replacement(self, voter: str) -> Iterator[Action]:  # M21
+        yield pemungutan.CheckInk(voter=voter)
+        yield pemungutan.AdmitVoter(voter=voter, list=VoterList.DPT)
+        yield pemungutan.IssueBallots(voter=voter, ballots=ALL_PEMILU)
+        yield pemungutan.ReplaceBallot(voter=voter, ballot=BallotType.DPR)
+        yield pemungutan.ReplaceBallot(voter=voter, ballot=BallotType.DPR)
+        yield pemungutan.ApplyInk(voter=voter)
+
+    def dptb_refused(self, voter: str) -> Iterator[Action]:  # M16
+        yield pemungutan.CheckInk(voter=voter)
+        yield pemungutan.RefuseVoter(voter=voter, reason=desk.Reason.LUAR_DOMISILI)
+
+    def queue_cut(self, voter: str) -> Iterator[Action]:  # M28
+        yield from self.advance(to_minutes("13:00"))
+        yield pemungutan.AnnounceClose()
+        yield pemungutan.CheckInk(voter=voter)
+        yield pemungutan.RefuseVoter(voter=voter, reason=desk.Reason.SUDAH_DITUTUP)
+
+
+class PemiluCarelessCrew(CarefulCrew):
+    """pemilu-hari-penuh: a whole day with one or two lapses in every phase."""
+
+    def count_and_report(self) -> Iterator[Action]:
+        # Counts, but reports only the DPD shortfall: the wrong-district DPRD Kab/Kota ballots
+        # (M02) and the missing braille template (M03) go unreported.
+        for ballot, stock in self.world.stocks.items():
+            if not stock.counted:
+                yield pembukaan.logistik.CountBallots(ballot=ballot)
+        if "ballots.dpd.count" not in self.world.reported:
+            yield pembukaan.logistik.ReportDiscrepancy(discrepancy="ballots.dpd.count")
+
+    def opening(self) -> Iterator[Action]:
+        for action in super().opening():
+            if isinstance(action, pembukaan.ReturnNotice) and action.notice == "n02":
+                yield pembukaan.ReturnNotice(
+                    notice="n02", reason=NoticeReason.PINDAH_MEMILIH
+                )  # M04: the voter moved house; the notice says they transferred
+            elif isinstance(action, pembukaan.ExplainProcedure):
+                continue  # M11
+            else:
+                yield action
+
+    def receive_witness(self, witness_id: str) -> Iterator[Action]:
+        yield pembukaan.AdmitWitness(witness=witness_id)  # w2 has no mandate (M09), w3 (M10)
+
+    def closing(self) -> Iterator[Action]:
+        for action in super().closing():
+            if not isinstance(action, penutupan.CrossUnused):  # M31
+                yield action
+
+    def counting(self) -> Iterator[Action]:
+        # DPR first, then the rest (M32).
+        world = self.world
+        order = [BallotType.DPR, *[b for b in world.boxes if b is not BallotType.DPR]]
+        for ballot in order:
+            yield penghitungan.OpenBoxForCount(ballot=ballot)
+            yield penghitungan.AnnounceBoxCount(ballot=ballot)
+            first = True
+            while world.counting.open_box is ballot:
+                current = penghitungan.current_ballot(world)
+                assert current is not None
+                yield penghitungan.RuleBallot(
+                    verdict=self.ruling(current, ballot),
+                    shown=not (first and ballot is BallotType.DPD),
+                )  # the first DPD ballot is read out without being shown (M33)
+                first = False
+
+    def ruling(self, ballot: Ballot, ballot_type: BallotType) -> str:
+        if any(mark.mirror for mark in ballot.marks):
+            return "invalid"  # a punch-through ruled invalid (M35)
+        if ballot_type is BallotType.DPR and len(ballot.marks) == 2:
+            parties = {mark.party for mark in ballot.marks}
+            if len(parties) == 1 and any(m.candidate for m in ballot.marks):
+                return "invalid"  # party column + own candidate ruled invalid (M34)
+        return super().ruling(ballot, ballot_type)
+
+    def response(self, kind: str) -> str:
+        return {"keberatan_angka": "timpa", "sirekap_salah_baca": "kirim"}.get(
+            kind, super().response(kind)
+        )  # M43, M47
+
+    def forms(self) -> Iterator[Action]:
+        world = self.world
+        ppwp = formulir.expected(world, BallotType.PPWP)
+        for action in super().forms():
+            if isinstance(action, formulir.EnterFigure):
+                action = self.miswrite(action, ppwp)
+            yield action
+
+    def miswrite(self, action: formulir.EnterFigure, ppwp: object) -> formulir.EnterFigure:
+        assert isinstance(ppwp, formulir.forms.ResultForm)
+        truth = formulir.expected(self.world, action.ballot)
+        if action.ballot is BallotType.PPWP and action.field in ("II.2", "V.invalid"):
+            other = "V.invalid" if action.field == "II.2" else "II.2"
+            return action.model_copy(update={"value": truth.get(other)})  # M39
+        if action.ballot is BallotType.DPR and action.field in ("I.B4.total", "II.4"):
+            return action.model_copy(update={"value": ppwp.get(action.field)})  # M42
+        return action
+
+    def handover(self) -> Iterator[Action]:
+        for action in super().handover():
+            if isinstance(action, ph.MakeCopies) and action.ballot is BallotType.PPWP:
+                yield action.model_copy(update={"place": "luar"})  # M45: copied outside
+            elif isinstance(action, ph.GiveCopies) and action.recipient == "ptps":
+                continue  # M45: no copy for the PTPS
+            elif isinstance(action, ph.SealBox) and action.ballot is BallotType.DPRD_KABKO:
+                continue  # M48
+            else:
+                yield action
+
+
+class PilkadaCarelessCrew(CarefulCrew):
+    """pilkada-hari-penuh: entitlement, timing and pressure mistakes."""
+
+    def serve(self, voter_id: str) -> Iterator[Action]:
+        both = [BallotType.GUBERNUR, BallotType.BUPATI]
+        if voter_id == "v01":  # DPTb from another regency given the Bupati ballot too (M15)
+            yield pemungutan.CallVoter(voter=voter_id)
+            yield pemungutan.CheckInk(voter=voter_id)
+            yield pemungutan.AdmitVoter(voter=voter_id, list=VoterList.DPTB)
+            yield pemungutan.IssueBallots(voter=voter_id, ballots=both)
+            yield pemungutan.ApplyInk(voter=voter_id)
+        elif voter_id == "v02":  # a DPK voter served at 10:20 (M17)
+            yield pemungutan.CallVoter(voter=voter_id)
+            yield pemungutan.CheckInk(voter=voter_id)
+            yield pemungutan.AdmitVoter(voter=voter_id, list=VoterList.DPK)
+            yield pemungutan.IssueBallots(voter=voter_id, ballots=both)
+            yield pemungutan.ApplyInk(voter=voter_id)
+        else:
+            yield from super().serve(voter_id)
+
+    def response(self, kind: str) -> str:
+        return {
+            "intimidasi": "biarkan",  # M27
+            "anggota_merusak_surat_suara": "biarkan",  # M37
+            "keberatan_saksi": "tolak",  # M44
+        }.get(kind, super().response(kind))
+
+    def closing(self) -> Iterator[Action]:
+        for action in super().closing():
+            if isinstance(action, penutupan.ArrangeCountingArea):
+                yield penutupan.ArrangeCountingArea(public=False)  # M33
+            else:
+                yield action
+
+    def handover(self) -> Iterator[Action]:
+        for action in super().handover():
+            if isinstance(action, ph.HandOver):
+                yield AdvanceClock(to=format_minutes(to_minutes("13:00+1")))  # M48: next day
+            yield action
+
+
+class CalonTunggalCarelessCrew(CarefulCrew):
+    """pilkada-calon-tunggal-hitung: the empty column treated as no vote at all."""
+
+    def ruling(self, ballot: Ballot, ballot_type: BallotType) -> str:
+        truth = super().ruling(ballot, ballot_type)
+        if truth == "kosong":
+            return "invalid"  # M36
+        if ballot_type is BallotType.BUPATI and not ballot.signed:
+            return "kosong"  # an unsigned ballot counted (G1)
+        return truth
+
+    def forms(self) -> Iterator[Action]:
+        for action in super().forms():
+            if (
+                isinstance(action, formulir.EnterFigure)
+                and action.ballot is BallotType.BUPATI
+                and action.field in ("II.2", "V.invalid")
+            ):
+                truth = formulir.expected(self.world, action.ballot)
+                other = "V.invalid" if action.field == "II.2" else "II.2"
+                yield action.model_copy(update={"value": truth.get(other)})  # M39
+            else:
+                yield action
+
+
+CARELESS_CREWS: dict[str, type[CarefulCrew]] = {
+    "meja-pemilih-jebakan": DeskCarelessCrew,
+    "pemilu-hari-penuh": PemiluCarelessCrew,
+    "pilkada-hari-penuh": PilkadaCarelessCrew,
+    "pilkada-calon-tunggal-hitung": CalonTunggalCarelessCrew,
+}

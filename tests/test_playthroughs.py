@@ -1,0 +1,119 @@
+"""The recorded playthroughs of every shipped scenario replay exactly, and the mistaken ones
+break exactly the rules their crews were scripted to break (tests/playthroughs/crews.py)."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from simulator.content.load import load_scenario, scenario_sha256
+from simulator.core.engine import Simulation
+from simulator.core.replay import apply_log, result_of
+from simulator.persistence.logfile import read_log
+from simulator.schema.scenario import Scenario
+
+ROOT = Path(__file__).resolve().parents[1]
+LOGS = Path(__file__).resolve().parent / "playthroughs"
+SCENARIO_IDS = sorted(p.stem for p in (ROOT / "scenarios").glob("*.yaml"))
+
+EXPECTED_MISTAKES: dict[str, set[str]] = {
+    "meja-pemilih-jebakan": {
+        "pemungutan.prioritas_diabaikan",  # M24: v02 called while the elderly v03 waits
+        "pemungutan.surat_suara_tidak_ditandatangani",  # M22: v01's ballots stamped
+        "pemungutan.pemilih_bertinta_dilayani",  # M12: v04 inked, fingers never checked
+        "pemungutan.joki_dilayani",  # M19: v05 with his father's notice
+        "pemungutan.pendamping_tanpa_formulir",  # M23: v07's helper signs nothing
+        "pemungutan.jenis_surat_suara_dptb_salah",  # M15: v08 entitled to PPWP only
+        "pemungutan.hp_tidak_diingatkan",  # M25: v09 takes a phone to the booth
+        "pemungutan.alasan_penolakan_keliru",  # v10 told to come back instead of refused
+        "pemungutan.bukan_penduduk_dilayani",  # M13: v10 served at 12:00 as DPK
+        "pemungutan.dpk_sebelum_1200",  # M17: v12 served at 09:45
+        "pemungutan.penggantian_kedua_diberikan",  # M21: v13's second DPR replacement
+        "pemungutan.mobilisasi_dibiarkan",  # M27
+        "pemungutan.dptb_ditolak",  # M16: v15 with a valid Model A turned away
+        "pemungutan.pemilih_diminta_menandai",  # M26: the colleague's proposal approved
+        "pemungutan.antrean_dipotong",  # M28: v20 queued at 12:58, sent home
+        "pemungutan.dilayani_setelah_1300",  # M29: v21 arrived 13:10, let in
+        "pemungutan.identitas_pengganti_tidak_dicatat",  # M20: v06's phone photo unrecorded
+    },
+    "pemilu-hari-penuh": {
+        "logistik.dapil_tertukar_tidak_dilaporkan",  # M02
+        "logistik.braille_tidak_dilaporkan",  # M03
+        "pembukaan.alasan_pemberitahuan_keliru",  # M04
+        "pembukaan.saksi_tanpa_mandat_diterima",  # M09
+        "pembukaan.atribut_saksi_dibiarkan",  # M10
+        "pembukaan.tata_cara_tidak_dijelaskan",  # M11
+        "penutupan.sisa_surat_suara_tidak_disilang",  # M31
+        "penghitungan.urutan_salah",  # M32
+        "penghitungan.surat_suara_tidak_ditunjukkan",  # M33
+        "penghitungan.partai_caleg_keliru",  # M34
+        "penghitungan.coblos_tembus_keliru",  # M35
+        "formulir.rusak_dan_tidak_sah_tertukar",  # M39
+        "formulir.pengguna_disalin_antarjenis",  # M42
+        "formulir.koreksi_ditimpa",  # M43
+        "penyerahan.formulir_dibawa_keluar",  # M45
+        "penyerahan.salinan_tidak_diberikan",  # M45
+        "penyerahan.sirekap_tidak_diperiksa",  # M47
+        "penyerahan.kotak_tidak_disegel",  # M48
+    },
+    "pilkada-hari-penuh": {
+        "pemungutan.jenis_surat_suara_dptb_salah",  # M15
+        "pemungutan.dpk_sebelum_1200",  # M17
+        "pemungutan.intimidasi_dibiarkan",  # M27
+        "penutupan.tempat_hitung_tidak_terbuka",  # M33
+        "penghitungan.surat_suara_dirusak",  # M37
+        "penghitungan.keberatan_tidak_ditangani",  # M44
+        "penyerahan.tidak_diserahkan_hari_itu",  # M48
+    },
+    "pilkada-calon-tunggal-hitung": {
+        "penghitungan.kolom_kosong_tidak_sah",  # M36
+        "penghitungan.tanpa_tanda_tangan_dihitung",  # G1 / M22
+        "formulir.rusak_dan_tidak_sah_tertukar",  # M39
+    },
+}
+
+
+@cache
+def scenario(scenario_id: str) -> Scenario:
+    return load_scenario(ROOT / "scenarios" / f"{scenario_id}.yaml")
+
+
+def replay(scenario_id: str, label: str) -> Simulation:
+    path = LOGS / f"{scenario_id}.{label}.log"
+    log = read_log(path)
+    sim = apply_log(scenario(scenario_id), log)
+    assert log.result is not None, f"{path.name} has no recorded result"
+    assert result_of(sim) == log.result, (
+        f"{path.name} no longer replays to its recorded result "
+        f"(score {log.result.score} → {sim.score().overall}); re-record only on purpose"
+    )
+    assert log.header.scenario_sha256 == scenario_sha256(
+        ROOT / "scenarios" / f"{scenario_id}.yaml"
+    ), f"scenarios/{scenario_id}.yaml changed since {path.name} was recorded"
+    return sim
+
+
+def test_every_scenario_has_both_playthroughs() -> None:
+    assert set(EXPECTED_MISTAKES) == set(SCENARIO_IDS), "a shipped scenario lacks its playthroughs"
+
+
+@pytest.mark.parametrize("scenario_id", SCENARIO_IDS)
+def test_correct_playthrough_has_no_findings(scenario_id: str) -> None:
+    sim = replay(scenario_id, "benar")
+    assert sim.finished, "the correct playthrough stops before the end of the day"
+    assert not sim.findings, [f"{f.rule_id} ({f.subject})" for f in sim.findings]
+    assert sim.score().overall == 100
+
+
+@pytest.mark.parametrize("scenario_id", SCENARIO_IDS)
+def test_mistaken_playthrough_breaks_the_scripted_rules(scenario_id: str) -> None:
+    sim = replay(scenario_id, "keliru")
+    assert sim.finished, "the mistaken playthrough stops before the end of the day"
+    found = {f.rule_id for f in sim.findings}
+    expected = EXPECTED_MISTAKES[scenario_id]
+    assert found == expected, (
+        f"missing: {sorted(expected - found)}; unexpected: {sorted(found - expected)}"
+    )
+    assert sim.score().overall < 100
