@@ -34,7 +34,7 @@ def state_digest(world: World, findings: Sequence[Finding]) -> str:
     state = {
         name.name: getattr(world, name.name)
         for name in dataclasses.fields(world)
-        if name.name not in ("scenario", "rngs")
+        if name.name not in ("scenario", "rngs", "drawn")
     }
     state["scenario"] = world.scenario.id
     payload = json.dumps(

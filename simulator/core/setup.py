@@ -199,3 +199,26 @@ def _voting_done(world: World) -> None:
 def ballot_spec(world: World, ballot: BallotType) -> BallotGenerator:
     """How voters whose marks are not listed mark this type (equal support by default)."""
     return world.scenario.ballots.generated.get(ballot) or BallotGenerator()
+
+
+def next_generated_ballot(world: World, ballot: BallotType) -> Ballot:
+    """The next ballot marked by the scenario's generator for this type.
+
+    Drawn in one batch (as many as the ballots received) on first use: building the generator
+    for a contest costs far more than drawing one ballot from it.
+    """
+    batch = world.drawn.get(ballot)
+    if not batch:
+        contest = world.scenario.contest(ballot)
+        assert contest is not None, "every stocked ballot type has a contest"
+        count = max(1, world.stocks[ballot].received)
+        batch = draw_ballots(
+            world.rng(f"ballots:{ballot.value}"),
+            contest,
+            ballot_spec(world, ballot),
+            world.scenario.tps.districts,
+            count,
+        )
+        batch.reverse()
+        world.drawn[ballot] = batch
+    return batch.pop()

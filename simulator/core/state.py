@@ -136,6 +136,7 @@ class CountingState:
     next_index: dict[BallotType, int] = field(default_factory=dict)
     tally: dict[BallotType, dict[str, int]] = field(default_factory=dict)  # as ruled, plano
     rulings: dict[BallotType, list[str]] = field(default_factory=dict)
+    rows: dict[BallotType, frozenset[str]] = field(default_factory=dict)  # C.Hasil rows per type
     unshown: dict[BallotType, int] = field(default_factory=dict)
     finished: list[BallotType] = field(default_factory=list)
 
@@ -186,6 +187,9 @@ class World:
     handover: HandoverState = field(default_factory=HandoverState)
     attendance_preset: dict[str, int] = field(default_factory=dict)  # when voting is not played
     pending_ballots: dict[BallotType, list[Ballot]] = field(default_factory=dict)
+    # Generated marks drawn ahead in one batch per type, consumed from the end. A pure function
+    # of the seed and of how many were cast, so the digest leaves it out, as it does the rngs.
+    drawn: dict[BallotType, list[Ballot]] = field(default_factory=dict)
     finished: bool = False
 
     @property

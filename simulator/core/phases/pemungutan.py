@@ -26,7 +26,6 @@ from simulator.core.actions import (
     InformPtps,
     RecordSpecialEvent,
 )
-from simulator.core.ballot_gen import draw_ballot
 from simulator.core.desk import (
     Decision,
     Reason,
@@ -40,7 +39,7 @@ from simulator.core.desk import (
 from simulator.core.domain import CLOSING_TIME, DPK_FROM
 from simulator.core.judge import Judge
 from simulator.core.rules import Rule
-from simulator.core.setup import ballot_spec
+from simulator.core.setup import next_generated_ballot
 from simulator.core.state import VoterState, World
 from simulator.schema.ballot import Ballot
 from simulator.schema.clock import format_minutes, to_minutes
@@ -832,14 +831,7 @@ def _marked(vs: VoterState, ballot_type: BallotType, world: World) -> Ballot:
     pending = world.pending_ballots.get(ballot_type)
     if pending:
         return pending.pop(0)
-    contest = world.scenario.contest(ballot_type)
-    assert contest is not None  # every stocked type has a contest
-    return draw_ballot(
-        world.rng(f"ballots:{ballot_type.value}"),
-        contest,
-        ballot_spec(world, ballot_type),
-        world.scenario.tps.districts,
-    )
+    return next_generated_ballot(world, ballot_type)
 
 
 def _refuse(vs: VoterState, reason: Reason, judge: Judge) -> None:

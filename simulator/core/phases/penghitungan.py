@@ -236,6 +236,9 @@ def _open(ballot: BallotType, judge: Judge) -> None:
     counting.next_index.setdefault(ballot, 0)
     counting.tally.setdefault(ballot, {})
     counting.rulings.setdefault(ballot, [])
+    contest = world.scenario.contest(ballot)
+    assert contest is not None
+    counting.rows[ballot] = frozenset(str(t) for t in all_targets(contest))
     if not box.contents:
         _finish_type(ballot, judge)
 
@@ -278,9 +281,7 @@ def _rule(action: RuleBallot, judge: Judge) -> None:
 
 def _checked_target(text: str, ballot_type: BallotType, world: World) -> Target:
     target = parse_target(text)
-    contest = world.scenario.contest(ballot_type)
-    assert contest is not None
-    if target.is_valid and target not in all_targets(contest):
+    if target.is_valid and text not in world.counting.rows[ballot_type]:
         raise IllegalAction(f"{text!r} is not a row of the {ballot_type.value} C.Hasil")
     return target
 

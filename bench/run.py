@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""Benchmarks: ``python bench/run.py`` prints ``name value unit budget`` per line and exits 1
+when a figure misses its budget. Timings are the best of several runs, in-process.
+
+- fullday_apply: a full Pemilu 2024 day with 300 voters (1,500 ballots counted), applied
+  headless from its text log, log parsing included;
+- fullday_peak_rss: peak resident memory of a fresh process doing that run;
+- validate_all: validating every shipped scenario in-process;
+- validate_vs_pyyaml: that time divided by the time PyYAML's C safe loader alone takes to
+  parse the same files.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import yaml  # noqa: E402
+
+from simulator.autoplay import play_careful_day  # noqa: E402
+from simulator.content.load import load_scenario, validate_paths  # noqa: E402
+from simulator.core.actionlog import LogHeader, format_log, parse_log  # noqa: E402
+from simulator.core.engine import Simulation  # noqa: E402
+from simulator.core.replay import apply_log  # noqa: E402
+
+FULLDAY = ROOT / "bench" / "scenarios" / "pemilu-300.yaml"
+SHIPPED = ROOT / "scenarios"
+RUNS = 7
+
+
+def best_of(runs: int, work: Callable[[], object]) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def fullday_log() -> str:
+    """The text log of a careful crew's full day (recorded once, not timed)."""
+    scenario = load_scenario(FULLDAY)
+    sim = play_careful_day(Simulation.start(scenario))
+    counted = sum(len(box.contents) for box in sim.world.boxes.values())
+    assert counted == 1500, f"the benchmark day should count 1,500 ballots, counted {counted}"
+    header = LogHeader(scenario.id, "-", sim.world.seed, "1")
+    return format_log(header, sim.log)
+
+
+def measure_fullday(text: str) -> float:
+    scenario = load_scenario(FULLDAY)
+    return best_of(RUNS, lambda: apply_log(scenario, parse_log(text)))
+
+
+def measure_peak_rss(text: str) -> float:
+    """Peak RSS (MB) of a fresh interpreter that loads the scenario and applies the log."""
+    log_path = ROOT / "bench" / ".fullday.log"
+    log_path.write_text(text, encoding="utf-8")
+    child = (
+        "import resource, sys\n"
+        f"sys.path.insert(0, {str(ROOT)!r})\n"
+        "from pathlib import Path\n"
+        "from simulator.content.load import load_scenario\n"
+        "from simulator.core.replay import apply_log\n"
+        "from simulator.persistence.logfile import read_log\n"
+        f"sim = apply_log(load_scenario(Path({str(FULLDAY)!r})), read_log(Path({str(log_path)!r})))\n"
+        "assert sim.finished\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    )
+    try:
+        output = subprocess.run(
+            [sys.executable, "-c", child], check=True, capture_output=True, text=True
+        ).stdout
+    finally:
+        log_path.unlink(missing_ok=True)
+    return int(output.strip()) / 1024  # ru_maxrss is in KiB on Linux
+
+
+def measure_validation() -> tuple[float, float]:
+    files = sorted(SHIPPED.rglob("*.yaml"))
+
+    def parse_only() -> None:
+        for path in files:
+            with path.open("rb") as handle:
+                yaml.load(handle, Loader=yaml.CSafeLoader)
+
+    def validate() -> None:
+        reports = validate_paths([SHIPPED])
+        assert all(report.valid for report in reports), "a shipped scenario is invalid"
+
+    validate()  # warm the imports and caches once
+    validating = best_of(RUNS, validate)
+    parsing = best_of(RUNS, parse_only)
+    return validating, validating / parsing
+
+
+def main() -> int:
+    text = fullday_log()
+    validating, ratio = measure_validation()
+    rows = [
+        ("fullday_apply", measure_fullday(text), "s", 0.2),
+        ("fullday_peak_rss", measure_peak_rss(text), "MB", 100.0),
+        ("validate_all", validating, "s", 0.5),
+        ("validate_vs_pyyaml", ratio, "x", 3.0),
+    ]
+    failed = False
+    for name, value, unit, budget in rows:
+        print(f"{name} {value:.4g} {unit} {budget:g}")
+        failed |= value > budget
+    if failed:
+        print("a figure misses its budget", file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    sys.exit(main())
