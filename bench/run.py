@@ -70,7 +70,8 @@ def measure_peak_rss(text: str) -> float:
         "from simulator.content.load import load_scenario\n"
         "from simulator.core.replay import apply_log\n"
         "from simulator.persistence.logfile import read_log\n"
-        f"sim = apply_log(load_scenario(Path({str(FULLDAY)!r})), read_log(Path({str(log_path)!r})))\n"
+        f"scenario = load_scenario(Path({str(FULLDAY)!r}))\n"
+        f"sim = apply_log(scenario, read_log(Path({str(log_path)!r})))\n"
         "assert sim.finished\n"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
     )
