@@ -109,7 +109,7 @@ INCOMPLETE = Rule(
     PHASE,
     Severity.BERAT,
     _REG_FORMS + " (HANDBOOK §10 step 1: fill each C.Hasil completely)",
-    ("M38",),
+    (),
     (Consequence.HITUNG_ULANG,),
 )
 NOT_SIGNED = Rule(

@@ -106,8 +106,9 @@ EVENT_RULES: dict[EventKind, EventRules] = {
         "hentikan_catat",
         {"biarkan": MOBILISATION_IGNORED, IGNORED: MOBILISATION_IGNORED},
     ),
+    # Bawaslu found intimidation during voting and during counting (S-BW19).
     EventKind.INTIMIDASI: EventRules(
-        (Phase.PEMUNGUTAN,),
+        (Phase.PEMUNGUTAN, Phase.PENGHITUNGAN),
         "hentikan_catat",
         {"biarkan": INTIMIDATION_IGNORED, IGNORED: INTIMIDATION_IGNORED},
     ),

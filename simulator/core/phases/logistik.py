@@ -48,7 +48,7 @@ class ReportDiscrepancy(Action):
 
 ACTIONS: tuple[type[Action], ...] = (InspectItem, CountBallots, ReportDiscrepancy)
 
-_REG_CHECK = "HANDBOOK §3.3; PKPU 25/2023 Pasal 8; Buku Panduan KPPS 2024"
+_REG_CHECK = "HANDBOOK §3.3 (Buku Panduan KPPS 2024; Kep. KPU 66/2024)"
 
 NOT_COUNTED = Rule(
     "logistik.surat_suara_tidak_dihitung",
@@ -106,11 +106,12 @@ DEFECTIVE_UNREPORTED = Rule(
     ("M01",),
     (Consequence.TEMUAN,),
 )
+# Not a regulation: a training rule, so that reporting everything "to be safe" costs points.
 FALSE_REPORT = Rule(
     "logistik.laporan_tanpa_dasar",
     PHASE,
     Severity.RINGAN,
-    _REG_CHECK,
+    "Aturan latihan (HANDBOOK §3.3 asks for real discrepancies only)",
     (),
     (),
 )

@@ -188,8 +188,9 @@ BOX_ORDER = Rule(
     "pembukaan.urutan_kotak_salah",
     PHASE,
     Severity.RINGAN,
-    "Buku Panduan KPPS (HANDBOOK §4 step 5: PPWP, DPR, DPD, DPRD Prov, DPRD Kab/Kota)",
-    ("M08",),
+    "Buku Panduan KPPS (HANDBOOK §4 step 5: PPWP, DPR, DPD, DPRD Prov, DPRD Kab/Kota; "
+    "Pilkada Gubernur then Bupati/Walikota is (M))",
+    (),
     (),
 )
 WITNESS_WITHOUT_MANDATE = Rule(
@@ -253,9 +254,12 @@ RULES: tuple[Rule, ...] = (
 
 
 def latest_opening(world: World) -> int:
-    """The latest acceptable opening: 07:00, or up to the grace if someone was absent."""
-    absent = to_minutes(world.scenario.ptps_arrives) > OPENING_TIME or any(
-        w.arrives > OPENING_TIME for w in world.witnesses.values()
+    """The latest acceptable opening: 07:00, or up to the grace if voters, witnesses or the
+    PTPS were absent at 07:00 (HANDBOOK §2, §4 step 3)."""
+    absent = (
+        to_minutes(world.scenario.ptps_arrives) > OPENING_TIME
+        or any(w.arrives > OPENING_TIME for w in world.witnesses.values())
+        or not any(v.arrives <= OPENING_TIME for v in world.voters.values())
     )
     grace = world.scenario.rules.opening_grace_minutes if absent else 0
     return OPENING_TIME + grace
@@ -314,7 +318,10 @@ def _witness(action: AdmitWitness | RefuseWitness | AskRemoveAttributes, judge: 
             judge.flag(WITNESS_ATTRIBUTES, witness.id)
     else:
         witness.decision = "refused"
-        if witness.mandate:
+        # The mandate is handed over before the meeting starts (HANDBOOK §1.3): turning away a
+        # witness who comes later is arguable, so only a timely one is wrongly refused.
+        opened = world.opening.meeting_opened_at
+        if witness.mandate and (opened is None or witness.arrives <= opened):
             judge.flag(WITNESS_WRONGLY_REFUSED, witness.id)
 
 
@@ -358,8 +365,7 @@ def _next_in_order(world: World) -> BallotType | None:
 
 
 def judge_boxes_before_voting(judge: Judge) -> None:
-    """Every box must have been shown empty and locked before voting (also checked at the first
-    admitted voter, so the finding lands when it matters)."""
+    """Every box must have been shown empty and locked again before voting starts."""
     for box in judge.world.boxes.values():
         if not box.shown_empty:
             judge.flag(BOX_NOT_SHOWN, box.ballot.value)

@@ -75,7 +75,7 @@ COUNT_NOT_ANNOUNCED = Rule(
     PHASE,
     Severity.BERAT,
     "Kep. KPU 66/2024 Bab V (HANDBOOK §7.1 step 3)",
-    ("M38",),
+    (),
     (Consequence.KEBERATAN,),
 )
 NOT_SHOWN = Rule(

@@ -90,13 +90,15 @@ FORMS_TAKEN_OUT = Rule(
     ("M45", "M46"),
     (Consequence.KEBERATAN, Consequence.HITUNG_ULANG),
 )
+# Copying an unsigned plano is a procedural lapse that invites differing sets (M46); the crime
+# of Pasal 535 needs altered figures, so it is not this rule's consequence.
 COPIES_OF_UNSIGNED = Rule(
     "penyerahan.salinan_sebelum_ditandatangani",
     PHASE,
-    Severity.KRITIS,
-    "HANDBOOK §10 steps 2 and 5; UU 7/2017 Pasal 535",
+    Severity.BERAT,
+    "HANDBOOK §10 steps 2 and 5 (copies are made from the signed C.Hasil)",
     ("M46",),
-    (Consequence.HITUNG_ULANG, Consequence.PIDANA),
+    (Consequence.KEBERATAN, Consequence.HITUNG_ULANG),
 )
 BOX_NOT_SEALED = Rule(
     "penyerahan.kotak_tidak_disegel",
