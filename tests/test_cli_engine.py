@@ -1,0 +1,122 @@
+"""The engine's verbs: rules, run, replay — exit codes, both languages, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from simulator.cli import main
+from simulator.core.catalogue import RULES
+
+ROOT = Path(__file__).resolve().parents[1]
+SCENARIO = ROOT / "scenarios" / "meja-pemilih-jebakan.yaml"
+MISTAKEN = ROOT / "tests" / "playthroughs" / "meja-pemilih-jebakan.keliru.log"
+CORRECT = ROOT / "tests" / "playthroughs" / "meja-pemilih-jebakan.benar.log"
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return code, out, err
+
+
+def test_rules_lists_every_rule_in_both_languages(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(capsys, "rules")
+    assert code == 0
+    missing = [r.id for r in RULES if r.id not in out]
+    assert not missing, f"rules output lacks {missing}"
+    assert "Akibat" in out
+    code, out_en, _ = run_cli(capsys, "--lang", "en", "rules")
+    assert code == 0 and "Consequence" in out_en
+
+
+def test_rules_json_has_texts_in_both_languages(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(capsys, "rules", "--json")
+    assert code == 0
+    rules = json.loads(out)
+    assert len(rules) == len(RULES)
+    first = rules[0]
+    assert set(first["text"]) == {"id", "en"}
+    assert first["text"]["id"]["title"] and first["text"]["en"]["title"]
+
+
+def test_run_prints_score_and_every_error_with_its_rule_id(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run_cli(capsys, "run", SCENARIO, "--actions", MISTAKEN)
+    assert code == 0
+    assert "Skor: 0/100" in out
+    assert "pemungutan.pemilih_bertinta_dilayani (v04)" in out
+    assert "Pemungutan suara ulang (PSU)" in out, "a critical error says what it would cause"
+
+
+def test_run_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(capsys, "run", SCENARIO, "--actions", CORRECT, "--json")
+    assert code == 0
+    payload = json.loads(out)
+    assert payload["score"]["overall"] == 100 and payload["findings"] == []
+    assert payload["finished"] is True
+
+
+def test_run_then_replay_confirms(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    recorded = tmp_path / "rekaman.log"
+    code, _, _ = run_cli(capsys, "run", SCENARIO, "--actions", MISTAKEN, "--write-log", recorded)
+    assert code == 0 and recorded.exists()
+    code, out, _ = run_cli(capsys, "--lang", "en", "replay", recorded, "--scenario", SCENARIO)
+    assert code == 0, out
+    assert "Confirmed: score 0" in out
+
+
+def test_replay_finds_the_scenario_by_id(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(capsys, "replay", CORRECT)
+    assert code == 0 and "Terkonfirmasi" in out
+
+
+def test_replay_reports_a_different_result(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    tampered = tmp_path / "diubah.log"
+    tampered.write_text(MISTAKEN.read_text().replace("score: 0", "score: 97"), encoding="utf-8")
+    code, _, err = run_cli(capsys, "--lang", "en", "replay", tampered)
+    assert code == 1
+    assert "score 97 recorded, 0 now" in err
+
+
+def test_a_malformed_log_is_located_and_exits_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    broken = tmp_path / "rusak.log"
+    lines = CORRECT.read_text().splitlines()
+    lines[8] = "07:00 terbang {}"
+    broken.write_text("\n".join(lines), encoding="utf-8")
+    code, _, err = run_cli(capsys, "run", SCENARIO, "--actions", broken)
+    assert code == 2
+    assert f"{broken}:9:" in err and "[log.action]" in err
+
+
+def test_an_impossible_action_is_located_and_exits_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    broken = tmp_path / "mustahil.log"
+    text = CORRECT.read_text()
+    text = text.replace('07:00 call_voter {"voter":"v01"}', '07:00 call_voter {"voter":"v99"}', 1)
+    broken.write_text(text, encoding="utf-8")
+    code, _, err = run_cli(capsys, "--lang", "en", "run", SCENARIO, "--actions", broken)
+    assert code == 2
+    assert "[replay.illegal]" in err and "v99" in err
+
+
+def test_a_log_of_another_scenario_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    other = ROOT / "scenarios" / "pilkada-hari-penuh.yaml"
+    code, _, err = run_cli(capsys, "run", other, "--actions", CORRECT)
+    assert code == 2 and "meja-pemilih-jebakan" in err
+
+
+def test_missing_files_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run_cli(capsys, "run", tmp_path / "tidak-ada.yaml", "--actions", CORRECT)
+    assert code == 2 and "tidak ditemukan" in err
+    code, _, err = run_cli(capsys, "replay", tmp_path / "tidak-ada.log")
+    assert code == 2
