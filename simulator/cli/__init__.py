@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -53,16 +54,29 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if not any(arg in VERBS for arg in args_list) and not any(
-        arg in ("-h", "--help") for arg in args_list
-    ):
+    if _only_language(args_list):
         from simulator.app.launch import launch_game
 
-        lang = _peek_lang(args_list)
-        return launch_game(lang=lang)
+        return launch_game(lang=_peek_lang(args_list))
     args = _parser().parse_args(args_list)
+    if args.verb is None:
+        _parser().error("choose a verb")
     module = importlib.import_module(f"simulator.cli.{VERBS[args.verb]}")
-    return int(module.run(args))
+    try:
+        return int(module.run(args))
+    except BrokenPipeError:
+        # The reader went away (``… | head``): nothing more to say, and nothing went wrong.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps the interpreter's flush quiet
+        return EXIT_OK
+
+
+def _only_language(args: list[str]) -> bool:
+    """No verb at all (only ``--lang``): the game starts."""
+    if not args:
+        return True
+    if len(args) == 1 and args[0].startswith("--lang="):
+        return True
+    return len(args) == 2 and args[0] == "--lang"
 
 
 def _peek_lang(args: list[str]) -> str:
