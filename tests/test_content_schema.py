@@ -195,3 +195,10 @@ def test_phases_out_of_order_point_at_the_phases(tmp_path: Path) -> None:
     assert problem.message(catalog("en")) == (
         "phases must be listed once each, in the order of the day"
     )
+
+
+def test_yes_is_not_a_number_and_one_is_not_true(tmp_path: Path) -> None:
+    """YAML reads `yes` as true; lax validation would quietly make it the number 1."""
+    path, _ = variant(tmp_path, ("  number: 7", "  number: yes"))
+    [problem] = problems_of(path)
+    assert problem.path == "tps.number" and problem.code == "schema.type"

@@ -25,7 +25,7 @@ from enum import Enum
 
 from pydantic import Field, model_validator
 
-from simulator.schema.base import Authored, ShortText
+from simulator.schema.base import Authored, Bool, Int, ShortText
 from simulator.schema.types import BallotType
 
 
@@ -47,18 +47,18 @@ class Tool(str, Enum):
 class Mark(Authored):
     """One mark on a ballot, located on the printed layout."""
 
-    pair: int | None = Field(None, ge=1, le=20, description="Nomor urut pasangan calon")
-    kosong: bool = Field(False, description="The empty column (kolom kosong) of a single-pair race")
-    party: int | None = Field(None, ge=1, le=99, description="Nomor urut partai (DPR/DPRD)")
-    candidate: int | None = Field(
+    pair: Int | None = Field(None, ge=1, le=20, description="Nomor urut pasangan calon")
+    kosong: Bool = Field(False, description="The empty column (kolom kosong) of a single-pair race")
+    party: Int | None = Field(None, ge=1, le=99, description="Nomor urut partai (DPR/DPRD)")
+    candidate: Int | None = Field(
         None, ge=1, le=99, description="Nomor urut calon (in a party box, or on a DPD ballot)"
     )
     place: Place = Field(Place.INSIDE, description="Where the mark sits relative to its column")
-    neighbour: int | None = Field(
+    neighbour: Int | None = Field(
         None, ge=1, le=99, description="With place=between: the other column or candidate number"
     )
     tool: Tool = Field(Tool.PAKU, description="What made the mark; only the nail is valid")
-    mirror: bool = Field(False, description="A mirror hole left by punching a folded ballot")
+    mirror: Bool = Field(False, description="A mirror hole left by punching a folded ballot")
 
     @model_validator(mode="after")
     def _located_once(self) -> Mark:
@@ -82,9 +82,9 @@ class Ballot(Authored):
 
     ballot: BallotType = Field(description="Jenis surat suara")
     marks: list[Mark] = Field(default_factory=list, max_length=20, description="Tanda coblos")
-    signed: bool = Field(True, description="Bears the KPPS chair's handwritten signature")
-    writing: bool = Field(False, description="Has writing or another note on it")
-    damaged: bool = Field(False, description="Deliberately torn or perforated by the voter")
+    signed: Bool = Field(True, description="Bears the KPPS chair's handwritten signature")
+    writing: Bool = Field(False, description="Has writing or another note on it")
+    damaged: Bool = Field(False, description="Deliberately torn or perforated by the voter")
     district: ShortText | None = Field(
         None,
         description="The electoral district printed on it, when it differs from this TPS's "

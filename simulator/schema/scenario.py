@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, model_validator
 
 from simulator.schema.ballot import Ballot, Mark
-from simulator.schema.base import Authored, Bilingual, Identifier, ShortText
+from simulator.schema.base import Authored, Bilingual, Bool, Identifier, Int, ShortText
 from simulator.schema.clock import GameTime
 from simulator.schema.types import (
     BallotType,
@@ -27,7 +27,7 @@ from simulator.schema.types import (
 MistakeId = Annotated[str, StringConstraints(pattern=r"^M(0[1-9]|[1-3]\d|4[0-8])$")]
 RuleId = Annotated[str, StringConstraints(pattern=r"^[a-z_]+(\.[a-z0-9_]+)+$")]
 HexColor = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
-Count = Annotated[int, Field(ge=0, le=100_000)]
+Count = Annotated[Int, Field(ge=0, le=100_000)]
 
 
 class SexCount(Authored):
@@ -57,7 +57,7 @@ class Districts(Authored):
 class Tps(Authored):
     """The polling station and who is registered to vote at it."""
 
-    number: int = Field(ge=1, le=9999, description="Nomor TPS")
+    number: Int = Field(ge=1, le=9999, description="Nomor TPS")
     village: ShortText = Field(description="Desa/kelurahan (fictional)")
     subdistrict: ShortText = Field(description="Kecamatan (fictional)")
     regency: ShortText = Field(description="Kabupaten/kota (fictional)")
@@ -78,7 +78,7 @@ class Tps(Authored):
 class Party(Authored):
     """A fictional party: never a real name, acronym, colour scheme or logo."""
 
-    number: int = Field(ge=1, le=99, description="Nomor urut partai")
+    number: Int = Field(ge=1, le=99, description="Nomor urut partai")
     code: Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Za-z]{1,7}$")] = Field(
         description="Short fictional acronym"
     )
@@ -89,10 +89,12 @@ class Party(Authored):
 class Pair(Authored):
     """A pair of candidates (PPWP, Gubernur, Bupati or Walikota ballot)."""
 
-    number: int = Field(ge=1, le=20, description="Nomor urut pasangan")
+    number: Int = Field(ge=1, le=20, description="Nomor urut pasangan")
     head: ShortText = Field(description="Calon presiden/kepala daerah (fictional)")
     deputy: ShortText = Field(description="Calon wakil (fictional)")
-    parties: list[int] = Field(default_factory=list, description="Nominating parties' numbers")
+    parties: list[Annotated[Int, Field(ge=1, le=99)]] = Field(
+        default_factory=list, max_length=40, description="Nominating parties' numbers"
+    )
 
 
 class CandidateStatus(str, Enum):
@@ -103,7 +105,7 @@ class CandidateStatus(str, Enum):
 class Candidate(Authored):
     """A candidate on a DPR/DPRD party slate or on the DPD ballot."""
 
-    number: int = Field(ge=1, le=99, description="Nomor urut calon")
+    number: Int = Field(ge=1, le=99, description="Nomor urut calon")
     name: ShortText = Field(description="Fictional name")
     sex: Sex = Field(Sex.L, description="L or P")
     status: CandidateStatus = Field(CandidateStatus.AKTIF, description="aktif, or tms")
@@ -112,7 +114,7 @@ class Candidate(Authored):
 class PartySlate(Authored):
     """One party box on a DPR/DPRD ballot."""
 
-    party: int = Field(ge=1, le=99, description="Party number, defined under parties:")
+    party: Int = Field(ge=1, le=99, description="Party number, defined under parties:")
     candidates: list[Candidate] = Field(default_factory=list, max_length=30)
 
 
@@ -165,8 +167,8 @@ class BallotPacket(Authored):
 class BoxCondition(Authored):
     """A ballot box as delivered."""
 
-    sealed: bool = Field(True, description="Arrives closed and sealed")
-    sticker_matches: bool = Field(True, description="Its sticker names this TPS and this type")
+    sealed: Bool = Field(True, description="Arrives closed and sealed")
+    sticker_matches: Bool = Field(True, description="Its sticker names this TPS and this type")
 
 
 class Logistics(Authored):
@@ -209,8 +211,8 @@ class Witness(Authored):
     id: Identifier
     name: ShortText
     represents: ShortText = Field(description="Whom they witness for, e.g. 'Pasangan 2'")
-    mandate: bool = Field(True, description="Carries a written mandate (surat mandat)")
-    attributes: bool = Field(False, description="Wears a participant's attribute or number")
+    mandate: Bool = Field(True, description="Carries a written mandate (surat mandat)")
+    attributes: Bool = Field(False, description="Wears a participant's attribute or number")
     arrives: GameTime = Field("06:30", description="When they arrive at the TPS")
 
 
@@ -262,17 +264,17 @@ class Voter(Authored):
     id: Identifier
     name: ShortText = Field(description="Fictional full name")
     sex: Sex
-    age: int = Field(ge=17, le=120)
+    age: Int = Field(ge=17, le=120)
     registered: Registration = Field(description="On this TPS's DPT, on its DPTb, or on neither")
-    transferred_out: bool = Field(
+    transferred_out: Bool = Field(
         False, description="On the DPT but marked as having moved to vote elsewhere"
     )
     arrives: GameTime = Field(description="When they join the queue")
     documents: list[Document] = Field(default_factory=list, max_length=10)
-    inked: bool = Field(False, description="A finger already carries election ink")
+    inked: Bool = Field(False, description="A finger already carries election ink")
     disability: Disability | None = None
-    pregnant: bool = False
-    phone: bool = Field(False, description="Walks toward the booth holding a phone")
+    pregnant: Bool = False
+    phone: Bool = Field(False, description="Walks toward the booth holding a phone")
     assistance: Literal["none", "keluarga", "kpps"] = Field(
         "none", description="Asks to be helped in the booth, and by whom"
     )
@@ -280,7 +282,7 @@ class Voter(Authored):
         default_factory=list,
         description="Ballot types they ask to replace; a type twice is a second request",
     )
-    votes: dict[BallotType, list[Mark]] = Field(
+    votes: dict[BallotType, Annotated[list[Mark], Field(max_length=20)]] = Field(
         default_factory=dict, description="How they mark each ballot; omitted types are drawn"
     )
 
@@ -309,8 +311,8 @@ class Archetype(str, Enum):
 class VoterGenerator(Authored):
     """Voters drawn from a seeded generator, in addition to those listed."""
 
-    count: int = Field(ge=0, le=600, description="How many voters to draw")
-    mix: dict[Archetype, Annotated[int, Field(ge=0, le=1000)]] = Field(
+    count: Int = Field(ge=0, le=600, description="How many voters to draw")
+    mix: dict[Archetype, Annotated[Int, Field(ge=0, le=1000)]] = Field(
         default_factory=lambda: {Archetype.DPT_BIASA: 1},
         description="Relative weight of each kind of voter",
     )
@@ -329,14 +331,14 @@ class VoterStream(Authored):
 class BallotGenerator(Authored):
     """Used ballots of one type drawn from a seeded generator."""
 
-    count: int = Field(0, ge=0, le=2000, description="How many to draw (counting-only start)")
-    weights: dict[int, Annotated[int, Field(ge=0, le=1000)]] = Field(
+    count: Int = Field(0, ge=0, le=2000, description="How many to draw (counting-only start)")
+    weights: dict[Int, Annotated[Int, Field(ge=0, le=1000)]] = Field(
         default_factory=dict,
         description="Relative support per pair/party/candidate number (default: equal)",
     )
-    kosong: int = Field(0, ge=0, le=1000, description="Relative support for the empty column")
-    invalid: int = Field(3, ge=0, le=100, description="Percent of ballots marked invalidly")
-    tricky: int = Field(10, ge=0, le=100, description="Percent of valid ballots in odd variants")
+    kosong: Int = Field(0, ge=0, le=1000, description="Relative support for the empty column")
+    invalid: Int = Field(3, ge=0, le=100, description="Percent of ballots marked invalidly")
+    tricky: Int = Field(10, ge=0, le=100, description="Percent of valid ballots in odd variants")
 
 
 class BallotSupply(Authored):
@@ -383,7 +385,7 @@ class Event(Authored):
     kind: EventKind
     by: ShortText | None = Field(None, description="Who (fictional), for the narration")
     ballot: BallotType | None = Field(None, description="The ballot type concerned, if any")
-    claim_valid: bool | None = Field(
+    claim_valid: Bool | None = Field(
         None, description="keberatan_saksi: whether the objection is right"
     )
 
@@ -400,19 +402,19 @@ class RuleSettings(Authored):
     kk_sim: Literal["unscored", "accept", "refuse"] = Field(
         "unscored", description="How to grade a DPT voter who shows only a KK or SIM"
     )
-    punch_through_all_types: bool = Field(
+    punch_through_all_types: Bool = Field(
         False, description="Apply the PPWP punch-through rule (V4) to every ballot type"
     )
-    opening_grace_minutes: int = Field(
+    opening_grace_minutes: Int = Field(
         30, ge=0, le=120, description="How long the chair may wait for absent witnesses/PTPS"
     )
-    suket_for_dpk: bool = Field(True, description="A Suket suffices for a DPK voter (M)")
+    suket_for_dpk: Bool = Field(True, description="A Suket suffices for a DPK voter (M)")
 
 
 class Scoring(Authored):
     """Adjust the catalogue's scoring for this scenario."""
 
-    points: dict[RuleId, Annotated[int, Field(ge=0, le=100)]] = Field(
+    points: dict[RuleId, Annotated[Int, Field(ge=0, le=100)]] = Field(
         default_factory=dict, description="Points lost per rule id, overriding the catalogue"
     )
     enable: list[RuleId] = Field(default_factory=list, description="Rules off by default to score")
@@ -435,7 +437,7 @@ class Scenario(Authored):
     mistakes: list[MistakeId] = Field(
         default_factory=list, description="MISTAKES.md entries this scenario trains"
     )
-    seed: int = Field(1, ge=0, le=2**63 - 1, description="Seed for every random draw")
+    seed: Int = Field(1, ge=0, le=2**63 - 1, description="Seed for every random draw")
     tps: Tps
     parties: list[Party] = Field(default_factory=list, max_length=40)
     contests: list[Contest] = Field(min_length=1, max_length=5)
