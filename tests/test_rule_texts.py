@@ -22,6 +22,7 @@ from simulator.core.phases import (
     incidents,
     logistik,
     pembukaan,
+    pemungutan,
     penghitungan,
     penutupan,
     penyerahan,
@@ -38,6 +39,7 @@ MODULES: tuple[ModuleType, ...] = (
     penyerahan,
     incidents,
     formulir,
+    pemungutan,
 )
 PARTS = ("title", "explanation", "consequence")
 TITLE_MAX = 80

@@ -95,7 +95,6 @@ BASES: tuple[str, ...] = (
 PRIMARY_IDS = frozenset({DocumentKind.KTP_EL, DocumentKind.SUKET})
 SUBSTITUTE_IDS = frozenset({DocumentKind.KTP_FOTOKOPI, DocumentKind.KTP_FOTO_HP, DocumentKind.IKD})
 KK_SIM = frozenset({DocumentKind.KK, DocumentKind.SIM})
-ID_KINDS = PRIMARY_IDS | SUBSTITUTE_IDS | KK_SIM
 
 
 def decide(voter: Voter, world: World) -> Decision:
@@ -186,10 +185,26 @@ def _unregistered(voter: Voter, world: World) -> Decision:
         # §5.4 condition 1: on another TPS's DPT → not DPK here; §5.2: send them there.
         return _refuse(Reason.SALAH_TPS, "pemberitahuan_tps_lain")
     identity = _dpk_identity(voter, world)
-    if identity is None:
-        # §5.4 condition 2: KTP-el or Suket; a KK, SIM or copy is not enough (§5.5; M14).
-        return _refuse(Reason.TANPA_IDENTITAS, "dpk_tanpa_identitas")
-    return _dpk_by_address(identity.address, world)
+    if identity is not None:
+        return _dpk_by_address(identity.address, world)
+    substitute = next((d for d in voter.documents if d.kind in SUBSTITUTE_IDS), None)
+    if substitute is not None:
+        return _dpk_substitute(substitute, world)
+    # §5.4 condition 2: KTP-el or Suket; a KK or SIM is not enough (§5.5; M14).
+    return _refuse(Reason.TANPA_IDENTITAS, "dpk_tanpa_identitas")
+
+
+def _dpk_substitute(substitute: Document, world: World) -> Decision:
+    """A copy, phone photo or IKD at the DPK desk: ✗ per KPU Tomohon (M), not settled (L) —
+    §5.5. The scenario decides; by default it is not graded either way."""
+    setting = world.scenario.rules.substitute_id_for_dpk
+    if setting == "accept":
+        return _dpk_by_address(substitute.address, world)
+    if setting == "refuse":
+        return _refuse(Reason.TANPA_IDENTITAS, "dpk_identitas_pengganti")
+    return Decision(
+        "unsettled", "dpk_identitas_pengganti", list=VoterList.DPK, ballots=all_types(world)
+    )
 
 
 def _dpk_by_address(address: Area, world: World) -> Decision:

@@ -63,6 +63,7 @@ class VoterState:
     ink_checked: bool = False
     documents_checked: bool = False
     called: bool = False
+    attendance: VoterList | None = None  # the attendance list they were entered in
     refused: str | None = None  # the reason given
     asked_to_return: bool = False
     ballots: list[BallotType] = field(default_factory=list)  # types handed over
@@ -74,7 +75,6 @@ class VoterState:
     replacements_done: list[BallotType] = field(default_factory=list)
     inked: bool = False  # ink applied at the exit
     done: bool = False  # left the TPS, ballots cast
-    list: VoterList | None = None  # the attendance list they were entered in
 
     @property
     def id(self) -> str:

@@ -409,6 +409,10 @@ class RuleSettings(Authored):
         30, ge=0, le=120, description="How long the chair may wait for absent witnesses/PTPS"
     )
     suket_for_dpk: Bool = Field(True, description="A Suket suffices for a DPK voter (M)")
+    substitute_id_for_dpk: Literal["unscored", "accept", "refuse"] = Field(
+        "unscored",
+        description="How to grade a DPK voter who shows only a copy, phone photo or IKD (§5.5)",
+    )
 
 
 class Scoring(Authored):

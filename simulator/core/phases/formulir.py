@@ -188,10 +188,10 @@ def _voted(world: World, ballot: BallotType) -> dict[str, forms.Headcount]:
     men: dict[str, int] = {"dpt": 0, "dptb": 0, "dpk": 0}
     women: dict[str, int] = {"dpt": 0, "dptb": 0, "dpk": 0}
     for state in world.voters.values():
-        if state.list is None or ballot not in state.ballots:
+        if state.attendance is None or ballot not in state.ballots:
             continue
         tally = men if state.voter.sex.value == "L" else women
-        tally[state.list.value] += 1
+        tally[state.attendance.value] += 1
     return {name: forms.Headcount(men[name], women[name]) for name in men}
 
 
@@ -201,7 +201,7 @@ def _disabled_voted(world: World) -> int:
     return sum(
         1
         for state in world.voters.values()
-        if state.list is not None and state.voter.disability is not None
+        if state.attendance is not None and state.voter.disability is not None
     )
 
 

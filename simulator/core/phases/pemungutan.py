@@ -512,6 +512,9 @@ _ADMITTED_DESPITE: dict[Reason, Rule] = {
     Reason.SUDAH_PINDAH_MEMILIH: OTHER_TPS_ADMITTED,
     Reason.LUAR_DOMISILI: NONRESIDENT_ADMITTED,
     Reason.TANPA_IDENTITAS: NO_ID_ADMITTED,
+    # M18: with ballots gone, serving the DPK voter (with what is left) instead of sending
+    # them to the nearest TPS of the village.
+    Reason.SURAT_SUARA_HABIS: DPK_NOT_REDIRECTED,
 }
 
 # Refusing (or sending away) a voter who should have been served: the rule, by list.
@@ -646,11 +649,11 @@ def _judge_priority(voter_id: str, judge: Judge) -> None:
 
 
 def _admit(vs: VoterState, voter_list: VoterList, judge: Judge) -> None:
-    if vs.list is not None:
-        raise IllegalAction(f"voter {vs.id!r} is already in the {vs.list.value} list")
+    if vs.attendance is not None:
+        raise IllegalAction(f"voter {vs.id!r} is already in the {vs.attendance.value} list")
     world = judge.world
     decision = decide(vs.voter, world)
-    vs.list = voter_list
+    vs.attendance = voter_list
     judge.emit("voter_admitted", voter=vs.id, list=voter_list.value)
     if not vs.ink_checked and not vs.voter.inked:
         judge.flag(INK_NOT_CHECKED, vs.id)
@@ -680,13 +683,12 @@ def _admission_rule(decision: Decision) -> Rule | None:
         return KK_SIM_ADMITTED
     if decision.reason is None:
         return None
-    # Ballots run out (surat_suara_habis): what goes wrong shows in the ballots handed over.
-    return _ADMITTED_DESPITE.get(decision.reason)
+    return _ADMITTED_DESPITE[decision.reason]
 
 
 def _issue(vs: VoterState, action: IssueBallots, judge: Judge) -> None:
     world = judge.world
-    if vs.list is None:
+    if vs.attendance is None:
         raise IllegalAction(f"voter {vs.id!r} is in no attendance list yet")
     if vs.ballots:
         raise IllegalAction(f"voter {vs.id!r} already holds ballots")
@@ -835,8 +837,8 @@ def _marked(vs: VoterState, ballot_type: BallotType, world: World) -> Ballot:
 
 
 def _refuse(vs: VoterState, reason: Reason, judge: Judge) -> None:
-    if vs.list is not None:
-        raise IllegalAction(f"voter {vs.id!r} is already in the {vs.list.value} list")
+    if vs.attendance is not None:
+        raise IllegalAction(f"voter {vs.id!r} is already in the {vs.attendance.value} list")
     world = judge.world
     decision = decide(vs.voter, world)
     vs.refused = reason.value
@@ -855,8 +857,8 @@ def _refuse(vs: VoterState, reason: Reason, judge: Judge) -> None:
 
 def _ask_come_back(vs: VoterState, judge: Judge) -> None:
     world = judge.world
-    if vs.list is not None:
-        raise IllegalAction(f"voter {vs.id!r} is already in the {vs.list.value} list")
+    if vs.attendance is not None:
+        raise IllegalAction(f"voter {vs.id!r} is already in the {vs.attendance.value} list")
     if world.clock >= DPK_FROM:
         raise IllegalAction("it is already past 12:00")
     decision = decide(vs.voter, world)
@@ -950,9 +952,9 @@ def _judge_records(judge: Judge) -> None:
         decision = decide(vs.voter, world)
         if not decision.record:
             continue
-        if decision.action == "admit" and vs.list is not None and vs.id not in recorded:
+        if decision.action == "admit" and vs.attendance is not None and vs.id not in recorded:
             judge.flag(SUBSTITUTE_NOT_RECORDED, vs.id)
-        turned_away = vs.refused is not None or (vs.asked_to_return and vs.list is None)
+        turned_away = vs.refused is not None or (vs.asked_to_return and vs.attendance is None)
         if decision.action == "refuse" and turned_away and decision.reason is not None:
             informed = vs.id in world.ptps_informed
             if vs.id not in recorded or (decision.inform_ptps and not informed):
@@ -987,7 +989,7 @@ def _desk_options(vs: VoterState, world: World) -> list[Action]:
         actions.append(CheckInk(voter=v))
     if not vs.documents_checked:
         actions.append(CheckDocuments(voter=v))
-    if vs.list is None:
+    if vs.attendance is None:
         actions += [AdmitVoter(voter=v, list=lst) for lst in VoterList]
         actions += [RefuseVoter(voter=v, reason=r) for r in Reason]
         if world.clock < DPK_FROM:
