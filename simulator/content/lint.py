@@ -17,7 +17,12 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import TypeVar
 
 from simulator.content.errors import Anchor, Hint, Issue, Level, PathPart
-from simulator.core.domain import BALLOT_ORDER, LAYOUT_OF, MAX_VOTERS_PER_TPS, RESERVE_RATE_PERMILLE
+from simulator.core.domain import (
+    BALLOT_ORDER,
+    LAYOUT_OF,
+    MAX_VOTERS_PER_TPS,
+    expected_ballots,
+)
 from simulator.schema.ballot import Mark, Place
 from simulator.schema.clock import format_minutes, to_minutes
 from simulator.schema.scenario import (
@@ -50,11 +55,6 @@ _DISTRICT_OF: dict[BallotType, str] = {
     BallotType.DPRD_PROV: "dprd_prov",
     BallotType.DPRD_KABKO: "dprd_kabko",
 }
-
-
-def expected_ballots(dpt: int, election: ElectionType) -> int:
-    """DPT + reserve, the reserve rounded up per TPS (HANDBOOK §3.2, R11)."""
-    return dpt + -(-dpt * RESERVE_RATE_PERMILLE[election] // 1000)
 
 
 def _issue(loc: Loc, code: str, /, level: Level = "error", hint: Hint | None = None,

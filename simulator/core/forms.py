@@ -43,6 +43,7 @@ from dataclasses import dataclass, field, replace
 from typing import Final
 
 from simulator.core.domain import LAYOUT_OF, expected_ballots, reserve
+from simulator.core.targets import all_targets
 from simulator.schema.scenario import Contest, PartySlate, SexCount
 from simulator.schema.types import BallotType, ElectionType, Layout
 
@@ -131,13 +132,7 @@ def vote_targets(contest: Contest) -> tuple[str, ...]:
     single-candidate race). DPD ballots list the candidates; party-list ballots list each party
     followed by its candidates.
     """
-    layout = LAYOUT_OF[contest.ballot]
-    if layout is Layout.PAIR:
-        pairs = tuple(f"pair:{n}" for n in sorted(p.number for p in contest.pairs))
-        return (*pairs, KOSONG) if len(pairs) == 1 else pairs
-    if layout is Layout.INDIVIDUAL:
-        return tuple(f"cand:{n}" for n in sorted(c.number for c in contest.candidates))
-    return tuple(t for rows in _party_rows(contest) for t in (rows.party_only, *rows.candidates))
+    return tuple(str(target) for target in all_targets(contest))
 
 
 def row_keys(contest: Contest) -> tuple[str, ...]:
