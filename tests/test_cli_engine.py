@@ -120,3 +120,40 @@ def test_missing_files_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path
     assert code == 2 and "tidak ditemukan" in err
     code, _, err = run_cli(capsys, "replay", tmp_path / "tidak-ada.log")
     assert code == 2
+
+
+def test_run_takes_logged_times_as_notes(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A log written by hand need not match the engine's clock; replay is the strict verb."""
+    sloppy = tmp_path / "tangan.log"
+    text = CORRECT.read_text()
+    body, result = text.split("\n---\n")[1], text.split("\n---\n")[2]
+    header = text.split("\n---\n")[0]
+    lines = ["12:34 " + line.split(" ", 1)[1] for line in body.splitlines()]
+    sloppy.write_text(f"{header}\n---\n" + "\n".join(lines) + f"\n---\n{result}", "utf-8")
+    code, out, _ = run_cli(capsys, "run", SCENARIO, "--actions", sloppy)
+    assert code == 0 and "Skor: 100/100" in out
+    code, _, err = run_cli(capsys, "replay", sloppy)
+    assert code == 2 and "[replay.time]" in err
+
+
+def test_run_careful_writes_a_correct_log(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    out_log = tmp_path / "benar.log"
+    code, out, _ = run_cli(capsys, "run", SCENARIO, "--careful", "--write-log", out_log)
+    assert code == 0 and "Skor: 100/100" in out
+    code, _, _ = run_cli(capsys, "replay", out_log, "--scenario", SCENARIO)
+    assert code == 0
+
+
+def test_actions_lists_every_kind_with_its_fields(capsys: pytest.CaptureFixture[str]) -> None:
+    from simulator.core.catalogue import ACTION_KINDS
+
+    code, out, _ = run_cli(capsys, "--lang", "en", "actions")
+    assert code == 0
+    assert all(kind in out for kind in ACTION_KINDS)
+    assert "reason: bertinta | sudah_ditutup" in out
+    code, out, _ = run_cli(capsys, "actions", "--json")
+    assert code == 0 and set(json.loads(out)) == set(ACTION_KINDS)

@@ -22,6 +22,7 @@ VERBS: dict[str, str] = {
     "schema": "schema",
     "run": "run",
     "replay": "replay",
+    "actions": "actions",
 }
 
 EXIT_OK = 0

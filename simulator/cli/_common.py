@@ -57,14 +57,19 @@ def read_log_or_fail(path: Path, cat: Catalog) -> ActionLog:
 
 
 def apply_or_fail(
-    loaded: LoadedScenario, log: ActionLog, log_path: Path, cat: Catalog
+    loaded: LoadedScenario,
+    log: ActionLog,
+    log_path: Path,
+    cat: Catalog,
+    *,
+    strict_times: bool = True,
 ) -> Simulation:
     if log.header.scenario != loaded.scenario.id:
         raise CliFailure(
             cat("cli.log_other_scenario", log=log.header.scenario, scenario=loaded.scenario.id)
         )
     try:
-        return apply_log(loaded.scenario, log)
+        return apply_log(loaded.scenario, log, strict_times=strict_times)
     except ReplayError as error:
         line = _line_of_entry(log_path, error.index)
         message = cat(error.code, **dict(error.params))

@@ -15,13 +15,13 @@ JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     kinds = [kind.name for kind in DOCUMENT_KINDS if kind.model() is not None]
-    parser.add_argument("--kind", choices=kinds, default="scenario",
-                        help="which kind of file (default: scenario)")
+    parser.add_argument(
+        "--kind", choices=kinds, default="scenario", help="which kind of file (default: scenario)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    print(json.dumps(json_schema(getattr(args, "kind", "scenario")), indent=2,
-                     ensure_ascii=False))
+    print(json.dumps(json_schema(getattr(args, "kind", "scenario")), indent=2, ensure_ascii=False))
     return 0
 
 
@@ -31,5 +31,8 @@ def json_schema(kind_name: str) -> dict[str, Any]:
     model = kind.model()
     if model is None:
         raise ValueError(f"no model for {kind_name!r} yet")
-    return {"$schema": JSON_SCHEMA_DIALECT, "title": kind.title,
-            **{k: v for k, v in model.model_json_schema().items() if k != "title"}}
+    return {
+        "$schema": JSON_SCHEMA_DIALECT,
+        "title": kind.title,
+        **{k: v for k, v in model.model_json_schema().items() if k != "title"},
+    }

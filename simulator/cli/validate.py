@@ -19,8 +19,13 @@ logger = logging.getLogger(__name__)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH",
-                        help="a YAML file, or a folder searched for *.yaml and *.yml")
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        metavar="PATH",
+        help="a YAML file, or a folder searched for *.yaml and *.yml",
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -23,15 +23,16 @@ class ReplayError(Exception):
         return f"entry {self.index + 1}: {self.code} {dict(self.params)}"
 
 
-def apply_log(scenario: Scenario, log: ActionLog) -> Simulation:
+def apply_log(scenario: Scenario, log: ActionLog, *, strict_times: bool = True) -> Simulation:
     """Start ``scenario`` with the log's seed and apply every logged action in order.
 
-    Each action must be applied at the time it was logged: a log whose times disagree with
-    the engine's clock was made by another engine or edited by hand, and is refused.
+    With ``strict_times`` each action must be applied at the time it was logged: a recording
+    whose times disagree with the engine's clock was made by another engine or edited, and
+    is refused. Without it the logged times are only notes, as in a log written by hand.
     """
     sim = Simulation.start(scenario, seed=log.header.seed)
     for index, entry in enumerate(log.entries):
-        if sim.world.clock != entry.at:
+        if strict_times and sim.world.clock != entry.at:
             raise ReplayError(
                 index,
                 "replay.time",
