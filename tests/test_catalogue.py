@@ -1,0 +1,125 @@
+"""The rule and action catalogue is well-formed: unique, well-named ids in the right phase,
+every MISTAKES.md entry caught by some rule, every rule citing its regulation, every critical
+rule naming what it causes, every action kind unique and known to the catalogue."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from simulator.core.actions import COMMON_ACTIONS, Action
+from simulator.core.catalogue import ACTION_CLASSES, ACTION_KINDS, PHASE_MODULES, RULES, RULES_BY_ID
+from simulator.core.phases import incidents
+from simulator.core.rules import Rule
+from simulator.schema.types import Phase, Severity
+
+ROOT = Path(__file__).resolve().parents[1]
+MISTAKES_MD = ROOT.parent / "shared" / "domain" / "MISTAKES.md"
+RULE_ID = re.compile(r"^(?P<phase>[a-z]+)\.[a-z0-9]+(?:_[a-z0-9]+)*$")
+# What a citation names: a law, a KPU regulation or decision, a guide, or the handbook section
+# that quotes them. A training-only rule says so ("Aturan latihan") and cites the handbook.
+CITATION = re.compile(r"\b(UU|PKPU|Kep\. KPU|MK|Buku Panduan|Panduan|HANDBOOK §|KPU)\b")
+
+
+def mistake_ids() -> list[str]:
+    """Every M-number of MISTAKES.md, or M01-M48 when the shared notes are not checked out."""
+    if MISTAKES_MD.is_file():
+        ids = re.findall(r"^### (M\d{2})\b", MISTAKES_MD.read_text(encoding="utf-8"), re.M)
+        assert ids, f"{MISTAKES_MD} lists no '### Mnn' entries"
+        return ids
+    return [f"M{n:02d}" for n in range(1, 49)]
+
+
+def module_actions(module: ModuleType) -> list[type[Action]]:
+    """The concrete action classes defined in ``module`` (those with a fixed ``kind``)."""
+    return [
+        cls
+        for _, cls in inspect.getmembers(module, inspect.isclass)
+        if issubclass(cls, Action)
+        and cls.__module__ == module.__name__
+        and isinstance(cls.model_fields["kind"].default, str)
+    ]
+
+
+def test_rule_ids_are_unique() -> None:
+    ids = [rule.id for rule in RULES]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    assert not duplicates, f"two rules share an id: {duplicates}"
+    assert len(RULES_BY_ID) == len(RULES)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_a_rule_id_is_its_phase_and_a_snake_case_name(rule: Rule) -> None:
+    match = RULE_ID.fullmatch(rule.id)
+    assert match, f"{rule.id!r} is not 'phase.snake_case_name'"
+    assert match["phase"] in {p.value for p in Phase}, f"{rule.id!r} names no phase"
+    assert match["phase"] == rule.phase.value, f"{rule.id!r} belongs to {rule.phase.value!r}"
+
+
+@pytest.mark.parametrize("phase", list(PHASE_MODULES), ids=str)
+def test_a_phase_module_judges_only_its_own_phase(phase: Phase) -> None:
+    module = PHASE_MODULES[phase]
+    assert module.PHASE is phase, f"{module.__name__}.PHASE is {module.PHASE}, not {phase}"
+    strays = [r.id for r in module.RULES if r.phase is not phase]
+    assert not strays, f"{module.__name__} holds rules of another phase: {strays}"
+
+
+def test_every_module_rule_is_in_the_catalogue() -> None:
+    catalogued = set(RULES)
+    for module in (*PHASE_MODULES.values(), incidents):
+        missing = [r.id for r in module.RULES if r not in catalogued]
+        assert not missing, f"{module.__name__} rules missing from the catalogue: {missing}"
+
+
+@pytest.mark.parametrize("mistake", mistake_ids())
+def test_every_common_mistake_is_caught_by_a_rule(mistake: str) -> None:
+    catching = [rule.id for rule in RULES if mistake in rule.mistakes]
+    assert catching, f"no rule catches {mistake} of MISTAKES.md"
+
+
+def test_rules_name_only_known_mistakes() -> None:
+    known = set(mistake_ids())
+    unknown = sorted({(r.id, m) for r in RULES for m in r.mistakes if m not in known})
+    assert not unknown, f"rules cite mistakes MISTAKES.md does not list: {unknown}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_every_rule_cites_a_regulation(rule: Rule) -> None:
+    assert rule.regulation.strip(), f"{rule.id} cites nothing"
+    assert CITATION.search(rule.regulation), (
+        f"{rule.id} cites {rule.regulation!r}: no law, regulation, guide or handbook section"
+    )
+
+
+@pytest.mark.parametrize(
+    "rule", [r for r in RULES if r.severity is Severity.KRITIS], ids=lambda r: r.id
+)
+def test_every_critical_rule_names_a_consequence(rule: Rule) -> None:
+    assert rule.consequences, f"{rule.id} is critical but names no consequence"
+
+
+def test_action_kinds_are_unique() -> None:
+    kinds = [cls.model_fields["kind"].default for cls in ACTION_CLASSES]
+    duplicates = sorted({k for k in kinds if kinds.count(k) > 1})
+    assert not duplicates, f"two action classes share a kind: {duplicates}"
+    assert len(ACTION_KINDS) == len(ACTION_CLASSES)
+
+
+@pytest.mark.parametrize("module", list(PHASE_MODULES.values()), ids=lambda m: m.__name__)
+def test_every_action_of_a_phase_module_is_in_the_catalogue(module: ModuleType) -> None:
+    for cls in module_actions(module):
+        kind = cls.model_fields["kind"].default
+        assert ACTION_KINDS.get(kind) is cls, f"{cls.__name__} ({kind!r}) is not in ACTION_KINDS"
+        assert cls in module.ACTIONS or any(cls in m.ACTIONS for m in PHASE_MODULES.values()), (
+            f"{cls.__name__} is defined in {module.__name__} but no phase accepts it"
+        )
+
+
+def test_common_actions_are_in_the_catalogue() -> None:
+    for cls in COMMON_ACTIONS:
+        kind = cls.model_fields["kind"].default
+        assert ACTION_KINDS.get(kind) is cls, f"{cls.__name__} ({kind!r}) is not in ACTION_KINDS"

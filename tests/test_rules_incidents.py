@@ -1,0 +1,210 @@
+"""Timed events (HANDBOOK §5.9, §7.1, §9, §10, §11.1; MISTAKES M26, M27, M32, M37, M43, M44,
+M47): each wrong answer, and each event left unanswered where that is a mistake, breaks its
+rule; the right answer breaks none and goes in the C.Kejadian Khusus form.
+
+Each scenario holds one event (index 0) in the one phase it plays; the careful crew plays the
+rest of that phase, so a right answer leaves the day without any finding."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rulekit import (
+    PEMILU,
+    PILKADA,
+    careful,
+    describe,
+    end_phase,
+    play,
+    respond,
+    start,
+    subjects,
+)
+
+from simulator.core.actions import AdvanceClock
+from simulator.core.engine import Simulation
+from simulator.core.phases import incidents
+from simulator.schema.scenario import EventKind
+
+MOBILISATION_IGNORED = "pemungutan.mobilisasi_dibiarkan"
+INTIMIDATION_IGNORED = "pemungutan.intimidasi_dibiarkan"
+BALLOT_MARKS_ALLOWED = "pemungutan.pemilih_diminta_menandai"
+DAMAGE_ALLOWED = "penghitungan.surat_suara_dirusak"
+OBJECTION_IGNORED = "penghitungan.keberatan_tidak_ditangani"
+ORDER_PRESSURE = "penghitungan.urutan_atas_desakan"
+CORRECTION_OVERWRITTEN = "formulir.koreksi_ditimpa"
+FIGURE_OBJECTION_IGNORED = "formulir.keberatan_tidak_dicatat"
+SIREKAP_UNCHECKED = "penyerahan.sirekap_tidak_diperiksa"
+
+# What each phase needs to be played in full: the day so far and the ballots in the boxes.
+_AFTER_VOTING: dict[str, Any] = {
+    "counting_start": {"dpt": {"men": 1, "women": 1}},
+    "ballots": {
+        "listed": [
+            {"ballot": "ppwp", "marks": [{"pair": 1}]},
+            {"ballot": "ppwp", "marks": [{"pair": 2}]},
+            {"ballot": "dpr", "marks": [{"party": 1}]},
+            {"ballot": "dpr", "marks": [{"party": 2, "candidate": 1}]},
+        ]
+    },
+}
+SETUP: dict[str, dict[str, Any]] = {
+    "pemungutan": {},
+    "penghitungan": _AFTER_VOTING,
+    "formulir": _AFTER_VOTING,
+    "penyerahan": _AFTER_VOTING,
+}
+
+# When each test's event happens: at 14:00 the count has been going for half an hour; the
+# forms and handover events come with their papers, as soon as the phase starts.
+WHEN: dict[str, str] = {
+    "pemungutan": "09:00",
+    "penghitungan": "14:00",
+    "formulir": "20:00",
+    "penyerahan": "22:00",
+}
+
+
+def case(kind: str, phase: str, *rest: str) -> Any:
+    return pytest.param(kind, phase, *rest, id="-".join((kind, phase, *rest[:1])))
+
+
+# (event kind, phase, wrong answer, the rule it breaks)
+WRONG_ANSWERS: list[Any] = [
+    case("mobilisasi", "pemungutan", "biarkan", MOBILISATION_IGNORED),
+    case("intimidasi", "pemungutan", "biarkan", INTIMIDATION_IGNORED),
+    case("intimidasi", "penghitungan", "biarkan", INTIMIDATION_IGNORED),
+    case("usul_tandai_surat_suara", "pemungutan", "setujui", BALLOT_MARKS_ALLOWED),
+    case("anggota_merusak_surat_suara", "penghitungan", "biarkan", DAMAGE_ALLOWED),
+    case("keberatan_saksi", "penghitungan", "tolak", OBJECTION_IGNORED),
+    case("saksi_minta_urutan", "penghitungan", "ikuti", ORDER_PRESSURE),
+    case("keberatan_angka", "formulir", "timpa", CORRECTION_OVERWRITTEN),
+    case("keberatan_angka", "formulir", "tipe_x", CORRECTION_OVERWRITTEN),
+    case("sirekap_salah_baca", "penyerahan", "kirim", SIREKAP_UNCHECKED),
+]
+
+# (event kind, phase, the rule an unanswered event breaks)
+IGNORED: list[Any] = [
+    case("mobilisasi", "pemungutan", MOBILISATION_IGNORED),
+    case("intimidasi", "pemungutan", INTIMIDATION_IGNORED),
+    case("intimidasi", "penghitungan", INTIMIDATION_IGNORED),
+    case("anggota_merusak_surat_suara", "penghitungan", DAMAGE_ALLOWED),
+    case("keberatan_saksi", "penghitungan", OBJECTION_IGNORED),
+    case("keberatan_angka", "formulir", FIGURE_OBJECTION_IGNORED),
+    case("sirekap_salah_baca", "penyerahan", SIREKAP_UNCHECKED),
+]
+
+# Every (event kind, phase) that has a wrong answer above.
+EVERY_KIND: list[Any] = [
+    case(kind, phase) for kind, phase in dict.fromkeys(p.values[:2] for p in WRONG_ANSWERS)
+]
+
+
+def with_event(kind: str, phase: str) -> Simulation:
+    """A simulation of ``phase`` holding one event, advanced until the event has happened."""
+    at = WHEN[phase]
+    event: dict[str, Any] = {"at": at, "kind": kind, "by": "Pak Rahmat"}
+    if kind == "keberatan_saksi":
+        event.update(ballot="ppwp", claim_valid=False)
+    sim = start(PEMILU, phases=[phase], events=[event], **SETUP[phase])
+    if not sim.world.events[0].fired:
+        play(sim, [AdvanceClock(to=at)])
+    assert sim.world.events[0].fired, f"the {kind} event should have happened by {at}"
+    return sim
+
+
+def rest_of_phase(sim: Simulation) -> set[str]:
+    """The careful crew plays the rest of the phase, then it ends."""
+    return play(sim, careful(sim)) | end_phase(sim)
+
+
+def test_every_event_kind_is_covered_in_every_phase_it_happens() -> None:
+    covered = {(p.values[0], p.values[1]) for p in WRONG_ANSWERS}
+    happens = {
+        (kind.value, phase.value)
+        for kind, spec in incidents.EVENT_RULES.items()
+        for phase in spec.phases
+    }
+    assert covered == happens, f"events without rule tests here: {sorted(happens - covered)}"
+    assert {kind for kind, _ in happens} == {k.value for k in EventKind}
+
+
+@pytest.mark.parametrize(("kind", "phase", "wrong", "rule_id"), WRONG_ANSWERS)
+def test_a_wrong_answer_is_flagged(kind: str, phase: str, wrong: str, rule_id: str) -> None:
+    sim = with_event(kind, phase)
+    found = respond(sim, 0, wrong)
+    assert rule_id in found, f"answering {kind} with {wrong!r} must be flagged, found {found}"
+    assert subjects(sim, rule_id) == {"event.0"}, "the finding names the event"
+    assert rest_of_phase(sim) == set(), f"nothing else went wrong: {describe(sim)}"
+
+
+@pytest.mark.parametrize(("kind", "phase", "rule_id"), IGNORED)
+def test_an_event_left_unanswered_is_flagged(kind: str, phase: str, rule_id: str) -> None:
+    sim = with_event(kind, phase)
+    found = rest_of_phase(sim)
+    assert rule_id in found, f"{kind} left unanswered must be flagged at the end: {found}"
+    assert sim.world.events[0].response == incidents.IGNORED
+
+
+@pytest.mark.parametrize(("kind", "phase"), EVERY_KIND)
+def test_the_right_answer_is_not_flagged_and_is_recorded(kind: str, phase: str) -> None:
+    sim = with_event(kind, phase)
+    right = incidents.EVENT_RULES[EventKind(kind)].correct
+    found = respond(sim, 0, right) | rest_of_phase(sim)
+    assert not found, f"answering {kind} with {right!r} is right: {describe(sim)}"
+    assert (kind, "event.0") in sim.world.special_events, "it goes in the C.Kejadian Khusus form"
+
+
+@pytest.mark.parametrize(
+    ("kind", "phase"),
+    [case("usul_tandai_surat_suara", "pemungutan"), case("saksi_minta_urutan", "penghitungan")],
+)
+def test_a_bad_idea_refused_or_never_taken_up_is_not_flagged(kind: str, phase: str) -> None:
+    refused = with_event(kind, phase)
+    found = respond(refused, 0, "tolak") | rest_of_phase(refused)
+    assert not found, f"refusing the proposal is right: {describe(refused)}"
+    untouched = with_event(kind, phase)
+    found = rest_of_phase(untouched)
+    assert not found, f"a proposal nobody acts on changes nothing: {describe(untouched)}"
+
+
+def test_an_event_whose_time_never_comes_in_its_phase_is_not_judged() -> None:
+    sim = start(
+        PEMILU,
+        phases=["penghitungan"],
+        events=[{"at": "23:30", "kind": "anggota_merusak_surat_suara"}],
+        **_AFTER_VOTING,
+    )
+    found = rest_of_phase(sim)
+    assert DAMAGE_ALLOWED not in found, (
+        f"the count ended before 23:30, so the member never touched a ballot: {found}"
+    )
+    assert not sim.world.events[0].fired
+
+
+def test_an_event_of_another_phase_does_not_happen() -> None:
+    sim = start(
+        PEMILU,
+        phases=["penghitungan"],
+        events=[{"at": "13:30", "kind": "mobilisasi"}],
+        **_AFTER_VOTING,
+    )
+    found = rest_of_phase(sim)
+    assert MOBILISATION_IGNORED not in found and not sim.world.events[0].fired, found
+
+
+def test_a_pilkada_count_has_the_same_events() -> None:
+    pilkada_ballots = {
+        "counting_start": {"dpt": {"men": 1}},
+        "ballots": {
+            "listed": [
+                {"ballot": "gubernur", "marks": [{"kosong": True}]},
+                {"ballot": "bupati", "marks": [{"pair": 2}]},
+            ]
+        },
+    }
+    event = {"at": "13:30", "kind": "anggota_merusak_surat_suara"}
+    sim = start(PILKADA, phases=["penghitungan"], events=[event], **pilkada_ballots)
+    found = respond(sim, 0, "biarkan") | rest_of_phase(sim)
+    assert DAMAGE_ALLOWED in found, f"a member tearing used ballots is a PSU ground: {found}"
