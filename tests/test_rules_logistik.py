@@ -210,14 +210,6 @@ def test_reporting_a_real_problem_is_not_a_false_report() -> None:
     assert FALSE_REPORT not in found, f"the PPWP packet really is one short, found {found}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "engine judges unreported discrepancies at the end of logistik even though it lets the "
-        "ballots be counted at the opening; a shortfall found by that count and reported at "
-        "once (HANDBOOK §3.3 item 3, §4 step 5c-e; M01) is still flagged"
-    ),
-)
 def test_a_shortfall_counted_and_reported_at_the_opening_is_not_flagged() -> None:
     sim = start(
         PEMILU, phases=["logistik", "pembukaan"], logistics={"ballots": {"ppwp": {"count": 10}}}
@@ -238,15 +230,6 @@ def test_a_shortfall_counted_and_reported_at_the_opening_is_not_flagged() -> Non
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "core.setup fast-forwards logistics for a scenario that starts at the opening by marking "
-        "every packet counted (and every discrepancy reported), so surat_suara_tidak_dihitung "
-        "cannot fire there, although counting each type is an opening step (HANDBOOK §4 step "
-        "5c; M01) and logistik.finish itself defers the count to the opening"
-    ),
-)
 def test_a_day_starting_at_the_opening_still_needs_the_ballots_counted() -> None:
     sim = start(PEMILU, phases=["pembukaan"])
     found = play(sim, without(careful(sim), CountBallots)) | end_phase(sim)

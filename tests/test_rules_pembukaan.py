@@ -28,6 +28,7 @@ from rulekit import (
 
 from simulator.core.actions import Action, AdvanceClock
 from simulator.core.engine import Simulation
+from simulator.core.phases.logistik import CountBallots
 from simulator.core.phases.pembukaan import (
     AdmitWitness,
     AskRemoveAttributes,
@@ -69,9 +70,17 @@ def opening(base: dict[str, Any] = PEMILU, **changes: Any) -> Simulation:
 
 
 def by_hand(order: Sequence[BallotType]) -> list[Action]:
-    """A whole opening without witnesses or notices, the boxes opened in ``order``."""
+    """A whole opening without witnesses or notices, the boxes opened in ``order`` and each
+    type's ballots counted as its box is opened (HANDBOOK §4 step 5)."""
     boxes = [
-        a for b in order for a in (OpenBox(ballot=b), ShowBoxEmpty(ballot=b), LockBox(ballot=b))
+        a
+        for b in order
+        for a in (
+            OpenBox(ballot=b),
+            CountBallots(ballot=b),
+            ShowBoxEmpty(ballot=b),
+            LockBox(ballot=b),
+        )
     ]
     return [
         PostNoticeBoard(),

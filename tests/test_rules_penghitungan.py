@@ -159,14 +159,6 @@ def test_a_box_opened_after_the_previous_one_is_done_is_not_flagged() -> None:
     assert TWO_BOXES_OPEN not in found, f"the PPWP count was finished first: {found}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "engine strands a box when another is opened mid-count: open_box moves to the new box, "
-        "the first one can never be reopened (IllegalAction) nor ruled, so after a minor slip "
-        "(kotak_dibuka_bersamaan) its remaining ballots are lost and tidak_selesai is unavoidable"
-    ),
-)
 def test_a_box_left_open_can_still_be_counted_to_the_end() -> None:
     two = [ballot("ppwp", pair(1)), ballot("ppwp", pair(2)), ballot("dpr", party(1))]
     sim = start(

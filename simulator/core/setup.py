@@ -113,7 +113,7 @@ def _fast_forward(world: World, first: Phase) -> None:
     order = list(Phase)
     done = set(order[: order.index(first)])
     if Phase.LOGISTIK in done:
-        _logistics_done(world)
+        _logistics_done(world, counted_at_opening=first is Phase.PEMBUKAAN)
     if Phase.PEMBUKAAN in done:
         _opening_done(world)
     if Phase.PEMUNGUTAN in done:
@@ -135,12 +135,17 @@ def _fast_forward(world: World, first: Phase) -> None:
         fill_correctly(world)
 
 
-def _logistics_done(world: World) -> None:
-    from simulator.core.phases.logistik import discrepancies, settle_reported
+def _logistics_done(world: World, *, counted_at_opening: bool) -> None:
+    """Receipt checked and reported; the ballot count and its problems too, unless the opening
+    (where the count belongs, HANDBOOK §4 step 5c) is about to be played."""
+    from simulator.core.phases.logistik import discrepancies, found_at_opening, settle_reported
 
-    world.reported.update(discrepancies(world))
-    for stock in world.stocks.values():
-        stock.counted = True
+    world.reported.update(
+        d for d in discrepancies(world) if not (counted_at_opening and found_at_opening(d))
+    )
+    if not counted_at_opening:
+        for stock in world.stocks.values():
+            stock.counted = True
     settle_reported(world)
 
 

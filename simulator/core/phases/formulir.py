@@ -274,7 +274,9 @@ def _sign(ballot: BallotType, form: forms.ResultForm, judge: Judge) -> None:
 
 
 def _discrepancy_recorded(world: World, ballot: BallotType) -> bool:
-    return (DISCREPANCY_TOPIC, ballot.value) in world.special_events
+    """Recorded in the C.Kejadian Khusus form and told to the PTPS (M38)."""
+    recorded = (DISCREPANCY_TOPIC, ballot.value) in world.special_events
+    return recorded and ballot.value in world.ptps_informed
 
 
 def finish(judge: Judge) -> None:

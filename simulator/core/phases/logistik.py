@@ -211,11 +211,20 @@ def _report(discrepancy: str, judge: Judge) -> None:
     judge.emit("reported", discrepancy=discrepancy)
 
 
-def judge_unreported(judge: Judge) -> None:
-    """Flag every discrepancy still unreported (at the end of logistics, or of opening)."""
+def found_at_opening(discrepancy: str) -> bool:
+    """Problems in the ballot packets, which the count at the opening may be the first to
+    reveal (HANDBOOK §4 step 5c-e); boxes and items are checked on receipt (§3.3)."""
+    return discrepancy.startswith("ballots.")
+
+
+def judge_unreported(judge: Judge, *, at_opening: bool | None = None) -> None:
+    """Flag every discrepancy still unreported: ``at_opening`` True judges only the ballot
+    packets, False only what is checked on receipt, None everything."""
     world = judge.world
     for discrepancy in discrepancies(world):
         if discrepancy in world.reported:
+            continue
+        if at_opening is not None and found_at_opening(discrepancy) != at_opening:
             continue
         judge.flag(_rule_for(discrepancy), discrepancy)
 
@@ -240,9 +249,12 @@ def judge_uncounted(judge: Judge) -> None:
 
 
 def finish(judge: Judge) -> None:
-    judge_unreported(judge)
-    # The ballots are counted at the opening at the latest (HANDBOOK §4 step 5c).
-    if Phase.PEMBUKAAN not in judge.world.phases:
+    # The ballots are counted, and their problems reported, at the opening at the latest
+    # (HANDBOOK §4 step 5c-e): when the opening is played, the packets are judged there.
+    if Phase.PEMBUKAAN in judge.world.phases:
+        judge_unreported(judge, at_opening=False)
+    else:
+        judge_unreported(judge)
         judge_uncounted(judge)
 
 

@@ -390,8 +390,8 @@ def finish(judge: Judge) -> None:
     judge_boxes_before_voting(judge)
     if not opening.procedure_explained:
         judge.flag(NOT_EXPLAINED)
-    if Phase.LOGISTIK not in world.phases:
-        logistik.judge_unreported(judge)
+    # Boxes and items were judged at receipt (played, or taken as done); the packets now.
+    logistik.judge_unreported(judge, at_opening=True)
     logistik.judge_uncounted(judge)
 
 

@@ -214,10 +214,13 @@ def _open(ballot: BallotType, judge: Judge) -> None:
     world = judge.world
     counting = world.counting
     box = world.boxes.get(ballot)
-    if box is None or box.opened_for_count:
+    if box is None or ballot in counting.finished or ballot is counting.open_box:
         raise IllegalAction(f"the {ballot.value} box cannot be opened for counting")
     if counting.open_box is not None:
         judge.flag(TWO_BOXES_OPEN, ballot.value, still_open=counting.open_box.value)
+    if box.opened_for_count:
+        counting.open_box = ballot  # a box set aside half-counted is taken up again
+        return
     expected = next(
         (
             b
@@ -288,7 +291,7 @@ def _checked_target(text: str, ballot_type: BallotType, world: World) -> Target:
 
 def misjudgement_rule(truth: Verdict, ruled: Target) -> Rule:
     """Name the mistake: the specific trap first, then the general direction of the error."""
-    if truth.target is not None and truth.target.kind is TargetKind.KOSONG:
+    if truth.target is not None and truth.target.kind is TargetKind.KOSONG and not ruled.is_valid:
         return KOSONG_INVALID
     if truth.tertukar:
         return TERTUKAR_MISJUDGED
@@ -353,6 +356,8 @@ def allowed(world: World) -> Sequence[Action]:
         actions += [RuleBallot(verdict=row) for row in rows]
         actions.append(RuleBallot(verdict="invalid", shown=False))
     actions += [
-        OpenBoxForCount(ballot=b) for b, box in world.boxes.items() if not box.opened_for_count
+        OpenBoxForCount(ballot=b)
+        for b in world.boxes
+        if b not in counting.finished and b is not counting.open_box
     ]
     return actions
