@@ -41,7 +41,7 @@ def finding_text(finding: Finding, cat: Catalog) -> FindingText:
         severity=cat(f"severity.{finding.severity.value}"),
         rule_id=rule.id,
         subject=finding.subject,
-        title=cat(rule.key("title"), **params) if params else cat(rule.key("title")),
+        title=_safe(cat, rule.key("title"), params),
         explanation=_safe(cat, rule.key("explanation"), params),
         consequence=_safe(cat, rule.key("consequence"), params),
         consequences=tuple(cat(f"consequence.{c.value}") for c in finding.consequences),

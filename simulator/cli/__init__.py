@@ -1,7 +1,8 @@
 """Command line: ``python run_sim.py VERB …``; with no verb it launches the game.
 
 Each verb lives in its own module, ``simulator/cli/<verb>.py``, exposing
-``HELP`` (one line for ``--help``), ``add_arguments(parser)`` and ``run(args) -> int``.
+``add_arguments(parser, cat)`` and ``run(args) -> int``; its one-line help is the text
+``cli.verb.<verb>`` and its arguments' help ``cli.arg.*``, so ``--help`` speaks the user's language.
 Modules are imported only when their verb is used, so ``--help`` and the game start fast.
 """
 
@@ -13,7 +14,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from simulator.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from simulator.i18n import DEFAULT_LANGUAGE, LANGUAGES, catalog
 
 # verb → module name; the order is the order of --help
 VERBS: dict[str, str] = {
@@ -30,26 +31,21 @@ EXIT_FAILED = 1  # the command ran, and what it checked did not hold
 EXIT_INVALID = 2  # bad input or bad usage
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="run_sim.py",
-        description="Simulasi TPS: polling-day simulator and quiz trainer for KPPS crews. "
-        "Without a verb, the game starts.",
-    )
+def _parser(lang: str) -> argparse.ArgumentParser:
+    cat = catalog(lang)
+    parser = argparse.ArgumentParser(prog="run_sim.py", description=cat("cli.description"))
     parser.add_argument(
-        "--lang",
-        choices=LANGUAGES,
-        default=DEFAULT_LANGUAGE,
-        help="language of messages: id (Bahasa Indonesia, default) or en",
+        "--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help=cat("cli.arg.lang")
     )
     sub = parser.add_subparsers(dest="verb", metavar="VERB")
     for verb, module_name in VERBS.items():
         module = importlib.import_module(f"simulator.cli.{module_name}")
-        verb_parser = sub.add_parser(verb, help=module.HELP, description=module.HELP)
+        summary = cat(f"cli.verb.{verb}")
+        verb_parser = sub.add_parser(verb, help=summary, description=summary)
         verb_parser.add_argument(
             "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=argparse.SUPPRESS
         )
-        module.add_arguments(verb_parser)
+        module.add_arguments(verb_parser, cat)
     return parser
 
 
@@ -59,9 +55,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from simulator.app.launch import launch_game
 
         return launch_game(lang=_peek_lang(args_list))
-    args = _parser().parse_args(args_list)
+    parser = _parser(_peek_lang(args_list))
+    args = parser.parse_args(args_list)
     if args.verb is None:
-        _parser().error("choose a verb")
+        parser.error(catalog(_peek_lang(args_list))("cli.choose_verb"))
     module = importlib.import_module(f"simulator.cli.{VERBS[args.verb]}")
     try:
         return int(module.run(args))

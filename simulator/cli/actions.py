@@ -12,13 +12,11 @@ from pydantic.fields import FieldInfo
 
 from simulator.core.actions import Action
 from simulator.core.catalogue import ACTION_KINDS
-from simulator.i18n import catalog
-
-HELP = "list every action kind of the action-log format, with its fields"
+from simulator.i18n import Catalog, catalog
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="the JSON Schema of each action")
+def add_arguments(parser: argparse.ArgumentParser, cat: Catalog) -> None:
+    parser.add_argument("--json", action="store_true", help=cat("cli.arg.actions_json"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -32,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
         label = cat.get(f"action.{kind}", "")
         print(f"{kind}" + (f"  — {label}" if label else ""))
         for name, info in _fields(cls).items():
-            print(f"    {name}: {_describe(info)}")
+            print(f"    {name}: {_describe(info, cat)}")
     return 0
 
 
@@ -40,11 +38,11 @@ def _fields(cls: type[Action]) -> dict[str, FieldInfo]:
     return {name: info for name, info in cls.model_fields.items() if name != "kind"}
 
 
-def _describe(info: FieldInfo) -> str:
+def _describe(info: FieldInfo, cat: Catalog) -> str:
     text = _type_text(info.annotation)
     if not info.is_required():
         default = info.default.value if isinstance(info.default, Enum) else info.default
-        text += f" (default {json.dumps(default)})"
+        text += f" ({cat('cli.actions.default', value=json.dumps(default))})"
     return text
 
 

@@ -15,17 +15,13 @@ from simulator.cli._common import (
     read_log_or_fail,
 )
 from simulator.core.replay import result_of
-from simulator.i18n import catalog
-
-HELP = "re-run a recorded action log and confirm it gives the recorded score and state"
+from simulator.i18n import Catalog, catalog
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("log", type=Path, help="the recorded action log")
-    parser.add_argument(
-        "--scenario", type=Path, help="the scenario file (default: found by id in scenarios/)"
-    )
-    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+def add_arguments(parser: argparse.ArgumentParser, cat: Catalog) -> None:
+    parser.add_argument("log", type=Path, help=cat("cli.arg.replay_log"))
+    parser.add_argument("--scenario", type=Path, help=cat("cli.arg.replay_scenario"))
+    parser.add_argument("--json", action="store_true", help=cat("cli.arg.json"))
 
 
 def run(args: argparse.Namespace) -> int:

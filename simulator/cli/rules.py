@@ -7,14 +7,12 @@ import json
 import sys
 
 from simulator.core.catalogue import RULES
-from simulator.i18n import LANGUAGES, catalog
+from simulator.i18n import LANGUAGES, Catalog, catalog
 from simulator.schema.types import PHASE_ORDER
 
-HELP = "list every rule with its severity, points, regulation and mistakes (M01-M48)"
 
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="machine-readable, both languages")
+def add_arguments(parser: argparse.ArgumentParser, cat: Catalog) -> None:
+    parser.add_argument("--json", action="store_true", help=cat("cli.arg.rules_json"))
 
 
 def run(args: argparse.Namespace) -> int:

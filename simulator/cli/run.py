@@ -22,27 +22,25 @@ from simulator.cli._common import (
 from simulator.core.actionlog import format_log
 from simulator.core.engine import Simulation
 from simulator.core.replay import header_for, result_of
-from simulator.i18n import catalog
+from simulator.i18n import Catalog, catalog
 from simulator.persistence.logfile import write_text_atomically
 
-HELP = "play a scenario headless from an action log (or carefully); print the score and errors"
 
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("scenario", type=Path, help="the scenario YAML file")
+def add_arguments(parser: argparse.ArgumentParser, cat: Catalog) -> None:
+    parser.add_argument("scenario", type=Path, help=cat("cli.arg.run_scenario"))
     source = parser.add_mutually_exclusive_group(required=True)
-    source.add_argument("--actions", type=Path, metavar="LOG", help="the action log to apply")
+    source.add_argument("--actions", type=Path, metavar="LOG", help=cat("cli.arg.run_actions"))
     source.add_argument(
         "--careful",
         action="store_true",
-        help="let a careful crew play it by the rules (a correct log to start from)",
+        help=cat("cli.arg.run_careful"),
     )
-    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument("--json", action="store_true", help=cat("cli.arg.json"))
     parser.add_argument(
         "--write-log",
         type=Path,
         metavar="OUT",
-        help="write the complete log, with its result, for replay",
+        help=cat("cli.arg.run_write_log"),
     )
 
 

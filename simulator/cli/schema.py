@@ -7,16 +7,15 @@ import json
 from typing import Any
 
 from simulator.content.kinds import DOCUMENT_KINDS, kind_named
-
-HELP = "print the JSON Schema of scenario files (for editor completion and checking)"
+from simulator.i18n import Catalog
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
+def add_arguments(parser: argparse.ArgumentParser, cat: Catalog) -> None:
     kinds = [kind.name for kind in DOCUMENT_KINDS if kind.model() is not None]
     parser.add_argument(
-        "--kind", choices=kinds, default="scenario", help="which kind of file (default: scenario)"
+        "--kind", choices=kinds, default="scenario", help=cat("cli.arg.schema_kind")
     )
 
 

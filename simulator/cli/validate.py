@@ -10,21 +10,19 @@ from pathlib import Path
 from simulator.content.load import FileReport, validate_paths
 from simulator.i18n import DEFAULT_LANGUAGE, Catalog, catalog
 
-HELP = "check scenario files (or folders of them) and print every problem with file:line:col"
-
 EXIT_OK = 0
 EXIT_INVALID = 2
 
 logger = logging.getLogger(__name__)
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
+def add_arguments(parser: argparse.ArgumentParser, cat: Catalog) -> None:
     parser.add_argument(
         "paths",
         nargs="+",
         type=Path,
         metavar="PATH",
-        help="a YAML file, or a folder searched for *.yaml and *.yml",
+        help=cat("cli.arg.validate_paths"),
     )
 
 

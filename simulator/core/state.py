@@ -43,7 +43,6 @@ class Box:
     sealed_on_arrival: bool
     sticker_matches: bool
     opened: bool = False  # opened at the opening meeting
-    opened_at: int | None = None
     shown_empty: bool = False
     relocked: bool = False
     contents: list[Ballot] = field(default_factory=list)
@@ -152,7 +151,6 @@ class FormsState:
 class HandoverState:
     sirekap_uploaded: list[BallotType] = field(default_factory=list)
     copies_made: dict[BallotType, str] = field(default_factory=dict)  # type → "tps"/"luar"
-    copies_before_signing: list[BallotType] = field(default_factory=list)
     copies_given: list[str] = field(default_factory=list)  # recipients
     handed_over_at: int | None = None
 

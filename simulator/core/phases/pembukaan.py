@@ -344,7 +344,7 @@ def _box(action: OpenBox | ShowBoxEmpty | LockBox, judge: Judge) -> None:
     if isinstance(action, OpenBox):
         if box.opened:
             raise IllegalAction(f"the {action.ballot.value} box is already open")
-        box.opened, box.opened_at = True, world.clock
+        box.opened = True
         world.opening.box_order.append(box.ballot)
         if world.opening.meeting_opened_at is None:
             judge.flag(BOX_OPENED_BEFORE_MEETING, box.ballot.value)

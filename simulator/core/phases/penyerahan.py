@@ -189,7 +189,6 @@ def _make_copies(action: MakeCopies, judge: Judge) -> None:
     if action.place == "luar":
         judge.flag(FORMS_TAKEN_OUT, action.ballot.value)
     if not world.forms.signed.get(action.ballot, False):
-        world.handover.copies_before_signing.append(action.ballot)
         judge.flag(COPIES_OF_UNSIGNED, action.ballot.value)
 
 
