@@ -24,6 +24,7 @@ VERBS: dict[str, str] = {
     "run": "run",
     "replay": "replay",
     "actions": "actions",
+    "shot": "shot",
 }
 
 EXIT_OK = 0

@@ -1,0 +1,114 @@
+"""What every scene is handed: the window, the widget manager, settings, the save store, the
+player's profile and the scene stack. Passed along, never global (STYLE.md lesson 2)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+import pygame
+import pygame_gui
+
+from simulator.app.library import ScenarioEntry, load_library
+from simulator.app.scene import SceneStack
+from simulator.app.settings import Settings
+from simulator.app.theme import BASE_SIZE, build_theme, font_size, ui_scale
+from simulator.i18n import Catalog, catalog
+from simulator.persistence.store import Profile, SaveStore, StoreNotice
+
+log = logging.getLogger(__name__)
+
+
+def make_manager(size: tuple[int, int], settings: Settings) -> pygame_gui.UIManager:
+    scale = ui_scale(size)
+    theme = build_theme(scale, settings.text_size)
+    manager = pygame_gui.UIManager(size, theme_path=theme, starting_language="en")
+    # Text boxes use bold and italic at the body size: load them now, not mid-frame.
+    body = font_size(15, scale, settings.text_size)
+    manager.preload_fonts(
+        [{"name": "noto_sans", "point_size": body, "style": style} for style in ("bold", "italic")]
+    )
+    return manager
+
+
+@dataclass
+class AppContext:
+    screen: pygame.Surface
+    manager: pygame_gui.UIManager
+    settings: Settings
+    store: SaveStore | None
+    stack: SceneStack = field(default_factory=SceneStack)
+    profile: Profile | None = None
+    notices: list[str] = field(default_factory=list)  # messages for the start screen
+    running: bool = True
+    _library: list[ScenarioEntry] | None = None
+
+    @property
+    def cat(self) -> Catalog:
+        return catalog(self.settings.lang)
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.screen.get_size()
+
+    @property
+    def scale(self) -> float:
+        return ui_scale(self.size)
+
+    def px(self, design: float) -> int:
+        """A length given at the 1366×768 design size, for this window."""
+        return round(design * self.scale)
+
+    def font_px(self, points: int) -> int:
+        """A font size in pixels for drawn (non-widget) text, honouring the text size."""
+        return font_size(points, self.scale, self.settings.text_size)
+
+    def line(self, points: int) -> int:
+        """The height a one-line widget needs for text of ``points`` (theme sizes)."""
+        return round(self.font_px(points) * 1.45) + 4
+
+    def library(self) -> list[ScenarioEntry]:
+        """The scenarios, loaded the first time they are needed (not at start-up)."""
+        if self._library is None:
+            self._library = load_library()
+        return self._library
+
+    # --- changes that rebuild every visible scene -----------------------------------------
+
+    def apply_display(self) -> None:
+        """Window mode or size changed in the settings."""
+        flags = pygame.RESIZABLE
+        size = self.settings.window_size
+        if self.settings.fullscreen:
+            flags = pygame.FULLSCREEN
+            size = (0, 0)
+        self.screen = pygame.display.set_mode(size, flags)
+        self.relayout()
+
+    def resized(self, size: tuple[int, int]) -> None:
+        """The player dragged the window to ``size``."""
+        size = (max(size[0], 800), max(size[1], 600))
+        if self.screen.get_size() != size:
+            self.screen = pygame.display.set_mode(size, pygame.RESIZABLE)
+        self.relayout()
+
+    def relayout(self) -> None:
+        """New size, text size or language: a fresh theme, then every scene builds again."""
+        for scene in self.stack.visible():
+            scene.teardown()
+        self.manager = make_manager(self.size, self.settings)
+        for scene in self.stack.scenes:
+            scene.ui.manager = self.manager
+        self.stack.rebuild_all()
+
+    def store_notice(self, notice: StoreNotice | None) -> None:
+        if notice is not None:
+            self.notices.append(self.cat(f"shell.store.{notice.kind}", path=str(notice.moved_to)))
+
+
+def design_rect(ctx: AppContext, x: float, y: float, w: float, h: float) -> pygame.Rect:
+    """A rectangle given in design units (1366×768), scaled to the window."""
+    return pygame.Rect(ctx.px(x), ctx.px(y), ctx.px(w), ctx.px(h))
+
+
+__all__ = ["BASE_SIZE", "AppContext", "design_rect", "make_manager"]

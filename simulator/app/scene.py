@@ -1,0 +1,112 @@
+"""Scenes and the stack that holds them.
+
+A scene is one screen. It builds its widgets when it comes on top (and again after the window,
+text size or language changes), turns input into actions, and draws state; it is torn down
+when it leaves. A scene pushed over another may hand a result back through ``on_result``,
+as Textual's ``Screen[R]`` does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+from simulator.app.widgets import Widgets
+
+if TYPE_CHECKING:
+    from simulator.app.context import AppContext
+
+
+class Scene:
+    """Base of every screen; subclasses override ``build`` and, when they need to, the rest."""
+
+    #: a scene that covers only part of the window (a dialog) lets the one below show
+    overlay = False
+
+    def __init__(self, ctx: AppContext) -> None:
+        self.ctx = ctx
+        self.ui = Widgets(ctx.manager)
+        self.on_result: Callable[[Any], None] | None = None
+
+    # --- lifecycle ------------------------------------------------------------------------
+
+    def build(self) -> None:
+        """Make the widgets for the current window size and language."""
+
+    def rebuild(self) -> None:
+        self.ui.clear()
+        self.ui = Widgets(self.ctx.manager)
+        self.build()
+
+    def teardown(self) -> None:
+        self.ui.clear()
+
+    def close(self, result: Any = None) -> None:
+        """Leave this scene, handing ``result`` to whoever pushed it."""
+        self.ctx.stack.pop(self, result)
+
+    # --- per frame ------------------------------------------------------------------------
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        """Input the widgets did not use; True when this scene used it."""
+        return self.ui.handle(event)
+
+    def update(self, dt: float) -> None:
+        """Advance time-based things by one fixed step of ``dt`` seconds."""
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Draw pictures under the widgets."""
+
+
+class SceneStack:
+    """The scenes on screen, the top one receiving input."""
+
+    def __init__(self) -> None:
+        self.scenes: list[Scene] = []
+
+    @property
+    def top(self) -> Scene | None:
+        return self.scenes[-1] if self.scenes else None
+
+    def push(self, scene: Scene, on_result: Callable[[Any], None] | None = None) -> None:
+        if self.top is not None and not scene.overlay:
+            self.top.teardown()
+        scene.on_result = on_result
+        self.scenes.append(scene)
+        scene.build()
+
+    def replace(self, scene: Scene) -> None:
+        """Swap the top scene (and everything under a dialog) for ``scene``."""
+        while self.scenes:
+            self.scenes.pop().teardown()
+        self.push(scene)
+
+    def pop(self, scene: Scene, result: Any = None) -> None:
+        if scene not in self.scenes:
+            return  # closed twice (a double click): nothing left to do
+        while self.scenes:
+            top = self.scenes.pop()
+            top.teardown()
+            if top is scene:
+                break
+        below = self.top
+        if below is not None and not scene.overlay:
+            below.rebuild()
+        if scene.on_result is not None:
+            scene.on_result(result)
+
+    def rebuild_all(self) -> None:
+        """After a resize, text-size or language change: every visible scene builds again."""
+        for scene in self.visible():
+            scene.rebuild()
+
+    def visible(self) -> list[Scene]:
+        """The scenes to draw, bottom first: the top one and the ones its dialogs cover."""
+        shown: list[Scene] = []
+        for scene in reversed(self.scenes):
+            shown.append(scene)
+            if not scene.overlay:
+                break
+        return list(reversed(shown))

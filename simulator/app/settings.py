@@ -1,0 +1,57 @@
+"""The player's settings: language, text size, window, sound. Stored in the save store, read
+once at start; the defaults fit a quiet hall of 1366×768 laptops."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from simulator.app.theme import TEXT_SIZES
+from simulator.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from simulator.persistence.store import SaveStore
+
+WINDOW_SIZES: tuple[tuple[int, int], ...] = ((1366, 768), (1600, 900), (1920, 1080))
+
+
+@dataclass(slots=True)
+class Settings:
+    lang: str = DEFAULT_LANGUAGE
+    text_size: str = "normal"
+    fullscreen: bool = False
+    window_size: tuple[int, int] = WINDOW_SIZES[0]
+    sound: bool = False  # off by default: a hall of thirty laptops is no place for beeps
+
+    @classmethod
+    def load(cls, store: SaveStore | None) -> Settings:
+        settings = cls()
+        if store is None:
+            return settings
+        lang = store.setting("language")
+        if lang in LANGUAGES:
+            settings.lang = lang
+        size = store.setting("text_size")
+        if size in TEXT_SIZES:
+            settings.text_size = size
+        settings.fullscreen = store.setting("fullscreen") == "1"
+        settings.sound = store.setting("sound") == "1"
+        settings.window_size = _parse_size(store.setting("window_size")) or settings.window_size
+        return settings
+
+    def save(self, store: SaveStore | None) -> None:
+        if store is None:
+            return
+        store.set_setting("language", self.lang)
+        store.set_setting("text_size", self.text_size)
+        store.set_setting("fullscreen", "1" if self.fullscreen else "0")
+        store.set_setting("sound", "1" if self.sound else "0")
+        store.set_setting("window_size", f"{self.window_size[0]}x{self.window_size[1]}")
+
+
+def _parse_size(text: str | None) -> tuple[int, int] | None:
+    """``1366x768`` → (1366, 768); anything odd (a hand-edited save) → None."""
+    if not text:
+        return None
+    width, _, height = text.partition("x")
+    if not (width.isdigit() and height.isdigit()):
+        return None
+    size = (int(width), int(height))
+    return size if 800 <= size[0] <= 7680 and 600 <= size[1] <= 4320 else None

@@ -1,0 +1,89 @@
+"""Every screen of a scenario rendered headless to PNG files: for handouts and slides, and to
+check the look without a screen (``python run_sim.py shot SCENARIO --out DIR``).
+
+A careful crew plays the day; each phase is photographed a few steps in, where its scene
+shows something typical (``PhaseScene.shot_steps``), then the debrief.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from pathlib import Path
+
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import pygame
+
+from simulator.app.context import AppContext, make_manager
+from simulator.app.driver import Driver
+from simulator.app.library import ScenarioEntry
+from simulator.app.play import Mode, PlaySession
+from simulator.app.settings import Settings
+from simulator.autoplay import CarefulCrew
+from simulator.core.actions import EndPhase
+from simulator.scenes.phase import PhaseScene
+
+FRAMES = 3  # enough for pygame_gui to lay text out
+
+
+def headless_context(size: tuple[int, int], lang: str) -> AppContext:
+    """A window-less app (no save store) of ``size`` in ``lang``."""
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    pygame.display.init()
+    pygame.font.init()
+    settings = Settings(lang=lang, window_size=size)
+    screen = pygame.display.set_mode(size)
+    return AppContext(screen, make_manager(size, settings), settings, None)
+
+
+def render_shots(entry: ScenarioEntry, out: Path, size: tuple[int, int], lang: str) -> list[Path]:
+    """Render the start screen, the picker, each phase and the debrief of ``entry``."""
+    from simulator.scenes.debrief import DebriefScene
+    from simulator.scenes.phases import scene_for
+    from simulator.scenes.picker import PickerScene
+    from simulator.scenes.start import StartScene
+
+    out.mkdir(parents=True, exist_ok=True)
+    ctx = headless_context(size, lang)
+    driver = Driver(ctx)
+    written: list[Path] = []
+
+    def snap(name: str) -> None:
+        for _ in range(FRAMES):
+            driver.step(1 / 60, pygame.event.get())
+        path = out / f"{len(written):02d}-{name}.png"
+        pygame.image.save(ctx.screen, str(path))
+        written.append(path)
+
+    ctx.stack.replace(StartScene(ctx))
+    snap("start")
+    ctx.stack.replace(PickerScene(ctx, chosen=entry))
+    snap("picker")
+    session = PlaySession.begin(entry, Mode.LATIHAN, None, None)
+    crew = CarefulCrew(session.sim)
+    while not session.finished:
+        phase = session.sim.world.phase
+        assert phase is not None
+        scene = scene_for(ctx, session)
+        ctx.stack.replace(scene)
+        steps = crew.phase_actions(phase)
+        prelude = list(itertools.islice(steps, type(scene).shot_steps))
+        if prelude:
+            scene.act_all(prelude)
+        crew.respond_to_events()
+        if ctx.stack.top is not scene:
+            ctx.stack.replace(scene)
+        scene.rebuild()
+        snap(phase.value)
+        for action in steps:
+            crew.do(action)
+        crew.respond_to_events()
+        crew.do(EndPhase())
+    ctx.stack.replace(DebriefScene(ctx, session))
+    snap("debrief")
+    pygame.quit()
+    return written
+
+
+__all__ = ["PhaseScene", "headless_context", "render_shots"]

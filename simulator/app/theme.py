@@ -1,0 +1,172 @@
+"""The pygame_gui theme, made from the palette and the player's text size.
+
+The theme is built in code rather than read from a JSON file so that one palette
+(:mod:`simulator.art.palette`) colours both widgets and drawings, and so that text size and
+window scale change every font at once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from simulator.art import palette
+
+TEXT_SIZES: dict[str, float] = {"kecil": 0.9, "normal": 1.0, "besar": 1.2}
+BASE_SIZE = (1366, 768)  # the design size: a hall laptop
+
+
+def hex_colour(colour: palette.Colour) -> str:
+    return "#{:02x}{:02x}{:02x}".format(*colour)
+
+
+def ui_scale(window: tuple[int, int]) -> float:
+    """How much bigger than the design size the window is (never smaller than 1 on a laptop
+    screen: below 1366×768 we shrink a little, but not under 0.8, to stay readable)."""
+    return max(0.8, min(window[0] / BASE_SIZE[0], window[1] / BASE_SIZE[1]))
+
+
+def font_size(points: int, scale: float, text_size: str) -> int:
+    return max(10, round(points * scale * TEXT_SIZES.get(text_size, 1.0)))
+
+
+def _font(points: int, scale: float, text_size: str, bold: bool = False) -> dict[str, str]:
+    font = {"name": "noto_sans", "size": str(font_size(points, scale, text_size))}
+    if bold:
+        font["bold"] = "1"
+    return font
+
+
+def _button_colours(bg: palette.Colour, text: palette.Colour, hover: palette.Colour) -> dict:
+    return {
+        "normal_bg": hex_colour(bg),
+        "hovered_bg": hex_colour(hover),
+        "active_bg": hex_colour(palette.PRIMARY_DARK),
+        "selected_bg": hex_colour(hover),
+        "disabled_bg": hex_colour(palette.PANEL_LINE),
+        "normal_text": hex_colour(text),
+        "hovered_text": hex_colour(text),
+        "active_text": hex_colour(palette.PANEL),
+        "selected_text": hex_colour(text),
+        "disabled_text": hex_colour(palette.MUTED),
+        "normal_border": hex_colour(palette.PRIMARY_DARK),
+        "hovered_border": hex_colour(palette.PRIMARY_DARK),
+        "active_border": hex_colour(palette.PRIMARY_DARK),
+        # The keyboard focus: a thick gold ring, visible without relying on the fill colour.
+        "selected_border": hex_colour(palette.ACCENT),
+        "disabled_border": hex_colour(palette.PANEL_LINE),
+    }
+
+
+def build_theme(scale: float, text_size: str) -> dict[str, Any]:
+    """The theme dictionary pygame_gui reads, for this window scale and text size."""
+
+    def font(points: int, bold: bool = False) -> dict[str, str]:
+        return _font(points, scale, text_size, bold)
+
+    radius = str(max(3, round(6 * scale)))
+    border = str(max(2, round(2 * scale)))
+    plain_button = {
+        "colours": _button_colours(palette.PANEL, palette.INK, palette.PRIMARY_LIGHT),
+        "font": font(15),
+        "misc": {
+            "shape": "rounded_rectangle",
+            "shape_corner_radius": radius,
+            "border_width": border,
+            "text_horiz_alignment": "left",
+            "text_horiz_alignment_padding": str(round(10 * scale)),
+        },
+    }
+    strong = {
+        "colours": _button_colours(palette.PRIMARY, palette.PANEL, palette.PRIMARY_DARK),
+        "font": font(16, bold=True),
+        "misc": {
+            "shape": "rounded_rectangle",
+            "shape_corner_radius": radius,
+            "border_width": border,
+        },
+    }
+    danger = {
+        "colours": _button_colours(palette.DANGER_LIGHT, palette.INK, palette.WARNING_LIGHT),
+        "font": font(15),
+        "misc": plain_button["misc"],
+    }
+    box = {
+        "colours": {
+            "dark_bg": hex_colour(palette.PANEL),
+            "normal_border": hex_colour(palette.PANEL_LINE),
+            "normal_text": hex_colour(palette.INK),
+            "link_text": hex_colour(palette.PRIMARY),
+            "link_hover": hex_colour(palette.PRIMARY_DARK),
+        },
+        "font": font(15),
+        "misc": {
+            "border_width": "1",
+            "padding": f"{round(12 * scale)},{round(8 * scale)}",
+            "shape": "rounded_rectangle",
+            "shape_corner_radius": radius,
+        },
+    }
+
+    def label(points: int, colour: palette.Colour, bold: bool = False) -> dict[str, Any]:
+        return {
+            "colours": {"normal_text": hex_colour(colour), "dark_bg": "#00000000"},
+            "font": font(points, bold),
+            "misc": {"text_horiz_alignment": "left"},
+        }
+
+    return {
+        "defaults": {
+            "colours": {
+                "normal_bg": hex_colour(palette.PAPER),
+                "dark_bg": hex_colour(palette.PANEL),
+                "normal_text": hex_colour(palette.INK),
+                "text_cursor": hex_colour(palette.INK),
+                "normal_border": hex_colour(palette.PANEL_LINE),
+                "link_text": hex_colour(palette.PRIMARY),
+                "link_hover": hex_colour(palette.PRIMARY_DARK),
+                "selected_bg": hex_colour(palette.PRIMARY_LIGHT),
+                "selected_text": hex_colour(palette.INK),
+            },
+            "font": font(15),
+        },
+        "button": plain_button,
+        "@strong": strong,
+        "@danger": danger,
+        "@centred": {"misc": {"text_horiz_alignment": "center"}},
+        "text_box": box,
+        "@feedback": box,
+        "label": label(15, palette.INK),
+        "@title": label(30, palette.PRIMARY_DARK, bold=True),
+        "@heading": label(19, palette.INK, bold=True),
+        "@muted": label(14, palette.MUTED),
+        "@clock": label(22, palette.INK, bold=True),
+        "@badge": label(14, palette.PRIMARY_DARK, bold=True),
+        "panel": {
+            "colours": {
+                "dark_bg": hex_colour(palette.PANEL),
+                "normal_border": hex_colour(palette.PANEL_LINE),
+            },
+            "misc": {
+                "shape": "rounded_rectangle",
+                "shape_corner_radius": radius,
+                "border_width": "1",
+            },
+        },
+        "text_entry_line": {
+            "colours": {
+                "dark_bg": hex_colour(palette.PANEL),
+                "normal_border": hex_colour(palette.PRIMARY_DARK),
+                "selected_bg": hex_colour(palette.PRIMARY_LIGHT),
+                "normal_text": hex_colour(palette.INK),
+            },
+            "font": font(16),
+            "misc": {"border_width": border, "padding": f"{round(8 * scale)},{round(4 * scale)}"},
+        },
+        "tool_tip": {
+            "colours": {
+                "dark_bg": hex_colour(palette.INK),
+                "normal_text": hex_colour(palette.PANEL),
+            },
+            "font": font(14),
+        },
+    }

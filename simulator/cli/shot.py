@@ -1,0 +1,46 @@
+"""``shot SCENARIO --out DIR [--size WxH] [--lang id|en]``: every screen of a scenario,
+rendered headless to PNG files (for handouts and slides, and to check the look)."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+from simulator.cli._common import CliFailure, load_scenario_or_fail
+from simulator.i18n import Catalog, catalog
+
+SIZE = re.compile(r"^(\d{3,4})x(\d{3,4})$")
+
+
+def add_arguments(parser: argparse.ArgumentParser, cat: Catalog) -> None:
+    parser.add_argument("scenario", type=Path, help=cat("cli.arg.run_scenario"))
+    parser.add_argument("--out", type=Path, required=True, help=cat("cli.arg.shot_out"))
+    parser.add_argument("--size", default="1366x768", help=cat("cli.arg.shot_size"))
+
+
+def run(args: argparse.Namespace) -> int:
+    cat = catalog(args.lang)
+    match = SIZE.match(args.size)
+    size = (int(match.group(1)), int(match.group(2))) if match else None
+    if size is None or not (640 <= size[0] <= 3840 and 480 <= size[1] <= 2160):
+        print(cat("cli.shot.bad_size", size=args.size), file=sys.stderr)
+        return 2
+    try:
+        loaded = load_scenario_or_fail(args.scenario, cat)
+    except CliFailure as failure:
+        print(failure, file=sys.stderr)
+        return 2
+    from simulator.app.library import ScenarioEntry
+    from simulator.app.shots import render_shots
+
+    entry = ScenarioEntry(loaded.path, loaded.scenario, loaded.sha256)
+    try:
+        written = render_shots(entry, args.out, size, args.lang)
+    except OSError as error:
+        print(cat("cli.shot.cannot_write", path=str(args.out), error=str(error)), file=sys.stderr)
+        return 2
+    for path in written:
+        print(path)
+    return 0

@@ -1,0 +1,715 @@
+"""The save store: profiles, settings, runs and each run's action log, in one SQLite file.
+
+The file is ``saves.db`` in the user data folder (platformdirs, or ``$SIMULASI_TPS_DATA``).
+
+Durability: the game appends every action the trainee takes as its own committed transaction,
+so closing the window or a crash mid-day loses at most the action being written, and the next
+start can offer to resume the day. WAL journalling keeps each commit a short append to the
+``-wal`` file instead of rewriting pages in place, and ``synchronous=FULL`` makes SQLite flush
+that append to disk before the commit returns — with the default (NORMAL) in WAL mode a power
+cut could drop the last few commits even though the program had been told they were saved.
+
+Distrust: a save file can be anything by the time it is opened — cut short by a full disk,
+damaged on a USB stick, overwritten by another program, or handed over by a stranger. Opening
+checks it before writing a single byte to it; a file that fails (not SQLite, corrupt, foreign
+tables, a newer schema) is renamed aside — never overwritten, never deleted — a fresh store is
+opened in its place, and :meth:`SaveStore.open` returns a :class:`StoreNotice` the game can
+show. A file that merely cannot be used right now (locked by another running copy, a read-only
+folder, a full disk) is left where it is and :class:`StoreError` is raised instead: moving a
+healthy save aside would hide the trainee's progress.
+
+Schema changes are numbered migrations recorded in ``PRAGMA user_version``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+logger = logging.getLogger(__name__)
+
+DATA_DIR_ENV = "SIMULASI_TPS_DATA"
+APP_NAME = "simulasi-tps"
+SAVE_FILE_NAME = "saves.db"
+
+PROFILE_NAME_MAX = 40
+MAX_ACTION_LINE = 10_000
+MAX_SETTING_KEY = 100
+MAX_SETTING_VALUE = 10_000
+MAX_SCENARIO_ID = 200
+MAX_SCENARIO_PATH = 4_096
+MAX_SCENARIO_SHA256 = 128
+MAX_RESULT_JSON = 2_000_000  # a whole day's findings are well under 200 KB
+RUN_MODES = ("latihan", "ujian")
+
+# SQLite stores integers in at most 64 bits; larger Python ints would fail deep inside sqlite3.
+_INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
+
+# How long to wait for another connection's write to finish before giving up with StoreError.
+_BUSY_TIMEOUT_SECONDS = 5.0
+
+# Primary result codes (the low byte of an extended code) that say "cannot use the file now",
+# not "the file is bad": https://www.sqlite.org/rescode.html. Everything else met while checking
+# a file on open counts as damage.
+_TRANSIENT_CODES = frozenset(
+    {
+        3,  # SQLITE_PERM
+        5,  # SQLITE_BUSY
+        6,  # SQLITE_LOCKED
+        7,  # SQLITE_NOMEM
+        8,  # SQLITE_READONLY
+        9,  # SQLITE_INTERRUPT
+        10,  # SQLITE_IOERR
+        13,  # SQLITE_FULL
+        14,  # SQLITE_CANTOPEN
+        15,  # SQLITE_PROTOCOL
+        23,  # SQLITE_AUTH
+    }
+)
+# Python 3.10's sqlite3 errors carry no result code; these phrases mark the same conditions.
+_TRANSIENT_PHRASES = (
+    "locked",
+    "busy",
+    "readonly",
+    "read-only",
+    "disk i/o",
+    "full",
+    "unable to open",
+    "out of memory",
+    "interrupted",
+)
+# The companion files SQLite keeps beside a database; they travel with it when it is set aside,
+# because a stale ``-wal`` left behind would be replayed into the fresh store.
+_COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
+
+# Each entry moves the schema from version ``index`` to ``index + 1``. Append; never edit.
+_MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        """CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        )""",
+        """CREATE TABLE profiles (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL UNIQUE,
+            created TEXT NOT NULL
+        )""",
+        """CREATE TABLE profile_settings (
+            profile_id INTEGER NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY (profile_id, key)
+        ) WITHOUT ROWID""",
+        """CREATE TABLE runs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            profile_id INTEGER NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
+            scenario_id TEXT NOT NULL,
+            scenario_path TEXT NOT NULL,
+            scenario_sha256 TEXT NOT NULL,
+            seed INTEGER NOT NULL,
+            mode TEXT NOT NULL CHECK (mode IN ('latihan', 'ujian')),
+            started TEXT NOT NULL,
+            finished TEXT,
+            score INTEGER,
+            result_json TEXT
+        )""",
+        "CREATE INDEX runs_by_profile ON runs (profile_id, scenario_id)",
+        """CREATE TABLE actions (
+            run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            line TEXT NOT NULL,
+            PRIMARY KEY (run_id, seq)
+        ) WITHOUT ROWID""",
+    ),
+)
+
+
+def default_data_dir() -> Path:
+    """The folder holding the save file: ``$SIMULASI_TPS_DATA`` if set, else the platform's."""
+    override = os.environ.get(DATA_DIR_ENV, "").strip()
+    if override:
+        return Path(override).expanduser()
+    return platformdirs.user_data_path(APP_NAME, appauthor=False)
+
+
+def utc_now() -> str:
+    """The current time as ISO 8601 text in UTC, to the second: how every timestamp is stored."""
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """One trainee. ``created`` is ISO 8601 text."""
+
+    id: int
+    name: str
+    created: str
+
+
+@dataclass(frozen=True, slots=True)
+class RunRecord:
+    """One played (or being played) day; ``finished`` is None until the day ends."""
+
+    id: int
+    profile_id: int
+    scenario_id: str
+    scenario_path: str
+    scenario_sha256: str
+    seed: int
+    mode: str  # "latihan" | "ujian"
+    started: str
+    finished: str | None
+    score: int | None
+    result_json: str | None  # the caller's JSON text (score per phase, findings)
+    actions: int  # how many action lines are stored
+
+
+_OPTIONAL_STR = (str, type(None))
+_OPTIONAL_INT = (int, type(None))
+# RunRecord's fields in order: the SQL that reads each, and the type SQLite must hand back.
+_RUN_FIELDS: tuple[tuple[str, type | tuple[type, ...]], ...] = (
+    ("id", int),
+    ("profile_id", int),
+    ("scenario_id", str),
+    ("scenario_path", str),
+    ("scenario_sha256", str),
+    ("seed", int),
+    ("mode", str),
+    ("started", str),
+    ("finished", _OPTIONAL_STR),
+    ("score", _OPTIONAL_INT),
+    ("result_json", _OPTIONAL_STR),
+    ("(SELECT count(*) FROM actions WHERE actions.run_id = runs.id)", int),
+)
+_RUN_COLUMNS = ", ".join(sql for sql, _ in _RUN_FIELDS)
+_RUN_TYPES = tuple(kind for _, kind in _RUN_FIELDS)
+
+
+@dataclass(frozen=True, slots=True)
+class StoreNotice:
+    """Something the trainee should be told about opening the store.
+
+    ``kind`` is the suffix of an i18n key the caller translates; the only kind is ``"damaged"``:
+    the save file could not be used and now lies at ``moved_to``.
+    """
+
+    kind: str
+    moved_to: Path
+    detail: str  # the underlying error text, for the log
+
+
+class StoreError(Exception):
+    """The save file could not be read or written: ``path`` says which, ``reason`` why."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"the save file {str(path)!r} could not be used: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class ProfileNameError(ValueError):
+    """A profile name was refused; ``code`` is what :meth:`SaveStore.profile_name_problem` says."""
+
+    def __init__(self, name: str, code: str) -> None:
+        super().__init__(f"profile name {name!r} refused: {code}")
+        self.name = name
+        self.code = code
+
+
+class _Damaged(Exception):
+    """Raised while opening: the file is not a usable save and must be set aside."""
+
+
+class SaveStore:
+    """The open save file. Build it with :meth:`open`; every write is committed on return."""
+
+    SCHEMA_VERSION = len(_MIGRATIONS)
+
+    def __init__(self, connection: sqlite3.Connection, path: Path, now: Callable[[], str]) -> None:
+        self._connection = connection
+        self._path = path
+        self._now = now
+
+    # -- opening and closing -------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls, folder: Path | None = None, now: Callable[[], str] | None = None
+    ) -> tuple[SaveStore, StoreNotice | None]:
+        """Open (creating if needed) ``saves.db`` in ``folder``, the default data folder if None.
+
+        A damaged or foreign file is set aside and a fresh store opened, with a notice saying
+        where the old file went. Raises :class:`StoreError` only when no store can be opened at
+        all (an unwritable folder, a file locked by another running copy).
+        """
+        clock = now or utc_now
+        path = (folder if folder is not None else default_data_dir()) / SAVE_FILE_NAME
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                return cls(_connect_checked(path), path, clock), None
+            except _Damaged as damage:
+                notice = _set_aside(path, str(damage), clock())
+            return cls(_connect_checked(path), path, clock), notice
+        except (OSError, sqlite3.Error, _Damaged) as error:
+            raise StoreError(path, str(error)) from error
+
+    @property
+    def path(self) -> Path:
+        """The save file."""
+        return self._path
+
+    def close(self) -> None:
+        """Close the file; closing twice is harmless. The store cannot be used afterwards."""
+        self._connection.close()
+
+    # -- settings ------------------------------------------------------------------------
+
+    def setting(
+        self, key: str, default: str | None = None, profile_id: int | None = None
+    ) -> str | None:
+        """The stored value of ``key`` (global when ``profile_id`` is None), else ``default``.
+
+        A profile's setting does not fall back to the global one; ask for both if wanted.
+        """
+        params: tuple[Any, ...]
+        if profile_id is None:
+            sql, params = "SELECT value FROM settings WHERE key = ?", (key,)
+        else:
+            sql = "SELECT value FROM profile_settings WHERE profile_id = ? AND key = ?"
+            params = (profile_id, key)
+        with self._guarded() as connection:
+            row = connection.execute(sql, params).fetchone()
+            return default if row is None else _checked(row, (str,))[0]
+
+    def set_setting(self, key: str, value: str, profile_id: int | None = None) -> None:
+        """Store ``value`` under ``key``, globally or for one profile (which must exist)."""
+        _require_length(key, MAX_SETTING_KEY, "setting key")
+        _require_length(value, MAX_SETTING_VALUE, "setting value")
+        if profile_id is None:
+            sql = (
+                "INSERT INTO settings (key, value) VALUES (?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+            )
+            params: tuple[Any, ...] = (key, value)
+        else:
+            sql = (
+                "INSERT INTO profile_settings (profile_id, key, value) VALUES (?, ?, ?)"
+                " ON CONFLICT (profile_id, key) DO UPDATE SET value = excluded.value"
+            )
+            params = (profile_id, key, value)
+        with self._guarded() as connection:
+            connection.execute(sql, params)
+
+    # -- profiles ------------------------------------------------------------------------
+
+    def profiles(self) -> list[Profile]:
+        """Every profile, ordered by name regardless of case."""
+        with self._guarded() as connection:
+            rows = connection.execute("SELECT id, name, created FROM profiles").fetchall()
+            found = [Profile(*_checked(row, (int, str, str))) for row in rows]
+        return sorted(found, key=lambda profile: (_name_key(profile.name), profile.id))
+
+    def create_profile(self, name: str) -> Profile:
+        """Add a profile named ``name`` (stripped); :class:`ProfileNameError` if it is refused."""
+        cleaned = name.strip()
+        created = self._now()
+        with self._transaction() as connection:
+            _require_free_name(connection, name, except_id=None)
+            cursor = connection.execute(
+                "INSERT INTO profiles (name, name_key, created) VALUES (?, ?, ?)",
+                (cleaned, _name_key(cleaned), created),
+            )
+            return Profile(_row_id(cursor), cleaned, created)
+
+    def rename_profile(self, profile_id: int, name: str) -> None:
+        """Rename a profile; changing only the case of its own name is allowed.
+
+        Raises :class:`ProfileNameError` for a refused name, ValueError for an unknown profile.
+        """
+        cleaned = name.strip()
+        with self._transaction() as connection:
+            _require_free_name(connection, name, except_id=profile_id)
+            cursor = connection.execute(
+                "UPDATE profiles SET name = ?, name_key = ? WHERE id = ?",
+                (cleaned, _name_key(cleaned), profile_id),
+            )
+            if cursor.rowcount != 1:
+                raise ValueError(f"no profile with id {profile_id!r}")
+
+    def delete_profile(self, profile_id: int) -> None:
+        """Delete a profile with its runs, their actions and its settings; unknown ids are ignored.
+
+        Global settings that mention the profile (``last_profile``) are the caller's to update.
+        """
+        with self._guarded() as connection:
+            connection.execute("DELETE FROM profiles WHERE id = ?", (profile_id,))
+
+    @staticmethod
+    def profile_name_problem(name: str, existing: Iterable[str]) -> str | None:
+        """None if ``name`` may be used beside ``existing`` names, else a problem code.
+
+        The codes are ``"empty"``, ``"too_long"`` (over 40 characters once stripped) and
+        ``"taken"``. Names count as the same when they differ only by case, by runs of spaces,
+        or by how their letters are encoded (full-width letters, combining accents).
+        """
+        cleaned = name.strip()
+        if not cleaned:
+            return "empty"
+        if len(cleaned) > PROFILE_NAME_MAX:
+            return "too_long"
+        if _name_key(cleaned) in {_name_key(other) for other in existing}:
+            return "taken"
+        return None
+
+    # -- runs ----------------------------------------------------------------------------
+
+    def begin_run(
+        self,
+        profile_id: int,
+        scenario_id: str,
+        scenario_path: str,
+        scenario_sha256: str,
+        seed: int,
+        mode: str,
+    ) -> int:
+        """Record the start of a day for an existing profile and return the run's id."""
+        if mode not in RUN_MODES:
+            raise ValueError(f"run mode {mode!r} is not one of {RUN_MODES}")
+        _require_length(scenario_id, MAX_SCENARIO_ID, "scenario id")
+        _require_length(scenario_path, MAX_SCENARIO_PATH, "scenario path")
+        _require_length(scenario_sha256, MAX_SCENARIO_SHA256, "scenario sha256")
+        _require_int64(seed, "seed")
+        with self._guarded() as connection:
+            cursor = connection.execute(
+                "INSERT INTO runs (profile_id, scenario_id, scenario_path, scenario_sha256,"
+                " seed, mode, started) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (profile_id, scenario_id, scenario_path, scenario_sha256, seed, mode, self._now()),
+            )
+            return _row_id(cursor)
+
+    def append_action(self, run_id: int, line: str) -> None:
+        """Store the next action line of an unfinished run, committed before this returns.
+
+        ValueError for a line over 10,000 characters or a run that is unknown or finished.
+        """
+        _require_length(line, MAX_ACTION_LINE, "action line")
+        # One statement, so numbering the line and storing it are one atomic transaction.
+        with self._guarded() as connection:
+            cursor = connection.execute(
+                "INSERT INTO actions (run_id, seq, line)"
+                " SELECT id, (SELECT coalesce(max(seq), 0) + 1 FROM actions WHERE run_id = ?), ?"
+                " FROM runs WHERE id = ? AND finished IS NULL",
+                (run_id, line, run_id),
+            )
+            if cursor.rowcount != 1:
+                raise ValueError(f"no unfinished run with id {run_id!r} to append to")
+
+    def run_actions(self, run_id: int) -> list[str]:
+        """The run's action lines in the order they were appended; empty for an unknown run."""
+        with self._guarded() as connection:
+            rows = connection.execute(
+                "SELECT line FROM actions WHERE run_id = ? ORDER BY seq", (run_id,)
+            ).fetchall()
+            return [_checked(row, (str,))[0] for row in rows]
+
+    def finish_run(self, run_id: int, score: int, result_json: str) -> None:
+        """Record the end of a day; ValueError if the run is unknown or already finished."""
+        _require_int64(score, "score")
+        _require_length(result_json, MAX_RESULT_JSON, "result JSON")
+        with self._guarded() as connection:
+            cursor = connection.execute(
+                "UPDATE runs SET finished = ?, score = ?, result_json = ?"
+                " WHERE id = ? AND finished IS NULL",
+                (self._now(), score, result_json, run_id),
+            )
+            if cursor.rowcount != 1:
+                raise ValueError(f"no unfinished run with id {run_id!r} to finish")
+
+    def abandon_run(self, run_id: int) -> None:
+        """Delete an unfinished run and its actions: the trainee chose not to resume it.
+
+        An unknown id is ignored (the run is already gone); a finished run is a result and is
+        never deleted this way: ValueError.
+        """
+        with self._transaction() as connection:
+            row = connection.execute("SELECT finished FROM runs WHERE id = ?", (run_id,)).fetchone()
+            if row is not None and row[0] is not None:
+                raise ValueError(f"run {run_id!r} is finished; only unfinished runs are abandoned")
+            connection.execute("DELETE FROM runs WHERE id = ?", (run_id,))
+
+    def run(self, run_id: int) -> RunRecord | None:
+        """The run with this id, or None."""
+        found = self._select_runs("id = ?", (run_id,), "id")
+        return found[0] if found else None
+
+    def unfinished_runs(self, profile_id: int) -> list[RunRecord]:
+        """The profile's days that were left mid-way, the most recently started first."""
+        return self._select_runs("profile_id = ? AND finished IS NULL", (profile_id,), "id DESC")
+
+    def finished_runs(self, profile_id: int, scenario_id: str | None = None) -> list[RunRecord]:
+        """The profile's finished days (of one scenario if given), the most recently ended first."""
+        return self._select_runs(
+            "profile_id = ? AND finished IS NOT NULL AND (? IS NULL OR scenario_id = ?)",
+            (profile_id, scenario_id, scenario_id),
+            "finished DESC, id DESC",
+        )
+
+    def best_scores(self, profile_id: int) -> dict[str, int]:
+        """Scenario id → the profile's best score over finished runs of either mode."""
+        with self._guarded() as connection:
+            rows = connection.execute(
+                "SELECT scenario_id, max(score) FROM runs"
+                " WHERE profile_id = ? AND finished IS NOT NULL GROUP BY scenario_id",
+                (profile_id,),
+            ).fetchall()
+            pairs = [_checked(row, (str, int)) for row in rows]
+            return {scenario_id: score for scenario_id, score in pairs}
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _select_runs(self, where: str, params: Sequence[Any], order: str) -> list[RunRecord]:
+        # ``where`` and ``order`` are always literals from this class; values go in ``params``.
+        sql = f"SELECT {_RUN_COLUMNS} FROM runs WHERE {where} ORDER BY {order}"
+        with self._guarded() as connection:
+            rows = connection.execute(sql, tuple(params)).fetchall()
+            return [RunRecord(*_checked(row, _RUN_TYPES)) for row in rows]
+
+    @contextmanager
+    def _guarded(self) -> Iterator[sqlite3.Connection]:
+        """Translate sqlite3's errors: a refused constraint is the caller's ValueError, a
+        failing file a StoreError. Misuse (a closed store, a bad parameter type) passes as is."""
+        try:
+            yield self._connection
+        except sqlite3.IntegrityError as error:
+            raise ValueError(f"refused by the save file: {error}") from error
+        except sqlite3.ProgrammingError:
+            raise
+        except sqlite3.DatabaseError as error:
+            raise StoreError(self._path, str(error)) from error
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """Several statements committed together, or none of them."""
+        with self._guarded() as connection:
+            # IMMEDIATE takes the write lock first, so a check and the write it guards cannot
+            # be separated by another connection's write.
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield connection
+            except BaseException:
+                # SQLite rolls back by itself after some errors (a full disk); don't mask them.
+                if connection.in_transaction:
+                    connection.execute("ROLLBACK")
+                raise
+            connection.execute("COMMIT")
+
+
+def _checked(row: Sequence[Any], types: Sequence[type | tuple[type, ...]]) -> tuple[Any, ...]:
+    """The row as a tuple, after checking each value's type.
+
+    SQLite lets any column hold any type, so a file someone edited by hand could hand back a
+    blob where a name belongs; that is a damaged save, reported like one.
+    """
+    for value, expected in zip(row, types, strict=True):
+        if not isinstance(value, expected):
+            raise sqlite3.DatabaseError(f"unexpected value {value!r} in the save file")
+    return tuple(row)
+
+
+def _row_id(cursor: sqlite3.Cursor) -> int:
+    if cursor.lastrowid is None:  # only after statements that insert nothing
+        raise sqlite3.DatabaseError("the save file did not report the new row's id")
+    return cursor.lastrowid
+
+
+def _require_length(text: str, limit: int, what: str) -> None:
+    if len(text) > limit:
+        raise ValueError(f"{what} is {len(text)} characters long; at most {limit} are stored")
+
+
+def _require_int64(number: int, what: str) -> None:
+    if not _INT64_MIN <= number <= _INT64_MAX:
+        raise ValueError(f"{what} {number!r} does not fit in 64 bits")
+
+
+def _name_key(name: str) -> str:
+    """What two profile names must share to count as the same name."""
+    return unicodedata.normalize("NFKC", " ".join(name.split())).casefold()
+
+
+def _require_free_name(connection: sqlite3.Connection, name: str, except_id: int | None) -> None:
+    rows = connection.execute(
+        "SELECT name FROM profiles WHERE id IS NOT ?", (except_id,)
+    ).fetchall()
+    others = [_checked(row, (str,))[0] for row in rows]
+    problem = SaveStore.profile_name_problem(name, others)
+    if problem is not None:
+        raise ProfileNameError(name, problem)
+
+
+# -- opening a file --------------------------------------------------------------------------
+
+
+def _connect_checked(path: Path) -> sqlite3.Connection:
+    """Check the file at ``path``, then connect, bring its schema up to date and return it.
+
+    Raises :class:`_Damaged` for a file to set aside and sqlite3.Error for one that cannot be
+    used now.
+    """
+    if path.exists():
+        _check_read_only(path)
+    connection = sqlite3.connect(path, timeout=_BUSY_TIMEOUT_SECONDS, isolation_level=None)
+    try:
+        _configure(connection)
+        _migrate(connection)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _check_read_only(path: Path) -> None:
+    """Raise :class:`_Damaged` unless the file is sound and a save this program can read.
+
+    The connection is read-only so that a file that fails keeps every byte it had: a writable
+    one would switch it to WAL, and on closing would fold a ``-wal`` beside it into it and
+    delete that, all before we know whose file it is.
+    """
+    uri = path.resolve().as_uri() + "?mode=ro"
+    connection = sqlite3.connect(uri, uri=True, timeout=_BUSY_TIMEOUT_SECONDS)
+    try:
+        _check_contents(connection)
+    except sqlite3.DatabaseError as error:
+        if _is_transient(error):
+            raise
+        raise _Damaged(str(error)) from error
+    finally:
+        connection.close()
+
+
+def _check_contents(connection: sqlite3.Connection) -> None:
+    version = _user_version(connection)
+    problems = [row[0] for row in connection.execute("PRAGMA quick_check(5)")]
+    if problems != ["ok"]:
+        raise _Damaged("quick_check: " + "; ".join(map(str, problems)))
+    if not 0 <= version <= SaveStore.SCHEMA_VERSION:
+        raise _Damaged(
+            f"schema version {version}; this program reads versions up to "
+            f"{SaveStore.SCHEMA_VERSION}"
+        )
+    if _schema_objects(connection) != _expected_schema_objects(version):
+        raise _Damaged(f"its tables are not those of a Simulasi TPS save of version {version}")
+
+
+def _configure(connection: sqlite3.Connection) -> None:
+    mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() != "wal":
+        # Some network file systems cannot share WAL's memory index; FULL still makes every
+        # commit durable in the rollback journal, only slower.
+        logger.warning("save file kept journal mode %r instead of WAL", mode)
+    connection.execute("PRAGMA synchronous = FULL")
+    connection.execute("PRAGMA foreign_keys = ON")
+
+
+def _migrate(connection: sqlite3.Connection, up_to: int = len(_MIGRATIONS)) -> None:
+    while _user_version(connection) < up_to:
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            # Read again under the write lock: another copy of the game may have just migrated.
+            version = _user_version(connection)
+            if version < up_to:
+                for statement in _MIGRATIONS[version]:
+                    connection.execute(statement)
+                # PRAGMA takes no bound parameters; the value is our own integer.
+                connection.execute(f"PRAGMA user_version = {version + 1:d}")
+            connection.execute("COMMIT")
+        except BaseException:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            raise
+
+
+def _user_version(connection: sqlite3.Connection) -> int:
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    return int(version)
+
+
+def _schema_objects(connection: sqlite3.Connection) -> set[tuple[str, str, str, str | None]]:
+    """Every table, index, view and trigger, with the SQL that made it (SQLite's own omitted).
+
+    Comparing the SQL text is exact because every save's schema comes from the same migrations.
+    """
+    rows = connection.execute(
+        "SELECT type, name, tbl_name, sql FROM sqlite_master"
+        " WHERE name NOT LIKE 'sqlite^_%' ESCAPE '^'"
+    ).fetchall()
+    return {tuple(row) for row in rows}
+
+
+@cache
+def _expected_schema_objects(version: int) -> frozenset[tuple[str, str, str, str | None]]:
+    """The schema objects of a save of ``version``, built in memory by the same migrations."""
+    connection = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        _migrate(connection, up_to=version)
+        return frozenset(_schema_objects(connection))
+    finally:
+        connection.close()
+
+
+def _is_transient(error: sqlite3.Error) -> bool:
+    """Whether the error says the file cannot be used now rather than that it is bad."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF in _TRANSIENT_CODES
+    message = str(error).lower()
+    return any(phrase in message for phrase in _TRANSIENT_PHRASES)
+
+
+def _set_aside(path: Path, detail: str, now_text: str) -> StoreNotice:
+    """Rename the damaged file (and its companions) to a name no other file has."""
+    moved_to = _free_damaged_name(path, _file_stamp(now_text))
+    # Companions first: if a rename fails, a -wal must not stay behind to meet a fresh store.
+    for suffix in _COMPANION_SUFFIXES:
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            companion.rename(moved_to.with_name(moved_to.name + suffix))
+    path.rename(moved_to)
+    logger.warning("save file %s set aside as %s: %s", path, moved_to, detail)
+    return StoreNotice(kind="damaged", moved_to=moved_to, detail=detail)
+
+
+def _free_damaged_name(path: Path, stamp: str) -> Path:
+    """``saves.damaged-<stamp>.db``, or ``…-<stamp>-2.db`` and so on if that name is taken."""
+    attempt = 1
+    while True:
+        tail = "" if attempt == 1 else f"-{attempt}"
+        candidate = path.with_name(f"{path.stem}.damaged-{stamp}{tail}{path.suffix}")
+        taken = candidate.exists() or any(
+            candidate.with_name(candidate.name + suffix).exists() for suffix in _COMPANION_SUFFIXES
+        )
+        if not taken:
+            return candidate
+        attempt += 1
+
+
+def _file_stamp(now_text: str) -> str:
+    """``20261123-101500`` from the clock's ISO text; the real time if the text is not ISO."""
+    try:
+        moment = datetime.fromisoformat(now_text)
+    except ValueError:
+        moment = datetime.now(timezone.utc)
+    return moment.strftime("%Y%m%d-%H%M%S")

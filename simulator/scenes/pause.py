@@ -1,0 +1,108 @@
+"""The pause menu: back to the day, help for this phase (its rules, from the engine's own
+catalogue), settings, or back to the start screen (the day is saved and can be resumed)."""
+
+from __future__ import annotations
+
+import pygame
+
+from simulator.app.context import AppContext
+from simulator.app.play import PlaySession
+from simulator.app.scene import Scene
+from simulator.app.widgets import escape
+from simulator.art import palette
+from simulator.core.catalogue import RULES
+from simulator.presenter import rule_title
+
+
+class PauseScene(Scene):
+    overlay = True
+
+    def __init__(self, ctx: AppContext, session: PlaySession) -> None:
+        super().__init__(ctx)
+        self.session = session
+
+    def box(self) -> pygame.Rect:
+        w, h = self.ctx.size
+        return pygame.Rect(
+            self.ctx.px(60), self.ctx.px(40), w - self.ctx.px(120), h - self.ctx.px(80)
+        )
+
+    def build(self) -> None:
+        cat, px, box = self.ctx.cat, self.ctx.px, self.box()
+        inner = box.inflate(-px(40), -px(40))
+        self.ui.label(
+            pygame.Rect(inner.left, inner.top, inner.width, self.ctx.line(30)),
+            cat("shell.pause.title"),
+            style="@title",
+        )
+        column = px(300)
+        y = inner.top + px(56)
+        buttons = [
+            (cat("shell.pause.resume"), self.close, pygame.K_k, "@strong"),
+            (cat("shell.start.settings"), self.open_settings, pygame.K_s, None),
+            (cat("shell.pause.menu"), self.to_menu, pygame.K_m, None),
+        ]
+        first = None
+        for text, callback, key, style in buttons:
+            button = self.ui.button(
+                pygame.Rect(inner.left, y, column, px(48)), text, callback, key=key, style=style
+            )
+            first = first or button
+            y += px(58)
+        self.ui.text(
+            pygame.Rect(inner.left, y + px(8), column, px(140)),
+            escape(cat("shell.pause.keys")),
+            style="@feedback",
+        )
+        help_rect = pygame.Rect(
+            inner.left + column + px(24),
+            inner.top + px(56),
+            inner.width - column - px(24),
+            inner.height - px(56),
+        )
+        self.ui.text(help_rect, self.help_markup())
+        if first is not None:
+            self.ui.set_focus(first)
+
+    def help_markup(self) -> str:
+        """The current phase's rules: title, what to do instead, and where it is written."""
+        cat = self.ctx.cat
+        phase = self.session.sim.world.phase
+        if phase is None:
+            return ""
+        lines = [
+            f"<b>{escape(cat('shell.pause.help', phase=cat(f'phase.{phase.value}')))}</b>",
+            escape(cat(f"shell.intro.{phase.value}")),
+            "",
+        ]
+        for rule in RULES:
+            if rule.phase is not phase:
+                continue
+            severity = cat(f"severity.{rule.severity.value}")
+            lines.append(f"<b>{escape(rule_title(rule, cat))}</b> ({escape(severity)})")
+            lines.append(escape(cat(rule.key("explanation"))))
+            lines.append(f"<i>{escape(rule.regulation)}</i>")
+            lines.append("")
+        return "<br>".join(lines)
+
+    def open_settings(self) -> None:
+        from simulator.scenes.settings import SettingsScene
+
+        self.ctx.stack.push(SettingsScene(self.ctx))
+
+    def to_menu(self) -> None:
+        from simulator.scenes.start import StartScene
+
+        self.ctx.stack.replace(StartScene(self.ctx))
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_F1):
+            self.close()
+            return True
+        return super().handle(event)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        shade.fill((*palette.INK, 140))
+        surface.blit(shade, (0, 0))
+        pygame.draw.rect(surface, palette.PAPER, self.box(), border_radius=self.ctx.px(12))

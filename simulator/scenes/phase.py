@@ -1,0 +1,314 @@
+"""What every phase scene shares: the header (phase, clock, mode), the feedback strip, the
+list of actions the engine allows, events that need an answer, and the way to the next phase.
+
+A phase scene subclass draws its own stage (the delivery table, the voter desk, the ballot
+being opened) and offers its own controls for the actions it shows there; every action it
+does not claim appears in the side list, so nothing the engine allows is ever out of reach.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pygame
+
+from simulator.app.context import AppContext
+from simulator.app.play import PlaySession
+from simulator.app.scene import Scene
+from simulator.app.widgets import escape
+from simulator.art import palette
+from simulator.core.actions import Action, EndPhase, RespondToEvent
+from simulator.core.phases import incidents
+from simulator.core.state import World
+from simulator.presenter import finding_text
+from simulator.scenes.labels import action_label
+from simulator.schema.clock import format_minutes
+
+HEADER_H = 56  # design units
+FEEDBACK_H = 112
+SIDE_W = 430
+
+
+class PhaseScene(Scene):
+    """The frame around one phase of the day."""
+
+    #: action kinds this scene offers on its stage; the rest go to the side list
+    stage_kinds: frozenset[str] = frozenset()
+    #: how many of a careful crew's actions ``shot`` plays before photographing this scene
+    shot_steps = 0
+
+    def __init__(self, ctx: AppContext, session: PlaySession) -> None:
+        super().__init__(ctx)
+        self.session = session
+        self.phase = session.sim.world.phase
+        self._focus_after_build: int | None = None
+
+    @property
+    def world(self) -> World:
+        return self.session.sim.world
+
+    # --- geometry -------------------------------------------------------------------------
+
+    def header_rect(self) -> pygame.Rect:
+        return pygame.Rect(0, 0, self.ctx.size[0], self.ctx.px(HEADER_H))
+
+    def feedback_rect(self) -> pygame.Rect:
+        w, h = self.ctx.size
+        px = self.ctx.px
+        return pygame.Rect(px(12), h - px(FEEDBACK_H) - px(8), w - px(24), px(FEEDBACK_H))
+
+    def side_rect(self) -> pygame.Rect:
+        w, _ = self.ctx.size
+        px = self.ctx.px
+        top = self.header_rect().bottom + px(8)
+        bottom = self.feedback_rect().top - px(8)
+        return pygame.Rect(w - px(SIDE_W) - px(12), top, px(SIDE_W), bottom - top)
+
+    def stage_rect(self) -> pygame.Rect:
+        px = self.ctx.px
+        side = self.side_rect()
+        return pygame.Rect(px(12), side.top, side.left - px(24), side.height)
+
+    # --- building -------------------------------------------------------------------------
+
+    def build(self) -> None:
+        self.build_header()
+        self.build_stage()
+        self.build_side()
+        self.build_feedback()
+        if self._focus_after_build is not None:
+            candidates = self.ui.live_focusable()
+            if candidates:
+                self.ui.set_focus(candidates[min(self._focus_after_build, len(candidates) - 1)])
+            self._focus_after_build = None
+
+    def build_header(self) -> None:
+        cat, px = self.ctx.cat, self.ctx.px
+        header = self.header_rect()
+        world = self.world
+        number = world.phase_index + 1
+        title = cat(
+            "shell.phase.title",
+            number=number,
+            total=len(world.phases),
+            phase=cat(f"phase.{world.phase.value}") if world.phase else "",
+        )
+        self.ui.label(pygame.Rect(px(20), px(8), px(620), px(40)), title, style="@heading")
+        mode = cat(f"shell.mode.{self.session.mode.value}")
+        self.ui.label(pygame.Rect(px(650), px(12), px(160), px(32)), mode, style="@badge")
+        self.ui.label(
+            pygame.Rect(px(820), px(8), px(120), px(40)),
+            format_minutes(world.clock),
+            style="@clock",
+        )
+        self.ui.button(
+            pygame.Rect(header.right - px(200), px(10), px(186), px(36)),
+            cat("shell.phase.pause"),
+            self.open_pause,
+            focusable=False,
+            tooltip=cat("shell.phase.pause_hint"),
+        )
+
+    def build_stage(self) -> None:
+        """The scene's own picture and controls; the base has none."""
+
+    def build_side(self) -> None:
+        cat, px = self.ctx.cat, self.ctx.px
+        side = self.side_rect()
+        self.ui.label(
+            pygame.Rect(side.left, side.top, side.width, px(30)),
+            cat("shell.phase.actions"),
+            style="@heading",
+        )
+        end_h = px(44)
+        list_rect = pygame.Rect(
+            side.left, side.top + px(34), side.width, side.height - px(34) - end_h - px(8)
+        )
+        scroller = self.ui.scroller(list_rect)
+        row_h, gap = px(38), px(4)
+        actions = self.side_actions()
+        inner_w = list_rect.width - px(22)
+        for index, action in enumerate(actions):
+            self.ui.button(
+                pygame.Rect(0, index * (row_h + gap), inner_w, row_h),
+                self.fit(action_label(action, self.world, cat), inner_w),
+                lambda a=action: self.act(a),
+                container=scroller,
+                tooltip=action_label(action, self.world, cat),
+                action=action,
+            )
+        scroller.set_scrollable_area_dimensions((inner_w, max(1, len(actions) * (row_h + gap))))
+        self.ui.button(
+            pygame.Rect(side.left, side.bottom - end_h, side.width, end_h),
+            cat("shell.phase.end"),
+            self.confirm_end,
+            key=pygame.K_e,
+            style="@strong",
+        )
+
+    def side_actions(self) -> list[Action]:
+        return [
+            action
+            for action in self.session.sim.allowed_actions()
+            if action.kind not in self.stage_kinds
+            and not isinstance(action, (EndPhase, RespondToEvent))
+        ]
+
+    def build_feedback(self) -> None:
+        rect = self.feedback_rect()
+        gutter = self.ctx.px(40)  # room for the icon that says right or wrong by its shape
+        rect = pygame.Rect(rect.left + gutter, rect.top, rect.width - gutter, rect.height)
+        self.ui.text(rect, self.feedback_markup(), style="@feedback")
+
+    def feedback_markup(self) -> str:
+        cat = self.ctx.cat
+        last = self.session.last_action
+        if last is None or isinstance(last, EndPhase):
+            intro = escape(cat(f"shell.intro.{self.phase.value}")) if self.phase else ""
+            if last is None or not self.session.hints or not self.session.latest:
+                return intro
+            # What the phase just ended left undone, then what this one is about.
+            return self.findings_markup() + "<br><br>" + intro
+        done = escape(action_label(last, self.world, cat))
+        if not self.session.hints:
+            return cat("shell.feedback.recorded", action=done)
+        if not self.session.latest:
+            return cat("shell.feedback.ok", action=done)
+        return self.findings_markup()
+
+    def findings_markup(self) -> str:
+        cat = self.ctx.cat
+        findings = self.session.latest
+        parts = []
+        for finding in findings:
+            text = finding_text(finding, cat)
+            parts.append(
+                cat(
+                    "shell.feedback.finding",
+                    severity=escape(text.severity),
+                    title=escape(text.title),
+                    explanation=escape(text.explanation),
+                    regulation=escape(text.regulation),
+                    points=text.points,
+                )
+            )
+        return "<br>".join(parts)
+
+    # --- text that must fit ---------------------------------------------------------------
+
+    def fit(self, text: str, width: int) -> str:
+        """``text`` shortened with an ellipsis to fit a button ``width`` wide."""
+        font = self.ctx.manager.get_theme().get_font(["button"])
+        limit = width - self.ctx.px(24)
+        if font.size(text)[0] <= limit:
+            return text
+        while text and font.size(text + "…")[0] > limit:
+            text = text[:-1]
+        return text.rstrip() + "…"
+
+    # --- acting ---------------------------------------------------------------------------
+
+    def act(self, action: Action) -> None:
+        """Apply ``action`` through the session, then show what follows from it."""
+        self.act_all([action])
+
+    def act_all(self, actions: Sequence[Action]) -> None:
+        focused = self.ui.focused()
+        live = self.ui.live_focusable()
+        self._focus_after_build = live.index(focused) if focused in live else None
+        for action in actions:
+            self.session.do(action)
+        self.after_action()
+
+    def after_action(self) -> None:
+        if self.session.finished:
+            self.show_debrief()
+            return
+        if self.world.phase is not self.phase:
+            self.next_phase()
+            return
+        if incidents.awaiting(self.world):
+            self.rebuild()
+            self.show_event()
+            return
+        self.rebuild()
+
+    def show_event(self) -> None:
+        from simulator.scenes.event import EventDialog
+
+        self.ctx.stack.push(EventDialog(self.ctx, self), on_result=self._event_answered)
+
+    def _event_answered(self, action: Action | None) -> None:
+        if action is not None:
+            self.act(action)
+
+    def confirm_end(self) -> None:
+        from simulator.scenes.dialog import ConfirmDialog
+
+        cat = self.ctx.cat
+        dialog = ConfirmDialog(
+            self.ctx,
+            cat("shell.phase.end_title"),
+            cat("shell.phase.end_body"),
+            cat("shell.phase.end_yes"),
+            cat("shell.common.cancel"),
+        )
+        self.ctx.stack.push(dialog, on_result=self._end_confirmed)
+
+    def _end_confirmed(self, yes: bool) -> None:
+        if yes:
+            self.act(EndPhase())
+
+    def next_phase(self) -> None:
+        from simulator.scenes.phases import scene_for
+
+        self.ctx.stack.replace(scene_for(self.ctx, self.session))
+
+    def show_debrief(self) -> None:
+        from simulator.scenes.debrief import DebriefScene
+
+        self.ctx.stack.replace(DebriefScene(self.ctx, self.session))
+
+    def open_pause(self) -> None:
+        from simulator.scenes.pause import PauseScene
+
+        self.ctx.stack.push(PauseScene(self.ctx, self.session))
+
+    # --- input and drawing ----------------------------------------------------------------
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_F1):
+            self.open_pause()
+            return True
+        return super().handle(event)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        header = self.header_rect()
+        pygame.draw.rect(surface, palette.PANEL, header)
+        pygame.draw.line(surface, palette.PANEL_LINE, header.bottomleft, header.bottomright, 2)
+        self.draw_stage(surface)
+        self.draw_feedback_icon(surface)
+
+    def draw_stage(self, surface: pygame.Surface) -> None:
+        """The scene's picture under its widgets; the base draws a plain panel."""
+        pygame.draw.rect(surface, palette.WALL, self.stage_rect(), border_radius=8)
+
+    def draw_feedback_icon(self, surface: pygame.Surface) -> None:
+        """A shape beside the feedback, so its meaning never rests on colour alone."""
+        if self.session.last_action is None:
+            return
+        rect = self.feedback_rect()
+        size = self.ctx.px(18)
+        centre = (rect.left + self.ctx.px(18), rect.top + size)
+        if not self.session.hints:
+            return
+        if self.session.latest:
+            x, y = centre
+            points = [
+                (x, y - size // 2),
+                (x + size // 2, y + size // 2),
+                (x - size // 2, y + size // 2),
+            ]
+            pygame.draw.polygon(surface, palette.DANGER, points)
+        else:
+            pygame.draw.circle(surface, palette.OK, centre, size // 2)

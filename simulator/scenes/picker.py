@@ -1,0 +1,180 @@
+"""The scenario picker: scenarios grouped by phase and difficulty, with the description,
+objectives and best score of the chosen one, and the choice of mode."""
+
+from __future__ import annotations
+
+import pygame
+
+from simulator.app.context import AppContext
+from simulator.app.library import ScenarioEntry, group_order, phase_names
+from simulator.app.play import Mode, PlaySession
+from simulator.app.scene import Scene
+from simulator.app.widgets import escape
+
+
+class PickerScene(Scene):
+    def __init__(self, ctx: AppContext, chosen: ScenarioEntry | None = None) -> None:
+        super().__init__(ctx)
+        self.chosen = chosen
+        self.mode = Mode.LATIHAN
+
+    def build(self) -> None:
+        ctx, cat, px = self.ctx, self.ctx.cat, self.ctx.px
+        w, h = ctx.size
+        entries = ctx.library()
+        if self.chosen is None:
+            self.chosen = next((e for e in entries if e.playable), None)
+        self.ui.label(
+            pygame.Rect(px(40), px(20), px(700), self.ctx.line(30)),
+            cat("shell.picker.title"),
+            style="@title",
+        )
+        back = self.ui.button(
+            pygame.Rect(w - px(200), px(24), px(170), px(40)),
+            cat("shell.common.back"),
+            self.close,
+            focusable=False,
+        )
+        back.set_tooltip(escape(cat("shell.common.back_hint")))
+        list_rect = pygame.Rect(px(40), px(80), int(w * 0.42), h - px(110))
+        self._build_list(list_rect, entries)
+        detail = pygame.Rect(
+            list_rect.right + px(24), px(80), w - list_rect.right - px(64), h - px(110)
+        )
+        self._build_detail(detail)
+
+    def _build_list(self, rect: pygame.Rect, entries: list[ScenarioEntry]) -> None:
+        cat, px = self.ctx.cat, self.ctx.px
+        scroller = self.ui.scroller(rect)
+        inner = rect.width - px(22)
+        best = self._best_scores()
+        y = 0
+        for group in group_order():
+            members = [e for e in entries if e.group == group]
+            if not members:
+                continue
+            self.ui.label(
+                pygame.Rect(0, y, inner, self.ctx.line(19)),
+                cat(f"shell.picker.group.{group}"),
+                style="@heading",
+                container=scroller,
+            )
+            y += px(36)
+            for entry in members:
+                text = self._row_text(entry, best)
+                button = self.ui.button(
+                    pygame.Rect(0, y, inner, px(44)),
+                    text,
+                    lambda e=entry: self.choose(e),
+                    container=scroller,
+                    tooltip=text,
+                )
+                if entry is self.chosen:
+                    self.ui.set_focus(button)
+                y += px(50)
+            y += px(8)
+        scroller.set_scrollable_area_dimensions((inner, max(y, 1)))
+
+    def _row_text(self, entry: ScenarioEntry, best: dict[str, int]) -> str:
+        cat = self.ctx.cat
+        if entry.scenario is None:
+            return cat("shell.picker.broken", file=entry.path.name)
+        parts = [entry.title(cat), cat(f"difficulty.{entry.scenario.difficulty.value}")]
+        score = best.get(entry.scenario.id)
+        if score is not None:
+            parts.append(cat("shell.picker.best_short", score=score))
+        return " · ".join(parts)
+
+    def _best_scores(self) -> dict[str, int]:
+        store, profile = self.ctx.store, self.ctx.profile
+        return store.best_scores(profile.id) if store and profile else {}
+
+    def _build_detail(self, rect: pygame.Rect) -> None:
+        cat, px = self.ctx.cat, self.ctx.px
+        entry = self.chosen
+        if entry is None:
+            self.ui.text(rect, escape(cat("shell.picker.none")))
+            return
+        buttons_h = px(50)
+        text_rect = pygame.Rect(
+            rect.left, rect.top, rect.width, rect.height - 2 * buttons_h - px(24)
+        )
+        self.ui.text(text_rect, self._detail_markup(entry))
+        if not entry.playable:
+            return
+        half = (rect.width - px(12)) // 2
+        y = text_rect.bottom + px(12)
+        for index, mode in enumerate(Mode):
+            marker = "• " if mode is self.mode else ""
+            self.ui.button(
+                pygame.Rect(rect.left + index * (half + px(12)), y, half, buttons_h),
+                marker + cat(f"shell.mode.{mode.value}"),
+                lambda m=mode: self.set_mode(m),
+                key=(pygame.K_l, pygame.K_u)[index],
+                tooltip=cat(f"shell.mode.{mode.value}_hint"),
+                style="@strong" if mode is self.mode else None,
+            )
+        self.ui.button(
+            pygame.Rect(rect.left, y + buttons_h + px(12), rect.width, buttons_h),
+            cat("shell.picker.start"),
+            self.start,
+            key=pygame.K_m,
+            style="@strong",
+        )
+
+    def _detail_markup(self, entry: ScenarioEntry) -> str:
+        cat = self.ctx.cat
+        if entry.scenario is None:
+            problem = entry.problem.render(cat) if entry.problem else ""
+            return "<b>{}</b><br><br>{}".format(
+                escape(cat("shell.picker.broken", file=entry.path.name)), escape(problem)
+            )
+        scenario = entry.scenario
+        best = self._best_scores().get(scenario.id)
+        lines = [
+            f"<b>{escape(entry.title(cat))}</b>",
+            escape(
+                cat(f"election.{scenario.election.value}")
+                + " · "
+                + cat(f"difficulty.{scenario.difficulty.value}")
+            ),
+            escape(cat("shell.picker.phases", phases=phase_names(scenario.phases, cat))),
+            "",
+            escape(scenario.description.get(cat.lang)),
+            "",
+            f"<b>{escape(cat('shell.picker.objectives'))}</b>",
+            *(f"• {escape(o.get(cat.lang))}" for o in scenario.objectives),
+            "",
+            escape(
+                cat("shell.picker.best", score=best)
+                if best is not None
+                else cat("shell.picker.never")
+            ),
+        ]
+        return "<br>".join(lines)
+
+    # --- choosing -------------------------------------------------------------------------
+
+    def choose(self, entry: ScenarioEntry) -> None:
+        self.chosen = entry
+        self.rebuild()
+
+    def set_mode(self, mode: Mode) -> None:
+        self.mode = mode
+        self.rebuild()
+
+    def start(self) -> None:
+        from simulator.scenes.phases import scene_for
+
+        entry = self.chosen
+        if entry is None or not entry.playable:
+            return
+        profile_id = self.ctx.profile.id if self.ctx.profile else None
+        session = PlaySession.begin(entry, self.mode, self.ctx.store, profile_id)
+        self.ctx.stack.replace(scene_for(self.ctx, session))
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.close()
+            return True
+        return super().handle(event)

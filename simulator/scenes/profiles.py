@@ -1,0 +1,98 @@
+"""Profiles: several trainees on one laptop, each with their own results and saved days."""
+
+from __future__ import annotations
+
+import pygame
+
+from simulator.app.context import AppContext
+from simulator.app.scene import Scene
+from simulator.app.widgets import escape
+from simulator.persistence.store import Profile, SaveStore
+
+
+class ProfileScene(Scene):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        self.message = ""
+
+    def build(self) -> None:
+        cat, px, store = self.ctx.cat, self.ctx.px, self.ctx.store
+        self.ui.label(
+            pygame.Rect(px(60), px(30), px(700), self.ctx.line(30)),
+            cat("shell.profiles.title"),
+            style="@title",
+        )
+        if store is None:
+            self.ui.text(
+                pygame.Rect(px(60), px(100), px(700), px(80)),
+                escape(cat("shell.profiles.no_store")),
+            )
+            self.ui.button(
+                pygame.Rect(px(60), px(200), px(260), px(48)), cat("shell.common.back"), self.close
+            )
+            return
+        self.ui.label(pygame.Rect(px(60), px(90), px(500), px(30)), cat("shell.profiles.new"))
+        entry = self.ui.entry(
+            pygame.Rect(px(60), px(124), px(420), px(44)), self.create, max_length=40
+        )
+        self.ui.button(
+            pygame.Rect(px(492), px(124), px(200), px(44)),
+            cat("shell.profiles.create"),
+            lambda: self.create(entry.get_text()),
+            style="@strong",
+        )
+        if self.message:
+            self.ui.label(pygame.Rect(px(60), px(172), px(700), px(28)), self.message)
+        self.ui.label(
+            pygame.Rect(px(60), px(214), px(500), self.ctx.line(19)),
+            cat("shell.profiles.existing"),
+            style="@heading",
+        )
+        scroller = self.ui.scroller(
+            pygame.Rect(px(60), px(250), px(640), self.ctx.size[1] - px(340))
+        )
+        y = 0
+        current = self.ctx.profile.id if self.ctx.profile else None
+        profiles = store.profiles()
+        for profile in profiles:
+            marker = "• " if profile.id == current else ""
+            button = self.ui.button(
+                pygame.Rect(0, y, px(600), px(44)),
+                marker + profile.name,
+                lambda p=profile: self.pick(p),
+                container=scroller,
+            )
+            if profile.id == current:
+                self.ui.set_focus(button)
+            y += px(50)
+        scroller.set_scrollable_area_dimensions((px(600), max(y, 1)))
+        self.ui.button(
+            pygame.Rect(px(60), self.ctx.size[1] - px(76), px(260), px(48)),
+            cat("shell.common.back"),
+            self.close,
+        )
+        if not profiles:
+            self.ui.set_focus(entry)
+
+    def create(self, name: str) -> None:
+        store = self.ctx.store
+        assert store is not None
+        name = "".join(ch for ch in name if ch.isprintable())  # a pasted control character
+        problem = SaveStore.profile_name_problem(name, (p.name for p in store.profiles()))
+        if problem is not None:
+            self.message = self.ctx.cat(f"shell.profiles.problem.{problem}")
+            self.rebuild()
+            return
+        self.pick(store.create_profile(name))
+
+    def pick(self, profile: Profile) -> None:
+        self.ctx.profile = profile
+        if self.ctx.store is not None:
+            self.ctx.store.set_setting("last_profile", str(profile.id))
+        self.close(profile)
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.close()
+            return True
+        return super().handle(event)

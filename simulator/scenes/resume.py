@@ -1,0 +1,97 @@
+"""An unfinished day from last time (the window was closed, or the laptop died): resume it
+where it stopped, or set it aside."""
+
+from __future__ import annotations
+
+import pygame
+
+from simulator.app.context import AppContext
+from simulator.app.play import PlaySession, ResumeError
+from simulator.app.scene import Scene
+from simulator.app.widgets import escape
+from simulator.persistence.store import RunRecord
+
+
+class ResumeScene(Scene):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        self.message = ""
+
+    def build(self) -> None:
+        cat, px = self.ctx.cat, self.ctx.px
+        store, profile = self.ctx.store, self.ctx.profile
+        self.ui.label(
+            pygame.Rect(px(60), px(30), px(800), self.ctx.line(30)),
+            cat("shell.resume.title"),
+            style="@title",
+        )
+        runs = store.unfinished_runs(profile.id) if store and profile else []
+        y = px(100)
+        if self.message:
+            self.ui.text(pygame.Rect(px(60), y, px(900), px(60)), escape(self.message))
+            y += px(70)
+        titles = {e.scenario.id: e for e in self.ctx.library() if e.scenario}
+        first = None
+        for run in runs[:6]:
+            entry = titles.get(run.scenario_id)
+            title = entry.title(cat) if entry else run.scenario_id
+            text = cat(
+                "shell.resume.row",
+                title=title,
+                actions=run.actions,
+                mode=cat(f"shell.mode.{run.mode}"),
+                started=run.started[:16],
+            )
+            button = self.ui.button(
+                pygame.Rect(px(60), y, px(760), px(46)), text, lambda r=run: self.resume(r)
+            )
+            self.ui.button(
+                pygame.Rect(px(832), y, px(220), px(46)),
+                cat("shell.resume.discard"),
+                lambda r=run: self.discard(r),
+                style="@danger",
+            )
+            first = first or button
+            y += px(56)
+        self.ui.button(
+            pygame.Rect(px(60), y + px(20), px(260), px(48)), cat("shell.common.back"), self.close
+        )
+        if first is not None:
+            self.ui.set_focus(first)
+
+    def resume(self, run: RunRecord) -> None:
+        from simulator.scenes.phases import scene_for
+
+        store = self.ctx.store
+        entry = next(
+            (e for e in self.ctx.library() if e.scenario and e.scenario.id == run.scenario_id), None
+        )
+        if store is None or entry is None:
+            self.message = self.ctx.cat("shell.resume.missing")
+            self.rebuild()
+            return
+        try:
+            session = PlaySession.resume(entry, run, store)
+        except ResumeError as error:
+            self.message = self.ctx.cat(f"shell.resume.{error}")
+            self.rebuild()
+            return
+        self.ctx.stack.replace(scene_for(self.ctx, session))
+
+    def discard(self, run: RunRecord) -> None:
+        if self.ctx.store is not None:
+            self.ctx.store.abandon_run(run.id)
+        if not (
+            self.ctx.store
+            and self.ctx.profile
+            and self.ctx.store.unfinished_runs(self.ctx.profile.id)
+        ):
+            self.close()
+            return
+        self.rebuild()
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.close()
+            return True
+        return super().handle(event)

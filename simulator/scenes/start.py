@@ -1,0 +1,143 @@
+"""The start screen: who is playing, and where to go (scenarios, settings, language)."""
+
+from __future__ import annotations
+
+import pygame
+
+from simulator.app.context import AppContext
+from simulator.app.scene import Scene
+from simulator.app.widgets import escape
+from simulator.art import palette
+
+
+class StartScene(Scene):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        self._backdrop: pygame.Surface | None = None
+
+    def build(self) -> None:
+        ctx, cat, px = self.ctx, self.ctx.cat, self.ctx.px
+        self._choose_profile_if_needed()
+        left = px(80)
+        self.ui.label(
+            pygame.Rect(left, px(56), px(700), self.ctx.line(30)), cat("app.name"), style="@title"
+        )
+        self.ui.label(
+            pygame.Rect(left, px(108), px(700), px(30)), cat("app.tagline"), style="@muted"
+        )
+        profile = ctx.profile.name if ctx.profile else cat("shell.start.no_profile")
+        self.ui.label(
+            pygame.Rect(left, px(160), px(560), px(30)),
+            cat("shell.start.profile", name=profile),
+            style="@heading",
+        )
+        width, height, gap = px(420), px(50), px(12)
+        y = px(206)
+        buttons: list[tuple[str, object, int, str | None]] = []
+        resumable = self._resumable()
+        if resumable:
+            buttons.append((cat("shell.start.resume"), self.resume, pygame.K_r, "@strong"))
+        buttons += [
+            (
+                cat("shell.start.play"),
+                self.open_picker,
+                pygame.K_p,
+                None if resumable else "@strong",
+            ),
+            (cat("shell.start.profiles"), self.open_profiles, pygame.K_g, None),
+            (cat("shell.start.settings"), self.open_settings, pygame.K_s, None),
+            (cat("shell.start.language"), self.toggle_language, pygame.K_l, None),
+            (cat("shell.start.quit"), self.quit, pygame.K_q, None),
+        ]
+        first = None
+        for text, callback, key, style in buttons:
+            button = self.ui.button(
+                pygame.Rect(left, y, width, height),
+                text,
+                callback,  # type: ignore[arg-type]
+                key=key,
+                style=style,
+            )
+            first = first or button
+            y += height + gap
+        if ctx.notices:
+            notice = "<br>".join(escape(n) for n in ctx.notices)
+            self.ui.text(pygame.Rect(left, y + px(8), px(560), px(110)), notice)
+        if first is not None:
+            self.ui.set_focus(first)
+
+    def _choose_profile_if_needed(self) -> None:
+        store = self.ctx.store
+        if store is None or self.ctx.profile is not None:
+            return
+        last = store.setting("last_profile")
+        for profile in store.profiles():
+            if str(profile.id) == last:
+                self.ctx.profile = profile
+
+    def _resumable(self) -> bool:
+        store, profile = self.ctx.store, self.ctx.profile
+        return bool(store and profile and store.unfinished_runs(profile.id))
+
+    # --- where to go ----------------------------------------------------------------------
+
+    def open_picker(self) -> None:
+        if self.ctx.profile is None and self.ctx.store is not None:
+            self.open_profiles(then_pick=True)
+            return
+        from simulator.scenes.picker import PickerScene
+
+        self.ctx.stack.push(PickerScene(self.ctx))
+
+    def open_profiles(self, then_pick: bool = False) -> None:
+        from simulator.scenes.profiles import ProfileScene
+
+        def chosen(picked: object) -> None:
+            if picked and then_pick:
+                self.open_picker()
+
+        self.ctx.stack.push(ProfileScene(self.ctx), on_result=chosen)
+
+    def open_settings(self) -> None:
+        from simulator.scenes.settings import SettingsScene
+
+        self.ctx.stack.push(SettingsScene(self.ctx))
+
+    def resume(self) -> None:
+        from simulator.scenes.resume import ResumeScene
+
+        self.ctx.stack.push(ResumeScene(self.ctx))
+
+    def toggle_language(self) -> None:
+        settings = self.ctx.settings
+        settings.lang = "en" if settings.lang == "id" else "id"
+        settings.save(self.ctx.store)
+        pygame.display.set_caption(self.ctx.cat("app.name"))
+        self.ctx.relayout()
+
+    def quit(self) -> None:
+        self.ctx.running = False
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            return True  # the start screen is the bottom: Esc does not quit by accident
+        return super().handle(event)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        w, h = surface.get_size()
+        area = pygame.Rect(int(w * 0.5), 0, w - int(w * 0.5), h)
+        if self._backdrop is None or self._backdrop.get_size() != area.size:
+            self._backdrop = _backdrop(area.size)
+        surface.blit(self._backdrop, area)
+
+
+def _backdrop(size: tuple[int, int]) -> pygame.Surface:
+    """The TPS picture on the right of the start screen (drawn once per window size)."""
+    try:
+        from simulator.art.things import draw_tps_backdrop
+
+        return draw_tps_backdrop(size)
+    except ImportError:  # the drawings module is optional for a bare start
+        surface = pygame.Surface(size)
+        surface.fill(palette.WALL)
+        return surface

@@ -1,0 +1,95 @@
+"""A pilot for the game's screens, as Textual tests have: open the app headless, press
+buttons and keys through the real event path, step frames, and read what the engine got."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import pygame
+import pygame_gui
+
+from simulator.app.context import AppContext
+from simulator.app.driver import Driver
+from simulator.app.library import ScenarioEntry
+from simulator.app.play import Mode, PlaySession
+from simulator.app.scene import Scene
+from simulator.app.shots import headless_context
+from simulator.app.widgets import offer_key
+from simulator.content import load_scenario, scenario_sha256
+from simulator.core.actions import Action
+from simulator.persistence.store import SaveStore
+
+ROOT = Path(__file__).resolve().parents[1]
+SCENARIOS = ROOT / "scenarios"
+
+
+def entry(name: str) -> ScenarioEntry:
+    path = SCENARIOS / f"{name}.yaml"
+    return ScenarioEntry(path, load_scenario(path), scenario_sha256(path))
+
+
+class Pilot:
+    def __init__(
+        self, size: tuple[int, int] = (1366, 768), lang: str = "id", store: SaveStore | None = None
+    ) -> None:
+        self.ctx: AppContext = headless_context(size, lang)
+        self.ctx.store = store
+        self.driver = Driver(self.ctx)
+
+    @property
+    def top(self) -> Scene:
+        scene = self.ctx.stack.top
+        assert scene is not None, "no scene on the stack"
+        return scene
+
+    def show(self, scene: Scene) -> Scene:
+        self.ctx.stack.replace(scene)
+        self.frames(2)
+        return scene
+
+    def frames(self, count: int = 1, events: Iterable[pygame.event.Event] = ()) -> None:
+        pending = list(events)
+        for _ in range(count):
+            # pygame_gui posts its own events (button pressed) to the queue: pass them on.
+            self.driver.step(1 / 60, pending + pygame.event.get())
+            pending = []
+
+    def click(self, element: pygame_gui.core.UIElement) -> None:
+        """A press as pygame_gui reports it, through the driver and the scene."""
+        self.frames(1, [pygame.event.Event(pygame_gui.UI_BUTTON_PRESSED, ui_element=element)])
+
+    def key(self, key: int, mod: int = 0, unicode: str = "") -> None:
+        self.frames(
+            1, [pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=unicode, scancode=0)]
+        )
+
+    def play(self, action: Action) -> None:
+        """Apply ``action`` by pressing the button the top scene offers for it."""
+        button = self.top.ui.offers.get(offer_key(action))
+        assert button is not None, (
+            f"the screen {type(self.top).__name__} offers no button for {offer_key(action)}"
+        )
+        self.click(button)
+
+    def start_session(self, name: str, mode: Mode = Mode.LATIHAN) -> PlaySession:
+        from simulator.scenes.phases import scene_for
+
+        session = PlaySession.begin(entry(name), mode, self.ctx.store, None)
+        self.show(scene_for(self.ctx, session))
+        return session
+
+
+def texts_overflowing(scene: Scene) -> list[str]:
+    """Labels and buttons of ``scene`` whose text is wider than the element."""
+    found = []
+    for element in scene.ui.elements:
+        if not isinstance(element, (pygame_gui.elements.UILabel, pygame_gui.elements.UIButton)):
+            continue
+        if not element.alive() or element.font is None or not element.text:
+            continue
+        width = element.font.size(element.text)[0]
+        if width > element.rect.width:
+            name = type(element).__name__
+            found.append(f"{name} {element.text!r}: {width} px > {element.rect.width} px")
+    return found
