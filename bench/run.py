@@ -7,7 +7,8 @@ when a figure misses its budget. Timings are the best of several runs, in-proces
 - fullday_peak_rss: peak resident memory of a fresh process doing that run;
 - validate_all: validating every shipped scenario in-process;
 - validate_vs_pyyaml: that time divided by the time PyYAML's C safe loader alone takes to
-  parse the same files.
+  parse the same files;
+- the game's figures, described in ``bench/game.py``.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
+from bench.game import rows as game_rows  # noqa: E402
 from simulator.autoplay import play_careful_day  # noqa: E402
 from simulator.content.load import load_scenario, validate_paths  # noqa: E402
 from simulator.core.actionlog import LogHeader, format_log, parse_log  # noqa: E402
@@ -110,6 +112,7 @@ def main() -> int:
         ("fullday_peak_rss", measure_peak_rss(text), "MB", 100.0),
         ("validate_all", validating, "s", 0.5),
         ("validate_vs_pyyaml", ratio, "x", 3.0),
+        *game_rows(),
     ]
     failed = False
     for name, value, unit, budget in rows:

@@ -17,7 +17,7 @@ from simulator.app.scene import Scene
 from simulator.app.shots import headless_context
 from simulator.app.widgets import offer_key
 from simulator.content import load_scenario, scenario_sha256
-from simulator.core.actions import Action
+from simulator.core.actions import Action, AdvanceClock
 from simulator.persistence.store import SaveStore
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -67,10 +67,27 @@ class Pilot:
     def play(self, action: Action) -> None:
         """Apply ``action`` by pressing the button the top scene offers for it."""
         button = self.top.ui.offers.get(offer_key(action))
+        if button is None and isinstance(action, AdvanceClock):
+            self.type_into("clock", action.to)
+            return
         assert button is not None, (
             f"the screen {type(self.top).__name__} offers no button for {offer_key(action)}"
         )
         self.click(button)
+
+    def type_into(self, name: str, text: str) -> None:
+        """Type ``text`` into the entry the scene named ``name`` and press Enter."""
+        entry_line = self.top.ui.named_entries.get(name)
+        assert entry_line is not None, f"{type(self.top).__name__} has no entry named {name!r}"
+        entry_line.set_text(text)
+        self.frames(
+            1,
+            [
+                pygame.event.Event(
+                    pygame_gui.UI_TEXT_ENTRY_FINISHED, ui_element=entry_line, text=text
+                )
+            ],
+        )
 
     def start_session(self, name: str, mode: Mode = Mode.LATIHAN) -> PlaySession:
         from simulator.scenes.phases import scene_for

@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pygame
 import pygame_gui
 
-from simulator.app.library import ScenarioEntry, load_library
 from simulator.app.scene import SceneStack
 from simulator.app.settings import Settings
 from simulator.app.theme import BASE_SIZE, build_theme, font_size, ui_scale
 from simulator.i18n import Catalog, catalog
 from simulator.persistence.store import Profile, SaveStore, StoreNotice
+
+if TYPE_CHECKING:  # the library loads the engine and the content layer: not at start-up
+    from simulator.app.library import ScenarioEntry
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +46,11 @@ class AppContext:
     running: bool = True
     _library: list[ScenarioEntry] | None = None
 
+    def __post_init__(self) -> None:
+        from simulator.scenes.start import StartScene
+
+        self.stack.home = lambda: StartScene(self)
+
     @property
     def cat(self) -> Catalog:
         return catalog(self.settings.lang)
@@ -70,6 +78,8 @@ class AppContext:
     def library(self) -> list[ScenarioEntry]:
         """The scenarios, loaded the first time they are needed (not at start-up)."""
         if self._library is None:
+            from simulator.app.library import load_library
+
             self._library = load_library()
         return self._library
 

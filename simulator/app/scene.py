@@ -65,6 +65,8 @@ class SceneStack:
 
     def __init__(self) -> None:
         self.scenes: list[Scene] = []
+        #: the screen to show when the last one closes (the start screen)
+        self.home: Callable[[], Scene] | None = None
 
     @property
     def top(self) -> Scene | None:
@@ -92,7 +94,9 @@ class SceneStack:
             if top is scene:
                 break
         below = self.top
-        if below is not None and not scene.overlay:
+        if below is None and self.home is not None:
+            self.push(self.home())  # a scene opened without a way back: go home
+        elif below is not None and not scene.overlay:
             below.rebuild()
         if scene.on_result is not None:
             scene.on_result(result)

@@ -12,6 +12,7 @@ import html
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pygame
 import pygame_gui
@@ -25,7 +26,8 @@ from pygame_gui.elements import (
     UITextEntryLine,
 )
 
-from simulator.core.actions import Action
+if TYPE_CHECKING:  # the engine (pydantic) is not needed to draw the start screen
+    from simulator.core.actions import Action
 
 Callback = Callable[[], None]
 Container = UIPanel | UIScrollingContainer | None

@@ -17,12 +17,12 @@ from simulator.app.play import PlaySession
 from simulator.app.scene import Scene
 from simulator.app.widgets import escape
 from simulator.art import palette
-from simulator.core.actions import Action, EndPhase, RespondToEvent
+from simulator.core.actions import Action, AdvanceClock, EndPhase, RespondToEvent
 from simulator.core.phases import incidents
 from simulator.core.state import World
 from simulator.presenter import finding_text
 from simulator.scenes.labels import action_label
-from simulator.schema.clock import format_minutes
+from simulator.schema.clock import format_minutes, to_minutes
 
 HEADER_H = 56  # design units
 FEEDBACK_H = 112
@@ -42,6 +42,7 @@ class PhaseScene(Scene):
         self.session = session
         self.phase = session.sim.world.phase
         self._focus_after_build: int | None = None
+        self.wait_message = ""
 
     @property
     def world(self) -> World:
@@ -121,8 +122,10 @@ class PhaseScene(Scene):
             style="@heading",
         )
         end_h = px(44)
+        bottom = side.bottom - end_h - px(8)
+        bottom = self.build_wait(side, bottom)  # time can always be let pass
         list_rect = pygame.Rect(
-            side.left, side.top + px(34), side.width, side.height - px(34) - end_h - px(8)
+            side.left, side.top + px(34), side.width, bottom - side.top - px(34)
         )
         scroller = self.ui.scroller(list_rect)
         row_h, gap = px(38), px(4)
@@ -145,6 +148,38 @@ class PhaseScene(Scene):
             key=pygame.K_e,
             style="@strong",
         )
+
+    def build_wait(self, side: pygame.Rect, bottom: int) -> int:
+        """ "Wait until HH:MM": any later time, as on the real day; returns the space left."""
+        cat, px = self.ctx.cat, self.ctx.px
+        row = px(40)
+        top = bottom - row
+        label_w = side.width - px(110)
+        self.ui.label(
+            pygame.Rect(side.left, top, label_w, row), self.wait_message or cat("shell.phase.wait")
+        )
+        self.ui.entry(
+            pygame.Rect(side.right - px(104), top, px(104), row),
+            self.wait_until,
+            max_length=5,
+            name="clock",
+        )
+        return top - px(8)
+
+    def wait_until(self, text: str) -> None:
+        text = text.strip().replace(".", ":")
+        try:
+            minutes = to_minutes(text if len(text) == 5 else text.zfill(5))
+        except ValueError:
+            minutes = None
+        if minutes is None or minutes <= self.world.clock:
+            self.wait_message = self.ctx.cat(
+                "shell.phase.wait_invalid", clock=format_minutes(self.world.clock)
+            )
+            self.rebuild()
+            return
+        self.wait_message = ""
+        self.act(AdvanceClock(to=format_minutes(minutes)))
 
     def side_actions(self) -> list[Action]:
         return [
