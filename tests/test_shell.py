@@ -198,3 +198,29 @@ def test_debrief_lists_each_mistake_with_its_regulation_and_offers_try_again() -
     pilot.key(pygame.K_u)
     assert isinstance(pilot.top, PhaseScene), "Try again starts the scenario afresh"
     assert pilot.top.session is not session
+
+
+@pytest.mark.parametrize("mode", list(Mode))
+def test_sound_is_off_by_default_and_never_hints_in_ujian(mode: Mode) -> None:
+    pilot = Pilot(lang="en")
+    assert not pilot.ctx.settings.sound and not pilot.ctx.sounds.enabled
+    played: list[str] = []
+    pilot.ctx.sounds.play = played.append  # type: ignore[method-assign]
+    session = pilot.start_session("pemilu-hari-penuh", mode)
+    scene = pilot.top
+    assert isinstance(scene, PhaseScene)
+    scene.act(next(a for a in session.sim.allowed_actions() if a.kind == "report"))
+    assert session.latest, "reporting a problem that is not there is a mistake"
+    assert played == (["mistake"] if mode is Mode.LATIHAN else ["ok"]), played
+
+
+def test_resizing_the_window_lays_the_screen_out_again() -> None:
+    pilot = Pilot(lang="en")
+    pilot.start_session("pemilu-hari-penuh")
+    pilot.frames(1, [pygame.event.Event(pygame.VIDEORESIZE, size=(1600, 900), w=1600, h=900)])
+    assert pilot.ctx.size == (1600, 900)
+    scene = pilot.top
+    assert all(e.rect.right <= 1600 and e.rect.bottom <= 900 for e in scene.ui.elements), (
+        "every element fits the resized window"
+    )
+    assert not texts_overflowing(scene), texts_overflowing(scene)

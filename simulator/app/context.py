@@ -12,6 +12,7 @@ import pygame_gui
 
 from simulator.app.scene import SceneStack
 from simulator.app.settings import Settings
+from simulator.app.sound import Sounds
 from simulator.app.theme import BASE_SIZE, build_theme, font_size, ui_scale
 from simulator.i18n import Catalog, catalog
 from simulator.persistence.store import Profile, SaveStore, StoreNotice
@@ -44,12 +45,14 @@ class AppContext:
     profile: Profile | None = None
     notices: list[str] = field(default_factory=list)  # messages for the start screen
     running: bool = True
+    sounds: Sounds = field(default_factory=Sounds)
     _library: list[ScenarioEntry] | None = None
 
     def __post_init__(self) -> None:
         from simulator.scenes.start import StartScene
 
         self.stack.home = lambda: StartScene(self)
+        self.sounds.set_enabled(self.settings.sound)
 
     @property
     def cat(self) -> Catalog:

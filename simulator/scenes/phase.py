@@ -253,7 +253,19 @@ class PhaseScene(Scene):
         self._focus_after_build = live.index(focused) if focused in live else None
         for action in actions:
             self.session.do(action)
+        self.play_sound()
         self.after_action()
+
+    def play_sound(self) -> None:
+        """A tick for a recorded action; in Latihan a low tone for a mistake (in Ujian a
+        mistake sounds like any other action, or the sound would be a hint)."""
+        sounds = self.ctx.sounds
+        if self.world.phase is not self.phase:
+            sounds.play("phase")
+        elif self.session.hints and self.session.latest:
+            sounds.play("mistake")
+        else:
+            sounds.play("ok")
 
     def after_action(self) -> None:
         if self.session.finished:

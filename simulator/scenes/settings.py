@@ -121,6 +121,9 @@ class SettingsScene(Scene):
         for key, value in values.items():
             setattr(settings, key, value)
         settings.save(self.ctx.store)
+        if "sound" in values:
+            self.ctx.sounds.set_enabled(settings.sound)
+            self.ctx.sounds.play("ok")
         if "lang" in values:
             pygame.display.set_caption(self.ctx.cat("app.name"))
         if display_changed:
