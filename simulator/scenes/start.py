@@ -7,7 +7,6 @@ import pygame
 from simulator.app.context import AppContext
 from simulator.app.scene import Scene
 from simulator.app.widgets import escape
-from simulator.art import palette
 
 
 class StartScene(Scene):
@@ -133,11 +132,6 @@ class StartScene(Scene):
 
 def _backdrop(size: tuple[int, int]) -> pygame.Surface:
     """The TPS picture on the right of the start screen (drawn once per window size)."""
-    try:
-        from simulator.art.things import draw_tps_backdrop
+    from simulator.art.things import draw_tps_backdrop  # not needed before the first frame
 
-        return draw_tps_backdrop(size)
-    except ImportError:  # the drawings module is optional for a bare start
-        surface = pygame.Surface(size)
-        surface.fill(palette.WALL)
-        return surface
+    return draw_tps_backdrop(size)

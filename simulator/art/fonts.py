@@ -1,0 +1,93 @@
+"""Fonts for drawn pictures: the Noto Sans that pygame_gui ships, loaded once per size.
+
+Only ``pygame.font`` is needed (no display). :func:`fit_text` renders a string that must fit
+a box: it shrinks the font down to a floor, then elides the end with "…", so no text ever
+runs out of its box whatever the scenario author wrote.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from typing import Final
+
+import pygame
+
+from simulator.art.palette import INK, Colour
+
+ELLIPSIS: Final = "…"
+MIN_SIZE: Final = 8  # below this Noto Sans stops being legible on screen
+_FILES: Final = {
+    (False, False): "NotoSans-Regular.ttf",
+    (True, False): "NotoSans-Bold.ttf",
+    (False, True): "NotoSans-Italic.ttf",
+    (True, True): "NotoSans-BoldItalic.ttf",
+}
+
+
+def font_path(bold: bool = False, italic: bool = False) -> str:
+    """The file of the Noto Sans face pygame_gui ships in ``pygame_gui.data``."""
+    return str(resources.files("pygame_gui.data").joinpath(_FILES[bold, italic]))
+
+
+@lru_cache(maxsize=128)
+def font(size: int, bold: bool = False, italic: bool = False) -> pygame.font.Font:
+    """Noto Sans at ``size`` pixels (at least 1), loaded once per size and face."""
+    if not pygame.font.get_init():
+        pygame.font.init()
+    return pygame.font.Font(font_path(bold, italic), max(1, int(size)))
+
+
+def render(
+    text: str, size: int, colour: Colour = INK, bold: bool = False, italic: bool = False
+) -> pygame.Surface:
+    """``text`` on a transparent surface, anti-aliased, with no attempt to fit."""
+    return font(size, bold, italic).render(text, True, colour)
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """How wide ``text`` runs at font ``size``, in the same units as ``size`` (measured at a
+    large size and scaled, so it works for design units as well as pixels)."""
+    return font(64, bold).size(text)[0] * size / 64
+
+
+def fit_text(
+    text: str,
+    font_size: int,
+    max_width: int,
+    bold: bool = False,
+    *,
+    colour: Colour = INK,
+    min_size: int = MIN_SIZE,
+    italic: bool = False,
+) -> pygame.Surface:
+    """``text`` rendered no wider than ``max_width``.
+
+    Tries ``font_size``, then smaller sizes down to ``min_size`` (never above ``font_size``),
+    then cuts the end of the text and adds "…". A box too narrow for even "…" gets an empty
+    surface of zero width and the line's height.
+    """
+    max_width = max(0, int(max_width))
+    floor = max(1, min(int(min_size), int(font_size)))
+    for size in range(int(font_size), floor - 1, -1):
+        if font(size, bold, italic).size(text)[0] <= max_width:
+            return render(text, size, colour, bold, italic)
+    face = font(floor, bold, italic)
+    kept = _longest_prefix(face, text, max_width)
+    if kept is None:
+        return pygame.Surface((0, face.get_linesize()), pygame.SRCALPHA)
+    return render(kept, floor, colour, bold, italic)
+
+
+def _longest_prefix(face: pygame.font.Font, text: str, max_width: int) -> str | None:
+    """The longest ``prefix + "…"`` no wider than ``max_width`` (binary search)."""
+    low, high = 0, len(text)
+    best: str | None = None
+    while low <= high:
+        middle = (low + high) // 2
+        candidate = text[:middle].rstrip() + ELLIPSIS
+        if face.size(candidate)[0] <= max_width:
+            best, low = candidate, middle + 1
+        else:
+            high = middle - 1
+    return best
