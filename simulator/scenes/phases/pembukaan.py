@@ -1,0 +1,894 @@
+"""Persiapan & pembukaan: the TPS from above, the clock, the witnesses at the entrance, and the
+opening steps as the engine allows them.
+
+The plan shows the standard layout (HANDBOOK §1.1, §4 step 1) and what has happened so far: the
+notice board once posted, the witnesses admitted, the PTPS once arrived, the voters queuing, the
+boxes opened. The layout itself is illustrative: the engine has no layout actions. The steps
+are offered in the order of the handbook but may be taken in any order; the engine judges the
+order and the time (opening before 07:00 is allowed, and flagged). Time passes only when the
+trainee waits, with a button per moment something happens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+import pygame
+from pygame_gui.core import UIElement
+from pygame_gui.elements import UIScrollingContainer
+
+from simulator.app.context import AppContext
+from simulator.app.play import PlaySession
+from simulator.art import palette
+from simulator.core.actions import Action, AdvanceClock, EndPhase
+from simulator.core.domain import BALLOT_ORDER, OPENING_TIME
+from simulator.core.phases.logistik import CountBallots, ReportDiscrepancy
+from simulator.core.phases.pembukaan import (
+    AdmitWitness,
+    AskRemoveAttributes,
+    ExplainProcedure,
+    LockBox,
+    OpenBox,
+    OpenMeeting,
+    PostNoticeBoard,
+    RefuseWitness,
+    ReturnNotice,
+    ShowBoxEmpty,
+    TakeOath,
+)
+from simulator.core.state import WitnessState
+from simulator.scenes.labels import action_label, ballot_name
+from simulator.scenes.phase import PhaseScene
+from simulator.scenes.phases.logistics_art import (
+    PictureCache,
+    PlanLabels,
+    PlanState,
+    TextCache,
+    draw_clock_face,
+    draw_clock_icon,
+    draw_plan,
+    draw_tick,
+)
+from simulator.scenes.phases.logistik import build_side_column, narrow_side, reveal_in_side
+from simulator.schema.clock import format_minutes, to_minutes
+from simulator.schema.types import BallotType
+
+T = TypeVar("T")
+LEFT_W = 440  # design units: clock, plan and entrance; the steps take the rest of the stage
+CLOCK_H = 96
+CLOCK_TEXT_W = 176  # the clock face and its digits; the wait buttons take the rest
+MAX_STOPS = 6
+DOOR_H = 186
+DOOR_CARDS = 1  # witnesses are received one at a time, in order of arrival
+PICTURE_W = 124  # a witness's picture at the entrance
+
+
+@dataclass
+class Fold:
+    """Which folded part of the steps list is open: a notice's reasons or a box's reports."""
+
+    notice: str | None = None
+    box: BallotType | None = None
+
+
+class PembukaanScene(PhaseScene):
+    """The plan, the clock, the entrance and the opening steps."""
+
+    stage_kinds = frozenset(
+        {
+            "advance_clock",
+            "post_board",
+            "return_notice",
+            "admit_witness",
+            "refuse_witness",
+            "ask_remove_attributes",
+            "open_meeting",
+            "take_oath",
+            "open_box",
+            "show_box_empty",
+            "lock_box",
+            "explain_procedure",
+            "count_ballots",
+        }
+    )
+    # Board posted, notices returned, the first witness admitted, and the clock at the next
+    # arrival: a witness without a mandate stands at the entrance.
+    shot_steps = 6
+
+    def __init__(self, ctx: AppContext, session: PlaySession) -> None:
+        super().__init__(ctx, session)
+        self.fold = Fold()
+        self.text_cache = TextCache()
+        self._allowed: list[Action] = []
+        self._allowed_stamp: object = None
+        self.pictures = PictureCache()
+        self.door_cards: list[tuple[pygame.Rect, WitnessState]] = []
+        self.done_rect: pygame.Rect | None = None
+        self.side_unfolded: str | None = None  # the side list's group shown in full
+        # What the pictures show, taken from the state when it changes (not every frame).
+        self.plan: PlanState | None = None
+        self.waiting: list[WitnessState] = []
+        self.done: list[tuple[str, str, bool]] = []
+
+    # --- what the engine offers -----------------------------------------------------------
+
+    def allowed(self) -> list[Action]:
+        """What the engine allows now, asked once per state (every action adds to the log)."""
+        stamp = (len(self.session.sim.log), self.world.clock, self.world.phase)
+        if self._allowed_stamp != stamp:
+            self._allowed = list(self.session.sim.allowed_actions())
+            self._allowed_stamp = stamp
+        return self._allowed
+
+    def find(self, kind: type[Action], **fields: object) -> Action | None:
+        """The allowed action of ``kind`` with these fields, if the engine offers it."""
+        for action in self.allowed():
+            if isinstance(action, kind) and all(
+                getattr(action, name) == value for name, value in fields.items()
+            ):
+                return action
+        return None
+
+    def clock_stops(self) -> list[AdvanceClock]:
+        """The moments to wait for. The engine lists none during the opening (it accepts
+        ``AdvanceClock`` in any phase), so the scene offers the moments something happens:
+        a witness or the PTPS arrives, 07:00, and the end of the allowed wait."""
+        offered = [a for a in self.allowed() if isinstance(a, AdvanceClock)]
+        if offered:
+            return offered
+        world = self.world
+        moments = {OPENING_TIME, OPENING_TIME + world.scenario.rules.opening_grace_minutes}
+        moments |= {w.arrives for w in world.witnesses.values()}
+        moments.add(to_minutes(world.scenario.ptps_arrives))
+        return [AdvanceClock(to=format_minutes(m)) for m in sorted(moments) if m > world.clock]
+
+    def waiting_witnesses(self) -> list[WitnessState]:
+        """Witnesses at the entrance whom the engine lets the crew receive now."""
+        ids = {
+            a.witness
+            for a in self.allowed()
+            if isinstance(a, (AdmitWitness, RefuseWitness, AskRemoveAttributes))
+        }
+        return sorted(
+            (w for w in self.world.witnesses.values() if w.id in ids),
+            key=lambda w: (w.arrives, w.id),
+        )
+
+    def box_order(self) -> list[BallotType]:
+        order = [b for b in BALLOT_ORDER[self.world.scenario.election] if b in self.world.boxes]
+        return order + [b for b in self.world.boxes if b not in order]
+
+    def packet_reports(self, ballot: BallotType) -> list[ReportDiscrepancy]:
+        prefix = f"ballots.{ballot.value}."
+        return [
+            a
+            for a in self.allowed()
+            if isinstance(a, ReportDiscrepancy) and a.discrepancy.startswith(prefix)
+        ]
+
+    def has_home(self, action: Action) -> bool:
+        """Packet reports live behind their box's "Report…" button."""
+        return isinstance(action, ReportDiscrepancy) and action.discrepancy.startswith("ballots.")
+
+    # --- geometry ---------------------------------------------------------------------------
+
+    def side_rect(self) -> pygame.Rect:
+        return narrow_side(self)
+
+    def left_rect(self) -> pygame.Rect:
+        stage = self.stage_rect()
+        return pygame.Rect(
+            stage.left, stage.top, min(stage.width // 2, self.ctx.px(LEFT_W)), stage.height
+        )
+
+    def clock_rect(self) -> pygame.Rect:
+        left = self.left_rect()
+        return pygame.Rect(left.left, left.top, left.width, self.ctx.px(CLOCK_H))
+
+    def plan_rect(self) -> pygame.Rect:
+        left, px = self.left_rect(), self.ctx.px
+        top = self.clock_rect().bottom + px(8)
+        return pygame.Rect(left.left, top, left.width, self.door_rect().top - px(8) - top)
+
+    def door_rect(self) -> pygame.Rect:
+        left, px = self.left_rect(), self.ctx.px
+        return pygame.Rect(left.left, left.bottom - px(DOOR_H), left.width, px(DOOR_H))
+
+    def steps_rect(self) -> pygame.Rect:
+        stage, left = self.stage_rect(), self.left_rect()
+        gap = self.ctx.px(12)
+        return pygame.Rect(
+            left.right + gap, stage.top, stage.right - left.right - gap, stage.height
+        )
+
+    # --- building ---------------------------------------------------------------------------
+
+    def build_stage(self) -> None:
+        self.plan = self.plan_state()
+        self.waiting = self.waiting_witnesses()
+        self.done = self.done_entries()
+        self.build_clock()
+        self.build_door()
+        self.build_steps()
+
+    def build_clock(self) -> None:
+        """A button per moment to wait for, in two rows beside the clock; the next moment
+        has the shortcut T."""
+        cat, px = self.ctx.cat, self.ctx.px
+        strip = self.clock_rect()
+        stops = self.shown_stops()
+        left = strip.left + px(CLOCK_TEXT_W)
+        self.ui.label(
+            pygame.Rect(left, strip.top + px(4), strip.right - left, px(24)),
+            cat("scene.pembukaan.clock.wait") if stops else cat("scene.pembukaan.clock.none"),
+            style="@muted",
+        )
+        gap, row_h = px(6), px(32)
+        x, y = left, strip.top + px(28)
+        for index, stop in enumerate(stops):
+            width = px(104) if index == 0 else px(70)
+            if x + width > strip.right - px(2):
+                x, y = left, y + row_h + px(4)
+            self.ui.button(
+                pygame.Rect(x, y, width, row_h),
+                stop.to,
+                lambda a=stop: self.act(a),
+                key=pygame.K_t if index == 0 else None,
+                tooltip=cat("scene.pembukaan.clock.wait_hint", time=stop.to),
+                action=stop,
+                style="@centred",
+            )
+            x += width + gap
+
+    def shown_stops(self) -> list[AdvanceClock]:
+        """The moments that have room beside the clock: the next ones, and always 07:00 and
+        the last (the end of the allowed wait)."""
+        stops = self.clock_stops()
+        if len(stops) <= MAX_STOPS:
+            return stops
+        keep = {0, len(stops) - 1}
+        keep |= {i for i, s in enumerate(stops) if to_minutes(s.to) == OPENING_TIME}
+        for index in range(len(stops)):
+            if len(keep) >= MAX_STOPS:
+                break
+            keep.add(index)
+        return [s for i, s in enumerate(stops) if i in keep]
+
+    def build_door(self) -> None:
+        cat, px = self.ctx.cat, self.ctx.px
+        door = self.door_rect()
+        waiting = self.waiting
+        self.door_cards = []
+        top = door.top + px(28)
+        card_h = (door.bottom - top - px(6) * (DOOR_CARDS - 1)) // DOOR_CARDS
+        for index, witness in enumerate(waiting[:DOOR_CARDS]):
+            card = pygame.Rect(door.left, top + index * (card_h + px(6)), door.width, card_h)
+            self.door_cards.append((card, witness))
+            admit = self.find(AdmitWitness, witness=witness.id)
+            refuse = self.find(RefuseWitness, witness=witness.id)
+            remove = self.find(AskRemoveAttributes, witness=witness.id)
+            left = card.left + px(PICTURE_W + 12)
+            width = card.right - px(6) - left
+            row_h, gap = px(32), px(6)
+            rows: list[list[tuple[str, Action]]] = []
+            if remove is not None:
+                rows.append([(cat("scene.pembukaan.door.remove"), remove)])
+            rows.append(
+                [
+                    (text, action)
+                    for text, action in (
+                        (cat("scene.pembukaan.door.admit"), admit),
+                        (cat("scene.pembukaan.door.refuse"), refuse),
+                    )
+                    if action is not None
+                ]
+            )
+            y = card.bottom - px(6) - len(rows) * row_h - (len(rows) - 1) * gap
+            for row in rows:
+                w = (width - gap * (len(row) - 1)) // max(1, len(row))
+                for index, (text, action) in enumerate(row):
+                    rect = pygame.Rect(left + index * (w + gap), y, w, row_h)
+                    self.ui.button(
+                        rect,
+                        self.fit(text, rect.width + px(16)),
+                        lambda a=action: self.act(a),
+                        action=action,
+                        tooltip=action_label(action, self.world, cat),
+                        style="@centred",
+                    )
+                y += row_h + gap
+
+    def build_steps(self) -> None:
+        area = self.steps_rect()
+        scroller = self.ui.scroller(area)
+        builder = StepList(self, scroller, area.width - self.ctx.px(22))
+        builder.board()
+        builder.notices()
+        builder.meeting()
+        builder.boxes()
+        builder.explain()
+        scroller.set_scrollable_area_dimensions((builder.width, max(1, builder.y)))
+
+    def build_side(self) -> None:
+        self.done_rect = build_side_column(self, self.ctx.cat("scene.pembukaan.done.title"))
+
+    # --- acting -----------------------------------------------------------------------------
+
+    def toggle_notice(self, notice: str) -> None:
+        self.fold = Fold(notice=None if self.fold.notice == notice else notice)
+        self._rebuild_keeping_focus()
+
+    def toggle_box(self, ballot: BallotType) -> None:
+        self.fold = Fold(box=None if self.fold.box == ballot else ballot)
+        self._rebuild_keeping_focus()
+
+    def _rebuild_keeping_focus(self) -> None:
+        focused = self.ui.focused()
+        live = self.ui.live_focusable()
+        self._focus_after_build = live.index(focused) if focused in live else None
+        self.rebuild()
+
+    def act_all(self, actions: Sequence[Action]) -> None:
+        if any(isinstance(a, (ReturnNotice, ReportDiscrepancy)) for a in actions):
+            self.fold = Fold()
+        super().act_all(actions)
+
+    def reveal(self, action: Action) -> bool:
+        """Unfold the part of the steps list that holds ``action``'s button; True if it
+        changed anything. For tests and demonstrations that play through the screen."""
+        if isinstance(action, ReturnNotice) and self.fold.notice != action.notice:
+            self.fold = Fold(notice=action.notice)
+        elif isinstance(action, ReportDiscrepancy) and action.discrepancy.startswith("ballots."):
+            ballot = BallotType(action.discrepancy.split(".")[1])
+            if self.fold.box == ballot:
+                return False
+            self.fold = Fold(box=ballot)
+        else:
+            return reveal_in_side(self, action)
+        self.rebuild()
+        return True
+
+    # --- drawing ----------------------------------------------------------------------------
+
+    def draw_stage(self, surface: pygame.Surface) -> None:
+        self.draw_clock(surface)
+        self.draw_plan(surface)
+        self.draw_door(surface)
+        steps = self.steps_rect()
+        pygame.draw.rect(surface, palette.PANEL, steps, border_radius=self.ctx.px(8))
+        pygame.draw.rect(surface, palette.PANEL_LINE, steps, 1, border_radius=self.ctx.px(8))
+        self.draw_done(surface)
+
+    def draw_clock(self, surface: pygame.Surface) -> None:
+        px = self.ctx.px
+        strip = self.clock_rect()
+        pygame.draw.rect(surface, palette.PANEL, strip, border_radius=px(8))
+        pygame.draw.rect(surface, palette.PANEL_LINE, strip, 1, border_radius=px(8))
+        radius = px(30)
+        centre = (strip.left + px(12) + radius, strip.centery)
+        draw_clock_face(surface, centre, radius, self.world.clock)
+        digits = self.text_cache.get(
+            format_minutes(self.world.clock),
+            self.ctx.font_px(30),
+            px(CLOCK_TEXT_W) - 2 * radius - px(30),
+            bold=True,
+            shrink=True,
+        )
+        surface.blit(
+            digits, (centre[0] + radius + px(10), strip.centery - digits.get_height() // 2)
+        )
+
+    def draw_plan(self, surface: pygame.Surface) -> None:
+        cat, px = self.ctx.cat, self.ctx.px
+        rect = self.plan_rect()
+        pygame.draw.rect(surface, palette.PANEL, rect, border_radius=px(8))
+        pygame.draw.rect(surface, palette.PANEL_LINE, rect, 1, border_radius=px(8))
+        title = self.text_cache.get(
+            cat("scene.pembukaan.plan.title"), self.ctx.font_px(14), rect.width, bold=True
+        )
+        surface.blit(title, (rect.left + px(10), rect.top + px(4)))
+        area = pygame.Rect(
+            rect.left + px(6), rect.top + px(24), rect.width - px(12), rect.height - px(28)
+        )
+        state = self.plan or self.plan_state()
+        key = ("plan", state, area.size, self.ctx.settings.lang, self.ctx.font_px(11))
+        picture = self.pictures.get(
+            key,
+            lambda: draw_plan(
+                area.size, state, self.plan_labels(), self.text_cache, self.ctx.font_px(11)
+            ),
+        )
+        surface.blit(picture, picture.get_rect(center=area.center))
+
+    def plan_state(self) -> PlanState:
+        world = self.world
+        order = self.box_order()
+        return PlanState(
+            board_posted=world.opening.board_posted,
+            box_colours=tuple(palette.BALLOT_COLOURS.get(b.value, palette.METAL) for b in order),
+            boxes_open=tuple(world.boxes[b].opened and not world.boxes[b].relocked for b in order),
+            witnesses_seated=sum(1 for w in world.witnesses.values() if w.decision == "admitted"),
+            ptps_present=world.clock >= to_minutes(world.scenario.ptps_arrives),
+            voters_waiting=sum(1 for v in world.voters.values() if v.arrives <= world.clock),
+            meeting_open=world.opening.meeting_opened_at is not None,
+        )
+
+    def plan_labels(self) -> PlanLabels:
+        cat = self.ctx.cat
+        names = PlanLabels.__dataclass_fields__
+        return PlanLabels(**{name: cat(f"scene.pembukaan.plan.{name}") for name in names})
+
+    def draw_door(self, surface: pygame.Surface) -> None:
+        cat, px = self.ctx.cat, self.ctx.px
+        door = self.door_rect()
+        title = self.text_cache.get(
+            cat("scene.pembukaan.door.title"), self.ctx.font_px(16), door.width, bold=True
+        )
+        surface.blit(title, (door.left + px(2), door.top + px(2)))
+        waiting = self.waiting
+        if not waiting:
+            words = self.text_cache.get(
+                cat("scene.pembukaan.door.none"),
+                self.ctx.font_px(14),
+                door.width,
+                colour=palette.MUTED,
+            )
+            surface.blit(words, (door.left + px(2), door.top + px(34)))
+            return
+        for card, witness in self.door_cards:
+            self.draw_witness_card(surface, card, witness)
+        extra = len(waiting) - len(self.door_cards)
+        if extra > 0:
+            words = self.text_cache.get(
+                cat("scene.pembukaan.door.more", count=extra),
+                self.ctx.font_px(13),
+                door.width // 2,
+                colour=palette.MUTED,
+            )
+            surface.blit(words, (door.right - words.get_width(), door.top + px(4)))
+
+    def draw_witness_card(
+        self, surface: pygame.Surface, card: pygame.Rect, witness: WitnessState
+    ) -> None:
+        from simulator.art.people import draw_witness
+
+        cat, px = self.ctx.cat, self.ctx.px
+        pygame.draw.rect(surface, palette.PANEL, card, border_radius=px(6))
+        pygame.draw.rect(surface, palette.PANEL_LINE, card, 1, border_radius=px(6))
+        info = next(w for w in self.world.scenario.witnesses if w.id == witness.id)
+        wearing = witness.attributes and not witness.attributes_removed
+        size = (px(PICTURE_W), min(card.height - px(8), px(PICTURE_W * 7 // 5)))
+        colour, number = self.witness_colours(info.represents)
+        picture = self.pictures.get(
+            ("witness", witness.id, wearing, size),
+            lambda: draw_witness(info.name, size, wearing, colour=colour, number=number),
+        )
+        surface.blit(picture, (card.left + px(4), card.top + px(4)))
+        x = card.left + px(PICTURE_W + 12)
+        width = card.right - px(8) - x
+        if witness.attributes_removed:
+            attributes = "attributes_removed"
+        else:
+            attributes = "attributes" if witness.attributes else "attributes_none"
+        mandate = "mandate_yes" if witness.mandate else "mandate_no"
+        represents = cat("scene.pembukaan.door.represents", represents=info.represents)
+        lines = [
+            (info.name, 15, True),
+            (represents, 13, False),
+            (cat(f"scene.pembukaan.door.{mandate}"), 13, False),
+            (cat(f"scene.pembukaan.door.{attributes}"), 13, False),
+        ]
+        y = card.top + px(4)
+        for text, points, bold in lines:
+            surf = self.text_cache.get(text, self.ctx.font_px(points), width, bold=bold)
+            surface.blit(surf, (x, y))
+            y += surf.get_height()
+
+    def witness_colours(self, represents: str) -> tuple[str | None, int | None]:
+        """A party's colour and number when the witness represents a party of the scenario;
+        the number of a pair ("Pasangan 3") otherwise."""
+        for party in self.world.scenario.parties:
+            if party.name == represents:
+                return party.color, party.number
+        digits = "".join(ch for ch in represents if ch.isdigit())
+        return None, int(digits) if digits else None
+
+    def draw_done(self, surface: pygame.Surface) -> None:
+        """The steps taken in this phase, in the order taken, each with a tick (or a clock for
+        waiting) and its time; the latest at the bottom, the oldest dropped when full."""
+        rect = self.done_rect
+        if rect is None:
+            return
+        cat, px = self.ctx.cat, self.ctx.px
+        pygame.draw.rect(surface, palette.PANEL, rect, border_radius=px(8))
+        pygame.draw.rect(surface, palette.PANEL_LINE, rect, 1, border_radius=px(8))
+        inner = rect.inflate(-px(16), -px(12))
+        size = self.ctx.font_px(13)
+        line_h = self.text_cache.get("Ag", size, inner.width).get_height()
+        icon, time_w = px(14), px(42)
+        text_left = inner.left + icon + px(6) + time_w
+        rows = [
+            (at, self.wrapped(text, size, inner.right - text_left), waited)
+            for at, text, waited in self.done
+        ]
+        if not rows:
+            words = self.text_cache.get(
+                cat("scene.pembukaan.done.none"), size, inner.width, colour=palette.MUTED
+            )
+            surface.blit(words, inner.topleft)
+            return
+        gap = px(4)
+        total = inner.height
+        shown: list[tuple[str, list[pygame.Surface], bool]] = []
+        used = line_h  # room for the "earlier steps" line
+        for row in reversed(rows):
+            height = len(row[1]) * line_h + gap
+            if used + height > total:
+                break
+            shown.insert(0, row)
+            used += height
+        y = inner.top
+        hidden = len(rows) - len(shown)
+        if hidden:
+            words = self.text_cache.get(
+                cat("scene.pembukaan.done.earlier", count=hidden),
+                size,
+                inner.width,
+                colour=palette.MUTED,
+            )
+            surface.blit(words, (inner.left, y))
+            y += line_h + gap
+        for at, lines, waited in shown:
+            centre = (inner.left + icon // 2, y + line_h // 2)
+            if waited:
+                draw_clock_icon(surface, centre, icon, palette.MUTED)
+            else:
+                draw_tick(surface, centre, icon, palette.OK)
+            stamp = self.text_cache.get(at, size, time_w, colour=palette.MUTED)
+            surface.blit(stamp, (inner.left + icon + px(6), y))
+            for line in lines:
+                surface.blit(line, (text_left, y))
+                y += line_h
+            y += gap
+
+    def wrapped(self, text: str, size: int, width: int) -> list[pygame.Surface]:
+        """``text`` on one line, or on two when it is too long (the second cut short)."""
+        whole = self.text_cache.get(text, size, 10**6)
+        if whole.get_width() <= width:
+            return [whole]
+        words = text.split(" ")
+        first = ""
+        for count in range(len(words), 0, -1):
+            candidate = " ".join(words[:count])
+            if self.text_cache.get(candidate, size, 10**6).get_width() <= width:
+                first = candidate
+                rest = " ".join(words[count:])
+                break
+        else:
+            return [self.text_cache.get(text, size, width)]
+        return [self.text_cache.get(first, size, width), self.text_cache.get(rest, size, width)]
+
+    def done_entries(self) -> list[tuple[str, str, bool]]:
+        """(time, words, is a wait) for each action since this phase began."""
+        cat = self.ctx.cat
+        log = self.session.sim.log
+        start = max((i + 1 for i, e in enumerate(log) if isinstance(e.action, EndPhase)), default=0)
+        entries = []
+        for entry in log[start:]:
+            action = entry.action
+            if isinstance(action, AdvanceClock):
+                entries.append(
+                    (
+                        format_minutes(entry.at),
+                        cat("scene.pembukaan.done.wait", time=action.to),
+                        True,
+                    )
+                )
+            else:
+                entries.append(
+                    (format_minutes(entry.at), action_label(action, self.world, cat), False)
+                )
+        return entries
+
+
+class StepList:
+    """Builds the steps list in the scrolling panel, top to bottom."""
+
+    def __init__(self, scene: PembukaanScene, scroller: UIScrollingContainer, width: int) -> None:
+        self.scene = scene
+        self.scroller = scroller
+        self.width = width
+        self.y = scene.ctx.px(8)
+        self.px = scene.ctx.px
+        self.cat = scene.ctx.cat
+
+    # --- primitives -----------------------------------------------------------------------
+
+    def heading(self, text: str) -> None:
+        px = self.px
+        self.y += px(4)
+        self.label(text, px(10), self.width - px(10), style="@badge")
+        self.y += px(26)
+
+    def note(self, text: str, *, indent: int = 14) -> None:
+        px = self.px
+        self.label(text, px(indent), self.width - px(indent), style="@muted", tick=True)
+        self.y += px(26)
+
+    def label(self, text: str, x: int, width: int, *, style: str, tick: bool = False) -> UIElement:
+        px = self.px
+        if tick:
+            text = "✓ " + text if _has_glyph(self.scene, "✓") else text
+        element = self.scene.ui.label(
+            pygame.Rect(x, self.y, width, px(26)), text, style=style, container=self.scroller
+        )
+        _shorten(element)
+        return element
+
+    def natural_widths(self, row: Sequence[tuple[str, object, object, int]]) -> list[int]:
+        font = self.scene.ctx.manager.get_theme().get_font(["button"])
+        return [max(self.px(84), font.size(text)[0] + self.px(26)) for text, *_ in row]
+
+    def fits(self, row: Sequence[tuple[str, object, object, int]], indent: int) -> bool:
+        """Whether ``row``'s buttons, each as wide as its text, fit on one line."""
+        needs = self.natural_widths(row)
+        return sum(needs) + self.px(6) * (len(row) - 1) <= self.width - self.px(indent)
+
+    def fits_halves(self, row: Sequence[tuple[str, object, object, int]], indent: int) -> bool:
+        """Whether ``row``'s buttons fit whole when they share the line equally."""
+        share = (self.width - self.px(indent) - self.px(6) * (len(row) - 1)) // max(1, len(row))
+        return all(width <= share for width in self.natural_widths(row))
+
+    def buttons(
+        self,
+        row: Sequence[tuple[str, Callable[[], None], Action | None, int]],
+        *,
+        indent: int = 14,
+        style: str | None = None,
+        natural: bool = False,
+    ) -> None:
+        """One row of buttons; each is (text, callback, action, width in design units, 0 =
+        share the rest). ``natural``: each as wide as its text needs, when they all fit."""
+        px = self.px
+        x = px(indent)
+        gap = px(6)
+        widths: list[int] = []
+        if natural and self.fits(row, indent):
+            row = [(t, c, a, 0) for t, c, a, _ in row]
+            widths = self.natural_widths(row)
+        else:
+            natural = False
+        fixed = sum(px(w) for _, _, _, w in row if w)
+        flexible = [r for r in row if not r[3]]
+        rest = self.width - x - fixed - gap * (len(row) - 1)
+        share = rest // max(1, len(flexible))
+        for index, (text, callback, action, w) in enumerate(row):
+            width = widths[index] if natural else (px(w) if w else share)
+            self.scene.ui.button(
+                pygame.Rect(x, self.y, width, px(32)),
+                self.scene.fit(text, width),
+                callback,
+                container=self.scroller,
+                action=action,
+                tooltip=action_label(action, self.scene.world, self.cat) if action else text,
+                style=style,
+            )
+            x += width + gap
+        self.y += px(38)
+
+    def act(self, action: Action) -> Callable[[], None]:
+        return lambda: self.scene.act(action)
+
+    # --- sections -------------------------------------------------------------------------
+
+    def board(self) -> None:
+        cat, scene = self.cat, self.scene
+        opening = scene.world.opening
+        self.heading(cat("scene.pembukaan.step.board"))
+        if opening.board_posted:
+            key = "posted_marked" if opening.board_marked else "posted_unmarked"
+            self.note(cat(f"scene.pembukaan.board.{key}"))
+        row = []
+        for marked in (True, False):
+            action = scene.find(PostNoticeBoard, marked_ineligible=marked)
+            if action is not None:
+                words = cat(
+                    "scene.pembukaan.board.marked" if marked else "scene.pembukaan.board.unmarked"
+                )
+                row.append((words, self.act(action), action, 0))
+        if row:
+            self.buttons(row)
+
+    def notices(self) -> None:
+        cat, scene = self.cat, self.scene
+        world = scene.world
+        self.heading(cat("scene.pembukaan.step.notices"))
+        notices = world.scenario.undelivered_notices
+        if not notices:
+            self.note(cat("scene.pembukaan.notice.none"))
+        for notice in notices:
+            given = world.opening.notices_returned.get(notice.id)
+            if given is not None:
+                reason = cat.get(f"label.notice_reason.{given}", given)
+                self.note(cat("scene.pembukaan.notice.returned", name=notice.name, reason=reason))
+                continue
+            options = [
+                a for a in scene.allowed() if isinstance(a, ReturnNotice) and a.notice == notice.id
+            ]
+            if not options:
+                continue
+            self.buttons(
+                [
+                    (
+                        cat("scene.pembukaan.notice.open", name=notice.name),
+                        lambda n=notice.id: scene.toggle_notice(n),
+                        None,
+                        0,
+                    )
+                ]
+            )
+            if scene.fold.notice == notice.id:
+                self.label(
+                    cat("scene.pembukaan.notice.reason", name=notice.name),
+                    self.px(28),
+                    self.width - self.px(28),
+                    style="@muted",
+                )
+                self.y += self.px(26)
+                reasons: list[tuple[str, Callable[[], None], Action | None, int]] = [
+                    (
+                        cat.get(f"label.notice_reason.{a.reason.value}", a.reason.value),
+                        self.act(a),
+                        a,
+                        0,
+                    )
+                    for a in options
+                ]
+                # Two reasons a line when both fit whole, else one.
+                for pair in _pairs(reasons):
+                    rows = [pair] if self.fits_halves(pair, 28) else [[one] for one in pair]
+                    for row in rows:
+                        self.buttons(row, indent=28)
+
+    def meeting(self) -> None:
+        cat, scene = self.cat, self.scene
+        opening = scene.world.opening
+        self.heading(cat("scene.pembukaan.step.meeting"))
+        if opening.meeting_opened_at is not None:
+            self.note(
+                cat(
+                    "scene.pembukaan.meeting.opened", time=format_minutes(opening.meeting_opened_at)
+                )
+            )
+        if opening.oath_taken:
+            self.note(cat("scene.pembukaan.meeting.sworn"))
+        row = []
+        open_meeting = scene.find(OpenMeeting)
+        if open_meeting is not None:
+            row.append(
+                (cat("scene.pembukaan.meeting.open"), self.act(open_meeting), open_meeting, 0)
+            )
+        oath = scene.find(TakeOath)
+        if oath is not None and not opening.oath_taken:
+            row.append((cat("scene.pembukaan.meeting.oath"), self.act(oath), oath, 0))
+        if row:
+            self.buttons(row)
+
+    def boxes(self) -> None:
+        cat, scene, px = self.cat, self.scene, self.px
+        world = scene.world
+        self.heading(cat("scene.pembukaan.step.boxes"))
+        for ballot in scene.box_order():
+            box = world.boxes[ballot]
+            name = cat.get(f"scene.logistik.short.ballot.{ballot.value}", ballot.value)
+            row: list[tuple[str, Callable[[], None], Action | None, int]] = []
+            opened = scene.find(OpenBox, ballot=ballot)
+            if opened is not None:
+                row.append((cat("scene.pembukaan.box.open"), self.act(opened), opened, 0))
+            count = scene.find(CountBallots, ballot=ballot)
+            if count is not None and box.opened:
+                row.append((cat("scene.pembukaan.box.count"), self.act(count), count, 0))
+            show = scene.find(ShowBoxEmpty, ballot=ballot)
+            if show is not None and not box.shown_empty:
+                row.append((cat("scene.pembukaan.box.show"), self.act(show), show, 0))
+            lock = scene.find(LockBox, ballot=ballot)
+            if lock is not None and not box.relocked:
+                row.append((cat("scene.pembukaan.box.lock"), self.act(lock), lock, 0))
+            reports = scene.packet_reports(ballot)
+            toggle = None
+            if reports and box.opened:
+                toggle = (
+                    cat("scene.pembukaan.box.report"),
+                    lambda b=ballot: scene.toggle_box(b),
+                    None,
+                    0,
+                )
+            label_w = px(118)
+            self.label(name, px(14), label_w, style="label")
+            if row:
+                row += [toggle] if toggle else []
+                if self.fits(row, 14 + 122):
+                    saved = self.y
+                    self.y += px(-3)
+                    self.buttons(row, indent=14 + 122, natural=True)
+                    self.y = max(self.y, saved + px(32))
+                else:  # too many for one line: the steps go under the box's name
+                    self.y += px(28)
+                    self.buttons(row, indent=28, natural=True)
+                self.box_reports(ballot, reports)
+                continue
+            status = "done" if box.relocked else "closed"
+            toggle_w = px(100) if toggle else 0
+            self.label(
+                cat(f"scene.pembukaan.box.{status}"),
+                px(14) + label_w,
+                self.width - label_w - px(14) - toggle_w - px(6),
+                style="@muted",
+                tick=box.relocked,
+            )
+            if toggle is not None:
+                text, callback, _, _ = toggle
+                scene.ui.button(
+                    pygame.Rect(self.width - toggle_w, self.y - px(3), toggle_w, px(32)),
+                    scene.fit(text, toggle_w),
+                    callback,
+                    container=self.scroller,
+                    tooltip=cat(
+                        "scene.pembukaan.box.report_hint", ballot=ballot_name(ballot.value, cat)
+                    ),
+                )
+            self.y += px(36)
+            self.box_reports(ballot, reports)
+
+    def box_reports(self, ballot: BallotType, reports: Sequence[ReportDiscrepancy]) -> None:
+        """The reports of one type's packets, when its "Report…" is unfolded."""
+        cat, scene, px = self.cat, self.scene, self.px
+        if scene.fold.box != ballot or not reports:
+            return
+        words = cat("scene.pembukaan.box.report_pick", ballot=ballot_name(ballot.value, cat))
+        self.label(words, px(28), self.width - px(28), style="@muted")
+        self.y += px(26)
+        for report in reports:
+            what = report.discrepancy.rsplit(".", 1)[1]
+            problem = cat(f"scene.logistik.problem.{what}")
+            text = cat("scene.logistik.button.report", problem=problem)
+            self.buttons([(text, self.act(report), report, 0)], indent=28)
+
+    def explain(self) -> None:
+        cat, scene = self.cat, self.scene
+        self.heading(cat("scene.pembukaan.step.explain"))
+        if scene.world.opening.procedure_explained:
+            self.note(cat("scene.pembukaan.explain.done"))
+            return
+        action = scene.find(ExplainProcedure)
+        if action is not None:
+            self.buttons([(cat("scene.pembukaan.explain.button"), self.act(action), action, 0)])
+
+
+def _pairs(items: Sequence[T]) -> list[Sequence[T]]:
+    return [items[i : i + 2] for i in range(0, len(items), 2)]
+
+
+def _has_glyph(scene: PhaseScene, glyph: str) -> bool:
+    font = scene.ctx.manager.get_theme().get_font(["label"])
+    metrics = getattr(font, "metrics", None)
+    if metrics is None:
+        return False
+    found = metrics(glyph)
+    return bool(found and found[0] is not None)
+
+
+def _shorten(element: UIElement) -> None:
+    """A label whose text is wider than itself loses its end to an ellipsis."""
+    text = getattr(element, "text", "")
+    font = getattr(element, "font", None)
+    if not text or font is None or font.size(text)[0] <= element.rect.width:
+        return
+    while text and font.size(text + "…")[0] > element.rect.width:
+        text = text[:-1]
+    element.set_text(text.rstrip() + "…")
+
+
+SCENE = PembukaanScene
