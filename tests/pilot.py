@@ -67,6 +67,10 @@ class Pilot:
     def play(self, action: Action) -> None:
         """Apply ``action`` by pressing the button the top scene offers for it."""
         button = self.top.ui.offers.get(offer_key(action))
+        reveal = getattr(self.top, "reveal", None)
+        if button is None and reveal is not None and reveal(action):
+            self.frames(1)
+            button = self.top.ui.offers.get(offer_key(action))
         if button is None and isinstance(action, AdvanceClock):
             self.type_into("clock", action.to)
             return

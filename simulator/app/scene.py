@@ -12,8 +12,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import pygame
+from pygame_gui.core import ObjectID, UIElement
+from pygame_gui.elements import UIImage, UIPanel
 
 from simulator.app.widgets import Widgets
+from simulator.art import palette
 
 if TYPE_CHECKING:
     from simulator.app.context import AppContext
@@ -39,6 +42,12 @@ class Scene:
         self.ui.clear()
         self.ui = Widgets(self.ctx.manager)
         self.build()
+        if self.overlay:
+            lift_overlay(self)
+
+    def box(self) -> pygame.Rect | None:
+        """An overlay's card; the rest of the window is dimmed under it."""
+        return None
 
     def teardown(self) -> None:
         self.ui.clear()
@@ -78,6 +87,8 @@ class SceneStack:
         scene.on_result = on_result
         self.scenes.append(scene)
         scene.build()
+        if scene.overlay:
+            lift_overlay(scene)
 
     def replace(self, scene: Scene) -> None:
         """Swap the top scene (and everything under a dialog) for ``scene``."""
@@ -114,3 +125,26 @@ class SceneStack:
             if not scene.overlay:
                 break
         return list(reversed(shown))
+
+
+def lift_overlay(scene: Scene) -> None:
+    """Put an overlay's widgets above everything already on screen, over a veil that dims the
+    scene below and a card behind the overlay's box. Scrolling lists below sit on high layers
+    of their own, so a dialog built at the default layer would be drawn under them."""
+    manager = scene.ui.manager
+    own = set(scene.ui.elements)
+    others = [e for e in manager.get_sprite_group().sprites() if e not in own]
+    base = max((e.get_top_layer() for e in others), default=0) + 1
+    shade = pygame.Surface(scene.ctx.size, pygame.SRCALPHA)
+    shade.fill((*palette.INK, 120))
+    veil = UIImage(pygame.Rect((0, 0), scene.ctx.size), shade, manager)
+    veil.change_layer(base)
+    backing: list[UIElement] = [veil]
+    box = scene.box()
+    if box is not None:
+        card = UIPanel(box, manager=manager, object_id=ObjectID(class_id="@card"))
+        card.change_layer(base + 1)
+        backing.append(card)
+    for element in scene.ui.elements:
+        element.change_layer(base + 2 + element.get_top_layer() - element.layer_thickness)
+    scene.ui.elements[:0] = backing

@@ -68,10 +68,10 @@ def render_shots(entry: ScenarioEntry, out: Path, size: tuple[int, int], lang: s
         scene = scene_for(ctx, session)
         ctx.stack.replace(scene)
         steps = crew.phase_actions(phase)
-        prelude = list(itertools.islice(steps, type(scene).shot_steps))
-        if prelude:
-            scene.act_all(prelude)
-        crew.respond_to_events()
+        # One at a time: the crew decides each step from the state the last one left.
+        for action in itertools.islice(steps, type(scene).shot_steps):
+            scene.act(action)
+            crew.respond_to_events()
         if ctx.stack.top is not scene:
             ctx.stack.replace(scene)
         scene.rebuild()

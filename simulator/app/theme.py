@@ -134,7 +134,19 @@ def build_theme(scale: float, text_size: str) -> dict[str, Any]:
         "@danger": danger,
         "@centred": {"misc": {"text_horiz_alignment": "center"}},
         "text_box": box,
-        "@feedback": box,
+        # The feedback strip changes after every action; a plain rectangle redraws fastest.
+        "@feedback": {**box, "misc": {**box["misc"], "shape": "rectangle"}},
+        "@card": {
+            "colours": {
+                "dark_bg": hex_colour(palette.PANEL),
+                "normal_border": hex_colour(palette.PRIMARY),
+            },
+            "misc": {
+                "shape": "rounded_rectangle",
+                "shape_corner_radius": radius,
+                "border_width": "3",
+            },
+        },
         "label": label(15, palette.INK),
         "@title": label(30, palette.PRIMARY_DARK, bold=True),
         "@heading": label(19, palette.INK, bold=True),

@@ -19,6 +19,7 @@ import pygame_gui
 from pygame_gui.core import ObjectID, UIElement
 from pygame_gui.elements import (
     UIButton,
+    UIImage,
     UILabel,
     UIPanel,
     UIScrollingContainer,
@@ -141,6 +142,13 @@ class Widgets:
             container=container,
             object_id=ObjectID(class_id=style) if style else None,
         )
+        return self._keep(element)  # type: ignore[return-value]
+
+    def image(
+        self, rect: pygame.Rect, surface: pygame.Surface, *, container: Container = None
+    ) -> UIImage:
+        """A drawn picture as a widget (so it layers with the widgets around it)."""
+        element = UIImage(rect, surface, self.manager, container=container)
         return self._keep(element)  # type: ignore[return-value]
 
     def panel(self, rect: pygame.Rect, *, container: Container = None) -> UIPanel:

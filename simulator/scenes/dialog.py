@@ -8,7 +8,6 @@ import pygame
 from simulator.app.context import AppContext
 from simulator.app.scene import Scene
 from simulator.app.widgets import escape
-from simulator.art import palette
 
 
 class ConfirmDialog(Scene):
@@ -51,12 +50,3 @@ class ConfirmDialog(Scene):
             self.close(False)
             return True
         return super().handle(event)
-
-    def draw(self, surface: pygame.Surface) -> None:
-        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        shade.fill((*palette.INK, 120))
-        surface.blit(shade, (0, 0))
-        pygame.draw.rect(surface, palette.PANEL, self.box(), border_radius=self.ctx.px(10))
-        pygame.draw.rect(
-            surface, palette.PRIMARY, self.box(), width=3, border_radius=self.ctx.px(10)
-        )

@@ -9,7 +9,6 @@ import pygame
 from simulator.app.context import AppContext
 from simulator.app.scene import Scene
 from simulator.app.widgets import escape
-from simulator.art import palette
 from simulator.core.actions import RespondToEvent
 from simulator.core.phases import incidents
 from simulator.scenes.labels import param_text
@@ -70,11 +69,3 @@ class EventDialog(Scene):
 
     def close(self, result: RespondToEvent | None = None) -> None:
         super().close(result)
-
-    def draw(self, surface: pygame.Surface) -> None:
-        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        shade.fill((*palette.INK, 120))
-        surface.blit(shade, (0, 0))
-        radius = self.ctx.px(10)
-        pygame.draw.rect(surface, palette.PANEL, self.box(), border_radius=radius)
-        pygame.draw.rect(surface, palette.WARNING, self.box(), width=4, border_radius=radius)

@@ -7,8 +7,10 @@ are, so a new parameter is never hidden.
 
 from __future__ import annotations
 
+from simulator.core import forms
 from simulator.core.actions import Action
 from simulator.core.state import World
+from simulator.core.targets import parse_target
 from simulator.i18n import Catalog
 
 # Parameters whose value names an entry under ``label.<family>.<value>``.
@@ -50,6 +52,12 @@ def param_text(kind: str, name: str, value: object, world: World, cat: Catalog) 
         return cat.get(f"label.{family}.{value}", str(value))
     if name == "target":
         return target_name(str(value), cat)
+    if name == "verdict":
+        return verdict_name(str(value), cat)
+    if name == "field":
+        return " · ".join(
+            cat.get(ref.key, str(value), **ref.params) for ref in forms.field_label(str(value))
+        )
     if name in ("discrepancy", "subject"):
         return discrepancy_name(str(value), world, cat)
     if name == "response":
@@ -68,6 +76,15 @@ def param_text(kind: str, name: str, value: object, world: World, cat: Catalog) 
     if name in FAMILIES:
         return cat.get(f"label.{FAMILIES[name]}.{value}", str(value))
     return str(value)
+
+
+def verdict_name(verdict: str, cat: Catalog) -> str:
+    """A counting ruling in words: the row it goes to on the plano, or "invalid"."""
+    try:
+        key, params = parse_target(verdict).label()
+    except ValueError:
+        return cat.get(f"label.verdict.{verdict}", verdict)
+    return cat.get(key, verdict, **params)
 
 
 def ballot_name(value: str, cat: Catalog) -> str:

@@ -9,7 +9,6 @@ from simulator.app.context import AppContext
 from simulator.app.play import PlaySession
 from simulator.app.scene import Scene
 from simulator.app.widgets import escape
-from simulator.art import palette
 from simulator.core.catalogue import RULES
 from simulator.presenter import rule_title
 
@@ -100,9 +99,3 @@ class PauseScene(Scene):
             self.close()
             return True
         return super().handle(event)
-
-    def draw(self, surface: pygame.Surface) -> None:
-        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        shade.fill((*palette.INK, 140))
-        surface.blit(shade, (0, 0))
-        pygame.draw.rect(surface, palette.PAPER, self.box(), border_radius=self.ctx.px(12))

@@ -181,6 +181,11 @@ class PhaseScene(Scene):
         self.wait_message = ""
         self.act(AdvanceClock(to=format_minutes(minutes)))
 
+    def reveal(self, action: Action) -> bool:
+        """Unfold whatever hides the control for ``action`` (a tile's reports, a folded
+        list); True when it is now on screen. The base shows everything at once."""
+        return False
+
     def side_actions(self) -> list[Action]:
         return [
             action
@@ -320,6 +325,13 @@ class PhaseScene(Scene):
         from simulator.scenes.pause import PauseScene
 
         self.ctx.stack.push(PauseScene(self.ctx, self.session))
+
+    def update(self, dt: float) -> None:
+        """An event that is waiting (one that fired as the phase began, or on a resumed day)
+        is put in front of the trainee as soon as this scene is on top."""
+        on_top = self.ctx.stack.top is self and self.world.phase is self.phase
+        if on_top and incidents.awaiting(self.world):
+            self.show_event()
 
     # --- input and drawing ----------------------------------------------------------------
 
