@@ -13,13 +13,13 @@ from typing import Literal
 
 from pydantic import Field
 
-from simulator.core.actions import Action, IllegalAction
+from simulator.core.actions import Action, AdvanceClock, IllegalAction
 from simulator.core.domain import BALLOT_ORDER, OPENING_TIME
 from simulator.core.judge import Judge
 from simulator.core.phases import logistik
 from simulator.core.rules import Rule
 from simulator.core.state import World
-from simulator.schema.clock import to_minutes
+from simulator.schema.clock import format_minutes, to_minutes
 from simulator.schema.scenario import NoticeReason
 from simulator.schema.types import BallotType, Consequence, Phase, Severity
 
@@ -416,4 +416,13 @@ def allowed(world: World) -> Sequence[Action]:
             actions.append(OpenBox(ballot=box.ballot))
         else:
             actions += [ShowBoxEmpty(ballot=box.ballot), LockBox(ballot=box.ballot)]
+    actions += [AdvanceClock(to=format_minutes(t)) for t in _clock_stops(world)]
     return actions
+
+
+def _clock_stops(world: World) -> list[int]:
+    """Where waiting leads during the preparation: each witness's and the Pengawas TPS's
+    arrival, 07:00, and the end of the grace when someone is absent, where still ahead."""
+    moments = {w.arrives for w in world.witnesses.values()}
+    moments |= {to_minutes(world.scenario.ptps_arrives), OPENING_TIME, latest_opening(world)}
+    return sorted(t for t in moments if t > world.clock)

@@ -132,17 +132,9 @@ class PembukaanScene(PhaseScene):
         return None
 
     def clock_stops(self) -> list[AdvanceClock]:
-        """The moments to wait for. The engine lists none during the opening (it accepts
-        ``AdvanceClock`` in any phase), so the scene offers the moments something happens:
-        a witness or the PTPS arrives, 07:00, and the end of the allowed wait."""
-        offered = [a for a in self.allowed() if isinstance(a, AdvanceClock)]
-        if offered:
-            return offered
-        world = self.world
-        moments = {OPENING_TIME, OPENING_TIME + world.scenario.rules.opening_grace_minutes}
-        moments |= {w.arrives for w in world.witnesses.values()}
-        moments.add(to_minutes(world.scenario.ptps_arrives))
-        return [AdvanceClock(to=format_minutes(m)) for m in sorted(moments) if m > world.clock]
+        """The moments to wait for, as the engine lists them: a witness or the PTPS arrives,
+        07:00, and the end of the allowed wait."""
+        return [a for a in self.allowed() if isinstance(a, AdvanceClock)]
 
     def waiting_witnesses(self) -> list[WitnessState]:
         """Witnesses at the entrance whom the engine lets the crew receive now."""
