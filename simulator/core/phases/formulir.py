@@ -212,15 +212,19 @@ def expected(world: World, ballot: BallotType) -> forms.ResultForm:
 
 
 def form_of(world: World, ballot: BallotType) -> forms.ResultForm:
-    """The trainee's C.Hasil of ``ballot``, blank until something is written on it."""
+    """The trainee's C.Hasil of ``ballot``, blank until something is written on it.
+
+    Only reads: a blank form is not stored, because ``allowed`` calls this on every query and
+    live play queries before each action while a replay never does. A form stored here would
+    make the two days differ. ``apply`` stores it (``_keep``) when it writes on it or signs.
+    """
     current = world.forms.entries.get(ballot)
-    if current is None:
-        contest = world.scenario.contest(ballot)
-        if contest is None:
-            raise IllegalAction(f"no {ballot.value} contest at this TPS")
-        current = forms.ResultForm.blank(contest)
-        world.forms.entries[ballot] = current
-    return current
+    if current is not None:
+        return current
+    contest = world.scenario.contest(ballot)
+    if contest is None:
+        raise IllegalAction(f"no {ballot.value} contest at this TPS")
+    return forms.ResultForm.blank(contest)
 
 
 def apply(action: Action, judge: Judge) -> None:
@@ -228,11 +232,12 @@ def apply(action: Action, judge: Judge) -> None:
     if not isinstance(action, EnterFigure | CorrectFigure | SignForm):
         raise IllegalAction(f"{action.kind} is not a forms action")
     form = form_of(world, action.ballot)
-    if isinstance(action, SignForm):
-        _sign(action.ballot, form, judge)
-        return
     if world.forms.signed.get(action.ballot):
         raise IllegalAction(f"the {action.ballot.value} C.Hasil is already signed")
+    if isinstance(action, SignForm):
+        _keep(world, action.ballot, form)
+        _sign(action.ballot, form, judge)
+        return
     try:
         filled = form.get(action.field) is not None
     except forms.UnknownField:
@@ -242,6 +247,7 @@ def apply(action: Action, judge: Judge) -> None:
     if isinstance(action, EnterFigure):
         if filled:
             raise IllegalAction(f"{action.field} is already filled: correct it instead")
+        _keep(world, action.ballot, form)
         form.set(action.field, action.value)
         return
     if not filled:
@@ -255,10 +261,13 @@ def apply(action: Action, judge: Judge) -> None:
         judge.flag(CORRECTION_OVERWRITTEN, f"{action.ballot.value}:{action.field}")
 
 
+def _keep(world: World, ballot: BallotType, form: forms.ResultForm) -> None:
+    """Put a form on the record once an action writes on it or signs it, never before."""
+    world.forms.entries.setdefault(ballot, form)
+
+
 def _sign(ballot: BallotType, form: forms.ResultForm, judge: Judge) -> None:
     world = judge.world
-    if world.forms.signed.get(ballot):
-        raise IllegalAction(f"the {ballot.value} C.Hasil is already signed")
     world.forms.signed[ballot] = True
     contest = world.scenario.contest(ballot)
     assert contest is not None
