@@ -15,7 +15,7 @@ from typing import Literal
 from pydantic import Field
 
 from simulator.core import forms
-from simulator.core.actions import Action, IllegalAction
+from simulator.core.actions import Action, IllegalAction, InformPtps, RecordSpecialEvent
 from simulator.core.judge import Judge
 from simulator.core.phases.incidents import CORRECTION_OVERWRITTEN
 from simulator.core.rules import Rule
@@ -316,4 +316,10 @@ def allowed(world: World) -> Sequence[Action]:
             else:
                 actions.append(CorrectFigure(ballot=ballot, field=field_id, value=right))
         actions.append(SignForm(ballot=ballot))
+        # A day that won't reconcile is written down and told to the PTPS (whether it needs
+        # to be is the trainee's call, judged when the phase ends).
+        if (DISCREPANCY_TOPIC, ballot.value) not in world.special_events:
+            actions.append(RecordSpecialEvent(topic=DISCREPANCY_TOPIC, subject=ballot.value))
+        if ballot.value not in world.ptps_informed:
+            actions.append(InformPtps(subject=ballot.value))
     return actions

@@ -1,0 +1,196 @@
+"""The C.Hasil plano on the wall during the count: one row per vote target, tally marks in
+groups of five (four strokes and a strike through them), the count of each row, and the
+totals below.
+
+The rows' names are either drawn here (a plano only looked at) or left blank for the
+scene's buttons, which sit over the name column (a plano the chair rules from). Nothing here
+judges a ballot: the tally is whatever was ruled.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import pygame
+
+from simulator.art import palette
+from simulator.art.fonts import fit_text, font, render
+from simulator.core.targets import INVALID, all_targets
+from simulator.schema.scenario import Contest, Party
+
+
+@dataclass(frozen=True)
+class PlanoRow:
+    """One row of the plano: the target it tallies and its name in words."""
+
+    target: str
+    number: str  # "1", "1.2" for candidate 2 of party 1, "" for kolom kosong and invalid
+    name: str
+    full_name: str = ""  # when ``name`` is short: the pair's two names
+    indent: bool = False  # a candidate row under its party
+
+
+@dataclass(frozen=True)
+class PlanoMetrics:
+    width: int
+    label_w: int  # the name column (where buttons go)
+    count_w: int  # the figure column at the right
+    row_h: int  # the least height of a row
+    stroke: int  # distance between two strokes of a group
+    stroke_h: int  # height of a stroke
+    text_px: int
+    pad: int
+    min_height: int = 0  # the sheet is at least this tall, rows or not
+
+    @property
+    def tally_w(self) -> int:
+        return self.width - self.label_w - self.count_w - 3 * self.pad
+
+    @property
+    def group_w(self) -> int:
+        return 6 * self.stroke  # four strokes 1 apart, then room before the next group
+
+    @property
+    def groups_per_line(self) -> int:
+        return max(1, self.tally_w // self.group_w)
+
+    @property
+    def line_h(self) -> int:
+        return self.stroke_h + self.stroke
+
+
+def plano_rows(
+    contest: Contest, parties: Sequence[Party], names: Mapping[str, str]
+) -> list[PlanoRow]:
+    """The rows of ``contest``'s plano in printed order, then the invalid row.
+
+    ``names`` gives the words for the rows without a name of their own on the ballot:
+    ``kosong`` and ``invalid``.
+    """
+    pairs = {p.number: p for p in contest.pairs}
+    dpd = {c.number: c for c in contest.candidates}
+    by_party = {p.number: p for p in parties}
+    slates = {s.party: {c.number: c for c in s.candidates} for s in contest.slates}
+    rows: list[PlanoRow] = []
+    for target in all_targets(contest):
+        text = str(target)
+        kind, number, candidate = target.kind.value, target.number, target.candidate
+        if kind == "pair" and number in pairs:
+            pair = pairs[number]
+            rows.append(PlanoRow(text, str(number), pair.head, f"{pair.head} – {pair.deputy}"))
+        elif kind == "cand" and number in dpd:
+            rows.append(PlanoRow(text, str(number), dpd[number].name))
+        elif kind == "party" and candidate is None:
+            party = by_party.get(number or 0)
+            rows.append(PlanoRow(text, str(number), party.name if party else str(number)))
+        elif kind == "party":
+            person = slates.get(number or 0, {}).get(candidate or 0)
+            name = person.name if person else str(candidate)
+            rows.append(PlanoRow(text, f"{number}.{candidate}", name, indent=True))
+        else:
+            rows.append(PlanoRow(text, "", names.get(text, text)))
+    rows.append(PlanoRow(str(INVALID), "", names.get(str(INVALID), str(INVALID))))
+    return rows
+
+
+def row_heights(rows: Sequence[PlanoRow], tally: Mapping[str, int], m: PlanoMetrics) -> list[int]:
+    """Each row as tall as its tally marks need (never less than ``m.row_h``)."""
+    heights = []
+    for row in rows:
+        groups = math.ceil(tally.get(row.target, 0) / 5)
+        lines = max(1, math.ceil(groups / m.groups_per_line))
+        heights.append(max(m.row_h, lines * m.line_h + m.pad))
+    return heights
+
+
+def row_tops(heights: Sequence[int], m: PlanoMetrics) -> list[int]:
+    tops, y = [], m.pad
+    for h in heights:
+        tops.append(y)
+        y += h
+    return tops
+
+
+def plano_height(heights: Sequence[int], m: PlanoMetrics, summary_lines: int) -> int:
+    line = font(m.text_px).get_linesize()
+    return max(m.min_height, m.pad + sum(heights) + m.pad + summary_lines * line + m.pad)
+
+
+def draw_plano(
+    rows: Sequence[PlanoRow],
+    tally: Mapping[str, int],
+    m: PlanoMetrics,
+    *,
+    summary: Sequence[str],
+    with_names: bool,
+    latest: str | None = None,
+) -> pygame.Surface:
+    """The plano: the rows with their tally marks and counts, then ``summary`` lines.
+
+    ``with_names`` draws the names (else the name column is left for buttons); ``latest``
+    is the row of the last ruling, marked with a pointer beside its count.
+    """
+    heights = row_heights(rows, tally, m)
+    tops = row_tops(heights, m)
+    surface = pygame.Surface((m.width, plano_height(heights, m, len(summary))))
+    surface.fill(palette.PAPER_WHITE)
+    tally_x = m.label_w + 2 * m.pad
+    count_x = m.width - m.count_w - m.pad
+    for row, top, height in zip(rows, tops, heights, strict=True):
+        band = pygame.Rect(0, top, m.width, height)
+        if row.target == latest:
+            pygame.draw.rect(surface, palette.WARNING_LIGHT, band)
+        pygame.draw.line(surface, palette.PANEL_LINE, band.bottomleft, band.bottomright)
+        if with_names:
+            _draw_name(surface, row, band, m)
+        count = tally.get(row.target, 0)
+        lines = max(1, math.ceil(math.ceil(count / 5) / m.groups_per_line))
+        _draw_tally(surface, count, tally_x, band.centery - (lines * m.line_h - m.stroke) // 2, m)
+        figure = render(str(count), m.text_px + 2, palette.INK, bold=True)
+        surface.blit(figure, figure.get_rect(midright=(count_x + m.count_w, band.centery)))
+        if row.target == latest:
+            _draw_pointer(surface, count_x, band.centery, m)
+    pygame.draw.line(
+        surface, palette.INK, (tally_x - m.pad, m.pad), (tally_x - m.pad, tops[-1] + heights[-1])
+    )
+    y = tops[-1] + heights[-1] + m.pad
+    line = font(m.text_px).get_linesize()
+    for text in summary:
+        surface.blit(fit_text(text, m.text_px, m.width - 2 * m.pad, bold=True), (m.pad, y))
+        y += line
+    pygame.draw.rect(surface, palette.PANEL_LINE, surface.get_rect(), 1)
+    return surface
+
+
+def _draw_name(surface: pygame.Surface, row: PlanoRow, band: pygame.Rect, m: PlanoMetrics) -> None:
+    x = m.pad + (2 * m.pad if row.indent else 0)
+    text = f"{row.number}  {row.name}" if row.number else row.name
+    rendered = fit_text(text, m.text_px, m.label_w - (x - m.pad), bold=not row.indent)
+    surface.blit(rendered, (x, band.centery - rendered.get_height() // 2))
+
+
+def _draw_tally(surface: pygame.Surface, count: int, x: int, y: int, m: PlanoMetrics) -> None:
+    """``count`` as tally marks: groups of four strokes struck through by a fifth."""
+    per_line = m.groups_per_line
+    width = max(2, m.stroke // 2)
+    for group in range(math.ceil(count / 5)):
+        line, slot = divmod(group, per_line)
+        gx = x + slot * m.group_w
+        gy = y + line * m.line_h
+        strokes = min(4, count - group * 5)
+        for i in range(strokes):
+            sx = gx + i * m.stroke
+            pygame.draw.line(surface, palette.PEN_BLUE, (sx, gy), (sx, gy + m.stroke_h), width)
+        if count - group * 5 >= 5:
+            start = (gx - m.stroke // 2, gy + m.stroke_h - 2)
+            end = (gx + 3 * m.stroke + m.stroke // 2, gy + 2)
+            pygame.draw.line(surface, palette.PEN_BLUE, start, end, width)
+
+
+def _draw_pointer(surface: pygame.Surface, x: int, y: int, m: PlanoMetrics) -> None:
+    """A small triangle pointing at the figure that just grew (shape, not colour only)."""
+    size = max(4, m.text_px // 2)
+    points = [(x, y - size), (x + size, y), (x, y + size)]
+    pygame.draw.polygon(surface, palette.WARNING, points)

@@ -1,0 +1,604 @@
+"""Pengisian formulir: the C.Hasil of each ballot type, filled in by the trainee from the day's
+records, then signed.
+
+The stage shows one form at a time (a tab per ballot type), laid out like the printed C.Hasil,
+with an entry per cell; beside it, the records the KPPS really has at this point (the voter
+lists, the attendance lists, the ballots counted at closing, the tally on the plano), which
+are what the figures are copied from. The formula check lists the identities R1–R10 that the
+figures written so far break, as a crew checks before signing; the engine judges the form
+when it is signed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pygame
+from pygame_gui.core import UIElement
+from pygame_gui.elements import (
+    UIImage,
+    UIPanel,
+    UIScrollingContainer,
+    UITextBox,
+    UITextEntryLine,
+)
+
+from simulator.app.context import AppContext
+from simulator.app.play import PlaySession
+from simulator.app.scene import Scene
+from simulator.app.widgets import escape
+from simulator.art import palette
+from simulator.art.fonts import fit_text
+from simulator.core import forms
+from simulator.core.actions import Action, InformPtps, RecordSpecialEvent
+from simulator.core.phases import formulir, incidents
+from simulator.core.phases.formulir import CorrectFigure, EnterFigure, SignForm
+from simulator.core.targets import parse_target
+from simulator.scenes.labels import ballot_name
+from simulator.scenes.phase import PhaseScene
+from simulator.scenes.phases import formulir_art as art
+from simulator.schema.types import BallotType
+
+ENTRY_PREFIX = "figure:"
+METHODS = ("coret_paraf", "timpa", "tipe_x")
+RIGHT_W = 330  # design units: the records and checks column
+
+
+def entry_name(ballot: BallotType, field_id: str) -> str:
+    """The name a cell's entry is found by: ``figure:<ballot>:<field id>``."""
+    return f"{ENTRY_PREFIX}{ballot.value}:{field_id}"
+
+
+class FormulirScene(PhaseScene):
+    """The C.Hasil forms, one ballot type at a time."""
+
+    stage_kinds = frozenset(
+        {"enter_figure", "correct_figure", "sign_form", "record_event", "inform_ptps"}
+    )
+    shot_steps = 30
+
+    def __init__(self, ctx: AppContext, session: PlaySession) -> None:
+        super().__init__(ctx, session)
+        types = list(self.world.boxes)
+        unsigned = [t for t in types if not self.world.forms.signed.get(t)]
+        self.current: BallotType = (unsigned or types)[0]
+        self._scroll = 0.0
+        self._paper_key: tuple[object, ...] | None = None
+        self._paper: pygame.Surface | None = None
+        self._rows: list[art.Row] = []
+        self._scroller: UIScrollingContainer | None = None
+        self._entries: dict[str, UITextEntryLine] = {}  # field id → entry of the current form
+        self._one_figure = False
+        self._status_key: tuple[object, ...] = ()
+        self._status: list[pygame.Surface] = []
+        self._feedback_box: UIElement | None = None
+        self._feedback_stale = False
+        self._checks_box: UITextBox | None = None
+        self._checks_text = ""
+
+    # --- what the form holds (read only: the engine owns it) ------------------------------
+
+    def form(self, ballot: BallotType | None = None) -> forms.ResultForm:
+        ballot = ballot or self.current
+        entered = self.world.forms.entries.get(ballot)
+        if entered is not None:
+            return entered
+        contest = self.world.scenario.contest(ballot)
+        assert contest is not None
+        return forms.ResultForm.blank(contest)
+
+    def signed(self, ballot: BallotType | None = None) -> bool:
+        return bool(self.world.forms.signed.get(ballot or self.current))
+
+    # --- geometry -------------------------------------------------------------------------
+
+    def metrics(self, width: int) -> art.Metrics:
+        px = self.ctx.px
+        return art.Metrics(
+            width=width,
+            entry_w=px(76),
+            entry_h=px(32),
+            gap=px(8),
+            pad=px(10),
+            label_px=self.ctx.font_px(13),
+            title_px=self.ctx.font_px(15),
+        )
+
+    def body_rect(self) -> pygame.Rect:
+        stage, px = self.stage_rect(), self.ctx.px
+        top = stage.top + px(68)
+        return pygame.Rect(stage.left, top, stage.width, stage.bottom - top)
+
+    # --- building -------------------------------------------------------------------------
+
+    def rebuild(self) -> None:
+        self._remember_scroll()
+        super().rebuild()
+
+    def build_stage(self) -> None:
+        self._build_tabs()
+        self._build_form()
+        self._build_right()
+
+    def _build_tabs(self) -> None:
+        cat, px = self.ctx.cat, self.ctx.px
+        stage = self.stage_rect()
+        types = list(self.world.boxes)
+        gap = px(6)
+        width = (stage.width - gap * (len(types) - 1)) // max(1, len(types))
+        for index, ballot in enumerate(types):
+            rect = pygame.Rect(stage.left + index * (width + gap), stage.top, width, px(38))
+            text = self.fit(cat(f"scene.formulir.tab.{ballot.value}"), width)
+            self.ui.button(
+                rect,
+                text,
+                lambda b=ballot: self.show(b),
+                style="@strong" if ballot is self.current else None,
+                tooltip=cat("scene.formulir.form_title", ballot=ballot_name(ballot.value, cat)),
+            )
+
+    def _build_form(self) -> None:
+        px = self.ctx.px
+        body = self.body_rect()
+        rect = pygame.Rect(body.left, body.top, body.width - px(RIGHT_W) - px(12), body.height)
+        scroller = self.ui.scroller(rect)
+        self._scroller = scroller
+        width = rect.width - px(22)
+        metrics = self.metrics(width)
+        paper = self._paper_for(metrics)
+        image = UIImage(
+            pygame.Rect(0, 0, width, paper.get_height()),
+            paper,
+            self.ui.manager,
+            container=scroller,
+        )
+        self.ui.elements.append(image)  # killed with the scene's other widgets
+        scroller.set_scrollable_area_dimensions((width, paper.get_height()))
+        self._entries = {}
+        if not self.signed():
+            form = self.form()
+            for field_id, cell in art.cells(self._rows, metrics):
+                value = form.get(field_id)
+                entry = self.ui.entry(
+                    cell,
+                    lambda text, f=field_id: self.submit(f, text),
+                    initial="" if value is None else str(value),
+                    allowed="numbers",
+                    max_length=5,
+                    container=scroller,
+                    name=entry_name(self.current, field_id),
+                )
+                self._entries[field_id] = entry
+        if self._scroll and scroller.vert_scroll_bar is not None:
+            scroller.vert_scroll_bar.set_scroll_from_start_percentage(self._scroll)
+        elif self._entries and self._focus_after_build is None:
+            self._focus_first_empty()
+
+    def _focus_first_empty(self) -> None:
+        """A form turned to starts with the keyboard in its first empty cell."""
+        form = self.form()
+        empty = next((e for f, e in self._entries.items() if form.get(f) is None), None)
+        if empty is not None:
+            self.ui.set_focus(empty)
+
+    def _paper_for(self, m: art.Metrics) -> pygame.Surface:
+        """The form's paper, drawn again only when what it shows has changed."""
+        cat = self.ctx.cat
+        form = self.form()
+        signed = self.signed()
+        struck = tuple(sorted((k, tuple(v)) for k, v in form.struck.items()))
+        figures = tuple(form.cells().values()) if signed else ()
+        key = (self.current, m, cat.lang, signed, struck, figures)
+        if key != self._paper_key or self._paper is None:
+            contest = self.world.scenario.contest(self.current)
+            assert contest is not None
+            tps = self.world.scenario.tps
+            title = cat("scene.formulir.form_title", ballot=ballot_name(self.current.value, cat))
+            place = cat(
+                "scene.formulir.place",
+                number=f"{tps.number:03d}",
+                village=tps.village,
+                subdistrict=tps.subdistrict,
+                regency=tps.regency,
+            )
+            hint = "" if signed else cat("scene.formulir.keys")
+            self._rows = art.layout(contest, self.world.scenario, cat, m, title, place, hint)
+            self._paper = art.draw_paper(
+                self._rows,
+                m,
+                form.get,
+                lambda f: form.struck.get(f, []),
+                signed,
+                cat("scene.formulir.stamp"),
+            )
+            self._paper_key = key
+        return self._paper
+
+    def _build_right(self) -> None:
+        cat, px = self.ctx.cat, self.ctx.px
+        body = self.body_rect()
+        x = body.right - px(RIGHT_W)
+        w = px(RIGHT_W)
+        button_h, gap = px(38), px(6)
+        buttons_h = 3 * button_h + 2 * gap
+        checks_h = px(118)
+        records_h = body.height - buttons_h - checks_h - 2 * gap
+        self.ui.text(pygame.Rect(x, body.top, w, records_h), self.records_markup())
+        self._checks_text = self.checks_markup()
+        checks = pygame.Rect(x, body.top + records_h + gap, w, checks_h)
+        self._checks_box = self.ui.text(checks, self._checks_text)
+        y = body.bottom - buttons_h
+        ballot = self.current.value
+        record = RecordSpecialEvent(topic=formulir.DISCREPANCY_TOPIC, subject=ballot)
+        inform = InformPtps(subject=ballot)
+        recorded = (formulir.DISCREPANCY_TOPIC, ballot) in self.world.special_events
+        informed = ballot in self.world.ptps_informed
+        for index, (action, done, todo, done_text) in enumerate(
+            (
+                (record, recorded, "scene.formulir.record", "scene.formulir.recorded"),
+                (inform, informed, "scene.formulir.inform", "scene.formulir.informed"),
+            )
+        ):
+            rect = pygame.Rect(x, y + index * (button_h + gap), w, button_h)
+            if done:
+                self.ui.label(rect, self.fit(cat(done_text), w), style="@muted")
+            else:
+                self.ui.button(
+                    rect, self.fit(cat(todo), w), lambda a=action: self.act(a), action=action
+                )
+        sign_rect = pygame.Rect(x, y + 2 * (button_h + gap), w, button_h)
+        if self.signed():
+            self.ui.label(sign_rect, cat("scene.formulir.status.signed"), style="@badge")
+        else:
+            sign = SignForm(ballot=self.current)
+            self.ui.button(
+                sign_rect,
+                self.fit(cat("scene.formulir.sign"), w - px(50)),
+                lambda: self.act(sign),
+                key=pygame.K_s,
+                style="@strong",
+                action=sign,
+            )
+
+    # --- text beside the form -------------------------------------------------------------
+
+    def records_markup(self) -> str:
+        cat = self.ctx.cat
+        world = self.world
+        ballot = self.current
+        name = ballot_name(ballot.value, cat)
+        day = formulir.day_figures(world, ballot)
+
+        def sexes(list_id: str, count: forms.Headcount) -> str:
+            text = cat(
+                "scene.formulir.records.sexes",
+                list=cat(f"list.{list_id}"),
+                men=count.men,
+                women=count.women,
+            )
+            return escape(text)
+
+        def heading(key: str, **params: object) -> str:
+            return f"<b>{escape(cat(key, **params))}</b>"
+
+        def line(key: str, **params: object) -> str:
+            return escape(cat(key, **params))
+
+        parts = [
+            heading("scene.formulir.records.title", ballot=name),
+            f"<i>{line('scene.formulir.records.hint')}</i>",
+            "",
+            heading("scene.formulir.records.lists"),
+            sexes("dpt", day.registered_dpt),
+            sexes("dptb", day.registered_dptb),
+            "",
+            heading("scene.formulir.records.attendance", ballot=name),
+            sexes("dpt", day.voted_dpt),
+            sexes("dptb", day.voted_dptb),
+            sexes("dpk", day.voted_dpk),
+            line(
+                "scene.formulir.records.disabled",
+                registered=day.disabled_registered,
+                voted=day.disabled_voted,
+            ),
+            "",
+            heading("scene.formulir.records.ballots", ballot=name),
+            line("scene.formulir.records.received", count=day.received),
+            line("scene.formulir.records.returned", count=day.returned),
+            line("scene.formulir.records.unused", count=day.unused),
+            line("scene.formulir.records.used", count=day.used),
+            "",
+            heading("scene.formulir.records.plano"),
+            *self._plano_lines(),
+        ]
+        return "<br>".join(parts)
+
+    def _plano_lines(self) -> list[str]:
+        """The tally as ruled at the count, one line per row of the plano, invalid last."""
+        cat = self.ctx.cat
+        tally = self.world.counting.tally.get(self.current, {})
+        if not tally:
+            return [escape(cat("scene.formulir.records.no_votes"))]
+        contest = self.world.scenario.contest(self.current)
+        assert contest is not None
+        order = [*forms.vote_targets(contest), "invalid"]
+        lines = []
+        for target in order:
+            if target not in tally:
+                continue
+            key, params = parse_target(target).label()
+            text = cat("scene.formulir.records.row", target=cat(key, **params), count=tally[target])
+            lines.append(escape(text))
+        return lines
+
+    def checks_markup(self) -> str:
+        cat = self.ctx.cat
+        parts = [f"<b>{escape(cat('scene.formulir.checks.title'))}</b>"]
+        if self.signed():
+            parts.append(escape(cat("scene.formulir.checks.signed")))
+            return "<br>".join(parts)
+        contest = self.world.scenario.contest(self.current)
+        assert contest is not None
+        form = self.form()
+        failures = forms.check_identities(form, contest)
+        if failures:
+            parts.append(escape(cat("scene.formulir.checks.failed", count=len(failures))))
+            for failure in failures:
+                title = cat(f"forms.identity.{failure.identity}.title")
+                parts.append(f"• <b>{escape(failure.identity)}</b> {escape(title)}")
+        else:
+            parts.append(escape(cat("scene.formulir.checks.clean")))
+        missing = forms.missing_fields(form, contest)
+        if missing:
+            parts.append(escape(cat("scene.formulir.checks.missing", count=len(missing))))
+        else:
+            parts.append(escape(cat("scene.formulir.checks.complete")))
+        return "<br>".join(parts)
+
+    # --- acting ---------------------------------------------------------------------------
+
+    def act_all(self, actions: Sequence[Action]) -> None:
+        """After a form is signed, the next unsigned form is turned to."""
+        self._one_figure = len(actions) == 1 and isinstance(actions[0], EnterFigure)
+        signed = any(isinstance(a, SignForm) and a.ballot is self.current for a in actions)
+        if signed:
+            self._focus_after_build = None
+            types = list(self.world.boxes)
+            after = types[types.index(self.current) + 1 :] + types[: types.index(self.current)]
+            following = [t for t in after if not self.signed(t) and t is not self.current]
+            super().act_all(actions)
+            if following and self.ctx.stack.top is self and self.world.phase is self.phase:
+                self.show(following[0])
+            return
+        super().act_all(actions)
+
+    def after_action(self) -> None:
+        """One figure written: the texts that depend on it change in place, so typing a
+        figure does not make every widget again (the rest of the day goes the usual way)."""
+        one_figure, self._one_figure = self._one_figure, False
+        quiet = (
+            one_figure
+            and not self.session.finished
+            and self.world.phase is self.phase
+            and not incidents.awaiting(self.world)
+            and self._feedback_box is not None
+            and self._feedback_box.alive()
+        )
+        if not quiet:
+            super().after_action()
+            return
+        self._focus_after_build = None
+        last = self.session.last_action
+        assert isinstance(last, EnterFigure)
+        entry = self._entries.get(last.field)
+        if entry is not None:
+            entry.set_text(str(last.value))
+        self._feedback_stale = True  # written at the next frame: one text layout per frame
+        checks = self.checks_markup()
+        if self._checks_box is not None and checks != self._checks_text:
+            self._checks_box.set_text(checks)
+            self._checks_text = checks
+
+    def build_feedback(self) -> None:
+        super().build_feedback()
+        self._feedback_box = self.ui.elements[-1]
+        self._feedback_stale = False
+
+    def update(self, dt: float) -> None:
+        super().update(dt)
+        box = self._feedback_box
+        if self._feedback_stale and isinstance(box, UITextBox) and box.alive():
+            box.set_text(self.feedback_markup())
+        self._feedback_stale = False
+
+    def show(self, ballot: BallotType) -> None:
+        """Turn to the form of ``ballot`` (no engine action: the trainee looks elsewhere)."""
+        if ballot is self.current:
+            return
+        self.current = ballot
+        self._scroll = 0.0
+        self.rebuild()
+
+    def submit(self, field_id: str, text: str, step: int = 1) -> None:
+        """A figure typed into a cell: written if the cell is empty, corrected if it differs."""
+        text = text.strip()
+        current = self.form().get(field_id)
+        if not text.isdigit() or self.signed():
+            self.focus_cell(field_id, step)
+            return
+        value = int(text)
+        if current is None:
+            self.act(EnterFigure(ballot=self.current, field=field_id, value=value))
+            self.focus_cell(field_id, step)
+        elif value != current:
+            dialog = CorrectionDialog(self.ctx, self, field_id, current, value)
+            self.ctx.stack.push(dialog, on_result=lambda a: self._corrected(a, field_id, step))
+        else:
+            self.focus_cell(field_id, step)
+
+    def _corrected(self, action: Action | None, field_id: str, step: int) -> None:
+        if action is not None:
+            self.act(action)
+        else:
+            entry = self._entries.get(field_id)
+            value = self.form().get(field_id)
+            if entry is not None and entry.alive():
+                entry.set_text("" if value is None else str(value))
+        self.focus_cell(field_id, step)
+
+    def focus_cell(self, field_id: str, step: int) -> None:
+        """Put the keyboard focus on the cell ``step`` places after ``field_id``."""
+        if self.ctx.stack.top is not self or not self._entries:
+            return
+        order = list(self._entries)
+        index = order.index(field_id) + step if field_id in order else 0
+        if 0 <= index < len(order):
+            self.ui.set_focus(self._entries[order[index]])
+        elif index >= len(order):
+            self.ui.move_focus(0)
+
+    def _remember_scroll(self) -> None:
+        bar = getattr(self._scroller, "vert_scroll_bar", None)
+        if bar is not None:
+            self._scroll = float(bar.start_percentage)
+
+    # --- dialogs over the stage ---------------------------------------------------------------
+
+    # --- input ----------------------------------------------------------------------------
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        """Tab out of a cell with a changed figure writes the figure first; letter shortcuts
+        (sign, end the phase) still work from a cell, which only takes digits."""
+        if event.type != pygame.KEYDOWN:
+            return super().handle(event)
+        focused = self.ui.focused()
+        field_id = self._field_of(focused)
+        if field_id is None or not isinstance(focused, UITextEntryLine):
+            return super().handle(event)
+        value = self.form().get(field_id)
+        typed = focused.get_text().strip()
+        changed = bool(typed) and typed != ("" if value is None else str(value))
+        if event.key == pygame.K_TAB and changed:
+            self.submit(field_id, typed, -1 if event.mod & pygame.KMOD_SHIFT else 1)
+            return True
+        shortcut = self.ui.shortcuts.get(event.key)
+        if shortcut is not None and not changed:
+            shortcut()
+            return True
+        return super().handle(event)
+
+    def _field_of(self, element: object) -> str | None:
+        return next((f for f, e in self._entries.items() if e is element), None)
+
+    def draw_stage(self, surface: pygame.Surface) -> None:
+        super().draw_stage(surface)
+        self._draw_tab_status(surface)
+
+    def _draw_tab_status(self, surface: pygame.Surface) -> None:
+        """Under each tab, in words: signed, or how many cells are filled."""
+        px = self.ctx.px
+        stage = self.stage_rect()
+        types = list(self.world.boxes)
+        gap = px(6)
+        width = (stage.width - gap * (len(types) - 1)) // max(1, len(types))
+        for index, rendered in enumerate(self._tab_status(width)):
+            x = stage.left + index * (width + gap) + (width - rendered.get_width()) // 2
+            surface.blit(rendered, (x, stage.top + px(42)))
+
+    def _tab_status(self, width: int) -> list[pygame.Surface]:
+        """The status lines, rendered again only after an action."""
+        key = (len(self.session.sim.log), width, self.ctx.cat.lang)
+        if key == self._status_key:
+            return self._status
+        cat = self.ctx.cat
+        lines = []
+        for ballot in self.world.boxes:
+            if self.signed(ballot):
+                text, colour = cat("scene.formulir.status.signed"), palette.OK
+            else:
+                cells = self.form(ballot).cells()
+                filled = sum(1 for v in cells.values() if v is not None)
+                text = cat("scene.formulir.status.filled", filled=filled, total=len(cells))
+                colour = palette.MUTED
+            lines.append(fit_text(text, self.ctx.font_px(12), width, colour=colour))
+        self._status_key, self._status = key, lines
+        return lines
+
+
+class CorrectionDialog(Scene):
+    """How to change a figure already written: the trainee picks the method; the engine
+    judges it."""
+
+    overlay = True
+
+    def __init__(
+        self, ctx: AppContext, owner: FormulirScene, field_id: str, old: int, new: int
+    ) -> None:
+        super().__init__(ctx)
+        self.owner, self.field_id, self.old, self.new = owner, field_id, old, new
+
+    def box(self) -> pygame.Rect:
+        w, h = self.ctx.size
+        bw, bh = self.ctx.px(640), self.ctx.px(390)
+        return pygame.Rect((w - bw) // 2, (h - bh) // 2, bw, bh)
+
+    def build(self) -> None:
+        """The question in a panel above every widget of the form (the form's cells sit in a
+        scrolling container, whose layers would otherwise cover a dialog's widgets)."""
+        cat, px = self.ctx.cat, self.ctx.px
+        shade = pygame.Surface(self.ctx.size, pygame.SRCALPHA)
+        shade.fill((*palette.INK, 120))
+        veil = UIImage(
+            pygame.Rect((0, 0), self.ctx.size), shade, self.ui.manager, starting_height=40
+        )
+        panel = UIPanel(self.box(), starting_height=50, manager=self.ui.manager)
+        self.ui.elements += [veil, panel]  # killed with the dialog's other widgets
+        inner = pygame.Rect(0, 0, *self.box().size).inflate(-px(40), -px(36))
+        self.ui.label(
+            pygame.Rect(inner.left, inner.top, inner.width, px(34)),
+            cat("scene.formulir.correct.title"),
+            style="@heading",
+            container=panel,
+        )
+        labels = forms.field_label(self.field_id)
+        field_text = " · ".join(cat(ref.key, **ref.params) for ref in labels)
+        body = cat("scene.formulir.correct.body", field=field_text, old=self.old, new=self.new)
+        self.ui.text(
+            pygame.Rect(inner.left, inner.top + px(40), inner.width, px(110)),
+            escape(body),
+            container=panel,
+        )
+        top = inner.top + px(160)
+        row, gap = px(40), px(6)
+        first = None
+        keys = (pygame.K_1, pygame.K_2, pygame.K_3)
+        for index, method in enumerate(METHODS):
+            action = CorrectFigure(
+                ballot=self.owner.current, field=self.field_id, value=self.new, method=method
+            )
+            button = self.ui.button(
+                pygame.Rect(inner.left, top + index * (row + gap), inner.width, row),
+                cat(f"label.method.{method}").capitalize(),
+                lambda a=action: self.close(a),
+                key=keys[index],
+                container=panel,
+                action=action,
+            )
+            first = first or button
+        self.ui.button(
+            pygame.Rect(inner.left, top + 3 * (row + gap), inner.width, row),
+            cat("scene.formulir.correct.cancel") + "  [Esc]",
+            lambda: self.close(None),
+            container=panel,
+        )
+        if first is not None:
+            self.ui.set_focus(first)
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.close(None)
+            return True
+        return super().handle(event)
+
+
+SCENE = FormulirScene
