@@ -33,7 +33,6 @@ from simulator.core.desk import (
     decide,
     entitled_to_assistance,
     is_priority,
-    model_a_types,
     wants_assistance,
 )
 from simulator.core.domain import CLOSING_TIME, DPK_FROM
@@ -43,7 +42,6 @@ from simulator.core.setup import next_generated_ballot
 from simulator.core.state import VoterState, World
 from simulator.schema.ballot import Ballot
 from simulator.schema.clock import format_minutes, to_minutes
-from simulator.schema.scenario import DocumentKind
 from simulator.schema.types import BallotType, Consequence, Phase, Severity, VoterList
 
 PHASE = Phase.PEMUNGUTAN
@@ -865,6 +863,10 @@ def _ask_come_back(vs: VoterState, judge: Judge) -> None:
     vs.asked_to_return = True
     vs.arrived = False
     vs.arrives = DPK_FROM
+    # A new visit: the finger and the papers are looked at again (they may have voted
+    # elsewhere in the meantime).
+    vs.ink_checked = False
+    vs.documents_checked = False
     world.voting.at_desk = None
     judge.emit("voter_asked_back", voter=vs.id)
     if decision.action in ("come_back_1200", "unsettled"):
@@ -1012,22 +1014,18 @@ def _desk_options(vs: VoterState, world: World) -> list[Action]:
 
 
 def _issue_options(vs: VoterState, world: World) -> list[Action]:
-    """All types (signed, stamped, unsigned), the Model A types, and the PPWP ballot alone."""
+    """Any set of the types still in stock, signed, stamped or unsigned: which set this voter
+    is entitled to is the trainee's decision, so none is left out as a hint."""
     available = [t for t in all_types(world) if world.stocks[t].remaining > 0]
-    if not available:
-        return []
-    choices: list[list[BallotType]] = [available]
-    model_a = next((d for d in vs.voter.documents if d.kind is DocumentKind.MODEL_A), None)
-    if model_a is not None:
-        choices.append([t for t in model_a_types(model_a, world) if t in available])
-    if BallotType.PPWP in available:
-        choices.append([BallotType.PPWP])
-    unique = [c for i, c in enumerate(choices) if c and c not in choices[:i]]
-    actions: list[Action] = [IssueBallots(voter=vs.id, ballots=c) for c in unique]
-    actions += [
-        IssueBallots(voter=vs.id, ballots=available, signature=s) for s in ("stempel", "tanpa")
+    subsets = [
+        [t for bit, t in enumerate(available) if mask >> bit & 1]
+        for mask in range(1, 1 << len(available))
     ]
-    return actions
+    return [
+        IssueBallots(voter=vs.id, ballots=subset, signature=signature)
+        for signature in ("tangan", "stempel", "tanpa")
+        for subset in sorted(subsets, key=len, reverse=True)
+    ]
 
 
 def _record_options(world: World) -> list[Action]:

@@ -1,0 +1,446 @@
+"""The voter desk played through its screen: it builds in both languages and sizes with no text
+running out of its element, its buttons and keys apply the actions they show, its clock runs
+only when it should, a careful morning through its widgets scores no finding, and a careless
+one breaks the rules it should."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pygame
+import pygame_gui
+import pytest
+
+from simulator.app.play import Mode, PlaySession
+from simulator.app.widgets import offer_key
+from simulator.autoplay import CarefulCrew
+from simulator.core.actions import (
+    Action,
+    AdvanceClock,
+    EndPhase,
+    InformPtps,
+    RecordSpecialEvent,
+    RespondToEvent,
+)
+from simulator.core.engine import Simulation
+from simulator.core.phases import incidents
+from simulator.core.phases import pemungutan as pm
+from simulator.scenes.debrief import DebriefScene
+from simulator.scenes.dialog import ConfirmDialog
+from simulator.scenes.event import EventDialog
+from simulator.scenes.pause import PauseScene
+from simulator.scenes.phases.pemungutan import FAST, PemungutanScene
+from simulator.scenes.phases.pemungutan_art import search
+from simulator.schema.types import BallotType, VoterList
+from tests.pilot import Pilot, entry, texts_overflowing
+from tests.playthroughs.crews import DeskCarelessCrew
+
+DESK = "meja-pemilih-jebakan"
+PEMILU = [
+    BallotType.PPWP,
+    BallotType.DPR,
+    BallotType.DPD,
+    BallotType.DPRD_PROV,
+    BallotType.DPRD_KABKO,
+]
+FRAME = 1 / 60
+
+
+MINUTE = 0.1  # the tests' clock: a game minute every six frames
+
+
+def start(pilot: Pilot, *, paused: bool = True) -> tuple[PlaySession, PemungutanScene]:
+    session = pilot.start_session(DESK)
+    scene = pilot.top
+    assert isinstance(scene, PemungutanScene), "the voting phase shows the voter desk"
+    scene.paused = paused  # the running clock is tested on its own
+    scene.seconds_per_minute = MINUTE
+    return session, scene
+
+
+def kinds(session: PlaySession) -> list[str]:
+    return [logged.action.kind for logged in session.sim.log]
+
+
+def press(pilot: Pilot, action: Action) -> None:
+    """Press what the desk shows for ``action``, unfolding it first if it must (the whole
+    queue, records about an earlier voter, the ballot types and signature of a hand-over);
+    a time of the crew's own choosing goes into the wait-until entry."""
+    pilot.play(action)
+
+
+def answer_events(pilot: Pilot, crew: CarefulCrew) -> None:
+    while incidents.awaiting(crew.world):
+        assert isinstance(pilot.top, EventDialog), "an event waiting for an answer is shown"
+        event = incidents.awaiting(crew.world)[0]
+        pilot.play(RespondToEvent(event=event.index, response=crew.response(event.kind)))
+
+
+def end_phase(pilot: Pilot) -> None:
+    pilot.key(pygame.K_e)
+    assert isinstance(pilot.top, ConfirmDialog), "ending the phase asks first"
+    pilot.key(pygame.K_RETURN)
+
+
+def unoffered(scene: PemungutanScene) -> list[str]:
+    """Allowed actions the screen shows no button (or entry) for."""
+    missing = []
+    for action in scene.session.sim.allowed_actions():
+        if isinstance(action, EndPhase | RespondToEvent):
+            continue
+        about_another = isinstance(action, RecordSpecialEvent | InformPtps) and (
+            action.subject != scene.record_subject
+        )
+        if about_another or isinstance(action, pm.IssueBallots):
+            continue  # one choice away (scene.reveal), tested on their own
+        if offer_key(action) not in scene.ui.offers:
+            missing.append(offer_key(action))
+    return missing
+
+
+def repeated_check(action: Action, session: PlaySession) -> bool:
+    """A voter back at 12:00 was checked on the first visit: the crew checks again, the engine
+    (which keeps the first check) offers no second one, and the repeat changes nothing."""
+    voter = session.sim.world.voters.get(getattr(action, "voter", ""))
+    if isinstance(action, pm.CheckInk):
+        return voter is not None and voter.ink_checked
+    if isinstance(action, pm.CheckDocuments):
+        return voter is not None and voter.documents_checked
+    return False
+
+
+def play_crew(pilot: Pilot, crew: CarefulCrew, actions: Iterator[Action]) -> None:
+    for action in actions:
+        answer_events(pilot, crew)
+        scene = pilot.top
+        assert isinstance(scene, PemungutanScene)
+        assert not unoffered(scene), f"allowed but not on screen: {unoffered(scene)}"
+        if repeated_check(action, scene.session):
+            continue
+        press(pilot, action)
+    answer_events(pilot, crew)
+    end_phase(pilot)
+
+
+# --- Building ----------------------------------------------------------------------------
+
+
+def _states(pilot: Pilot, session: PlaySession) -> Iterator[str]:
+    """The desk in each of its states, named."""
+    scene = pilot.top
+    yield "queue, free desk"
+    press(pilot, pm.CallVoter(voter="v01"))
+    yield "voter called"
+    press(pilot, pm.CheckInk(voter="v01"))
+    press(pilot, pm.CheckDocuments(voter="v01"))
+    assert isinstance(scene, PemungutanScene)
+    scene.next_document()
+    yield "document enlarged"
+    press(pilot, pm.AdmitVoter(voter="v01", list=VoterList.DPT))
+    yield "choosing ballots"
+    assert isinstance(scene, PemungutanScene)
+    scene.reveal(pm.IssueBallots(voter="v01", ballots=PEMILU))
+    yield "every type chosen"
+    press(pilot, pm.IssueBallots(voter="v01", ballots=PEMILU))
+    yield "holding ballots"
+    scene.search_text = "a"
+    scene.rebuild()
+    yield "voter list searched"
+    session.sim.apply(AdvanceClock(to="12:59"))  # a long queue and the 12:00 announcement
+    scene.open_queue_picker()
+    yield "the whole queue"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_every_text_fits_its_element(lang: str, size: tuple[int, int]) -> None:
+    pilot = Pilot(size=size, lang=lang)
+    session, _ = start(pilot)
+    for state in _states(pilot, session):
+        pilot.frames(1)
+        overflowing = texts_overflowing(pilot.top)
+        assert not overflowing, (
+            f"{lang} {size}, {state}: text wider than its element: {overflowing}"
+        )
+
+
+def test_the_voter_lists_find_a_name_and_the_holder_of_a_borrowed_notice() -> None:
+    pilot = Pilot()
+    _, scene = start(pilot)
+    found = {row.name: row for row in search(scene.rows, "saputra")}
+    assert "Sutrisno Saputra" in found, "the name on v05's notice is on the DPT"
+    assert "Hendra Saputra" not in found, "v05 himself is on no list"
+    (teguh,) = search(scene.rows, "TEGUH santosa")
+    assert teguh.moved_out, "a DPT voter who moved out is marked on the list"
+    (maria,) = search(scene.rows, "ulfah")
+    assert maria.list.value == "dptb"
+    typed = scene.ui.named_entries["voter_search"]
+    typed.set_text("sri")
+    pilot.frames(
+        1, [pygame.event.Event(pygame_gui.UI_TEXT_ENTRY_CHANGED, ui_element=typed, text="sri")]
+    )
+    assert scene.search_text == "sri", "typing searches at once, without Enter"
+
+
+# --- Buttons and keys -----------------------------------------------------------------------
+
+
+def test_the_stage_buttons_apply_the_actions_they_show() -> None:
+    pilot = Pilot()
+    session, scene = start(pilot)
+    pilot.click(scene.ui.offers[offer_key(pm.CallVoter(voter="v01"))])
+    for action in (
+        pm.CheckInk(voter="v01"),
+        pm.CheckDocuments(voter="v01"),
+        pm.AdmitVoter(voter="v01", list=VoterList.DPT),
+        pm.RemindPhone(voter="v01"),
+        "ballots",
+        pm.ApplyInk(voter="v01"),
+    ):
+        if action == "ballots":  # toggle each type on, then hand them over
+            for ballot in PEMILU:
+                pilot.click(scene.ballot_toggles[ballot])
+            assert session.sim.log[-1].action.kind == "remind_phone", "toggling applies nothing"
+            action = pm.IssueBallots(voter="v01", ballots=PEMILU)
+        pilot.click(pilot.top.ui.offers[offer_key(action)])
+        assert session.sim.log[-1].action == action, f"pressing {offer_key(action)}"
+    assert kinds(session) == [
+        "call_voter",
+        "check_ink",
+        "check_documents",
+        "admit_voter",
+        "remind_phone",
+        "issue_ballots",
+        "apply_ink",
+    ]
+
+
+def test_the_shortcut_keys_follow_the_procedure() -> None:
+    pilot = Pilot()
+    session, _ = start(pilot)
+    keys = [pygame.K_n, pygame.K_t, pygame.K_d, pygame.K_1]  # call, fingers, papers, DPT
+    keys += [pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_5, pygame.K_s, pygame.K_i]
+    for key in keys:
+        pilot.key(key)
+    assert [logged.action for logged in session.sim.log] == [
+        pm.CallVoter(voter="v01"),
+        pm.CheckInk(voter="v01"),
+        pm.CheckDocuments(voter="v01"),
+        pm.AdmitVoter(voter="v01", list=VoterList.DPT),
+        pm.IssueBallots(voter="v01", ballots=PEMILU),  # types 1-5 toggled, then S
+        pm.ApplyInk(voter="v01"),
+    ]
+
+
+def test_tab_and_enter_reach_the_desk_buttons() -> None:
+    pilot = Pilot()
+    session, scene = start(pilot)
+    target = scene.ui.offers[offer_key(pm.CallVoter(voter="v01"))]
+    for _ in range(len(scene.ui.focusable) + 1):
+        if scene.ui.focused() is target:
+            break
+        pilot.key(pygame.K_TAB)
+    assert scene.ui.focused() is target, "Tab reaches the queue"
+    pilot.key(pygame.K_RETURN)
+    assert session.sim.log[-1].action == pm.CallVoter(voter="v01")
+
+
+def test_every_hand_over_the_engine_offers_is_a_choice_of_types_and_signature() -> None:
+    pilot = Pilot()
+    _, scene = start(pilot)
+    for key in (pygame.K_n, pygame.K_t, pygame.K_d, pygame.K_1):
+        pilot.key(key)
+    allowed = [a for a in scene.session.sim.allowed_actions() if isinstance(a, pm.IssueBallots)]
+    assert len(allowed) > 2, "every type, the PPWP alone, stamped, unsigned"
+    for action in allowed:
+        assert scene.reveal(action), f"no way to choose {offer_key(action)}"
+        assert offer_key(action) in scene.ui.offers
+
+
+def test_any_set_of_types_can_be_handed_over_and_a_press_takes_a_type_back() -> None:
+    pilot = Pilot()
+    session, scene = start(pilot)
+    for key in (pygame.K_n, pygame.K_t, pygame.K_d, pygame.K_1, pygame.K_2, pygame.K_2):
+        pilot.key(key)
+    assert scene.chosen_ballots == set(), "a second press takes the type back"
+    pilot.key(pygame.K_2)
+    pilot.key(pygame.K_s)  # DPR alone: wrong for this voter, and the trainee's to choose
+    last = session.sim.log[-1].action
+    assert last.kind == "issue_ballots" and last.ballots == [BallotType.DPR], last
+
+
+def test_documents_open_large_by_key_or_click_and_close_with_escape() -> None:
+    pilot = Pilot()
+    _, scene = start(pilot)
+    pilot.key(pygame.K_n)
+    pilot.key(pygame.K_l)
+    assert scene.viewing is None, "documents are read once they are checked"
+    pilot.key(pygame.K_d)
+    pilot.key(pygame.K_l)
+    assert scene.viewing == 0 and scene.viewer_blits, "L shows the first document large"
+    pilot.key(pygame.K_l)
+    pilot.key(pygame.K_l)
+    assert scene.viewing is None, "after the last document, L puts them back on the desk"
+    assert len(scene.doc_rects) == 2, "v01's notice and KTP-el lie on the desk"
+    click = pygame.event.Event(
+        pygame.MOUSEBUTTONDOWN, pos=scene.doc_rects[1].center, button=1, touch=False
+    )
+    pilot.frames(1, [click])
+    assert scene.viewing == 1, "a click on the KTP-el shows it large"
+    pilot.key(pygame.K_ESCAPE)
+    assert scene.viewing is None and pilot.top is scene, "Esc closes the document, not the day"
+
+
+def test_anyone_in_a_long_queue_can_be_called_from_the_keyboard() -> None:
+    pilot = Pilot()
+    session, scene = start(pilot)
+    session.sim.apply(AdvanceClock(to="12:59"))  # everyone but the latecomer is waiting
+    scene.rebuild()
+    queue = list(session.sim.world.queue)
+    last = pm.CallVoter(voter=queue[-1])
+    assert offer_key(last) not in scene.ui.offers, "the band shows the front of the queue"
+    pilot.key(pygame.K_q)
+    assert offer_key(last) in scene.ui.offers, "the whole queue is listed"
+    pilot.key(pygame.K_RETURN)
+    assert session.sim.log[-1].action == pm.CallVoter(voter=queue[0]), "Enter calls the first"
+
+
+def test_records_about_an_earlier_voter_are_one_choice_away() -> None:
+    pilot = Pilot()
+    session, scene = start(pilot)
+    pilot.key(pygame.K_w)  # wait until 07:01: v02 arrives
+    for voter in ("v01", "v02"):
+        pilot.click(pilot.top.ui.offers[offer_key(pm.CallVoter(voter=voter))])
+    about_v01 = RecordSpecialEvent(topic="pemilih_bertinta", subject="v01")
+    assert offer_key(about_v01) not in scene.ui.offers, "the side list is about v02 now"
+    pilot.key(pygame.K_o)
+    (button,) = [b for b in scene.ui.elements if getattr(b, "text", "") == "Sri Rahayu"]
+    pilot.click(button)
+    pilot.click(scene.ui.offers[offer_key(about_v01)])
+    assert session.sim.log[-1].action == about_v01
+
+
+# --- The clock -------------------------------------------------------------------------------
+
+
+def test_the_clock_runs_and_moves_the_engine_when_something_is_due() -> None:
+    pilot = Pilot()
+    session, _ = start(pilot, paused=False)
+    assert session.sim.world.clock == 7 * 60
+    # v01 waits; v02 arrives at 07:01: one game minute later the engine gets there.
+    pilot.frames(round(MINUTE / FRAME) + 2)
+    assert session.sim.log[-1].action == AdvanceClock(to="07:01")
+    assert session.sim.world.queue == ["v01", "v02"]
+
+
+def test_the_clock_stands_still_when_paused() -> None:
+    pilot = Pilot()
+    session, scene = start(pilot, paused=True)
+    pilot.frames(round(5 * MINUTE / FRAME))
+    assert session.sim.log == [], "a paused clock applies nothing"
+    pilot.key(pygame.K_j)  # run
+    assert not scene.paused
+    pilot.frames(round(MINUTE / FRAME) + 2)
+    assert kinds(session) == ["advance_clock"]
+
+
+def test_the_clock_stands_still_under_the_pause_menu() -> None:
+    pilot = Pilot()
+    session, _ = start(pilot, paused=False)
+    pilot.key(pygame.K_ESCAPE)
+    assert isinstance(pilot.top, PauseScene)
+    pilot.frames(round(3 * MINUTE / FRAME))
+    assert session.sim.log == [], "the clock waits while the pause menu is open"
+
+
+def test_the_shown_minutes_reach_the_engine_before_the_next_decision() -> None:
+    pilot = Pilot()
+    session, scene = start(pilot, paused=False)
+    pilot.key(pygame.K_n)  # v01 to the desk; the next arrival (v02) is at 07:01
+    pilot.key(pygame.K_v)  # 3×
+    session.sim.apply(AdvanceClock(to="07:02"))  # v02, v03 queue; next arrival 07:20
+    scene.rebuild()
+    scene.elapsed = 0.0
+    pilot.frames(round(5.5 * MINUTE / FAST / FRAME))  # five and a half minutes at 3×
+    assert session.sim.world.clock == 7 * 60 + 2, "minutes pass on screen, not in the engine"
+    assert scene.shown_minute() == 7 * 60 + 7
+    pilot.key(pygame.K_t)
+    assert [logged.action for logged in session.sim.log[-2:]] == [
+        AdvanceClock(to="07:07"),
+        pm.CheckInk(voter="v01"),
+    ], "the decision is logged at the time the trainee saw"
+
+
+def test_an_idle_desk_skips_to_the_next_arrival() -> None:
+    pilot = Pilot()
+    session, scene = start(pilot, paused=True)
+    for key in (pygame.K_n, pygame.K_t, pygame.K_d):
+        pilot.key(key)
+    pilot.click(scene.ui.offers[offer_key(pm.RefuseVoter(voter="v01", reason=pm.Reason.BERTINTA))])
+    for voter in ("v02", "v03"):
+        session.sim.apply(AdvanceClock(to="07:02"))
+        session.sim.apply(pm.CallVoter(voter=voter))
+        session.sim.apply(pm.RefuseVoter(voter=voter, reason=pm.Reason.BERTINTA))
+    scene.rebuild()
+    scene.paused = False
+    pilot.frames(round(MINUTE / FRAME) + 2)
+    assert session.sim.log[-1].action == AdvanceClock(to="07:20"), "straight to v04's arrival"
+
+
+# --- Whole mornings through the screen ------------------------------------------------------
+
+
+def test_a_careful_morning_through_the_desk_scores_no_finding() -> None:
+    pilot = Pilot()
+    session, _ = start(pilot)
+    crew = CarefulCrew(session.sim)
+    play_crew(pilot, crew, crew.voting())
+    assert isinstance(pilot.top, DebriefScene), "the one-phase scenario ends on the debrief"
+    assert session.sim.findings == [], [f.rule_id for f in session.sim.findings]
+    headless = CarefulCrew(Simulation.start(entry(DESK).scenario, seed=session.sim.world.seed))
+    assert session.sim.digest() == headless.play().digest(), "the same day as played headless"
+
+
+def first_voters(crew: CarefulCrew, last: str) -> Iterator[Action]:
+    """The crew's morning until ``last`` has left the desk."""
+    for action in crew.voting():
+        yield action
+        if isinstance(action, pm.ApplyInk) and action.voter == last:
+            return
+
+
+def test_a_careless_start_of_the_morning_breaks_the_expected_rules() -> None:
+    pilot = Pilot()
+    session, _ = start(pilot)
+    crew = DeskCarelessCrew(session.sim)
+    play_crew(pilot, crew, first_voters(crew, "v08"))
+    broken = {finding.rule_id for finding in session.sim.findings}
+    headless = DeskCarelessCrew(Simulation.start(entry(DESK).scenario, seed=session.sim.world.seed))
+    for action in first_voters(headless, "v08"):
+        headless.do(action)
+    headless.do(EndPhase())
+    assert broken == {finding.rule_id for finding in headless.sim.findings}
+    for rule in (
+        "pemungutan.prioritas_diabaikan",  # v02 called before the elderly v03
+        "pemungutan.surat_suara_tidak_ditandatangani",  # v01's ballots only stamped
+        "pemungutan.pemilih_bertinta_dilayani",  # v04 admitted with ink on a finger
+        "pemungutan.joki_dilayani",  # v05 with his father's notice
+        "pemungutan.pendamping_tanpa_formulir",  # v07's helper signs nothing
+        "pemungutan.jenis_surat_suara_dptb_salah",  # v08 given every type, not the Model A's
+        "pemungutan.ditutup_sebelum_1300",  # and the desk closed at nine
+    ):
+        assert rule in broken, f"{rule} should have been found"
+
+
+def test_the_exam_mode_records_without_explaining() -> None:
+    pilot = Pilot()
+    session = PlaySession.begin(entry(DESK), Mode.UJIAN, None, None)
+    from simulator.scenes.phases import scene_for
+
+    scene = pilot.show(scene_for(pilot.ctx, session))
+    assert isinstance(scene, PemungutanScene)
+    scene.paused = True
+    pilot.key(pygame.K_n)
+    pilot.key(pygame.K_1)  # admitted without any check
+    assert session.sim.findings, "the engine judged it"
+    assert "Tercatat" in scene.feedback_markup()
