@@ -74,6 +74,10 @@ class Pilot:
         if button is None and isinstance(action, AdvanceClock):
             self.type_into("clock", action.to)
             return
+        if button is None and action.kind == "enter_figure":
+            params = action.params()
+            self.type_into(f"figure:{params['ballot']}:{params['field']}", str(params["value"]))
+            return
         assert button is not None, (
             f"the screen {type(self.top).__name__} offers no button for {offer_key(action)}"
         )

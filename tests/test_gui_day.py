@@ -38,6 +38,8 @@ def test_a_full_day_through_the_screens_matches_the_headless_day(name: str) -> N
     session = pilot.start_session(name)
     crew = CarefulCrew(session.sim)
     for phase in session.sim.world.phases:
+        pilot.frames(1)  # an event that fired as the phase began is shown now
+        _answer_events(pilot, crew)
         assert isinstance(pilot.top, PhaseScene) and pilot.top.phase is phase
         for action in crew.phase_actions(phase):
             _answer_events(pilot, crew)
