@@ -102,8 +102,9 @@ def build_theme(scale: float, text_size: str) -> dict[str, Any]:
         "misc": {
             "border_width": "1",
             "padding": f"{round(12 * scale)},{round(8 * scale)}",
-            "shape": "rounded_rectangle",
-            "shape_corner_radius": radius,
+            # Rectangles: pygame_gui draws a large rounded shape on big temporary
+            # surfaces (over 100 MB for an 800×560 text box).
+            "shape": "rectangle",
         },
     }
 
@@ -134,16 +135,16 @@ def build_theme(scale: float, text_size: str) -> dict[str, Any]:
         "@danger": danger,
         "@centred": {"misc": {"text_horiz_alignment": "center"}},
         "text_box": box,
-        # The feedback strip changes after every action; a plain rectangle redraws fastest.
-        "@feedback": {**box, "misc": {**box["misc"], "shape": "rectangle"}},
+        "@feedback": box,
         "@card": {
             "colours": {
                 "dark_bg": hex_colour(palette.PANEL),
                 "normal_border": hex_colour(palette.PRIMARY),
             },
             "misc": {
-                "shape": "rounded_rectangle",
-                "shape_corner_radius": radius,
+                # Rectangles: pygame_gui draws a large rounded shape on big temporary
+                # surfaces (over 100 MB for an 800×560 text box).
+                "shape": "rectangle",
                 "border_width": "3",
             },
         },
@@ -159,8 +160,9 @@ def build_theme(scale: float, text_size: str) -> dict[str, Any]:
                 "normal_border": hex_colour(palette.PANEL_LINE),
             },
             "misc": {
-                "shape": "rounded_rectangle",
-                "shape_corner_radius": radius,
+                # Rectangles: pygame_gui draws a large rounded shape on big temporary
+                # surfaces (over 100 MB for an 800×560 text box).
+                "shape": "rectangle",
                 "border_width": "1",
             },
         },

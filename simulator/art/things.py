@@ -16,10 +16,9 @@ import pygame
 
 from simulator.art import palette
 from simulator.art.canvas import Canvas, darker, lighter, mix, pick
-from simulator.art.documents import OFFICIAL_TEXT
+from simulator.art.official import OFFICIAL_TEXT
 from simulator.art.palette import Colour
 from simulator.art.sheet import Sheet
-from simulator.schema.scenario import Item
 from simulator.schema.types import BallotType
 
 T = OFFICIAL_TEXT
@@ -34,9 +33,8 @@ _WHITE: Final = (255, 255, 255)
 def draw_item(item_id: str, size: tuple[int, int], ok: bool = True) -> pygame.Surface:
     """The icon of logistics item ``item_id`` (an :class:`Item` value). ``ok=False``: greyed,
     with a red cross."""
-    item = Item(item_id)
     s = Sheet(size, (100.0, 100.0), ss=3)
-    _ITEMS[item](s)
+    _ITEMS[item_id](s)
     surface = s.finish()
     if not ok:
         surface = _not_ok(surface)
@@ -221,20 +219,20 @@ def _daftar_calon(s: Sheet) -> None:
         s.line((x, y + 24), (x + 16, y + 24), palette.MUTED, 1.0)
 
 
-_ITEMS: Final[dict[Item, Callable[[Sheet], None]]] = {
-    Item.BILIK_SUARA: _bilik_suara,
-    Item.TINTA: _tinta,
-    Item.SEGEL: _segel,
-    Item.GEMBOK: _gembok,
-    Item.ALAT_COBLOS: _alat_coblos,
-    Item.TEMPLATE_BRAILLE: _template_braille,
-    Item.C_HASIL_PLANO: _c_hasil_plano,
-    Item.C_DAFTAR_HADIR: _c_daftar_hadir,
-    Item.C_KEJADIAN_KHUSUS: _c_kejadian_khusus,
-    Item.C_PENDAMPING: _c_pendamping,
-    Item.SAMPUL: _sampul,
-    Item.SALINAN_DPT: _salinan_dpt,
-    Item.DAFTAR_CALON: _daftar_calon,
+_ITEMS: Final[dict[str, Callable[[Sheet], None]]] = {
+    "bilik_suara": _bilik_suara,
+    "tinta": _tinta,
+    "segel": _segel,
+    "gembok": _gembok,
+    "alat_coblos": _alat_coblos,
+    "template_braille": _template_braille,
+    "c_hasil_plano": _c_hasil_plano,
+    "c_daftar_hadir": _c_daftar_hadir,
+    "c_kejadian_khusus": _c_kejadian_khusus,
+    "c_pendamping": _c_pendamping,
+    "sampul": _sampul,
+    "salinan_dpt": _salinan_dpt,
+    "daftar_calon": _daftar_calon,
 }
 
 

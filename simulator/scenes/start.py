@@ -13,6 +13,7 @@ class StartScene(Scene):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         self._backdrop: pygame.Surface | None = None
+        self._frames_shown = 0
 
     def build(self) -> None:
         ctx, cat, px = self.ctx, self.ctx.cat, self.ctx.px
@@ -125,6 +126,9 @@ class StartScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         w, h = surface.get_size()
         area = pygame.Rect(int(w * 0.5), 0, w - int(w * 0.5), h)
+        self._frames_shown += 1
+        if self._frames_shown == 1:
+            return  # the buttons first; the picture (and the drawing code) a frame later
         if self._backdrop is None or self._backdrop.get_size() != area.size:
             self._backdrop = _backdrop(area.size)
         surface.blit(self._backdrop, area)

@@ -457,7 +457,7 @@ class PenghitunganScene(PhaseScene):
         """A drawn picture, made once per ``key`` (the cache is kept small)."""
         picture = self._pictures.get(key)
         if picture is None:
-            if len(self._pictures) > 48:
+            if len(self._pictures) > 8:
                 self._pictures.clear()
             picture = draw()
             self._pictures[key] = picture
