@@ -52,10 +52,13 @@ class DebriefScene(Scene):
             self.ui.label(
                 pygame.Rect(bars.left, y, bars.width, px(24)),
                 cat(
-                    "shell.debrief.phase_row",
+                    "shell.debrief.phase_row_critical"
+                    if phase_score.critical
+                    else "shell.debrief.phase_row",
                     phase=cat(f"phase.{phase_score.phase.value}"),
                     score=phase_score.score,
                     errors=phase_score.findings,
+                    critical=phase_score.critical,
                 ),
             )
         findings_rect = pygame.Rect(
