@@ -8,9 +8,10 @@ does not claim appears in the side list, so nothing the engine allows is ever ou
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pygame
+from pygame_gui.elements import UILabel, UITextBox
 
 from simulator.app.context import AppContext
 from simulator.app.play import PlaySession
@@ -27,6 +28,7 @@ from simulator.schema.clock import format_minutes, to_minutes
 HEADER_H = 56  # design units
 FEEDBACK_H = 112
 SIDE_W = 430
+END_H = 44  # the "End this phase" button
 
 
 class PhaseScene(Scene):
@@ -43,6 +45,10 @@ class PhaseScene(Scene):
         self.phase = session.sim.world.phase
         self._focus_after_build: int | None = None
         self.wait_message = ""
+        self.clock_label: UILabel | None = None
+        self._offered: tuple[int, list[Action]] = (-1, [])
+        self.feedback_box: UITextBox | None = None
+        self._feedback_stale = False
 
     @property
     def world(self) -> World:
@@ -97,7 +103,7 @@ class PhaseScene(Scene):
         self.ui.label(pygame.Rect(px(20), px(8), px(620), px(40)), title, style="@heading")
         mode = cat(f"shell.mode.{self.session.mode.value}")
         self.ui.label(pygame.Rect(px(650), px(12), px(160), px(32)), mode, style="@badge")
-        self.ui.label(
+        self.clock_label = self.ui.label(
             pygame.Rect(px(820), px(8), px(120), px(40)),
             format_minutes(world.clock),
             style="@clock",
@@ -121,29 +127,44 @@ class PhaseScene(Scene):
             cat("shell.phase.actions"),
             style="@heading",
         )
-        end_h = px(44)
-        bottom = side.bottom - end_h - px(8)
+        bottom = side.bottom - px(END_H) - px(8)
         bottom = self.build_wait(side, bottom)  # time can always be let pass
         list_rect = pygame.Rect(
             side.left, side.top + px(34), side.width, bottom - side.top - px(34)
         )
-        scroller = self.ui.scroller(list_rect)
+        self.build_action_list(list_rect, [self.side_row(a) for a in self.side_actions()])
+        self.build_end_button(side)
+
+    def side_row(self, action: Action) -> tuple[str, Callable[[], None], Action | None]:
+        """An allowed action as a row of the side list: its words, what pressing does."""
+        return action_label(action, self.world, self.ctx.cat), lambda: self.act(action), action
+
+    def build_action_list(
+        self, rect: pygame.Rect, rows: Sequence[tuple[str, Callable[[], None], Action | None]]
+    ) -> None:
+        """A scrolling list of buttons, one per row; the words are shortened to fit and shown
+        whole in the tooltip."""
+        px = self.ctx.px
+        scroller = self.ui.scroller(rect)
         row_h, gap = px(38), px(4)
-        actions = self.side_actions()
-        inner_w = list_rect.width - px(22)
-        for index, action in enumerate(actions):
+        inner_w = rect.width - px(22)
+        for index, (words, callback, action) in enumerate(rows):
             self.ui.button(
                 pygame.Rect(0, index * (row_h + gap), inner_w, row_h),
-                self.fit(action_label(action, self.world, cat), inner_w),
-                lambda a=action: self.act(a),
+                self.fit(words, inner_w),
+                callback,
                 container=scroller,
-                tooltip=action_label(action, self.world, cat),
+                tooltip=words,
                 action=action,
             )
-        scroller.set_scrollable_area_dimensions((inner_w, max(1, len(actions) * (row_h + gap))))
+        scroller.set_scrollable_area_dimensions((inner_w, max(1, len(rows) * (row_h + gap))))
+
+    def build_end_button(self, side: pygame.Rect) -> None:
+        """ "End this phase" [E] at the foot of the side column."""
+        end_h = self.ctx.px(END_H)
         self.ui.button(
             pygame.Rect(side.left, side.bottom - end_h, side.width, end_h),
-            cat("shell.phase.end"),
+            self.ctx.cat("shell.phase.end"),
             self.confirm_end,
             key=pygame.K_e,
             style="@strong",
@@ -186,10 +207,18 @@ class PhaseScene(Scene):
         list); True when it is now on screen. The base shows everything at once."""
         return False
 
+    def offered_actions(self) -> list[Action]:
+        """What the engine allows now, asked once per state: only an action changes the
+        state, and every applied action is logged."""
+        applied = len(self.session.sim.log)
+        if self._offered[0] != applied:
+            self._offered = (applied, list(self.session.sim.allowed_actions()))
+        return self._offered[1]
+
     def side_actions(self) -> list[Action]:
         return [
             action
-            for action in self.session.sim.allowed_actions()
+            for action in self.offered_actions()
             if action.kind not in self.stage_kinds
             and not isinstance(action, (EndPhase, RespondToEvent))
         ]
@@ -198,7 +227,18 @@ class PhaseScene(Scene):
         rect = self.feedback_rect()
         gutter = self.ctx.px(40)  # room for the icon that says right or wrong by its shape
         rect = pygame.Rect(rect.left + gutter, rect.top, rect.width - gutter, rect.height)
-        self.ui.text(rect, self.feedback_markup(), style="@feedback")
+        self.feedback_box = self.ui.text(rect, self.feedback_markup(), style="@feedback")
+        self._feedback_stale = False
+
+    def refresh_feedback(self) -> bool:
+        """Rewrite the feedback in place at the next frame (one text layout per frame),
+        for a scene that updates after an action without making every widget again; False
+        when there is no feedback box to rewrite."""
+        box = self.feedback_box
+        if box is None or not box.alive():
+            return False
+        self._feedback_stale = True
+        return True
 
     def feedback_markup(self) -> str:
         cat = self.ctx.cat
@@ -327,8 +367,13 @@ class PhaseScene(Scene):
         self.ctx.stack.push(PauseScene(self.ctx, self.session))
 
     def update(self, dt: float) -> None:
-        """An event that is waiting (one that fired as the phase began, or on a resumed day)
-        is put in front of the trainee as soon as this scene is on top."""
+        """Feedback marked for rewriting is written; an event that is waiting (one that fired
+        as the phase began, or on a resumed day) is put in front of the trainee as soon as
+        this scene is on top."""
+        box = self.feedback_box
+        if self._feedback_stale and box is not None and box.alive():
+            box.set_text(self.feedback_markup())
+        self._feedback_stale = False
         on_top = self.ctx.stack.top is self and self.world.phase is self.phase
         if on_top and incidents.awaiting(self.world):
             self.show_event()

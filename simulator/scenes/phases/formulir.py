@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pygame
-from pygame_gui.core import UIElement
 from pygame_gui.elements import (
     UIImage,
     UIPanel,
@@ -71,8 +70,6 @@ class FormulirScene(PhaseScene):
         self._one_figure = False
         self._status_key: tuple[object, ...] = ()
         self._status: list[pygame.Surface] = []
-        self._feedback_box: UIElement | None = None
-        self._feedback_stale = False
         self._checks_box: UITextBox | None = None
         self._checks_text = ""
 
@@ -381,10 +378,8 @@ class FormulirScene(PhaseScene):
             and not self.session.finished
             and self.world.phase is self.phase
             and not incidents.awaiting(self.world)
-            and self._feedback_box is not None
-            and self._feedback_box.alive()
         )
-        if not quiet:
+        if not quiet or not self.refresh_feedback():
             super().after_action()
             return
         self._focus_after_build = None
@@ -393,23 +388,10 @@ class FormulirScene(PhaseScene):
         entry = self._entries.get(last.field)
         if entry is not None:
             entry.set_text(str(last.value))
-        self._feedback_stale = True  # written at the next frame: one text layout per frame
         checks = self.checks_markup()
         if self._checks_box is not None and checks != self._checks_text:
             self._checks_box.set_text(checks)
             self._checks_text = checks
-
-    def build_feedback(self) -> None:
-        super().build_feedback()
-        self._feedback_box = self.ui.elements[-1]
-        self._feedback_stale = False
-
-    def update(self, dt: float) -> None:
-        super().update(dt)
-        box = self._feedback_box
-        if self._feedback_stale and isinstance(box, UITextBox) and box.alive():
-            box.set_text(self.feedback_markup())
-        self._feedback_stale = False
 
     def show(self, ballot: BallotType) -> None:
         """Turn to the form of ``ballot`` (no engine action: the trainee looks elsewhere)."""

@@ -25,7 +25,7 @@ from simulator.core.phases.logistik import CountBallots, InspectItem, ReportDisc
 from simulator.core.state import World
 from simulator.i18n import Catalog
 from simulator.scenes.labels import action_label, target_name
-from simulator.scenes.phase import PhaseScene
+from simulator.scenes.phase import END_H, PhaseScene
 from simulator.scenes.phases.logistics_art import (
     Line,
     PictureCache,
@@ -98,8 +98,6 @@ class LogistikScene(PhaseScene):
         super().__init__(ctx, session)
         self.selected: str | None = None
         self.text_cache = TextCache()
-        self._allowed: list[Action] = []
-        self._allowed_stamp: object = None
         self.pictures = PictureCache()
         self.tile_cards: dict[str, tuple[pygame.Rect, str]] = {}  # card and row heading
         self.tile_pictures: dict[str, pygame.Rect] = {}
@@ -111,22 +109,14 @@ class LogistikScene(PhaseScene):
 
     # --- what the engine offers -----------------------------------------------------------
 
-    def allowed(self) -> list[Action]:
-        """What the engine allows now, asked once per state (every action adds to the log)."""
-        stamp = (len(self.session.sim.log), self.world.clock, self.world.phase)
-        if self._allowed_stamp != stamp:
-            self._allowed = list(self.session.sim.allowed_actions())
-            self._allowed_stamp = stamp
-        return self._allowed
-
     def tiles(self) -> list[Tile]:
-        targets = [a.target for a in self.allowed() if isinstance(a, InspectItem)]
+        targets = [a.target for a in self.offered_actions() if isinstance(a, InspectItem)]
         return tiles_of(targets)
 
     def reports_for(self, tile: Tile) -> list[ReportDiscrepancy]:
         return [
             a
-            for a in self.allowed()
+            for a in self.offered_actions()
             if isinstance(a, ReportDiscrepancy) and tile.owns(a.discrepancy)
         ]
 
@@ -136,7 +126,7 @@ class LogistikScene(PhaseScene):
         return next(
             (
                 a
-                for a in self.allowed()
+                for a in self.offered_actions()
                 if isinstance(a, CountBallots) and a.ballot.value == tile.name
             ),
             None,
@@ -626,7 +616,7 @@ def build_side_column(scene: PhaseScene, title: str) -> pygame.Rect:
     cat, px = scene.ctx.cat, scene.ctx.px
     side = scene.side_rect()
     scene.ui.label(pygame.Rect(side.left, side.top, side.width, px(30)), title, style="@heading")
-    end_h = px(44)
+    end_h = px(END_H)
     rows = side_rows(scene)
     body_top = side.top + px(34)
     body_bottom = side.bottom - end_h - px(8)
@@ -641,25 +631,8 @@ def build_side_column(scene: PhaseScene, title: str) -> pygame.Rect:
             style="@badge",
         )
         list_rect = pygame.Rect(side.left, split + px(34), side.width, body_bottom - split - px(34))
-        scroller = scene.ui.scroller(list_rect)
-        inner_w = list_rect.width - px(22)
-        for index, (words, callback, action) in enumerate(rows):
-            scene.ui.button(
-                pygame.Rect(0, index * (row_h + gap), inner_w, row_h),
-                scene.fit(words, inner_w),
-                callback,
-                container=scroller,
-                tooltip=words,
-                action=action,
-            )
-        scroller.set_scrollable_area_dimensions((inner_w, max(1, len(rows) * (row_h + gap))))
-    scene.ui.button(
-        pygame.Rect(side.left, side.bottom - end_h, side.width, end_h),
-        cat("shell.phase.end"),
-        scene.confirm_end,
-        key=pygame.K_e,
-        style="@strong",
-    )
+        scene.build_action_list(list_rect, rows)
+    scene.build_end_button(side)
     return pygame.Rect(side.left, body_top, side.width, split - body_top)
 
 
@@ -735,7 +708,7 @@ def other_actions(scene: PhaseScene) -> list[Action]:
     homed = getattr(scene, "has_home", None)
     return [
         action
-        for action in scene.session.sim.allowed_actions()
+        for action in scene.offered_actions()
         if action.kind not in scene.stage_kinds
         and offer_key(action) not in offered
         and not (homed is not None and homed(action))

@@ -101,8 +101,6 @@ class PembukaanScene(PhaseScene):
         super().__init__(ctx, session)
         self.fold = Fold()
         self.text_cache = TextCache()
-        self._allowed: list[Action] = []
-        self._allowed_stamp: object = None
         self.pictures = PictureCache()
         self.door_cards: list[tuple[pygame.Rect, WitnessState]] = []
         self.done_rect: pygame.Rect | None = None
@@ -114,17 +112,9 @@ class PembukaanScene(PhaseScene):
 
     # --- what the engine offers -----------------------------------------------------------
 
-    def allowed(self) -> list[Action]:
-        """What the engine allows now, asked once per state (every action adds to the log)."""
-        stamp = (len(self.session.sim.log), self.world.clock, self.world.phase)
-        if self._allowed_stamp != stamp:
-            self._allowed = list(self.session.sim.allowed_actions())
-            self._allowed_stamp = stamp
-        return self._allowed
-
     def find(self, kind: type[Action], **fields: object) -> Action | None:
         """The allowed action of ``kind`` with these fields, if the engine offers it."""
-        for action in self.allowed():
+        for action in self.offered_actions():
             if isinstance(action, kind) and all(
                 getattr(action, name) == value for name, value in fields.items()
             ):
@@ -134,13 +124,13 @@ class PembukaanScene(PhaseScene):
     def clock_stops(self) -> list[AdvanceClock]:
         """The moments to wait for, as the engine lists them: a witness or the PTPS arrives,
         07:00, and the end of the allowed wait."""
-        return [a for a in self.allowed() if isinstance(a, AdvanceClock)]
+        return [a for a in self.offered_actions() if isinstance(a, AdvanceClock)]
 
     def waiting_witnesses(self) -> list[WitnessState]:
         """Witnesses at the entrance whom the engine lets the crew receive now."""
         ids = {
             a.witness
-            for a in self.allowed()
+            for a in self.offered_actions()
             if isinstance(a, (AdmitWitness, RefuseWitness, AskRemoveAttributes))
         }
         return sorted(
@@ -156,7 +146,7 @@ class PembukaanScene(PhaseScene):
         prefix = f"ballots.{ballot.value}."
         return [
             a
-            for a in self.allowed()
+            for a in self.offered_actions()
             if isinstance(a, ReportDiscrepancy) and a.discrepancy.startswith(prefix)
         ]
 
@@ -707,7 +697,9 @@ class StepList:
                 self.note(cat("scene.pembukaan.notice.returned", name=notice.name, reason=reason))
                 continue
             options = [
-                a for a in scene.allowed() if isinstance(a, ReturnNotice) and a.notice == notice.id
+                a
+                for a in scene.offered_actions()
+                if isinstance(a, ReturnNotice) and a.notice == notice.id
             ]
             if not options:
                 continue

@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 
 import pygame
 import pygame_gui
-from pygame_gui.elements import UIButton, UILabel, UITextEntryLine
+from pygame_gui.elements import UIButton, UITextEntryLine
 
 from simulator.app.context import AppContext
 from simulator.app.play import PlaySession
@@ -127,7 +127,6 @@ class PemungutanScene(PhaseScene):
         self.doc_rects: list[pygame.Rect] = []
         self.allowed: dict[str, Action] = {}
         self.stop: int | None = None
-        self.clock_label: UILabel | None = None
         self.results_rect = pygame.Rect(0, 0, 1, 1)
         self.side_blits: list[Blit] = []
         self.chosen_subject: str | None = None  # records about another voter, when chosen
@@ -193,7 +192,7 @@ class PemungutanScene(PhaseScene):
         if self._art_size != self.ctx.size:
             self.art.clear()
             self._art_size = self.ctx.size
-        self.allowed = {offer_key(a): a for a in self.session.sim.allowed_actions()}
+        self.allowed = {offer_key(a): a for a in self.offered_actions()}
         self.stop = self.next_stop()  # read every frame by the clock: worked out once here
         if self.world.voting.at_desk is not None:
             self.recent = self.world.voting.at_desk
@@ -220,11 +219,6 @@ class PemungutanScene(PhaseScene):
 
     def build_header(self) -> None:
         super().build_header()
-        clock = format_minutes(self.world.clock)
-        self.clock_label = next(
-            (e for e in reversed(self.ui.elements) if isinstance(e, UILabel) and e.text == clock),
-            None,
-        )
         self.refresh_clock()
 
     def build_stage(self) -> None:

@@ -13,8 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import pygame
-from pygame_gui.core import UIElement
-from pygame_gui.elements import UIImage, UILabel, UIScrollingContainer, UITextBox
+from pygame_gui.elements import UIImage, UILabel, UIScrollingContainer
 
 from simulator.app.context import AppContext
 from simulator.app.play import PlaySession
@@ -54,9 +53,6 @@ class PenghitunganScene(PhaseScene):
         self._plano_scroll = 0.0
         self._plano_of: BallotType | None = None
         self._progress: UILabel | None = None
-        self._feedback_box: UIElement | None = None
-        self._feedback_stale = False
-        self._clock: UIElement | None = None
         self._built_at: tuple[object, ...] = ()
         self._one_ruling = False
         self._box_pictures: list[tuple[pygame.Surface, pygame.Rect]] = []
@@ -71,11 +67,11 @@ class PenghitunganScene(PhaseScene):
         actions = super().side_actions()
         if self.world.counting.open_box is None:
             return actions
-        others = [a for a in self.session.sim.allowed_actions() if isinstance(a, OpenBoxForCount)]
+        others = [a for a in self.offered_actions() if isinstance(a, OpenBoxForCount)]
         return others + actions
 
     def allowed(self) -> dict[str, Action]:
-        return {offer_key(a): a for a in self.session.sim.allowed_actions()}
+        return {offer_key(a): a for a in self.offered_actions()}
 
     def contest(self, ballot: BallotType) -> Contest:
         contest = self.world.scenario.contest(ballot)
@@ -123,22 +119,6 @@ class PenghitunganScene(PhaseScene):
                 self._build_plano(shown, {})
             else:
                 self._build_boxes(allowed, self.stage_rect().inflate(-self.ctx.px(24), 0))
-
-    def build_header(self) -> None:
-        super().build_header()
-        self._clock = next((e for e in self.ui.elements if "@clock" in e.get_object_ids()), None)
-
-    def build_feedback(self) -> None:
-        super().build_feedback()
-        self._feedback_box = self.ui.elements[-1]
-        self._feedback_stale = False
-
-    def update(self, dt: float) -> None:
-        super().update(dt)
-        box = self._feedback_box
-        if self._feedback_stale and isinstance(box, UITextBox) and box.alive():
-            box.set_text(self.feedback_markup())
-        self._feedback_stale = False
 
     def _build_ballot(self, ballot: BallotType, allowed: dict[str, Action]) -> None:
         cat, px = self.ctx.cat, self.ctx.px
@@ -480,12 +460,10 @@ class PenghitunganScene(PhaseScene):
             and self.world.phase is self.phase
             and (counting.open_box,) == self._built_at
             and not incidents.awaiting(self.world)
-            and self._feedback_box is not None
-            and self._feedback_box.alive()
             and self._plano_image is not None
             and self._plano_image.alive()
         )
-        if not quiet or not self._refresh_plano():
+        if not quiet or not self.refresh_feedback() or not self._refresh_plano():
             super().after_action()
             return
         self._focus_after_build = None
@@ -494,10 +472,9 @@ class PenghitunganScene(PhaseScene):
         index = counting.next_index.get(ballot, 0)
         total = len(self.world.boxes[ballot].contents)
         self._progress.set_text(self._progress_text(ballot, index, total))
-        self._feedback_stale = True  # written at the next frame: one text layout per frame
         clock = format_minutes(self.world.clock)
-        if isinstance(self._clock, UILabel) and self._clock.text != clock:
-            self._clock.set_text(clock)
+        if self.clock_label is not None and self.clock_label.text != clock:
+            self.clock_label.set_text(clock)
 
     def _refresh_plano(self) -> bool:
         """Draw the plano again in place; False when it changed size (a full rebuild then)."""

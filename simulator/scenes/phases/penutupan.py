@@ -31,7 +31,7 @@ from simulator.core.phases.penutupan import (
 )
 from simulator.core.state import BallotStock, World
 from simulator.scenes.labels import action_label, ballot_name
-from simulator.scenes.phase import PhaseScene
+from simulator.scenes.phase import END_H, PhaseScene
 from simulator.scenes.phases import penutupan_art as art
 from simulator.schema.types import BallotType
 
@@ -108,7 +108,7 @@ class ChecklistPhaseScene(PhaseScene):
         super().build()
 
     def build_side(self) -> None:
-        cat, px = self.ctx.cat, self.ctx.px
+        px = self.ctx.px
         side = self.side_rect()
         self.ui.label(
             pygame.Rect(side.left, side.top, side.width, px(30)),
@@ -123,7 +123,7 @@ class ChecklistPhaseScene(PhaseScene):
             art.checklist(items, box.width - px(28), row_h, self.ctx.font_px(15)),
             (box.left + px(14), box.top + px(8)),
         )
-        end_h = px(44)
+        end_h = px(END_H)
         actions = self.side_actions()
         if actions:
             top = box.bottom + px(12)
@@ -135,37 +135,13 @@ class ChecklistPhaseScene(PhaseScene):
             list_rect = pygame.Rect(
                 side.left, top + px(34), side.width, side.bottom - end_h - px(8) - top - px(34)
             )
-            self.build_side_list(list_rect, actions)
-        self.ui.button(
-            pygame.Rect(side.left, side.bottom - end_h, side.width, end_h),
-            cat("shell.phase.end"),
-            self.confirm_end,
-            key=pygame.K_e,
-            style="@strong",
-        )
-
-    def build_side_list(self, rect: pygame.Rect, actions: list[Action]) -> None:
-        """The allowed actions this stage does not show, as the base scene lists them."""
-        cat, px = self.ctx.cat, self.ctx.px
-        scroller = self.ui.scroller(rect)
-        row_h, gap = px(38), px(4)
-        inner_w = rect.width - px(22)
-        for index, action in enumerate(actions):
-            text = action_label(action, self.world, cat)
-            self.ui.button(
-                pygame.Rect(0, index * (row_h + gap), inner_w, row_h),
-                self.fit(text, inner_w),
-                lambda a=action: self.act(a),
-                container=scroller,
-                tooltip=text,
-                action=action,
-            )
-        scroller.set_scrollable_area_dimensions((inner_w, max(1, len(actions) * (row_h + gap))))
+            self.build_action_list(list_rect, [self.side_row(a) for a in actions])
+        self.build_end_button(side)
 
     # --- helpers for stages -------------------------------------------------------------------
 
     def offered(self) -> list[Action]:
-        return list(self.session.sim.allowed_actions())
+        return self.offered_actions()
 
     def action_button(
         self,
