@@ -26,10 +26,11 @@ from simulator.core.phases.penutupan import (
     CountUnused,
     CrossUnused,
     TotalAttendance,
+    attendance,
 )
 from simulator.scenes.dialog import ConfirmDialog
 from simulator.scenes.phase import PhaseScene
-from simulator.scenes.phases.penutupan import PenutupanScene, attendance_totals
+from simulator.scenes.phases.penutupan import PenutupanScene
 from simulator.schema.types import BallotType, Phase
 
 SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
@@ -181,9 +182,9 @@ def test_counted_stack_shows_the_engine_figures() -> None:
     press_offer(scene, CountUnused(ballot=DPR))
     assert stock.unused_counted, "the count reached the engine"
     # the totals the table shows are the attendance lists as signed
-    totals = attendance_totals(scene.world)
+    totals = attendance(scene.world)
     signed = sum(1 for v in scene.world.voters.values() if v.attendance is not None)
-    assert sum(m + w for m, w in totals.values()) == signed, totals
+    assert sum(count.total for count in totals.values()) == signed, totals
 
 
 # --- A careful play and a wrong one, through the widgets --------------------------------------

@@ -17,6 +17,7 @@ from pydantic import Field
 from simulator.core import forms
 from simulator.core.actions import Action, IllegalAction, InformPtps, RecordSpecialEvent
 from simulator.core.judge import Judge
+from simulator.core.phases import penutupan
 from simulator.core.phases.incidents import CORRECTION_OVERWRITTEN
 from simulator.core.rules import Rule
 from simulator.core.state import World
@@ -160,7 +161,7 @@ def day_figures(world: World, ballot: BallotType) -> forms.DayFigures:
         voted_dptb=voted["dptb"],
         voted_dpk=voted["dpk"],
         disabled_registered=tps.disabled.total,
-        disabled_voted=_disabled_voted(world),
+        disabled_voted=penutupan.disabled_attended(world).total,
         received=stock.received,
         returned=stock.returned,
         unused=stock.remaining,
@@ -193,16 +194,6 @@ def _voted(world: World, ballot: BallotType) -> dict[str, forms.Headcount]:
         tally = men if state.voter.sex.value == "L" else women
         tally[state.attendance.value] += 1
     return {name: forms.Headcount(men[name], women[name]) for name in men}
-
-
-def _disabled_voted(world: World) -> int:
-    if world.attendance_preset:
-        return world.attendance_preset["disabled.men"] + world.attendance_preset["disabled.women"]
-    return sum(
-        1
-        for state in world.voters.values()
-        if state.attendance is not None and state.voter.disability is not None
-    )
 
 
 def expected(world: World, ballot: BallotType) -> forms.ResultForm:

@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from typing import Literal
 
 from simulator.core.actions import Action, IllegalAction
+from simulator.core.forms import Headcount
 from simulator.core.judge import Judge
 from simulator.core.rules import Rule
 from simulator.core.state import World
-from simulator.schema.types import BallotType, Consequence, Phase, Severity
+from simulator.schema.types import BallotType, Consequence, Phase, Severity, VoterList
 
 PHASE = Phase.PENUTUPAN
 
@@ -162,3 +163,35 @@ def allowed(world: World) -> Sequence[Action]:
     actions += [TotalAttendance(), CountDisabledVoters()]
     actions += [ArrangeCountingArea(public=True), ArrangeCountingArea(public=False)]
     return actions
+
+
+def attendance(world: World) -> dict[str, Headcount]:
+    """Men and women signed in each attendance list (``dpt``, ``dptb``, ``dpk``): what
+    totalling the lists gives, from the day played or the counting start described."""
+    preset = world.attendance_preset
+    if preset:
+        return {
+            lst.value: Headcount(preset[f"{lst.value}.men"], preset[f"{lst.value}.women"])
+            for lst in VoterList
+        }
+    men = dict.fromkeys((lst.value for lst in VoterList), 0)
+    women = dict(men)
+    for state in world.voters.values():
+        if state.attendance is not None:
+            tally = men if state.voter.sex.value == "L" else women
+            tally[state.attendance.value] += 1
+    return {name: Headcount(men[name], women[name]) for name in men}
+
+
+def disabled_attended(world: World) -> Headcount:
+    """Voters with disabilities who came and signed an attendance list."""
+    preset = world.attendance_preset
+    if preset:
+        return Headcount(preset["disabled.men"], preset["disabled.women"])
+    signed = [
+        s
+        for s in world.voters.values()
+        if s.attendance is not None and s.voter.disability is not None
+    ]
+    men = sum(1 for s in signed if s.voter.sex.value == "L")
+    return Headcount(men, len(signed) - men)

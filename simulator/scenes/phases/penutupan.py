@@ -22,6 +22,7 @@ from simulator.art.canvas import readable_on
 from simulator.art.fonts import fit_text
 from simulator.art.things import draw_ballot_packet
 from simulator.core.actions import Action
+from simulator.core.phases import penutupan as closing
 from simulator.core.phases.penutupan import (
     ArrangeCountingArea,
     CountDisabledVoters,
@@ -29,7 +30,7 @@ from simulator.core.phases.penutupan import (
     CrossUnused,
     TotalAttendance,
 )
-from simulator.core.state import BallotStock, World
+from simulator.core.state import BallotStock
 from simulator.scenes.labels import action_label, ballot_name
 from simulator.scenes.phase import END_H, PhaseScene
 from simulator.scenes.phases import penutupan_art as art
@@ -42,33 +43,6 @@ Blit = tuple[pygame.Surface, tuple[int, int]]
 
 
 # --- What the scene reads from the state (display only; nothing here judges) ----------------
-
-
-def attendance_totals(world: World) -> dict[str, tuple[int, int]]:
-    """Men and women in each attendance list: the signatures as they stand."""
-    preset = world.attendance_preset
-    if preset:
-        return {name: (preset[f"{name}.men"], preset[f"{name}.women"]) for name in LISTS}
-    counts = {name: [0, 0] for name in LISTS}
-    for state in world.voters.values():
-        if state.attendance is not None:
-            counts[state.attendance.value][0 if state.voter.sex.value == "L" else 1] += 1
-    return {name: (men, women) for name, (men, women) in counts.items()}
-
-
-def disabled_present(world: World) -> tuple[int, int]:
-    """Men and women with disabilities who came and signed an attendance list."""
-    preset = world.attendance_preset
-    if preset:
-        return preset["disabled.men"], preset["disabled.women"]
-    men = women = 0
-    for state in world.voters.values():
-        if state.attendance is not None and state.voter.disability is not None:
-            if state.voter.sex.value == "L":
-                men += 1
-            else:
-                women += 1
-    return men, women
 
 
 # --- The side checklist, shared with the handover scene ---------------------------------------
@@ -421,13 +395,13 @@ class PenutupanScene(ChecklistPhaseScene):
 
     def attendance_table(self, body: pygame.Rect, names: list[str]) -> None:
         px = self.ctx.px
-        totals = attendance_totals(self.world)
+        totals = closing.attendance(self.world)
         rows = [[self.t("list"), self.t("men"), self.t("women"), self.t("total")]]
         for name, label in zip(LISTS, names, strict=True):
-            men, women = totals[name]
+            men, women = totals[name].men, totals[name].women
             rows.append([label, str(men), str(women), str(men + women)])
-        men = sum(m for m, _ in totals.values())
-        women = sum(w for _, w in totals.values())
+        men = sum(count.men for count in totals.values())
+        women = sum(count.women for count in totals.values())
         rows.append([self.t("all_lists"), str(men), str(women), str(men + women)])
         shares = (0.3, 0.22, 0.22, 0.26)
         row_h = px(28)
@@ -462,9 +436,10 @@ class PenutupanScene(ChecklistPhaseScene):
         text_top = rect.top + px(114)
         width = rect.width - px(24)
         if self.world.closing.disabled_counted:
-            men, women = disabled_present(self.world)
+            present = closing.disabled_attended(self.world)
+            men, women = present.men, present.women
             self.text_at(
-                self.t("disabled_result", total=men + women),
+                self.t("disabled_result", total=present.total),
                 (rect.left + px(12), text_top),
                 width,
                 17,
