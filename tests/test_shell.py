@@ -224,3 +224,17 @@ def test_resizing_the_window_lays_the_screen_out_again() -> None:
         "every element fits the resized window"
     )
     assert not texts_overflowing(scene), texts_overflowing(scene)
+
+
+def test_debrief_labels_stay_clear_of_the_list_of_mistakes() -> None:
+    pilot = Pilot(lang="id")
+    session = pilot.start_session("pemilu-hari-penuh")
+    while not session.finished:
+        session.do(session.sim.allowed_actions()[-1])
+    debrief = pilot.show(DebriefScene(pilot.ctx, session))
+    box = next(e for e in debrief.ui.elements if isinstance(e, pygame_gui.elements.UITextBox))
+    for label in (e for e in debrief.ui.elements if isinstance(e, pygame_gui.elements.UILabel)):
+        if label.rect.top >= box.rect.top:
+            assert label.rect.right <= box.rect.left, (
+                f"{label.text!r} runs under the list of mistakes"
+            )

@@ -38,15 +38,13 @@ class DebriefScene(Scene):
         self.ui.label(
             pygame.Rect(px(40), px(66), w - px(80), px(30)), entry.title(cat), style="@muted"
         )
-        verdict = (
-            "passed" if self.score.overall >= PASS_MARK and not self.score.critical else "not_yet"
-        )
+        bars = self.bars_rect()
+        # As wide as the bars: the verdict in words opens the list of mistakes beside them.
         self.ui.label(
-            pygame.Rect(px(40), px(100), px(700), px(40)),
-            cat(f"shell.debrief.overall_{verdict}", score=self.score.overall),
+            pygame.Rect(bars.left, px(100), bars.width, px(40)),
+            cat("shell.debrief.overall", score=self.score.overall),
             style="@heading",
         )
-        bars = self.bars_rect()
         for index, phase_score in enumerate(self.score.phases):
             y = bars.top + index * px(52)
             self.ui.label(
@@ -91,9 +89,16 @@ class DebriefScene(Scene):
     def findings_markup(self) -> str:
         cat = self.ctx.cat
         findings = self.session.sim.findings
+        passed = self.score.overall >= PASS_MARK and not self.score.critical
+        verdict = escape(cat("shell.debrief.passed" if passed else "shell.debrief.not_yet"))
         if not findings:
-            return escape(cat("shell.debrief.clean"))
-        parts = [f"<b>{escape(cat('shell.debrief.errors', count=len(findings)))}</b>", ""]
+            return f"<b>{verdict}</b> {escape(cat('shell.debrief.clean'))}"
+        parts = [
+            f"<b>{verdict}</b>",
+            "",
+            f"<b>{escape(cat('shell.debrief.errors', count=len(findings)))}</b>",
+            "",
+        ]
         for finding in findings:
             text = finding_text(finding, cat)
             consequence = ", ".join(text.consequences)

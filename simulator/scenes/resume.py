@@ -3,6 +3,8 @@ where it stopped, or set it aside."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pygame
 
 from simulator.app.context import AppContext
@@ -40,7 +42,7 @@ class ResumeScene(Scene):
                 title=title,
                 actions=run.actions,
                 mode=cat(f"shell.mode.{run.mode}"),
-                started=run.started[:16],
+                started=_local_time(run.started),
             )
             button = self.ui.button(
                 pygame.Rect(px(60), y, px(760), px(46)), text, lambda r=run: self.resume(r)
@@ -95,3 +97,11 @@ class ResumeScene(Scene):
             self.close()
             return True
         return super().handle(event)
+
+
+def _local_time(stamp: str) -> str:
+    """A stored UTC timestamp as the laptop's local date and time, to the minute."""
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp[:16]  # a hand-edited save: show what is there
