@@ -13,7 +13,7 @@ import pygame_gui
 from simulator.app.scene import SceneStack
 from simulator.app.settings import Settings
 from simulator.app.sound import Sounds
-from simulator.app.theme import BASE_SIZE, build_theme, font_size, ui_scale
+from simulator.app.theme import build_theme, font_size, ui_scale
 from simulator.i18n import Catalog, catalog
 from simulator.persistence.store import Profile, SaveStore, StoreNotice
 
@@ -110,18 +110,8 @@ class AppContext:
         for scene in self.stack.visible():
             scene.teardown()
         self.manager = make_manager(self.size, self.settings)
-        for scene in self.stack.scenes:
-            scene.ui.manager = self.manager
-        self.stack.rebuild_all()
+        self.stack.rebuild_all()  # each scene makes its widgets anew, with the new manager
 
     def store_notice(self, notice: StoreNotice | None) -> None:
         if notice is not None:
             self.notices.append(self.cat(f"shell.store.{notice.kind}", path=str(notice.moved_to)))
-
-
-def design_rect(ctx: AppContext, x: float, y: float, w: float, h: float) -> pygame.Rect:
-    """A rectangle given in design units (1366×768), scaled to the window."""
-    return pygame.Rect(ctx.px(x), ctx.px(y), ctx.px(w), ctx.px(h))
-
-
-__all__ = ["BASE_SIZE", "AppContext", "design_rect", "make_manager"]

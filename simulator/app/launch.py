@@ -18,7 +18,7 @@ import pygame
 from simulator.app.context import AppContext, make_manager
 from simulator.app.driver import Driver, run
 from simulator.app.settings import Settings
-from simulator.persistence.store import SaveStore, StoreError
+from simulator.persistence.store import SaveStore, StoreError, StoreNotice
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ def open_app(lang: str | None = None, data_dir: Path | None = None) -> AppContex
     return ctx
 
 
-def _open_store(data_dir: Path | None) -> tuple[SaveStore | None, object]:
+def _open_store(data_dir: Path | None) -> tuple[SaveStore | None, StoreNotice | None]:
     try:
         return SaveStore.open(data_dir)
     except (OSError, StoreError):

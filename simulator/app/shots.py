@@ -22,7 +22,6 @@ from simulator.app.play import Mode, PlaySession
 from simulator.app.settings import Settings
 from simulator.autoplay import CarefulCrew
 from simulator.core.actions import EndPhase
-from simulator.scenes.phase import PhaseScene
 
 FRAMES = 3  # enough for pygame_gui to lay text out
 
@@ -84,6 +83,3 @@ def render_shots(entry: ScenarioEntry, out: Path, size: tuple[int, int], lang: s
     snap("debrief")
     pygame.quit()
     return written
-
-
-__all__ = ["PhaseScene", "headless_context", "render_shots"]

@@ -38,6 +38,10 @@ def font(size: int, bold: bool = False, italic: bool = False) -> pygame.font.Fon
     return pygame.font.Font(font_path(bold, italic), max(1, int(size)))
 
 
+# A Font dies with pygame.quit(); a later init (the next shot run, the next test) loads anew.
+pygame.register_quit(font.cache_clear)
+
+
 def render(
     text: str, size: int, colour: Colour = INK, bold: bool = False, italic: bool = False
 ) -> pygame.Surface:
