@@ -39,10 +39,18 @@ def _quiz_model() -> type[BaseModel] | None:
     return model if isinstance(model, type) and issubclass(model, BaseModel) else None
 
 
+def _quiz_lint(bank: Any, known_rules: Collection[str] | None) -> list[Issue]:
+    # Imported when first used: the quiz lint asks the engine, a layer above content.
+    from simulator.quiz.lint import lint_quiz
+
+    return lint_quiz(bank, known_rules)
+
+
 # Tried in order; the first whose ``detect`` accepts the top-level mapping wins, so the
 # scenario, which accepts anything, comes last.
 DOCUMENT_KINDS: tuple[ContentKind, ...] = (
-    ContentKind("quiz", "Simulasi TPS quiz bank", lambda data: "questions" in data, _quiz_model),
+    ContentKind("quiz", "Simulasi TPS quiz bank", lambda data: "questions" in data, _quiz_model,
+                _quiz_lint),
     ContentKind("scenario", "Simulasi TPS scenario", lambda data: True, lambda: Scenario,
                 lint_scenario),
 )

@@ -21,6 +21,7 @@ from pydantic_core import ErrorDetails
 from simulator.content.errors import Hint, Issue, PathPart
 from simulator.content.locate import KEY_MARKER
 from simulator.content.yaml_loader import shown
+from simulator.schema import quiz as quiz_schema
 from simulator.schema import scenario as scenario_schema
 from simulator.schema.base import Identifier
 from simulator.schema.clock import TIME_PATTERN
@@ -63,10 +64,20 @@ MODEL_MESSAGES: dict[str, str] = {
     "'neighbour' goes with place: between, and only with it": "content.schema.value.mark_neighbour",
     "place: blank_area names a party box and no candidate": "content.schema.value.mark_blank_area",
     "phases must be listed once each, in the order of the day": "content.schema.value.phase_order",
+    quiz_schema.ANSWER_NOT_AN_OPTION: "content.schema.value.quiz_answer_option",
+    quiz_schema.ANSWER_TWICE: "content.schema.value.quiz_answer_twice",
+    quiz_schema.FORM_TASK_INCOMPLETE: "content.schema.value.quiz_form_task",
+    quiz_schema.ASKS_A_GIVEN_CELL: "content.schema.value.quiz_asks_given",
+    quiz_schema.COUNT_TASK_INCOMPLETE: "content.schema.value.quiz_count_task",
 }
 
 # A model-level error has the model's own path; these name the field the author must fix.
-MESSAGE_FIELDS: dict[str, str] = {"content.schema.value.phase_order": "phases"}
+MESSAGE_FIELDS: dict[str, str] = {
+    "content.schema.value.phase_order": "phases",
+    "content.schema.value.quiz_answer_option": "answer",
+    "content.schema.value.quiz_answer_twice": "answer",
+    "content.schema.value.quiz_asks_given": "asks",
+}
 
 _QUOTED = re.compile(r"'((?:[^'\\]|\\.)*)'")
 
@@ -86,8 +97,21 @@ def issues_from_validation(error: ValidationError, model: type[BaseModel],
 def issue_from_error(detail: ErrorDetails, model: type[BaseModel],
                      source_text: SourceText | None = None) -> Issue:
     kind = detail["type"]
-    loc = tuple(detail["loc"])
+    loc = without_union_tags(model, tuple(detail["loc"]))
+    detail = {**detail, "loc": loc}  # type: ignore[typeddict-item]
     params = _params(detail)
+    if kind == "union_tag_not_found":
+        field = str((detail.get("ctx") or {}).get("discriminator", "")).strip("'")
+        return Issue((*loc, field), "schema.missing", {**params, "field": repr(field)},
+                     anchor="parent")
+    if kind == "union_tag_invalid":
+        ctx = detail.get("ctx") or {}
+        allowed = _QUOTED.findall(str(ctx.get("expected_tags", "")))
+        field = str(ctx.get("discriminator", "")).strip("'")
+        params = {**params, "value": shown(ctx.get("tag")),
+                  "allowed": ", ".join(map(repr, allowed))}
+        return Issue((*loc, field), "schema.enum", params,
+                     hint=_close_hint(ctx.get("tag"), allowed))
     if kind == "missing":
         return Issue(loc, "schema.missing", params, anchor="parent")
     if kind == "extra_forbidden":
@@ -170,24 +194,59 @@ def _value_hint(given: object, text: str | None) -> Hint | None:
 # --- Which model sits at a path ------------------------------------------------------------
 
 
+def without_union_tags(model: type[BaseModel], loc: tuple[PathPart, ...]) -> tuple[PathPart, ...]:
+    """``loc`` without the tags pydantic inserts for a discriminated union's member
+    (``questions.3.single.answer`` → ``questions.3.answer``): they name no node in the file."""
+    out: list[PathPart] = []
+    current: Any = model
+    for part in loc:
+        members = _tagged_members(current)
+        if members is not None and part in members:
+            current = members[str(part)]
+            continue
+        out.append(part)
+        current = _step(current, part)
+    return tuple(out)
+
+
+def _tagged_members(annotation: Any) -> dict[str, Any] | None:
+    """A discriminated union's members by tag, or None for any other annotation."""
+    if typing.get_origin(annotation) is not typing.Annotated:
+        return None
+    inner, *meta = typing.get_args(annotation)
+    discriminator = next((getattr(m, "discriminator", None) for m in meta
+                          if getattr(m, "discriminator", None)), None)
+    if discriminator is None or typing.get_origin(inner) not in (Union, types.UnionType):
+        return None
+    members: dict[str, Any] = {}
+    for member in typing.get_args(inner):
+        field = member.model_fields[discriminator]
+        for tag in typing.get_args(field.annotation):
+            members[str(tag)] = member
+    return members
+
+
+def _step(current: Any, part: PathPart) -> Any:
+    """The annotation one path part below ``current`` (None when it cannot be followed)."""
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        field = current.model_fields.get(str(part))
+        return None if field is None else field.annotation
+    args = typing.get_args(current)
+    origin = typing.get_origin(current)
+    if origin in (list, tuple, set, frozenset) and args:
+        return args[0]
+    if origin in (dict, Mapping) and len(args) == 2:
+        return args[1]
+    return None
+
+
 def model_at(model: type[BaseModel], loc: tuple[PathPart, ...]) -> type[BaseModel] | None:
     """The model class whose fields are expected at ``loc``, following lists and dicts."""
     current: Any = model
     for part in loc:
-        current = _unwrap(current)
-        if isinstance(current, type) and issubclass(current, BaseModel):
-            field = current.model_fields.get(str(part))
-            if field is None:
-                return None
-            current = field.annotation
-            continue
-        args = typing.get_args(current)
-        origin = typing.get_origin(current)
-        if origin in (list, tuple, set, frozenset) and args:
-            current = args[0]
-        elif origin in (dict, Mapping) and len(args) == 2:
-            current = args[1]
-        else:
+        current = _step(current, part)
+        if current is None:
             return None
     current = _unwrap(current)
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None

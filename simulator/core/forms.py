@@ -70,6 +70,7 @@ __all__ = [
     "missing_fields",
     "reserve",
     "row_keys",
+    "solve_cell",
     "vote_targets",
 ]
 
@@ -903,6 +904,47 @@ def _sum_relations(contest: Contest) -> list[tuple[str, tuple[str, ...]]]:
     relations.append(("V.valid", tuple(f"IV.{k}" for k in rows_)))
     relations.append(("V.total", ("V.valid", "V.invalid")))
     return relations
+
+
+def _equalities(contest: Contest) -> list[tuple[str, tuple[str, ...]]]:
+    """Every equation of R1-R8 as (cell, cells it equals the sum of); R4-R6 included."""
+    return [
+        *_sum_relations(contest),
+        ("II.1", ("II.2", "II.3", "II.4")),  # R4
+        ("II.4", ("I.B4.total",)),  # R5
+        ("V.total", ("II.4",)),  # R6
+    ]
+
+
+def solve_cell(given: Mapping[str, int], asks: str, contest: Contest) -> int | None:
+    """The figure the identities force into cell ``asks`` from the ``given`` cells.
+
+    Equations with one unknown cell are solved until ``asks`` is known. ``None`` when the
+    given cells do not determine it, when it would be negative, or when the figures break an
+    identity (:func:`check_identities` has the last word). Raises :class:`UnknownField` for a
+    cell the contest's form does not have.
+    """
+    form = ResultForm.blank(contest)
+    for field_id, value in given.items():
+        form.set(field_id, value)
+    form.get(asks)  # an unknown cell raises here, before any solving
+    equations = _equalities(contest)
+    progress = True
+    while form.get(asks) is None and progress:
+        progress = False
+        for total, parts in equations:
+            unknown = [f for f in (total, *parts) if form.get(f) is None]
+            if len(unknown) != 1:
+                continue
+            known_parts = sum(form.get(p) or 0 for p in parts)
+            value = known_parts if unknown[0] == total else (form.get(total) or 0) - known_parts
+            if value < 0:
+                return None
+            form.set(unknown[0], value)
+            progress = True
+    if check_identities(form, contest):
+        return None
+    return form.get(asks)
 
 
 def _attribute_consequences(d: _Diagnosis) -> None:
