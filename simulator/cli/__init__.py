@@ -25,6 +25,7 @@ VERBS: dict[str, str] = {
     "replay": "replay",
     "actions": "actions",
     "shot": "shot",
+    "quiz": "quiz",
 }
 
 EXIT_OK = 0

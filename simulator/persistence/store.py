@@ -133,6 +133,40 @@ _MIGRATIONS: tuple[tuple[str, ...], ...] = (
             PRIMARY KEY (run_id, seq)
         ) WITHOUT ROWID""",
     ),
+    (
+        # Every quiz answer, for results per topic (simulator.persistence.quiz_records).
+        """CREATE TABLE quiz_answers (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            profile_id INTEGER NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            mode TEXT NOT NULL CHECK (mode IN ('latihan', 'ujian', 'ulangan')),
+            ref TEXT NOT NULL,
+            topic TEXT NOT NULL,
+            correct INTEGER NOT NULL CHECK (correct IN (0, 1))
+        )""",
+        "CREATE INDEX quiz_answers_by_profile ON quiz_answers (profile_id, topic)",
+        # The review schedule: one card per profile and question.
+        """CREATE TABLE quiz_cards (
+            profile_id INTEGER NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
+            ref TEXT NOT NULL,
+            box INTEGER NOT NULL,
+            due INTEGER NOT NULL,
+            lapses INTEGER NOT NULL,
+            seen INTEGER NOT NULL,
+            last INTEGER,
+            PRIMARY KEY (profile_id, ref)
+        ) WITHOUT ROWID""",
+        """CREATE TABLE quiz_exams (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            profile_id INTEGER NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            correct INTEGER NOT NULL,
+            total INTEGER NOT NULL,
+            seconds INTEGER NOT NULL,
+            time_up INTEGER NOT NULL CHECK (time_up IN (0, 1)),
+            passed INTEGER NOT NULL CHECK (passed IN (0, 1))
+        )""",
+    ),
 )
 
 
@@ -486,6 +520,24 @@ class SaveStore:
         with self._guarded() as connection:
             rows = connection.execute(sql, tuple(params)).fetchall()
             return [RunRecord(*_checked(row, _RUN_TYPES)) for row in rows]
+
+    @property
+    def now(self) -> Callable[[], str]:
+        """The clock the store stamps records with."""
+        return self._now
+
+    @contextmanager
+    def guarded(self) -> Iterator[sqlite3.Connection]:
+        """The connection, with sqlite3's errors translated (for the store's companion
+        record classes, such as :class:`~simulator.persistence.quiz_records.QuizRecords`)."""
+        with self._guarded() as connection:
+            yield connection
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """As :meth:`guarded`, with every statement committed together or not at all."""
+        with self._transaction() as connection:
+            yield connection
 
     @contextmanager
     def _guarded(self) -> Iterator[sqlite3.Connection]:

@@ -1,0 +1,153 @@
+"""A trainee's quiz history in the save file: answers, the review schedule, exam results.
+
+Every answer is committed as it is given, with the card it moves, in one transaction: closing
+the window mid-sitting loses nothing already answered, and the schedule never disagrees with
+the history. The polling day a trainee enters is a profile setting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from simulator.persistence.store import SaveStore, _checked, _require_length
+from simulator.quiz.schedule import Card, after_answer
+from simulator.quiz.session import Mode, Outcome, Result
+
+POLLING_DAY_KEY = "quiz.polling_day"
+MAX_REF = 200
+
+
+@dataclass(frozen=True, slots=True)
+class TopicRecord:
+    """Answers on one topic over all sittings, and over the most recent ones."""
+
+    topic: str
+    correct: int
+    total: int
+    recent_correct: int  # of the last RECENT answers on the topic
+    recent_total: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.correct / self.total) if self.total else 0
+
+    @property
+    def recent_percent(self) -> int:
+        return round(100 * self.recent_correct / self.recent_total) if self.recent_total else 0
+
+
+@dataclass(frozen=True, slots=True)
+class ExamRecord:
+    at: str
+    correct: int
+    total: int
+    seconds: int
+    time_up: bool
+    passed: bool
+
+
+RECENT = 10
+
+
+class QuizRecords:
+    """The quiz part of a :class:`SaveStore`, for one profile."""
+
+    def __init__(self, store: SaveStore, profile_id: int) -> None:
+        self._store = store
+        self._profile = profile_id
+
+    # -- answers and the schedule ----------------------------------------------------------
+
+    def cards(self) -> dict[str, Card]:
+        with self._store.guarded() as connection:
+            rows = connection.execute(
+                "SELECT ref, box, due, lapses, seen, last FROM quiz_cards WHERE profile_id = ?",
+                (self._profile,),
+            ).fetchall()
+        cards = [Card(*_checked(row, (str, int, int, int, int, (int, type(None)))))
+                 for row in rows]
+        return {card.ref: card for card in cards}
+
+    def record_answer(self, mode: Mode, ref: str, topic: str, correct: bool,
+                      card: Card | None = None) -> None:
+        """Store one answer and the card it moved; both or neither."""
+        _require_length(ref, MAX_REF, "question ref")
+        with self._store.transaction() as connection:
+            connection.execute(
+                "INSERT INTO quiz_answers (profile_id, at, mode, ref, topic, correct)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (self._profile, self._store.now(), str(mode), ref, topic, int(correct)),
+            )
+            if card is not None:
+                connection.execute(
+                    "INSERT OR REPLACE INTO quiz_cards (profile_id, ref, box, due, lapses, seen,"
+                    " last) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (self._profile, card.ref, card.box, card.due, card.lapses, card.seen,
+                     card.last),
+                )
+
+    def record_outcome(self, mode: Mode, outcome: Outcome, today: date) -> Card:
+        """Store an answer and move its card on the schedule, whatever the mode: a question
+        missed in Latihan or Ujian comes back in Ulangan too."""
+        cards = self.cards()
+        polling = self.polling_day()
+        before = cards.get(outcome.item.ref, Card(outcome.item.ref))
+        card = after_answer(before, outcome.right, today.toordinal(),
+                            polling.toordinal() if polling else None)
+        self.record_answer(mode, outcome.item.ref, outcome.item.topic, outcome.right, card)
+        return card
+
+    def record_exam(self, result: Result) -> None:
+        with self._store.guarded() as connection:
+            connection.execute(
+                "INSERT INTO quiz_exams (profile_id, at, correct, total, seconds, time_up, passed)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (self._profile, self._store.now(), result.right, result.total,
+                 round(result.seconds), int(result.time_up), int(result.passed)),
+            )
+
+    # -- what the profile page shows -------------------------------------------------------
+
+    def by_topic(self, topics: Iterable[str] | None = None) -> list[TopicRecord]:
+        """Per topic: all answers, and the last :data:`RECENT` of them (what is known now)."""
+        with self._store.guarded() as connection:
+            rows = connection.execute(
+                "SELECT topic, correct FROM quiz_answers WHERE profile_id = ?"
+                " ORDER BY id DESC",
+                (self._profile,),
+            ).fetchall()
+        seen: dict[str, list[int]] = {}
+        for row in rows:
+            topic, correct = _checked(row, (str, int))
+            seen.setdefault(topic, []).append(correct)
+        order = list(topics) if topics is not None else sorted(seen)
+        return [
+            TopicRecord(topic, sum(seen[topic]), len(seen[topic]),
+                        sum(seen[topic][:RECENT]), len(seen[topic][:RECENT]))
+            for topic in order if topic in seen
+        ]
+
+    def exams(self, limit: int = 5) -> list[ExamRecord]:
+        with self._store.guarded() as connection:
+            rows = connection.execute(
+                "SELECT at, correct, total, seconds, time_up, passed FROM quiz_exams"
+                " WHERE profile_id = ? ORDER BY id DESC LIMIT ?",
+                (self._profile, limit),
+            ).fetchall()
+        return [ExamRecord(*(_checked(row, (str, int, int, int, int, int))[:4]),
+                           bool(row[4]), bool(row[5])) for row in rows]
+
+    # -- the polling day -------------------------------------------------------------------
+
+    def polling_day(self) -> date | None:
+        text = self._store.setting(POLLING_DAY_KEY, profile_id=self._profile)
+        try:
+            return date.fromisoformat(text) if text else None
+        except ValueError:  # a damaged setting is forgotten, not fatal
+            return None
+
+    def set_polling_day(self, day: date | None) -> None:
+        self._store.set_setting(POLLING_DAY_KEY, day.isoformat() if day else "",
+                                profile_id=self._profile)

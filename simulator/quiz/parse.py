@@ -1,0 +1,89 @@
+"""A typed answer (terminal, or the game's number entry) read into the value the key holds."""
+
+from __future__ import annotations
+
+import re
+
+from simulator.quiz.key import Answer
+from simulator.quiz.session import Shown
+from simulator.quiz.texts import ballot_targets
+from simulator.schema.quiz import (
+    BallotQuestion,
+    MultipleChoice,
+    Numeric,
+    Ordering,
+    SingleChoice,
+    TrueFalse,
+)
+
+TRUE_WORDS = frozenset({"b", "benar", "t", "true", "y", "ya", "yes"})
+FALSE_WORDS = frozenset({"s", "salah", "f", "false", "n", "no", "tidak"})
+_GROUPED = re.compile(r"^\d{1,3}([.,]\d{3})+$")  # 1.234 or 1,234: a thousands separator
+
+
+class AnswerError(ValueError):
+    """What was typed cannot be an answer; ``key`` and ``params`` say why, in words."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+def _numbers(text: str) -> list[int]:
+    parts = [p for p in re.split(r"[\s,;]+", text.strip()) if p]
+    if not parts or not all(p.isdigit() for p in parts):
+        raise AnswerError("quiz.input.numbers")
+    return [int(p) for p in parts]
+
+
+def _choice_count(shown: Shown) -> int:
+    question = shown.item.question
+    if isinstance(question, BallotQuestion):
+        contest = shown.item.bank.contest(question.contest)
+        assert contest is not None
+        return len(ballot_targets(contest))
+    return len(shown.order)
+
+
+def parse_answer(shown: Shown, text: str, /) -> Answer:
+    """The answer ``text`` stands for, for the question as ``shown``; :class:`AnswerError`
+    when it cannot be one (the trainee is asked again, nothing is recorded)."""
+    question = shown.item.question
+    cleaned = text.strip().casefold()
+    if isinstance(question, TrueFalse):
+        if cleaned in TRUE_WORDS or cleaned == "1":
+            return True
+        if cleaned in FALSE_WORDS or cleaned == "2":
+            return False
+        raise AnswerError("quiz.input.true_false")
+    if isinstance(question, Numeric):
+        digits = re.sub(r"[.,]", "", cleaned) if _GROUPED.match(cleaned) else cleaned
+        if not digits.isdigit() or len(digits) > 9:
+            raise AnswerError("quiz.input.whole_number")
+        return int(digits)
+    count = _choice_count(shown)
+    numbers = _numbers(cleaned)
+    if any(not 1 <= n <= count for n in numbers):
+        raise AnswerError("quiz.input.range", count=count)
+    if isinstance(question, SingleChoice | BallotQuestion):
+        if len(numbers) != 1:
+            raise AnswerError("quiz.input.one")
+        return _ballot_value(shown, numbers[0]) if isinstance(question, BallotQuestion) \
+            else shown.order[numbers[0] - 1]
+    if isinstance(question, MultipleChoice):
+        if len(set(numbers)) != len(numbers):
+            raise AnswerError("quiz.input.twice")
+        return frozenset(shown.order[n - 1] for n in numbers)
+    assert isinstance(question, Ordering)
+    if sorted(numbers) != list(range(1, count + 1)):
+        raise AnswerError("quiz.input.ordering", count=count)
+    return tuple(shown.order[n - 1] for n in numbers)
+
+
+def _ballot_value(shown: Shown, number: int) -> str:
+    question = shown.item.question
+    assert isinstance(question, BallotQuestion)
+    contest = shown.item.bank.contest(question.contest)
+    assert contest is not None
+    return ballot_targets(contest)[number - 1]

@@ -1,0 +1,214 @@
+"""A question and its answers in words, for the game and the terminal alike.
+
+Display text only: which answer is right is :mod:`simulator.quiz.key`'s business.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from simulator.core import forms
+from simulator.core.domain import LAYOUT_OF
+from simulator.core.targets import parse_target
+from simulator.i18n import Catalog
+from simulator.quiz.key import Answer
+from simulator.quiz.session import Item
+from simulator.schema.ballot import Mark, Place, Tool
+from simulator.schema.quiz import (
+    BallotQuestion,
+    MultipleChoice,
+    Numeric,
+    Ordering,
+    QuizContest,
+    SingleChoice,
+    TrueFalse,
+)
+from simulator.schema.types import Layout
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """One answer a trainee can pick: the value it stands for and its words."""
+
+    value: Answer
+    text: str
+
+
+def question_text(item: Item, cat: Catalog) -> str:
+    question = item.question
+    if question.text is None:  # only a ballot question may leave it out
+        return cat("quiz.ballot.prompt")
+    return question.text.get(cat.lang)
+
+
+def given_cells(item: Item, cat: Catalog) -> list[tuple[str, int]]:
+    """The C.Hasil cells a numeric form question shows, with their printed names."""
+    question = item.question
+    if not isinstance(question, Numeric) or question.task is None:
+        return []
+    task = question.task
+    if task.compute != "form":
+        assert task.dpt is not None and task.election is not None
+        return [(cat("quiz.numeric.dpt"), task.dpt)]
+    return [(cell_name(field_id, cat), value) for field_id, value in task.given.items()]
+
+
+def asked_cell(item: Item, cat: Catalog) -> str | None:
+    """The name of the cell a numeric form question asks for."""
+    question = item.question
+    if isinstance(question, Numeric) and question.task is not None and question.task.asks:
+        return cell_name(question.task.asks, cat)
+    return None
+
+
+def cell_name(field_id: str, cat: Catalog) -> str:
+    return " · ".join(cat.get(ref.key, field_id, **ref.params)
+                      for ref in forms.field_label(field_id))
+
+
+def choices(item: Item, order: tuple[int, ...], cat: Catalog) -> list[Choice]:
+    """What the trainee picks from, in the order shown (options, true/false, ballot rows)."""
+    question = item.question
+    lang = cat.lang
+    if isinstance(question, SingleChoice):
+        return [Choice(n, question.options[n - 1].get(lang)) for n in order]
+    if isinstance(question, MultipleChoice):
+        return [Choice(n, question.options[n - 1].get(lang)) for n in order]
+    if isinstance(question, Ordering):
+        return [Choice(n, question.steps[n - 1].get(lang)) for n in order]
+    if isinstance(question, TrueFalse):
+        return [Choice(True, cat("quiz.answer_true")), Choice(False, cat("quiz.answer_false"))]
+    if isinstance(question, BallotQuestion):
+        contest = item.bank.contest(question.contest)
+        assert contest is not None  # the lint guarantees it
+        return [Choice(target, target_text(target, item, cat))
+                for target in ballot_targets(contest)]
+    return []
+
+
+def ballot_targets(contest: QuizContest) -> list[str]:
+    """Every row a ballot of ``contest`` can be counted in, ``invalid`` last."""
+    return [*forms.vote_targets(contest), "invalid"]
+
+
+def target_text(target: str, item: Item, cat: Catalog) -> str:
+    """A C.Hasil row in words, with the names printed on the ballot."""
+    key, params = parse_target(target).label()
+    label = cat(key, **params)
+    names = _names(target, item)
+    return cat("quiz.target_named", label=label, names=names) if names else label
+
+
+def _names(target: str, item: Item) -> str:
+    question = item.question
+    if not isinstance(question, BallotQuestion):
+        return ""
+    contest = item.bank.contest(question.contest)
+    parsed = parse_target(target)
+    if contest is None or parsed.number is None:
+        return ""
+    layout = LAYOUT_OF[contest.ballot]
+    if layout is Layout.PAIR:
+        pair = next((p for p in contest.pairs if p.number == parsed.number), None)
+        return f"{pair.head} – {pair.deputy}" if pair else ""
+    if layout is Layout.INDIVIDUAL:
+        cand = next((c for c in contest.candidates if c.number == parsed.number), None)
+        return cand.name if cand else ""
+    party = next((p for p in item.bank.parties if p.number == parsed.number), None)
+    slate = next((s for s in contest.slates if s.party == parsed.number), None)
+    if parsed.candidate is not None and slate is not None:
+        cand = next((c for c in slate.candidates if c.number == parsed.candidate), None)
+        return cand.name if cand else ""
+    return party.code if party else ""
+
+
+def answer_text(item: Item, answer: Answer | None, cat: Catalog) -> str:
+    """An answer (the right one, or the trainee's) in words."""
+    if answer is None:
+        return cat("quiz.unanswered")
+    question = item.question
+    lang = cat.lang
+    if isinstance(question, SingleChoice) and isinstance(answer, int):
+        return question.options[answer - 1].get(lang)
+    if isinstance(question, MultipleChoice) and isinstance(answer, frozenset):
+        return "; ".join(question.options[n - 1].get(lang) for n in sorted(answer)) \
+            or cat("quiz.nothing_chosen")
+    if isinstance(question, Ordering) and isinstance(answer, tuple):
+        return " › ".join(f"{i}. {question.steps[n - 1].get(lang)}"
+                          for i, n in enumerate(answer, 1))
+    if isinstance(question, TrueFalse) and isinstance(answer, bool):
+        return cat("quiz.answer_true") if answer else cat("quiz.answer_false")
+    if isinstance(question, BallotQuestion) and isinstance(answer, str):
+        return target_text(answer, item, cat)
+    return str(answer)
+
+
+def explanation_text(item: Item, cat: Catalog) -> str:
+    """The author's explanation; for a ballot, preceded by the engine's ruling in words."""
+    text = item.question.explanation.get(cat.lang)
+    verdict = item.key.verdict
+    if verdict is None:
+        return text
+    ruling = cat(verdict.title_key)
+    return cat("quiz.ballot.ruling", ruling=ruling, explanation=text)
+
+
+def ballot_description(item: Item, cat: Catalog) -> list[str]:
+    """A ballot question's paper in words, one line each: for the terminal, and beside the
+    drawing in the game (so nothing rests on seeing the picture alone)."""
+    question = item.question
+    if not isinstance(question, BallotQuestion):
+        return []
+    paper = question.paper
+    lines = [cat("quiz.paper.header", ballot=cat(f"ballot.{paper.ballot.value}"))]
+    lines.append(cat("quiz.paper.signed" if paper.signed else "quiz.paper.unsigned"))
+    if paper.district:
+        lines.append(cat("quiz.paper.district", district=paper.district))
+    if paper.writing:
+        lines.append(cat("quiz.paper.writing"))
+    if paper.damaged:
+        lines.append(cat("quiz.paper.damaged"))
+    if not paper.marks:
+        lines.append(cat("quiz.paper.no_marks"))
+    lines += [mark_text(mark, cat) for mark in paper.marks]
+    return lines
+
+
+def mark_text(mark: Mark, cat: Catalog) -> str:
+    """One punch hole in words: where it is, and anything odd about it."""
+    if mark.place is Place.OUTSIDE:
+        text = cat("quiz.paper.mark.outside")
+    else:
+        where = _column_words(mark, cat)
+        if mark.place is Place.BETWEEN:
+            neighbour = _neighbour_words(mark, cat)
+            text = cat("quiz.paper.mark.between", where=where, neighbour=neighbour)
+        else:
+            text = cat(f"quiz.paper.mark.{mark.place.value}", where=where)
+    if mark.tool is not Tool.PAKU:
+        text += " " + cat(f"quiz.paper.tool.{mark.tool.value}")
+    if mark.mirror:
+        text += " " + cat("quiz.paper.mirror")
+    return text
+
+
+def _column_words(mark: Mark, cat: Catalog) -> str:
+    if mark.kosong:
+        return cat("quiz.paper.where.kosong")
+    if mark.pair is not None:
+        return cat("quiz.paper.where.pair", number=mark.pair)
+    if mark.party is not None and mark.candidate is not None:
+        return cat("quiz.paper.where.party_candidate", party=mark.party, candidate=mark.candidate)
+    if mark.party is not None:
+        return cat("quiz.paper.where.party", party=mark.party)
+    return cat("quiz.paper.where.dpd", number=mark.candidate)
+
+
+def _neighbour_words(mark: Mark, cat: Catalog) -> str:
+    if mark.pair is not None or mark.kosong:
+        return cat("quiz.paper.where.pair", number=mark.neighbour)
+    if mark.party is not None and mark.candidate is not None:
+        return cat("quiz.paper.where.candidate", number=mark.neighbour)
+    if mark.party is not None:
+        return cat("quiz.paper.where.party", party=mark.neighbour)
+    return cat("quiz.paper.where.dpd", number=mark.neighbour)
