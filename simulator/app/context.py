@@ -19,6 +19,7 @@ from simulator.persistence.store import Profile, SaveStore, StoreNotice
 
 if TYPE_CHECKING:  # the library loads the engine and the content layer: not at start-up
     from simulator.app.library import ScenarioEntry
+    from simulator.app.quiz_play import QuizLibrary
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +48,7 @@ class AppContext:
     running: bool = True
     sounds: Sounds = field(default_factory=Sounds)
     _library: list[ScenarioEntry] | None = None
+    _quiz: QuizLibrary | None = None
 
     def __post_init__(self) -> None:
         from simulator.scenes.start import StartScene
@@ -85,6 +87,14 @@ class AppContext:
 
             self._library = load_library()
         return self._library
+
+    def quiz(self) -> QuizLibrary:
+        """The quiz banks' questions, loaded the first time the quiz is opened."""
+        if self._quiz is None:
+            from simulator.app.quiz_play import load_quiz_library
+
+            self._quiz = load_quiz_library()
+        return self._quiz
 
     # --- changes that rebuild every visible scene -----------------------------------------
 

@@ -27,6 +27,8 @@ def run(args: argparse.Namespace) -> int:
     if size is None or not (640 <= size[0] <= 3840 and 480 <= size[1] <= 2160):
         print(cat("cli.shot.bad_size", size=args.size), file=sys.stderr)
         return 2
+    if str(args.scenario) == "quiz":
+        return _quiz_shots(args, size, cat)
     try:
         loaded = load_scenario_or_fail(args.scenario, cat)
     except CliFailure as failure:
@@ -38,6 +40,20 @@ def run(args: argparse.Namespace) -> int:
     entry = ScenarioEntry(loaded.path, loaded.scenario, loaded.sha256)
     try:
         written = render_shots(entry, args.out, size, args.lang)
+    except OSError as error:
+        print(cat("cli.shot.cannot_write", path=str(args.out), error=str(error)), file=sys.stderr)
+        return 2
+    for path in written:
+        print(path)
+    return 0
+
+
+def _quiz_shots(args: argparse.Namespace, size: tuple[int, int], cat: Catalog) -> int:
+    """``shot quiz``: the quiz screens instead of a scenario's."""
+    from simulator.app.quiz_shots import render_quiz_shots
+
+    try:
+        written = render_quiz_shots(args.out, size, args.lang)
     except OSError as error:
         print(cat("cli.shot.cannot_write", path=str(args.out), error=str(error)), file=sys.stderr)
         return 2

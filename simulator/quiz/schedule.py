@@ -16,7 +16,7 @@ more before the day.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Final, Protocol
 
@@ -146,9 +146,3 @@ def _unseen_by_topic(items: Sequence[Reviewable], cards: Mapping[str, Card]) -> 
     for depth in range(max((len(refs) for refs in lists), default=0)):
         out += [refs[depth] for refs in lists if depth < len(refs)]
     return out
-
-
-def due_count(items: Iterable[Reviewable], cards: Mapping[str, Card], today: int) -> int:
-    """How many questions are due for review on ``today`` (for the menu's badge)."""
-    refs = {item.ref for item in items}
-    return sum(1 for card in cards.values() if card.ref in refs and card.seen and card.due <= today)

@@ -2,12 +2,49 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pygame
 
 from simulator.app.context import AppContext
 from simulator.app.scene import Scene
 from simulator.app.widgets import escape
+from simulator.i18n import Catalog
+from simulator.persistence.quiz_records import QuizRecords
 from simulator.persistence.store import Profile, SaveStore
+from simulator.quiz.session import PASS_PERCENT
+
+
+def quiz_results_markup(records: QuizRecords, cat: Catalog) -> str:
+    """Per topic, the share right among the latest answers (what is known now), weakest first;
+    topics under the pass mark are marked to study; then the latest exams."""
+    topics = sorted(records.by_topic(), key=lambda r: (r.recent_percent, r.topic))
+    if not topics:
+        return escape(cat("quiz.profile.none"))
+    lines = []
+    for record in topics:
+        line = escape(cat("quiz.profile.row", topic=cat(f"quiz.topic.{record.topic}"),
+                          recent=record.recent_percent, recent_total=record.recent_total,
+                          total=record.total))
+        if record.recent_percent < PASS_PERCENT:
+            line = f"<b>{line} · {escape(cat('quiz.profile.study'))}</b>"
+        lines.append(line)
+    exams = records.exams()
+    if exams:
+        lines += ["", f"<b>{escape(cat('quiz.profile.exams'))}</b>"]
+        for exam in exams:
+            verdict = cat("quiz.profile.exam_passed" if exam.passed else "quiz.profile.exam_failed")
+            lines.append(escape(cat("quiz.profile.exam_row", date=local_day(exam.at),
+                                    correct=exam.correct, total=exam.total, verdict=verdict)))
+    return "<br>".join(lines)
+
+
+def local_day(stamp: str) -> str:
+    """A stored UTC stamp as the local date, DD-MM-YYYY."""
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%d-%m-%Y")
+    except ValueError:
+        return stamp
 
 
 class ProfileScene(Scene):
@@ -73,6 +110,19 @@ class ProfileScene(Scene):
         )
         if not profiles:
             self.ui.set_focus(entry)
+        if self.ctx.profile is not None:
+            self._quiz_results(self.ctx.profile)
+
+    def _quiz_results(self, profile: Profile) -> None:
+        """What the trainee should study: quiz results per topic, weakest first, and exams."""
+        ctx, cat, px = self.ctx, self.ctx.cat, self.ctx.px
+        assert ctx.store is not None
+        w, h = ctx.size
+        area = pygame.Rect(px(740), px(90), w - px(780), h - px(190))
+        self.ui.label(pygame.Rect(area.left, area.top, area.width, ctx.line(19)),
+                      cat("quiz.profile.title"), style="@heading")
+        self.ui.text(pygame.Rect(area.left, area.top + px(40), area.width, area.height - px(40)),
+                     quiz_results_markup(QuizRecords(ctx.store, profile.id), cat))
 
     def create(self, name: str) -> None:
         store = self.ctx.store

@@ -44,6 +44,7 @@ class StartScene(Scene):
                 pygame.K_p,
                 None if resumable else "@strong",
             ),
+            (cat("shell.start.quiz"), self.open_quiz, pygame.K_k, None),
             (cat("shell.start.profiles"), self.open_profiles, pygame.K_g, None),
             (cat("shell.start.settings"), self.open_settings, pygame.K_s, None),
             (cat("shell.start.language"), self.toggle_language, pygame.K_l, None),
@@ -88,6 +89,11 @@ class StartScene(Scene):
         from simulator.scenes.picker import PickerScene
 
         self.ctx.stack.push(PickerScene(self.ctx))
+
+    def open_quiz(self) -> None:
+        from simulator.scenes.quiz_menu import QuizMenuScene
+
+        self.ctx.stack.push(QuizMenuScene(self.ctx))
 
     def open_profiles(self, then_pick: bool = False) -> None:
         from simulator.scenes.profiles import ProfileScene

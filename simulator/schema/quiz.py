@@ -255,7 +255,7 @@ class QuizContest(Contest):
 
 def _default_districts() -> Districts:
     return Districts(
-        province="Provinsi Nusa Kencana",
+        province="Nusa Kencana",
         kabko="Kabupaten Tanjung Mas",
         dpr="Nusa Kencana I",
         dprd_prov="Nusa Kencana 3",

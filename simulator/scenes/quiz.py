@@ -1,0 +1,360 @@
+"""One quiz sitting on screen: the question, its answers by key or mouse, and (in Latihan and
+Ulangan) the explanation at once; a ballot question shows the ballot drawn by the counting
+scene's own code, with its marks also listed in words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from simulator.app.context import AppContext
+from simulator.app.quiz_play import QuizPlay
+from simulator.app.scene import Scene
+from simulator.app.widgets import escape
+from simulator.art import palette
+from simulator.quiz import texts
+from simulator.quiz.key import Answer
+from simulator.quiz.parse import AnswerError, parse_answer
+from simulator.quiz.session import Mode, Outcome, Shown
+from simulator.schema.quiz import BallotQuestion, MultipleChoice, Numeric, Ordering
+
+DIGIT_KEYS = (pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_5, pygame.K_6,
+              pygame.K_7, pygame.K_8, pygame.K_9)
+
+
+@dataclass
+class _Row:
+    """An answer row: its number button, and the text area a click also selects."""
+
+    rect: pygame.Rect  # the text's area, in screen coordinates (for clicks)
+    index: int  # 0-based position in the shown order
+
+
+class QuizScene(Scene):
+    def __init__(self, ctx: AppContext, play: QuizPlay) -> None:
+        super().__init__(ctx)
+        self.play = play
+        self.picked: list[int] = []  # multiple: chosen rows; ordering: rows in chosen order
+        self.feedback: Outcome | None = None  # shown after an answer in Latihan and Ulangan
+        self.input_message = ""
+        self._rows: list[_Row] = []
+        self._clock_label = None
+        self._shown_second = -1
+        self._ballot_picture: tuple[pygame.Surface, pygame.Rect] | None = None
+
+    @property
+    def shown(self) -> Shown | None:
+        return self.play.run.current()
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def build(self) -> None:
+        self._rows = []
+        self._ballot_picture = None
+        shown = self.shown
+        if shown is None and self.feedback is None:
+            self.finish()
+            return
+        self._header()
+        if self.feedback is not None:
+            self._build_feedback(self.feedback)
+            return
+        assert shown is not None
+        if isinstance(shown.item.question, BallotQuestion):
+            self._build_ballot(shown)
+        else:
+            self._build_plain(shown)
+
+    def _header(self) -> None:
+        ctx, cat, px = self.ctx, self.ctx.cat, self.ctx.px
+        w = ctx.size[0]
+        run = self.play.run
+        item = (self.feedback.item if self.feedback is not None
+                else run.current().item)  # type: ignore[union-attr]
+        number = run.position + (0 if self.feedback is not None else 1)
+        self.ui.label(
+            pygame.Rect(px(40), px(14), w - px(320), px(28)),
+            cat("quiz.play.heading", mode=cat(f"quiz.mode.{run.mode.value}"), number=number,
+                count=run.length, topic=cat(f"quiz.topic.{item.topic}"),
+                difficulty=cat(f"quiz.difficulty.{item.question.difficulty.value}")),
+            style="@muted",
+        )
+        self._clock_label = None
+        if run.time_limit is not None:
+            self._clock_label = self.ui.label(
+                pygame.Rect(w - px(270), px(10), px(230), ctx.line(19)), self._clock_text(),
+                style="@heading")
+
+    def _clock_text(self) -> str:
+        remaining = self.play.run.remaining(self.play.elapsed) or 0.0
+        whole = int(remaining + 0.999)
+        return self.ctx.cat("quiz.play.time_left", time=f"{whole // 60:02d}:{whole % 60:02d}")
+
+    def _question_markup(self, shown: Shown) -> str:
+        cat = self.ctx.cat
+        item = shown.item
+        parts = [f"<b>{escape(texts.question_text(item, cat))}</b>"]
+        cells = texts.given_cells(item, cat)
+        if cells:
+            parts.append("")
+            parts += [f"• {escape(name)}: <b>{value}</b>" for name, value in cells]
+        asked = texts.asked_cell(item, cat)
+        if asked:
+            parts += ["", escape(cat("quiz.play.asked_cell", cell=asked))]
+        if self.input_message:
+            parts += ["", f"<i>{escape(self.input_message)}</i>"]
+        return "<br>".join(parts)
+
+    def _build_plain(self, shown: Shown) -> None:
+        ctx, px = self.ctx, self.ctx.px
+        w, h = ctx.size
+        question = shown.item.question
+        text_height = px(150)
+        if isinstance(question, Numeric):  # the given cells and the asked one, each a line
+            text_height += px(30) * (len(texts.given_cells(shown.item, self.ctx.cat)) + 2)
+        self.ui.text(pygame.Rect(px(40), px(52), w - px(80), text_height),
+                     self._question_markup(shown))
+        area = pygame.Rect(px(40), px(52) + text_height + px(12), w - px(80),
+                           h - text_height - px(150))
+        self._answers(shown, area)
+
+    def _build_ballot(self, shown: Shown) -> None:
+        from simulator.art.ballots import district_of, draw_ballot
+
+        ctx, cat, px = self.ctx, self.ctx.cat, self.ctx.px
+        w, h = ctx.size
+        item = shown.item
+        question = item.question
+        assert isinstance(question, BallotQuestion)
+        contest = item.bank.contest(question.contest)
+        assert contest is not None
+        picture_rect = pygame.Rect(px(40), px(52), int((w - px(80)) * 0.46), h - px(200))
+        picture = draw_ballot(contest, list(item.bank.parties), question.paper, picture_rect.size,
+                              district=district_of(item.bank.districts, contest.ballot))
+        self._ballot_picture = (picture, picture_rect)
+        right = pygame.Rect(picture_rect.right + px(24), px(52),
+                            w - picture_rect.right - px(64), h - px(150))
+        description = "<br>".join(f"• {escape(line)}"
+                                  for line in texts.ballot_description(item, cat))
+        text_height = px(230)
+        self.ui.text(pygame.Rect(right.left, right.top, right.width, text_height),
+                     f"{self._question_markup(shown)}<br><br>{description}")
+        self._answers(shown, pygame.Rect(right.left, right.top + text_height + px(10),
+                                         right.width, right.height - text_height - px(10)))
+
+    def _answers(self, shown: Shown, area: pygame.Rect) -> None:
+        question = shown.item.question
+        if isinstance(question, Numeric):
+            self._numeric(area)
+            return
+        choices = texts.choices(shown.item, shown.order, self.ctx.cat)
+        self._choice_rows([c.text for c in choices], area)
+        if isinstance(question, MultipleChoice | Ordering):
+            self._confirm_buttons(shown, area)
+
+    def _choice_rows(self, labels: list[str], area: pygame.Rect) -> None:
+        ctx, px = self.ctx, self.ctx.px
+        question = self.shown.item.question if self.shown else None
+        multi = isinstance(question, MultipleChoice | Ordering)
+        row_h = px(46) if len(labels) <= 6 else px(40)
+        bottom_space = px(60) if multi else 0
+        scroller = None
+        total = len(labels) * (row_h + px(6))
+        if total > area.height - bottom_space:
+            scroller = self.ui.scroller(pygame.Rect(area.left, area.top, area.width,
+                                                    area.height - bottom_space))
+        origin = (0, 0) if scroller else area.topleft
+        button_w = px(74)
+        first = None
+        for index, label in enumerate(labels):
+            y = origin[1] + index * (row_h + px(6))
+            button = self.ui.button(
+                pygame.Rect(origin[0], y, button_w, row_h), self._row_mark(index),
+                lambda i=index: self.choose(i),
+                key=DIGIT_KEYS[index] if index < len(DIGIT_KEYS) else None,
+                style="@strong" if index in self.picked else None, container=scroller)
+            text_rect = pygame.Rect(origin[0] + button_w + px(8), y,
+                                    area.width - button_w - px(8) - (px(24) if scroller else 0),
+                                    row_h)
+            self.ui.text(text_rect, escape(label), container=scroller)
+            if scroller is None:
+                self._rows.append(_Row(text_rect, index))
+            first = first or button
+        if scroller is not None:
+            scroller.set_scrollable_area_dimensions((area.width - px(24), max(1, total)))
+        if first is not None:
+            self.ui.set_focus(first)
+        del ctx
+
+    def _row_mark(self, index: int) -> str:
+        question = self.shown.item.question if self.shown else None
+        if isinstance(question, Ordering) and index in self.picked:
+            return f"{self.picked.index(index) + 1}."
+        if isinstance(question, MultipleChoice):
+            return "[x]" if index in self.picked else "[ ]"
+        return ""
+
+    def _confirm_buttons(self, shown: Shown, area: pygame.Rect) -> None:
+        cat, px = self.ctx.cat, self.ctx.px
+        y = area.bottom - px(50)
+        ready = bool(self.picked) if isinstance(shown.item.question, MultipleChoice) \
+            else len(self.picked) == len(shown.order)
+        answer = self.ui.button(pygame.Rect(area.left, y, px(260), px(48)),
+                                cat("quiz.play.answer"), self.submit_picked, key=pygame.K_j,
+                                style="@strong")
+        if not ready:
+            answer.disable()
+        self.ui.button(pygame.Rect(area.left + px(276), y, px(260), px(48)),
+                       cat("quiz.play.clear"), self.clear_picked, key=pygame.K_h)
+        hint = "quiz.play.hint_multiple" if isinstance(shown.item.question, MultipleChoice) \
+            else "quiz.play.hint_ordering"
+        self.ui.label(pygame.Rect(area.left + px(552), y + px(10), area.width - px(552), px(28)),
+                      cat(hint), style="@muted")
+        if ready:
+            self.ui.set_focus(answer)
+
+    def _numeric(self, area: pygame.Rect) -> None:
+        cat, px = self.ctx.cat, self.ctx.px
+        self.ui.label(pygame.Rect(area.left, area.top, area.width, px(26)),
+                      cat("quiz.play.type_number"))
+        entry = self.ui.entry(pygame.Rect(area.left, area.top + px(32), px(220), px(46)),
+                              self.submit_text, max_length=9, name="answer")
+        self.ui.button(pygame.Rect(area.left + px(236), area.top + px(32), px(200), px(46)),
+                       cat("quiz.play.answer"), lambda: self.submit_text(entry.get_text()),
+                       style="@strong")
+        self.ui.set_focus(entry)
+
+    def _build_feedback(self, outcome: Outcome) -> None:
+        ctx, cat, px = self.ctx, self.ctx.cat, self.ctx.px
+        w, h = ctx.size
+        item = outcome.item
+        verdict = cat("quiz.play.right" if outcome.right else "quiz.play.wrong")
+        parts = [f"<b>{escape(verdict)}</b>", "",
+                 f"<b>{escape(texts.question_text(item, cat))}</b>", ""]
+        if not outcome.right:
+            parts.append(escape(cat("quiz.play.your_answer",
+                                    answer=texts.answer_text(item, outcome.given, cat))))
+        parts += [
+            f"<b>{escape(cat('quiz.play.right_answer', answer=texts.answer_text(item, item.key.answer, cat)))}</b>",  # noqa: E501
+            "",
+            escape(texts.explanation_text(item, cat)),
+            "",
+            f"<i>{escape(cat('quiz.play.regulation', regulation=item.question.regulation))}</i>",
+        ]
+        self.ui.text(pygame.Rect(px(40), px(60), w - px(80), h - px(170)), "<br>".join(parts))
+        last = self.play.run.current() is None
+        nxt = self.ui.button(pygame.Rect(px(40), h - px(90), px(320), px(50)),
+                             cat("quiz.play.results" if last else "quiz.play.next"),
+                             self.next_question, key=pygame.K_n, style="@strong")
+        self.ui.set_focus(nxt)
+
+    # --- answering ------------------------------------------------------------------------
+
+    def choose(self, index: int) -> None:
+        shown = self.shown
+        if shown is None or self.feedback is not None:
+            return
+        question = shown.item.question
+        if isinstance(question, MultipleChoice):
+            self.picked = [i for i in self.picked if i != index] if index in self.picked \
+                else [*self.picked, index]
+            self.rebuild()
+        elif isinstance(question, Ordering):
+            if index not in self.picked:
+                self.picked.append(index)
+                self.rebuild()
+        else:
+            self.submit(parse_answer(shown, str(index + 1)))
+
+    def clear_picked(self) -> None:
+        self.picked = []
+        self.rebuild()
+
+    def submit_picked(self) -> None:
+        shown = self.shown
+        if shown is None or not self.picked:
+            return
+        try:
+            given = parse_answer(shown, " ".join(str(i + 1) for i in self.picked))
+        except AnswerError as error:
+            self.input_message = self.ctx.cat(error.key, **error.params)
+            self.rebuild()
+            return
+        self.submit(given)
+
+    def submit_text(self, text: str) -> None:
+        shown = self.shown
+        if shown is None:
+            return
+        try:
+            given = parse_answer(shown, text)
+        except AnswerError as error:
+            self.input_message = self.ctx.cat(error.key, **error.params)
+            self.rebuild()
+            return
+        self.submit(given)
+
+    def submit(self, given: Answer) -> None:
+        outcome = self.play.answer(given)
+        self.picked, self.input_message = [], ""
+        if outcome.item is not None and self.play.run.mode is not Mode.UJIAN and \
+                self.play.run.outcomes and self.play.run.outcomes[-1] is outcome:
+            self.ctx.sounds.play("right" if outcome.right else "wrong")
+            self.feedback = outcome
+        self.rebuild()
+
+    def next_question(self) -> None:
+        self.feedback = None
+        self.rebuild()
+
+    def finish(self) -> None:
+        from simulator.scenes.quiz_result import QuizResultScene
+
+        result = self.play.finish()
+        self.ctx.stack.replace(QuizResultScene(self.ctx, self.play, result))
+
+    def ask_to_stop(self) -> None:
+        from simulator.scenes.dialog import ConfirmDialog
+
+        cat = self.ctx.cat
+        body = cat("quiz.play.stop_exam" if self.play.run.mode is Mode.UJIAN
+                   else "quiz.play.stop_body")
+        dialog = ConfirmDialog(self.ctx, cat("quiz.play.stop_title"), body,
+                               cat("quiz.play.stop_yes"), cat("quiz.play.stop_no"))
+        self.ctx.stack.push(dialog, on_result=lambda yes: self.finish() if yes else None)
+
+    # --- events and time ------------------------------------------------------------------
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.ask_to_stop()
+            return True
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            for row in self._rows:
+                if row.rect.collidepoint(event.pos):
+                    self.choose(row.index)
+                    return True
+        return super().handle(event)
+
+    def update(self, dt: float) -> None:
+        if self.ctx.stack.top is not self:
+            return  # the clock stops while the stop dialog asks
+        self.play.tick(dt)
+        if self.play.run.time_limit is None:
+            return
+        if self.play.time_up:
+            self.finish()
+            return
+        second = int(self.play.elapsed)
+        if second != self._shown_second and self._clock_label is not None:
+            self._shown_second = second
+            self._clock_label.set_text(self._clock_text())
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if self._ballot_picture is not None:
+            picture, rect = self._ballot_picture
+            pygame.draw.rect(surface, palette.WOOD, rect.inflate(self.ctx.px(16),
+                                                                  self.ctx.px(16)),
+                             border_radius=6)
+            surface.blit(picture, rect)
