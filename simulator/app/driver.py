@@ -49,6 +49,9 @@ class Driver:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_TAB and top is not None:
             top.handle(event)  # Tab moves focus, even out of a text entry
             return
+        if event.type == pygame.MOUSEBUTTONDOWN and top is not None and top.claims_click(event):
+            top.handle(event)  # a click the scene reads itself, on text that is also a choice
+            return
         used = ctx.manager.process_events(event)
         if not used and top is not None:
             top.handle(event)

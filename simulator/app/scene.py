@@ -58,6 +58,12 @@ class Scene:
 
     # --- per frame ------------------------------------------------------------------------
 
+    def claims_click(self, event: pygame.event.Event) -> bool:
+        """Whether a mouse press belongs to the scene before any widget under it (a text
+        that stands for a choice); the scene's :meth:`handle` then receives it."""
+        del event
+        return False
+
     def handle(self, event: pygame.event.Event) -> bool:
         """Input the widgets did not use; True when this scene used it."""
         return self.ui.handle(event)

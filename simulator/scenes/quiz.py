@@ -300,7 +300,7 @@ class QuizScene(Scene):
         self.picked, self.input_message = [], ""
         if outcome.item is not None and self.play.run.mode is not Mode.UJIAN and \
                 self.play.run.outcomes and self.play.run.outcomes[-1] is outcome:
-            self.ctx.sounds.play("right" if outcome.right else "wrong")
+            self.ctx.sounds.play("ok" if outcome.right else "mistake")
             self.feedback = outcome
         self.rebuild()
 
@@ -326,15 +326,22 @@ class QuizScene(Scene):
 
     # --- events and time ------------------------------------------------------------------
 
+    def _row_at(self, event: pygame.event.Event) -> _Row | None:
+        if event.type != pygame.MOUSEBUTTONDOWN or getattr(event, "button", 0) != 1:
+            return None
+        return next((row for row in self._rows if row.rect.collidepoint(event.pos)), None)
+
+    def claims_click(self, event: pygame.event.Event) -> bool:
+        return self._row_at(event) is not None
+
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             self.ask_to_stop()
             return True
-        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-            for row in self._rows:
-                if row.rect.collidepoint(event.pos):
-                    self.choose(row.index)
-                    return True
+        row = self._row_at(event)
+        if row is not None:
+            self.choose(row.index)
+            return True
         return super().handle(event)
 
     def update(self, dt: float) -> None:
