@@ -8,6 +8,8 @@ when a figure misses its budget. Timings are the best of several runs, in-proces
 - validate_all: validating every shipped scenario in-process;
 - validate_vs_pyyaml: that time divided by the time PyYAML's C safe loader alone takes to
   parse the same files;
+- quiz_banks: loading and validating every shipped quiz bank (schema, lint, and every answer
+  the engine works out: ballots ruled, form cells solved), then building the answer keys;
 - the game's figures, described in ``bench/game.py``.
 """
 
@@ -31,6 +33,8 @@ from simulator.content.load import load_scenario, validate_paths  # noqa: E402
 from simulator.core.actionlog import LogHeader, format_log, parse_log  # noqa: E402
 from simulator.core.engine import Simulation  # noqa: E402
 from simulator.core.replay import apply_log  # noqa: E402
+from simulator.quiz.banks import BANK_DIR, load_banks  # noqa: E402
+from simulator.quiz.session import items_of  # noqa: E402
 
 FULLDAY = ROOT / "bench" / "scenarios" / "pemilu-300.yaml"
 SHIPPED = ROOT / "scenarios"
@@ -87,7 +91,7 @@ def measure_peak_rss(text: str) -> float:
 
 
 def measure_validation() -> tuple[float, float]:
-    files = sorted(SHIPPED.rglob("*.yaml"))
+    files = sorted(SHIPPED.glob("*.yaml"))
 
     def parse_only() -> None:
         for path in files:
@@ -95,13 +99,23 @@ def measure_validation() -> tuple[float, float]:
                 yaml.load(handle, Loader=yaml.CSafeLoader)
 
     def validate() -> None:
-        reports = validate_paths([SHIPPED])
+        reports = validate_paths(files)
         assert all(report.valid for report in reports), "a shipped scenario is invalid"
 
     validate()  # warm the imports and caches once
     validating = best_of(RUNS, validate)
     parsing = best_of(RUNS, parse_only)
     return validating, validating / parsing
+
+
+def measure_quiz_banks() -> float:
+    def load() -> None:
+        loaded = load_banks([BANK_DIR])
+        assert loaded.ok, "a shipped quiz bank is invalid"
+        assert len(items_of(loaded.banks)) >= 150
+
+    load()  # warm the imports once
+    return best_of(RUNS, load)
 
 
 def main() -> int:
@@ -112,6 +126,7 @@ def main() -> int:
         ("fullday_peak_rss", measure_peak_rss(text), "MB", 100.0),
         ("validate_all", validating, "s", 0.5),
         ("validate_vs_pyyaml", ratio, "x", 3.0),
+        ("quiz_banks", measure_quiz_banks(), "s", 0.3),
         *game_rows(),
     ]
     failed = False
