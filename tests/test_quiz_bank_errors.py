@@ -46,6 +46,9 @@ CASES = [
      "[M49]"),
     ("an English text left out", '{id: "TPS dibuka pukul 07.00.", en: "The TPS opens at 07:00."}',
      '{id: "TPS dibuka pukul 07.00."}', "schema.missing", '{id: "TPS dibuka pukul 07.00."}'),
+    ("a real party", "code: Kebun,", "code: Gerindra,", "lint.real.party", "code: Gerindra"),
+    ("a real candidate", "head: Ahmad Sutanto", "head: Anies Sutanto", "lint.real.person",
+     "head: Anies Sutanto"),
     ("a misspelt field", "    explanation: {id: x, en: x}\n    regulation: PKPU 25/2023 Pasal 1\n"
      "    mistakes: [M12]", "    explanation: {id: x, en: x}\n    regulation: PKPU 25/2023 Pasal 1"
      "\n    mistake: [M12]", "schema.extra", "    mistake: [M12]"),

@@ -17,6 +17,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import TypeVar
 
 from simulator.content.errors import Anchor, Hint, Issue, Level, PathPart
+from simulator.content.real_names import real_party, real_person
 from simulator.core.domain import (
     BALLOT_ORDER,
     LAYOUT_OF,
@@ -28,6 +29,7 @@ from simulator.schema.clock import format_minutes, to_minutes
 from simulator.schema.scenario import (
     Contest,
     DocumentKind,
+    Party,
     Registration,
     Scenario,
     SexCount,
@@ -150,6 +152,36 @@ def check_parties(s: Scenario) -> list[Issue]:
         for i, value in _duplicates(s.parties, lambda p: p.code)
     ]
     return issues
+
+
+def fictional_issues(parties: Sequence[Party], contests: Sequence[Contest]) -> list[Issue]:
+    """Parties and candidates must be fictional: never a real party's code or name, nor a
+    real 2024 candidate's name (shared by scenarios and quiz banks)."""
+    issues: list[Issue] = []
+    for i, party in enumerate(parties):
+        found = real_party(party.code, party.name)
+        if found is not None:
+            field = "code" if found == party.code else "name"
+            issues.append(_issue(("parties", i, field), "lint.real.party", found=repr(found)))
+    for i, contest in enumerate(contests):
+        people: list[tuple[Loc, str]] = []
+        for j, pair in enumerate(contest.pairs):
+            people += [(("contests", i, "pairs", j, "head"), pair.head),
+                       (("contests", i, "pairs", j, "deputy"), pair.deputy)]
+        people += [(("contests", i, "candidates", j, "name"), c.name)
+                   for j, c in enumerate(contest.candidates)]
+        for j, slate in enumerate(contest.slates):
+            people += [(("contests", i, "slates", j, "candidates", k, "name"), c.name)
+                       for k, c in enumerate(slate.candidates)]
+        for loc, name in people:
+            found = real_person(name)
+            if found is not None:
+                issues.append(_issue(loc, "lint.real.person", found=repr(found)))
+    return issues
+
+
+def check_fictional(s: Scenario) -> list[Issue]:
+    return fictional_issues(s.parties, s.contests)
 
 
 def check_party_references(s: Scenario) -> list[Issue]:
@@ -616,6 +648,7 @@ SCENARIO_CHECKS: tuple[Check, ...] = (
     check_contest_lists,
     check_contest_numbers,
     check_parties,
+    check_fictional,
     check_party_references,
     check_districts,
     check_voters_per_tps,

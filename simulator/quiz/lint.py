@@ -11,7 +11,7 @@ from collections.abc import Collection, Iterable, Sequence
 from typing import TypeVar
 
 from simulator.content.errors import Anchor, Issue, Level, PathPart
-from simulator.content.lint import mark_issues
+from simulator.content.lint import fictional_issues, mark_issues
 from simulator.core.domain import BALLOT_ORDER, LAYOUT_OF
 from simulator.quiz.key import KeyProblem, key_of, stated_answer
 from simulator.schema.quiz import (
@@ -178,6 +178,7 @@ def lint_quiz(bank: QuizBank, known_rules: Collection[str] | None = None) -> lis
     """Every problem the schema cannot see; ``known_rules`` is unused (a scenario's concern)."""
     del known_rules
     issues = check_ids(bank) + check_contests(bank) + check_sections(bank) + check_texts(bank)
+    issues += fictional_issues(bank.parties, bank.contests)
     paper = check_ballots(bank) + check_numeric_contests(bank)
     blocked = {int(issue.loc[1]) for issue in paper}
     # A contest with an error cannot rule on its ballots: its questions' answers are not checked.
