@@ -106,3 +106,25 @@ def test_monkey_on_every_phase(scenario: str, tmp_path: Path) -> None:
             crew.do(EndPhase())
         pilot.show(scene_for(pilot.ctx, session))
         unleash(pilot, seed=100 + index)
+
+
+def test_monkey_on_the_quiz(tmp_path: Path) -> None:
+    """The quiz menu (which starts sittings of every mode), a sitting, and a result."""
+    from datetime import date
+
+    from simulator.app.quiz_play import QuizPlay
+    from simulator.quiz.session import Mode
+    from simulator.scenes.quiz import QuizScene
+    from simulator.scenes.quiz_menu import QuizMenuScene
+
+    store, _ = SaveStore.open(tmp_path)
+    pilot = Pilot(store=store)
+    pilot.ctx.profile = store.create_profile("Monyet")
+    today = date(2026, 11, 23)
+    for index in range(3):
+        pilot.show(QuizMenuScene(pilot.ctx, today=today))
+        unleash(pilot, seed=200 + index)
+    for index, mode in enumerate(Mode):
+        play = QuizPlay.begin(mode, pilot.ctx.quiz(), None, today, seed=index)
+        pilot.show(QuizScene(pilot.ctx, play))
+        unleash(pilot, seed=300 + index, count=600)
