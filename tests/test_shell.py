@@ -238,3 +238,19 @@ def test_debrief_labels_stay_clear_of_the_list_of_mistakes() -> None:
             assert label.rect.right <= box.rect.left, (
                 f"{label.text!r} runs under the list of mistakes"
             )
+
+
+def test_the_key_that_opens_a_screen_is_not_typed_into_it(tmp_path: Path) -> None:
+    store, _ = SaveStore.open(tmp_path)
+    pilot = Pilot(store=store)
+    pilot.show(StartScene(pilot.ctx))
+    # SDL sends a letter key twice: as a key press, then as the text it types.
+    pilot.frames(1, [
+        pygame.event.Event(pygame.KEYDOWN, key=pygame.K_p, mod=0, unicode="p", scancode=0),
+        pygame.event.Event(pygame.TEXTINPUT, text="p"),
+    ])
+    scene = pilot.top
+    assert isinstance(scene, ProfileScene)
+    pilot.frames(1, [pygame.event.Event(pygame.TEXTINPUT, text="W")])
+    entry = next(e for e in scene.ui.entry_submit)
+    assert entry.get_text() == "W", f"the opening key leaked into the name: {entry.get_text()!r}"

@@ -23,6 +23,9 @@ class Driver:
     def __init__(self, ctx: AppContext) -> None:
         self.ctx = ctx
         self.accumulator = 0.0
+        # A key that opens a screen also sends its letter as text a moment later; the new
+        # screen's focused entry must not receive it (P then a name gave "pWulan").
+        self._drop_text = ""
 
     def step(self, dt: float, events: list[pygame.event.Event]) -> None:
         """One frame: input, as many fixed updates as ``dt`` holds, widgets, drawing."""
@@ -46,6 +49,11 @@ class Driver:
             ctx.resized(event.size)
             return
         top = ctx.stack.top
+        if event.type == pygame.TEXTINPUT and self._drop_text and event.text == self._drop_text:
+            self._drop_text = ""
+            return
+        if event.type == pygame.KEYDOWN:
+            self._drop_text = ""
         if event.type == pygame.KEYDOWN and event.key == pygame.K_TAB and top is not None:
             top.handle(event)  # Tab moves focus, even out of a text entry
             return
@@ -55,6 +63,8 @@ class Driver:
         used = ctx.manager.process_events(event)
         if not used and top is not None:
             top.handle(event)
+            if event.type == pygame.KEYDOWN and ctx.stack.top is not top:
+                self._drop_text = getattr(event, "unicode", "")
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill(palette.PAPER)

@@ -16,6 +16,7 @@ from simulator.app.shots import FRAMES, headless_context
 from simulator.persistence.quiz_records import QuizRecords
 from simulator.persistence.store import SaveStore
 from simulator.quiz.session import Mode, QuizRun
+from simulator.schema.quiz import BallotQuestion
 
 TODAY = date(2026, 11, 23)  # a fixed day, so the pictures do not change with the calendar
 
@@ -57,11 +58,13 @@ def render_quiz_shots(out: Path, size: tuple[int, int], lang: str) -> list[Path]
         scene = QuizScene(ctx, play)
         ctx.stack.replace(scene)
         snap(f"quiz-{kind}")
-    ballot = kinds.get("ballot")
-    if ballot is not None:
-        scene = QuizScene(ctx, ballot)
+    party_list = next((item for item in library.items if isinstance(item.question, BallotQuestion)
+                       and item.bank.contest(item.question.contest).slates), None)
+    if party_list is not None:
+        play = QuizPlay(QuizRun(Mode.LATIHAN, [party_list], _rng(9)), records, TODAY)
+        scene = QuizScene(ctx, play)
         ctx.stack.replace(scene)
-        snap("quiz-ballot-again")
+        snap("quiz-ballot-party-list")
         scene.submit("invalid")
         snap("quiz-feedback")
     exam = QuizPlay.begin(Mode.UJIAN, library, records, TODAY, seed=7)

@@ -29,7 +29,9 @@ from simulator.schema.quiz import (
     SingleChoice,
     Topic,
 )
+from simulator.schema.types import Difficulty
 
+DIFFICULTY_ORDER: Final = (Difficulty.MUDAH, Difficulty.SEDANG, Difficulty.SULIT)
 EXAM_SIZE: Final = 30
 EXAM_SECONDS: Final = 30 * 60
 PASS_PERCENT: Final = 75
@@ -241,10 +243,12 @@ def _scrambled(count: int, rng: random.Random) -> tuple[int, ...]:
 
 def practice_run(items: Sequence[Item], rng: random.Random,
                  topics: Iterable[str] | None = None) -> QuizRun:
-    """Latihan over every question (of ``topics`` if given), shuffled."""
+    """Latihan over every question (of ``topics`` if given), shuffled, the easy ones first."""
     wanted = set(topics) if topics is not None else None
     chosen = [item for item in items if wanted is None or item.topic in wanted]
     rng.shuffle(chosen)
+    # Easy questions first: practice builds up, as a bimtek session does.
+    chosen.sort(key=lambda item: DIFFICULTY_ORDER.index(item.question.difficulty))
     return QuizRun(Mode.LATIHAN, chosen, rng)
 
 

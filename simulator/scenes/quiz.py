@@ -16,7 +16,7 @@ from simulator.art import palette
 from simulator.quiz import texts
 from simulator.quiz.key import Answer
 from simulator.quiz.parse import AnswerError, parse_answer
-from simulator.quiz.session import Mode, Outcome, Shown
+from simulator.quiz.session import Item, Mode, Outcome, Shown
 from simulator.schema.quiz import BallotQuestion, MultipleChoice, Numeric, Ordering
 
 DIGIT_KEYS = (pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_5, pygame.K_6,
@@ -120,28 +120,37 @@ class QuizScene(Scene):
         self._answers(shown, area)
 
     def _build_ballot(self, shown: Shown) -> None:
+        px = self.ctx.px
+        right = self._place_ballot(shown.item)
+        text_height = px(130)
+        self.ui.text(pygame.Rect(right.left, right.top, right.width, text_height),
+                     self._question_markup(shown))
+        self._answers(shown, pygame.Rect(right.left, right.top + text_height + px(10),
+                                         right.width, right.height - text_height - px(10)))
+
+    def _place_ballot(self, item: Item) -> pygame.Rect:
+        """The ballot on the left, drawn by the counting scene's code, with its marks in words
+        under it (nothing rests on seeing the picture alone); returns the area left free."""
         from simulator.art.ballots import district_of, draw_ballot
 
         ctx, cat, px = self.ctx, self.ctx.cat, self.ctx.px
         w, h = ctx.size
-        item = shown.item
         question = item.question
         assert isinstance(question, BallotQuestion)
         contest = item.bank.contest(question.contest)
         assert contest is not None
-        picture_rect = pygame.Rect(px(40), px(52), int((w - px(80)) * 0.46), h - px(200))
+        column = int((w - px(80)) * 0.46)
+        lines = texts.ballot_description(item, cat)
+        notes_height = min(px(34) * len(lines) + px(24), px(230))
+        picture_rect = pygame.Rect(px(40), px(52), column, h - px(52) - notes_height - px(40))
         picture = draw_ballot(contest, list(item.bank.parties), question.paper, picture_rect.size,
                               district=district_of(item.bank.districts, contest.ballot))
         self._ballot_picture = (picture, picture_rect)
-        right = pygame.Rect(picture_rect.right + px(24), px(52),
-                            w - picture_rect.right - px(64), h - px(150))
-        description = "<br>".join(f"• {escape(line)}"
-                                  for line in texts.ballot_description(item, cat))
-        text_height = px(230)
-        self.ui.text(pygame.Rect(right.left, right.top, right.width, text_height),
-                     f"{self._question_markup(shown)}<br><br>{description}")
-        self._answers(shown, pygame.Rect(right.left, right.top + text_height + px(10),
-                                         right.width, right.height - text_height - px(10)))
+        self.ui.text(pygame.Rect(px(32), picture_rect.bottom + px(16), column + px(16),
+                                 notes_height),
+                     "<br>".join(f"• {escape(line)}" for line in lines))
+        return pygame.Rect(picture_rect.right + px(24), px(52),
+                           w - picture_rect.right - px(64), h - px(100))
 
     def _answers(self, shown: Shown, area: pygame.Rect) -> None:
         question = shown.item.question
@@ -157,7 +166,7 @@ class QuizScene(Scene):
         ctx, px = self.ctx, self.ctx.px
         question = self.shown.item.question if self.shown else None
         multi = isinstance(question, MultipleChoice | Ordering)
-        row_h = px(46) if len(labels) <= 6 else px(40)
+        row_h = px(46) if len(labels) <= 6 else px(42)
         bottom_space = px(60) if multi else 0
         scroller = None
         total = len(labels) * (row_h + px(6))
@@ -193,7 +202,7 @@ class QuizScene(Scene):
             return f"{self.picked.index(index) + 1}."
         if isinstance(question, MultipleChoice):
             return "[x]" if index in self.picked else "[ ]"
-        return ""
+        return "" if index < len(DIGIT_KEYS) else str(index + 1)  # no key beyond 9: Tab to it
 
     def _confirm_buttons(self, shown: Shown, area: pygame.Rect) -> None:
         cat, px = self.ctx.cat, self.ctx.px
@@ -242,9 +251,13 @@ class QuizScene(Scene):
             "",
             f"<i>{escape(cat('quiz.play.regulation', regulation=item.question.regulation))}</i>",
         ]
-        self.ui.text(pygame.Rect(px(40), px(60), w - px(80), h - px(170)), "<br>".join(parts))
+        area = pygame.Rect(px(40), px(60), w - px(80), h - px(170))
+        if isinstance(item.question, BallotQuestion):  # the ballot stays in view beside it
+            right = self._place_ballot(item)
+            area = pygame.Rect(right.left, right.top, right.width, h - px(170))
+        self.ui.text(area, "<br>".join(parts))
         last = self.play.run.current() is None
-        nxt = self.ui.button(pygame.Rect(px(40), h - px(90), px(320), px(50)),
+        nxt = self.ui.button(pygame.Rect(area.left, h - px(90), px(320), px(50)),
                              cat("quiz.play.results" if last else "quiz.play.next"),
                              self.next_question, key=pygame.K_n, style="@strong")
         self.ui.set_focus(nxt)
