@@ -8,10 +8,10 @@ from collections import Counter
 
 import pytest
 
+from simulator.core.answers import key_of, stated_answer
 from simulator.core.targets import KOSONG
 from simulator.i18n import catalog
 from simulator.quiz.banks import BANK_DIR, load_banks
-from simulator.quiz.key import key_of, stated_answer
 from simulator.quiz.session import Item, items_of, present
 from simulator.schema.quiz import HANDBOOK_SECTIONS, BallotQuestion, Numeric, QuizBank
 from simulator.schema.types import ElectionType

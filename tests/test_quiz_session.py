@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from simulator.core.answers import is_right
 from simulator.i18n import catalog
 from simulator.quiz import texts
 from simulator.quiz.banks import load_banks
-from simulator.quiz.key import is_right
 from simulator.quiz.parse import AnswerError, parse_answer
 from simulator.quiz.session import (
     PASS_PERCENT,

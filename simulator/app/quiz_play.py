@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from simulator.content.errors import Problem
+from simulator.core.answers import Answer
 from simulator.persistence.quiz_records import QuizRecords
 from simulator.persistence.store import SaveStore, StoreError
 from simulator.quiz.banks import load_banks
-from simulator.quiz.key import Answer
 from simulator.quiz.schedule import review_queue
 from simulator.quiz.session import (
     Item,

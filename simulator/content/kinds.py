@@ -40,8 +40,8 @@ def _quiz_model() -> type[BaseModel] | None:
 
 
 def _quiz_lint(bank: Any, known_rules: Collection[str] | None) -> list[Issue]:
-    # Imported when first used: the quiz lint asks the engine, a layer above content.
-    from simulator.quiz.lint import lint_quiz
+    # Imported when first used: it loads the engine's validity rules and form identities.
+    from simulator.content.quiz_lint import lint_quiz
 
     return lint_quiz(bank, known_rules)
 

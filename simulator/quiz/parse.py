@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from simulator.quiz.key import Answer
+from simulator.core.answers import Answer
 from simulator.quiz.session import Shown
 from simulator.quiz.texts import ballot_targets
 from simulator.schema.quiz import (

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Final
 
-from simulator.quiz.key import Answer, Key, is_right, key_of
+from simulator.core.answers import Answer, Key, is_right, key_of
 from simulator.schema.quiz import (
     BallotQuestion,
     MultipleChoice,

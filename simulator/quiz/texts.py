@@ -1,6 +1,6 @@
 """A question and its answers in words, for the game and the terminal alike.
 
-Display text only: which answer is right is :mod:`simulator.quiz.key`'s business.
+Display text only: which answer is right is :mod:`simulator.core.answers`'s business.
 """
 
 from __future__ import annotations
@@ -8,10 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from simulator.core import forms
+from simulator.core.answers import Answer
 from simulator.core.domain import LAYOUT_OF
 from simulator.core.targets import parse_target
 from simulator.i18n import Catalog
-from simulator.quiz.key import Answer
 from simulator.quiz.session import Item
 from simulator.schema.ballot import Mark, Place, Tool
 from simulator.schema.quiz import (

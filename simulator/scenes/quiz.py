@@ -13,8 +13,8 @@ from simulator.app.quiz_play import QuizPlay
 from simulator.app.scene import Scene
 from simulator.app.widgets import escape
 from simulator.art import palette
+from simulator.core.answers import Answer
 from simulator.quiz import texts
-from simulator.quiz.key import Answer
 from simulator.quiz.parse import AnswerError, parse_answer
 from simulator.quiz.session import Item, Mode, Outcome, Shown
 from simulator.schema.quiz import BallotQuestion, MultipleChoice, Numeric, Ordering

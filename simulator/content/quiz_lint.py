@@ -12,8 +12,8 @@ from typing import TypeVar
 
 from simulator.content.errors import Anchor, Issue, Level, PathPart
 from simulator.content.lint import fictional_issues, mark_issues
+from simulator.core.answers import KeyProblem, key_of, stated_answer
 from simulator.core.domain import BALLOT_ORDER, LAYOUT_OF
-from simulator.quiz.key import KeyProblem, key_of, stated_answer
 from simulator.schema.quiz import (
     HANDBOOK_SECTIONS,
     TOPIC_SECTIONS,

@@ -1,4 +1,4 @@
-"""The answer key: what is right for each question, taken from the engine where it knows.
+"""The engine's answer to a quiz question: the answer key, where the rules decide it.
 
 A ballot question is ruled by :func:`simulator.core.validity.judge`, a numeric form question by
 the C.Hasil identities (:func:`simulator.core.forms.solve_cell`), a received-ballots question by
