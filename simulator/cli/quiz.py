@@ -238,7 +238,9 @@ def _ask(sitting: QuizRun, shown: Shown, cat: Catalog, terminal: Terminal,
     if asked:
         terminal.write(_wrap(cat("cli.quiz.asked_cell", cell=asked), terminal))
     for number, choice in enumerate(texts.choices(item, shown.order, cat), 1):
-        terminal.write(_wrap(f"{number}) {choice.text}", terminal, "  "))
+        head = f"  {number}) "
+        terminal.write(textwrap.fill(choice.text, width=terminal.width, initial_indent=head,
+                                     subsequent_indent=" " * len(head)))
     terminal.write(cat(f"cli.quiz.prompt.{item.question.type}"))
 
 
