@@ -178,8 +178,8 @@ def test_the_profile_page_shows_results_per_topic_weakest_first(tmp_path: Path) 
     records.record_answer(Mode.LATIHAN, "kecil/q1", "tinta", True)
     scene = pilot.show(ProfileScene(pilot.ctx))
     text = "".join(getattr(e, "html_text", "") for e in scene.ui.elements)
-    weak = text.index("Valid or invalid: 67% right")
-    assert weak < text.index("Ink, double voting, impersonation: 100% right")
+    weak = text.index("Valid or invalid: 67% of recent answers right")
+    assert weak < text.index("Ink, double voting, impersonation: 100% of recent answers right")
     assert "Study again" in text
 
 

@@ -24,7 +24,7 @@ def quiz_results_markup(records: QuizRecords, cat: Catalog) -> str:
     lines = []
     for record in topics:
         line = escape(cat("quiz.profile.row", topic=cat(f"quiz.topic.{record.topic}"),
-                          recent=record.recent_percent, recent_total=record.recent_total,
+                          recent=record.recent_percent,
                           total=record.total))
         if record.recent_percent < PASS_PERCENT:
             line = f"<b>{line} · {escape(cat('quiz.profile.study'))}</b>"
