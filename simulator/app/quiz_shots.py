@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pygame
 
-from simulator.app.driver import Driver
 from simulator.app.quiz_play import QuizPlay
-from simulator.app.shots import FRAMES, headless_context
+from simulator.app.shots import Camera, headless_context
 from simulator.persistence.quiz_records import QuizRecords
 from simulator.persistence.store import SaveStore
 from simulator.quiz.session import Mode, QuizRun
@@ -29,21 +28,14 @@ def render_quiz_shots(out: Path, size: tuple[int, int], lang: str) -> list[Path]
 
     out.mkdir(parents=True, exist_ok=True)
     ctx = headless_context(size, lang)
-    driver = Driver(ctx)
-    written: list[Path] = []
+    camera = Camera(ctx, out)
+    snap = camera.snap
     folder = tempfile.TemporaryDirectory(prefix="simulasi-tps-shots-")
     store, _ = SaveStore.open(Path(folder.name))
     ctx.store = store
     ctx.profile = store.create_profile("Sari")
     records = QuizRecords(store, ctx.profile.id)
     records.set_polling_day(TODAY + timedelta(days=4))
-
-    def snap(name: str) -> None:
-        for _ in range(FRAMES):
-            driver.step(1 / 60, pygame.event.get())
-        path = out / f"{len(written):02d}-{name}.png"
-        pygame.image.save(ctx.screen, str(path))
-        written.append(path)
 
     library = ctx.quiz()
     ctx.stack.replace(QuizMenuScene(ctx, today=TODAY))
@@ -82,7 +74,7 @@ def render_quiz_shots(out: Path, size: tuple[int, int], lang: str) -> list[Path]
     pygame.quit()
     store.close()
     folder.cleanup()
-    return written
+    return camera.written
 
 
 def _rng(seed: int) -> random.Random:

@@ -36,6 +36,23 @@ def headless_context(size: tuple[int, int], lang: str) -> AppContext:
     return AppContext(screen, make_manager(size, settings), settings, None)
 
 
+class Camera:
+    """Steps a headless app a few frames, then saves the screen as the next numbered PNG."""
+
+    def __init__(self, ctx: AppContext, out: Path) -> None:
+        self.driver = Driver(ctx)
+        self.ctx = ctx
+        self.out = out
+        self.written: list[Path] = []
+
+    def snap(self, name: str) -> None:
+        for _ in range(FRAMES):
+            self.driver.step(1 / 60, pygame.event.get())
+        path = self.out / f"{len(self.written):02d}-{name}.png"
+        pygame.image.save(self.ctx.screen, str(path))
+        self.written.append(path)
+
+
 def render_shots(entry: ScenarioEntry, out: Path, size: tuple[int, int], lang: str) -> list[Path]:
     """Render the start screen, the picker, each phase and the debrief of ``entry``."""
     from simulator.scenes.debrief import DebriefScene
@@ -45,15 +62,8 @@ def render_shots(entry: ScenarioEntry, out: Path, size: tuple[int, int], lang: s
 
     out.mkdir(parents=True, exist_ok=True)
     ctx = headless_context(size, lang)
-    driver = Driver(ctx)
-    written: list[Path] = []
-
-    def snap(name: str) -> None:
-        for _ in range(FRAMES):
-            driver.step(1 / 60, pygame.event.get())
-        path = out / f"{len(written):02d}-{name}.png"
-        pygame.image.save(ctx.screen, str(path))
-        written.append(path)
+    camera = Camera(ctx, out)
+    snap, written = camera.snap, camera.written
 
     ctx.stack.replace(StartScene(ctx))
     snap("start")

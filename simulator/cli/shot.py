@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from simulator.cli._common import CliFailure, load_scenario_or_fail
@@ -38,24 +39,22 @@ def run(args: argparse.Namespace) -> int:
     from simulator.app.shots import render_shots
 
     entry = ScenarioEntry(loaded.path, loaded.scenario, loaded.sha256)
-    try:
-        written = render_shots(entry, args.out, size, args.lang)
-    except OSError as error:
-        print(cat("cli.shot.cannot_write", path=str(args.out), error=str(error)), file=sys.stderr)
-        return 2
-    for path in written:
-        print(path)
-    return 0
+    return _write(lambda: render_shots(entry, args.out, size, args.lang), args.out, cat)
 
 
 def _quiz_shots(args: argparse.Namespace, size: tuple[int, int], cat: Catalog) -> int:
     """``shot quiz``: the quiz screens instead of a scenario's."""
     from simulator.app.quiz_shots import render_quiz_shots
 
+    return _write(lambda: render_quiz_shots(args.out, size, args.lang), args.out, cat)
+
+
+def _write(render: Callable[[], list[Path]], out: Path, cat: Catalog) -> int:
+    """Render, then print each file written; a folder that cannot be written is a message."""
     try:
-        written = render_quiz_shots(args.out, size, args.lang)
+        written = render()
     except OSError as error:
-        print(cat("cli.shot.cannot_write", path=str(args.out), error=str(error)), file=sys.stderr)
+        print(cat("cli.shot.cannot_write", path=str(out), error=str(error)), file=sys.stderr)
         return 2
     for path in written:
         print(path)

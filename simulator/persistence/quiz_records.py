@@ -13,7 +13,7 @@ from datetime import date
 
 from simulator.persistence.store import SaveStore, _checked, _require_length
 from simulator.quiz.schedule import Card, after_answer
-from simulator.quiz.session import Mode, Outcome, Result
+from simulator.quiz.session import Mode, Outcome, Result, percent
 
 POLLING_DAY_KEY = "quiz.polling_day"
 MAX_REF = 200
@@ -31,11 +31,11 @@ class TopicRecord:
 
     @property
     def percent(self) -> int:
-        return round(100 * self.correct / self.total) if self.total else 0
+        return percent(self.correct, self.total)
 
     @property
     def recent_percent(self) -> int:
-        return round(100 * self.recent_correct / self.recent_total) if self.recent_total else 0
+        return percent(self.recent_correct, self.recent_total)
 
 
 @dataclass(frozen=True, slots=True)

@@ -93,6 +93,11 @@ class Outcome:
     seconds: float
 
 
+def percent(right: int, total: int) -> int:
+    """A share as a whole percentage; 0 of nothing is 0."""
+    return round(100 * right / total) if total else 0
+
+
 @dataclass(frozen=True, slots=True)
 class TopicScore:
     right: int
@@ -100,7 +105,7 @@ class TopicScore:
 
     @property
     def percent(self) -> int:
-        return round(100 * self.right / self.total) if self.total else 0
+        return percent(self.right, self.total)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +119,7 @@ class Result:
 
     @property
     def percent(self) -> int:
-        return round(100 * self.right / self.total) if self.total else 0
+        return percent(self.right, self.total)
 
     @property
     def passed(self) -> bool:

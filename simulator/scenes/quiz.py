@@ -285,18 +285,11 @@ class QuizScene(Scene):
         self.rebuild()
 
     def submit_picked(self) -> None:
-        shown = self.shown
-        if shown is None or not self.picked:
-            return
-        try:
-            given = parse_answer(shown, " ".join(str(i + 1) for i in self.picked))
-        except AnswerError as error:
-            self.input_message = self.ctx.cat(error.key, **error.params)
-            self.rebuild()
-            return
-        self.submit(given)
+        if self.picked:
+            self.submit_text(" ".join(str(i + 1) for i in self.picked))
 
     def submit_text(self, text: str) -> None:
+        """Read what was typed (or picked) as an answer; a slip is explained, not marked."""
         shown = self.shown
         if shown is None:
             return
@@ -311,8 +304,8 @@ class QuizScene(Scene):
     def submit(self, given: Answer) -> None:
         outcome = self.play.answer(given)
         self.picked, self.input_message = [], ""
-        if outcome.item is not None and self.play.run.mode is not Mode.UJIAN and \
-                self.play.run.outcomes and self.play.run.outcomes[-1] is outcome:
+        counted = bool(self.play.run.outcomes) and self.play.run.outcomes[-1] is outcome
+        if counted and self.play.run.mode is not Mode.UJIAN:
             self.ctx.sounds.play("ok" if outcome.right else "mistake")
             self.feedback = outcome
         self.rebuild()
