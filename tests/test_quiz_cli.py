@@ -200,3 +200,18 @@ def test_the_verb_reads_the_keyboard_from_standard_input(monkeypatch, capsys):
     monkeypatch.setattr("sys.stdin", io.StringIO("q\n"))
     assert main(["quiz", str(BANK), "--lang", "en", "--seed", "1"]) == 0
     assert "Question 1/9" in capsys.readouterr().out
+
+
+def test_the_polling_day_can_be_entered_from_the_terminal(profile):
+    folder, profile_id = profile
+    script = Script(["q"])
+    run_quiz(args("--profile", "Sari", "--polling-day", "27-11-2026"), catalog("en"),
+             script.terminal(), TODAY)
+    assert "Your polling day: 27-11-2026 (in 4 days)" in script.text
+    store, saved = records(folder, profile_id)
+    assert saved.polling_day() == date(2026, 11, 27)
+    store.close()
+    bad = Script([])
+    assert run_quiz(args("--profile", "Sari", "--polling-day", "kemarin"), catalog("en"),
+                    bad.terminal(), TODAY) == 2
+    assert "'kemarin' is not a date" in bad.text

@@ -13,10 +13,11 @@ from simulator.app.quiz_play import QuizLibrary, QuizPlay
 from simulator.persistence.quiz_records import QuizRecords
 from simulator.persistence.store import SaveStore
 from simulator.quiz.banks import load_banks
+from simulator.quiz.parse import parse_day
 from simulator.quiz.session import Item, Mode, QuizRun, items_of
 from simulator.scenes.profiles import ProfileScene
 from simulator.scenes.quiz import DIGIT_KEYS, QuizScene
-from simulator.scenes.quiz_menu import QuizMenuScene, parse_day
+from simulator.scenes.quiz_menu import QuizMenuScene
 from simulator.scenes.quiz_result import QuizResultScene
 from simulator.scenes.start import StartScene
 from simulator.schema.quiz import MultipleChoice, Numeric, Ordering

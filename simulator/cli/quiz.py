@@ -23,7 +23,7 @@ from simulator.persistence.quiz_records import QuizRecords
 from simulator.persistence.store import SaveStore, StoreError
 from simulator.quiz import texts
 from simulator.quiz.banks import BANK_DIR, load_banks
-from simulator.quiz.parse import AnswerError, parse_answer
+from simulator.quiz.parse import AnswerError, parse_answer, parse_day
 from simulator.quiz.schedule import review_queue
 from simulator.quiz.session import (
     EXAM_SECONDS,
@@ -63,6 +63,8 @@ def add_arguments(parser: argparse.ArgumentParser, cat: Catalog) -> None:
     parser.add_argument("--seed", type=int, default=None, help=cat("cli.arg.quiz_seed"))
     parser.add_argument("--profile", default=None, metavar="NAME",
                         help=cat("cli.arg.quiz_profile"))
+    parser.add_argument("--polling-day", default=None, metavar="DD-MM-YYYY",
+                        help=cat("cli.arg.quiz_polling_day"))
 
 
 @dataclass
@@ -103,6 +105,9 @@ def run_quiz(args: argparse.Namespace, cat: Catalog, terminal: Terminal, today: 
     saver = _open_profile(args.profile, cat, terminal) if args.profile else None
     if args.profile and saver is None:
         return EXIT_INVALID
+    if args.polling_day is not None and not _set_polling_day(args.polling_day, saver, cat,
+                                                             terminal, today):
+        return EXIT_INVALID
     if mode is Mode.ULANGAN and saver is None:
         terminal.write(cat("cli.quiz.review_needs_profile"))
         return EXIT_INVALID
@@ -137,6 +142,24 @@ def _sitting(mode: Mode, items: list[Item], rng: random.Random, args: argparse.N
 
 
 # --- The save file ---------------------------------------------------------------------------
+
+
+def _set_polling_day(text: str, saver: _Saver | None, cat: Catalog, terminal: Terminal,
+                     today: date) -> bool:
+    """Store the trainee's polling day (``--polling-day``); False, with a message, if not."""
+    if saver is None:
+        terminal.write(cat("cli.quiz.review_needs_profile"))
+        return False
+    day = parse_day(text)
+    if day is None or day < today:
+        terminal.write(cat("quiz.menu.polling_bad" if day is None
+                           else "quiz.menu.polling_before_today", text=text))
+        saver.close()
+        return False
+    saver.records.set_polling_day(day)
+    terminal.write(cat("quiz.menu.polling_set", date=day.strftime("%d-%m-%Y"),
+                       days=(day - today).days))
+    return True
 
 
 class _Saver:

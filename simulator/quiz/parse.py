@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from simulator.core.answers import Answer
 from simulator.quiz.session import Shown
@@ -87,3 +88,18 @@ def _ballot_value(shown: Shown, number: int) -> str:
     contest = shown.item.bank.contest(question.contest)
     assert contest is not None
     return ballot_targets(contest)[number - 1]
+
+
+_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+
+
+def parse_day(text: str) -> date | None:
+    """A date typed as DD-MM-YYYY (or with / or .), or ISO YYYY-MM-DD; None if it is not one."""
+    text = text.strip()
+    match = _DATE.match(text)
+    try:
+        if match:
+            return date(int(match[3]), int(match[2]), int(match[1]))
+        return date.fromisoformat(text)
+    except ValueError:
+        return None

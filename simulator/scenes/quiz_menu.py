@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import pygame
@@ -13,21 +12,8 @@ from simulator.app.scene import Scene
 from simulator.app.widgets import escape
 from simulator.persistence.quiz_records import QuizRecords, TopicRecord
 from simulator.persistence.store import StoreError
+from simulator.quiz.parse import parse_day
 from simulator.quiz.session import EXAM_SECONDS, EXAM_SIZE, Mode
-
-_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
-
-
-def parse_day(text: str) -> date | None:
-    """A date typed as DD-MM-YYYY (or with / or .), or ISO YYYY-MM-DD; None if it is not one."""
-    text = text.strip()
-    match = _DATE.match(text)
-    try:
-        if match:
-            return date(int(match[3]), int(match[2]), int(match[1]))
-        return date.fromisoformat(text)
-    except ValueError:
-        return None
 
 
 class QuizMenuScene(Scene):
