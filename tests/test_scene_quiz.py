@@ -9,6 +9,7 @@ from pathlib import Path
 import pygame
 import pytest
 
+from simulator.app.context import make_manager
 from simulator.app.quiz_play import QuizLibrary, QuizPlay
 from simulator.persistence.quiz_records import QuizRecords
 from simulator.persistence.store import SaveStore
@@ -198,10 +199,14 @@ def every_screen(pilot: Pilot) -> list:
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
-@pytest.mark.parametrize("size", SIZES)
-def test_quiz_screens_fit_their_text(lang: str, size: tuple[int, int], tmp_path: Path) -> None:
+@pytest.mark.parametrize(("size", "text_size"), [(SIZES[0], "normal"), (SIZES[1], "normal"),
+                                                 (SIZES[0], "besar")])
+def test_quiz_screens_fit_their_text(lang: str, size: tuple[int, int], text_size: str,
+                                     tmp_path: Path) -> None:
     store, _ = SaveStore.open(tmp_path)
     pilot = Pilot(size, lang, store)
+    pilot.ctx.settings.text_size = text_size
+    pilot.ctx.manager = make_manager(size, pilot.ctx.settings)
     pilot.ctx.profile = store.create_profile("Sari")
     for scene in every_screen(pilot):
         pilot.show(scene)

@@ -136,6 +136,17 @@ def build_theme(scale: float, text_size: str) -> dict[str, Any]:
         "@centred": {"misc": {"text_horiz_alignment": "center"}},
         "text_box": box,
         "@feedback": box,
+        # A quiet note that wraps (a label would clip at a large text size): no panel, muted.
+        "@note": {
+            "colours": {
+                "dark_bg": "#00000000",
+                "normal_border": "#00000000",
+                "normal_text": hex_colour(palette.MUTED),
+            },
+            "font": font(14),
+            "misc": {"border_width": "0", "shadow_width": "0", "padding": "0,0",
+                     "shape": "rectangle"},
+        },
         "@card": {
             "colours": {
                 "dark_bg": hex_colour(palette.PANEL),

@@ -54,8 +54,10 @@ class QuizMenuScene(Scene):
         for text, hint, callback, key, style in entries:
             buttons.append(self.ui.button(pygame.Rect(left, y, width, px(50)), text, callback,
                                           key=key, style=style))
-            self.ui.label(pygame.Rect(left, y + px(54), width, px(24)), hint, style="@muted")
-            y += px(96)
+            hint_height = 2 * ctx.line(14)  # two lines, so a large text size wraps, not clips
+            self.ui.text(pygame.Rect(left, y + px(54), width, hint_height), escape(hint),
+                         style="@note")
+            y += px(62) + hint_height
         if records is None:
             buttons[2].disable()  # review follows a profile's own schedule
         self._polling_day(records, left, y + px(6), width)
@@ -81,7 +83,7 @@ class QuizMenuScene(Scene):
                 if days >= 0 else cat("quiz.menu.polling_past", date=day.strftime("%d-%m-%Y"))
         self.ui.label(pygame.Rect(left, y, width, px(26)), status, style="@heading")
         self.ui.text(pygame.Rect(left, y + px(32), width, px(80)),
-                     escape(cat("quiz.menu.polling_hint")))
+                     escape(cat("quiz.menu.polling_hint")), style="@note")
         y += px(60)
         entry = self.ui.entry(pygame.Rect(left, y + px(60), px(220), px(42)), self.set_polling_day,
                               initial=day.strftime("%d-%m-%Y") if day else "", max_length=10,
