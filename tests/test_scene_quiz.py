@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pygame
+import pygame_gui
 import pytest
 
 from simulator.app.context import make_manager
@@ -211,6 +212,11 @@ def test_quiz_screens_fit_their_text(lang: str, size: tuple[int, int], text_size
     for scene in every_screen(pilot):
         pilot.show(scene)
         assert not texts_overflowing(scene), texts_overflowing(scene)
+        if isinstance(scene, QuizScene):
+            scrolling = [e.html_text[:40] for e in scene.ui.elements
+                         if isinstance(e, pygame_gui.elements.UITextBox)
+                         and getattr(e, "scroll_bar", None) is not None]
+            assert not scrolling, f"text that needs scrolling on a question: {scrolling}"
         inside = [e for e in scene.ui.elements if e not in scene.ui.scroll_parent
                   and (e.rect.right > size[0] or e.rect.bottom > size[1])]
         assert not inside, f"{type(scene).__name__}: elements off screen {inside}"
@@ -231,3 +237,26 @@ def test_a_ballot_question_draws_the_ballot(tmp_path: Path) -> None:
     colours = {pilot.ctx.screen.get_at((x, rect.centery))[:3]
                for x in range(rect.left, rect.right, 7)}
     assert len(colours) > 5, "the ballot should be drawn on the screen"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("text_size", ["normal", "besar"])
+def test_every_shipped_question_and_its_feedback_fit_without_scrolling(lang: str,
+                                                                       text_size: str) -> None:
+    pilot = Pilot((1366, 768), lang)
+    pilot.ctx.settings.text_size = text_size
+    pilot.ctx.manager = make_manager((1366, 768), pilot.ctx.settings)
+    scrolling = []
+    for item in pilot.ctx.quiz().items:
+        scene = QuizScene(pilot.ctx, QuizPlay(QuizRun(Mode.LATIHAN, [item], random.Random(1)),
+                                              None, TODAY))
+        pilot.ctx.stack.replace(scene)
+        pilot.frames(1)
+        for stage in ("question", "feedback"):
+            scrolling += [f"{item.ref} {stage}: {e.html_text[:50]!r}" for e in scene.ui.elements
+                          if isinstance(e, pygame_gui.elements.UITextBox)
+                          and getattr(e, "scroll_bar", None) is not None]
+            if stage == "question":
+                scene.submit(item.key.answer)
+                pilot.frames(1)
+    assert not scrolling, "texts a trainee would have to scroll:\n" + "\n".join(scrolling)

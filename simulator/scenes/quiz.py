@@ -107,12 +107,12 @@ class QuizScene(Scene):
         return "<br>".join(parts)
 
     def _build_plain(self, shown: Shown) -> None:
-        ctx, px = self.ctx, self.ctx.px
-        w, h = ctx.size
-        question = shown.item.question
-        text_height = px(150)
-        if isinstance(question, Numeric):  # the given cells and the asked one, each a line
-            text_height += px(30) * (len(texts.given_cells(shown.item, self.ctx.cat)) + 2)
+        px = self.ctx.px
+        w, h = self.ctx.size
+        least = px(150)
+        if isinstance(shown.item.question, Numeric):  # the given cells and the asked one
+            least += px(30) * (len(texts.given_cells(shown.item, self.ctx.cat)) + 2)
+        text_height = self._question_height(shown, w - px(80), least)
         self.ui.text(pygame.Rect(px(40), px(52), w - px(80), text_height),
                      self._question_markup(shown))
         area = pygame.Rect(px(40), px(52) + text_height + px(12), w - px(80),
@@ -122,11 +122,23 @@ class QuizScene(Scene):
     def _build_ballot(self, shown: Shown) -> None:
         px = self.ctx.px
         right = self._place_ballot(shown.item)
-        text_height = px(130)
+        text_height = self._question_height(shown, right.width, px(130))
         self.ui.text(pygame.Rect(right.left, right.top, right.width, text_height),
                      self._question_markup(shown))
         self._answers(shown, pygame.Rect(right.left, right.top + text_height + px(10),
                                          right.width, right.height - text_height - px(10)))
+
+    def _question_height(self, shown: Shown, width: int, least: int) -> int:
+        """As tall as the question, its given cells and the asked one need, and ``least``."""
+        cat = self.ctx.cat
+        item = shown.item
+        paragraphs = [texts.question_text(item, cat), ""]
+        paragraphs += [f"• {name}: {value}" for name, value in texts.given_cells(item, cat)]
+        asked = texts.asked_cell(item, cat)
+        paragraphs += ["", cat("quiz.play.asked_cell", cell=asked)] if asked else []
+        paragraphs += ["", self.input_message] if self.input_message else []
+        needed = self._text_lines([*paragraphs, ""], width - self.ctx.px(40)) + self.ctx.px(24)
+        return max(least, min(needed, self.ctx.size[1] // 2))
 
     def _place_ballot(self, item: Item) -> pygame.Rect:
         """The ballot on the left, drawn by the counting scene's code, with its marks in words
@@ -140,15 +152,16 @@ class QuizScene(Scene):
         contest = item.bank.contest(question.contest)
         assert contest is not None
         column = int((w - px(80)) * 0.46)
-        lines = texts.ballot_description(item, cat)
-        notes_height = min(px(34) * len(lines) + px(24), px(230))
+        lines = [f"• {line}" for line in texts.ballot_description(item, cat)]
+        # One spare line: the text box's own layout adds spacing around its paragraphs.
+        notes_height = min(self._text_lines([*lines, ""], column - px(40)) + px(24), h // 2)
         picture_rect = pygame.Rect(px(40), px(52), column, h - px(52) - notes_height - px(40))
         picture = draw_ballot(contest, list(item.bank.parties), question.paper, picture_rect.size,
                               district=district_of(item.bank.districts, contest.ballot))
         self._ballot_picture = (picture, picture_rect)
         self.ui.text(pygame.Rect(px(32), picture_rect.bottom + px(16), column + px(16),
                                  notes_height),
-                     "<br>".join(f"• {escape(line)}" for line in lines))
+                     "<br>".join(escape(line) for line in lines))
         return pygame.Rect(picture_rect.right + px(24), px(52),
                            w - picture_rect.right - px(64), h - px(100))
 
@@ -163,38 +176,59 @@ class QuizScene(Scene):
             self._confirm_buttons(shown, area)
 
     def _choice_rows(self, labels: list[str], area: pygame.Rect) -> None:
-        ctx, px = self.ctx, self.ctx.px
+        px = self.ctx.px
         question = self.shown.item.question if self.shown else None
         multi = isinstance(question, MultipleChoice | Ordering)
-        row_h = px(46) if len(labels) <= 6 else px(42)
+        base = px(46) if len(labels) <= 6 else px(42)
         bottom_space = px(60) if multi else 0
+        button_w, gap = px(74), px(6)
+        text_w = area.width - button_w - px(8)
+        # The text box keeps padding and room for a scroll bar inside its width.
+        heights = [max(base, self._text_height(label, text_w - px(50))) for label in labels]
+        total = sum(heights) + gap * len(labels)
         scroller = None
-        total = len(labels) * (row_h + px(6))
         if total > area.height - bottom_space:
             scroller = self.ui.scroller(pygame.Rect(area.left, area.top, area.width,
                                                     area.height - bottom_space))
-        origin = (0, 0) if scroller else area.topleft
-        button_w = px(74)
+            text_w -= px(24)
+        x, y = (0, 0) if scroller else area.topleft
         first = None
-        for index, label in enumerate(labels):
-            y = origin[1] + index * (row_h + px(6))
+        for index, (label, height) in enumerate(zip(labels, heights, strict=True)):
             button = self.ui.button(
-                pygame.Rect(origin[0], y, button_w, row_h), self._row_mark(index),
+                pygame.Rect(x, y, button_w, height), self._row_mark(index),
                 lambda i=index: self.choose(i),
                 key=DIGIT_KEYS[index] if index < len(DIGIT_KEYS) else None,
                 style="@strong" if index in self.picked else None, container=scroller)
-            text_rect = pygame.Rect(origin[0] + button_w + px(8), y,
-                                    area.width - button_w - px(8) - (px(24) if scroller else 0),
-                                    row_h)
+            text_rect = pygame.Rect(x + button_w + px(8), y, text_w, height)
             self.ui.text(text_rect, escape(label), container=scroller)
             if scroller is None:
                 self._rows.append(_Row(text_rect, index))
             first = first or button
+            y += height + gap
         if scroller is not None:
             scroller.set_scrollable_area_dimensions((area.width - px(24), max(1, total)))
         if first is not None:
             self.ui.set_focus(first)
-        del ctx
+
+    def _text_height(self, text: str, width: int) -> int:
+        """The height a text box needs to show ``text`` at ``width`` without scrolling (a long
+        option at a large text size takes two lines rather than a scroll bar)."""
+        return self._text_lines([text], width) + self.ctx.px(22)
+
+    def _text_lines(self, paragraphs: list[str], width: int) -> int:
+        """The height of ``paragraphs`` wrapped at ``width`` in the text boxes' font."""
+        font = self.ctx.manager.get_theme().get_font(["text_box"])
+        count = 0
+        for paragraph in paragraphs:
+            line = ""
+            count += 1
+            for word in paragraph.split():
+                candidate = f"{line} {word}".strip()
+                if line and font.size(candidate)[0] > width:
+                    count, line = count + 1, word
+                else:
+                    line = candidate
+        return count * (font.size("Ay")[1] + self.ctx.px(4))
 
     def _row_mark(self, index: int) -> str:
         question = self.shown.item.question if self.shown else None
