@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 import pygame  # noqa: E402
 
-from simulator.art.ballots import district_of, draw_ballot  # noqa: E402
+from simulator.art.ballots import draw_ballot  # noqa: E402
 from simulator.art.documents import draw_document  # noqa: E402
 from simulator.art.fonts import fit_text  # noqa: E402
 from simulator.art.palette import INK, PAPER, PRIMARY_DARK  # noqa: E402
@@ -38,6 +38,7 @@ from simulator.art.things import (  # noqa: E402
 )
 from simulator.content import load_scenario  # noqa: E402
 from simulator.core.ballot_gen import draw_ballots  # noqa: E402
+from simulator.core.domain import district_of  # noqa: E402
 from simulator.core.engine import Simulation  # noqa: E402
 from simulator.schema.ballot import Ballot, Mark, Place, Tool  # noqa: E402
 from simulator.schema.scenario import (  # noqa: E402

@@ -15,7 +15,7 @@ import pygame
 import pytest
 
 from simulator.art.ballot_layout import layout_ballot
-from simulator.art.ballots import ballot_target_rects, district_of, draw_ballot, mark_point
+from simulator.art.ballots import ballot_target_rects, draw_ballot, mark_point
 from simulator.art.documents import OFFICIAL_TEXT, draw_document
 from simulator.art.emblems import draw_emblem
 from simulator.art.fonts import ELLIPSIS, fit_text, font
@@ -30,6 +30,7 @@ from simulator.art.things import (
     draw_tps_backdrop,
 )
 from simulator.content import load_scenario
+from simulator.core.domain import district_of
 from simulator.core.targets import Target, TargetKind, all_targets
 from simulator.schema.ballot import Ballot, Mark, Place
 from simulator.schema.scenario import (

@@ -23,35 +23,13 @@ from simulator.schema.scenario import (
     Candidate,
     CandidateStatus,
     Contest,
-    Districts,
-    Pair,
     PartySlate,
     RuleSettings,
 )
 from simulator.schema.types import BallotType, Layout
+from tests.contest_fixtures import DISTRICTS, dpd_contest, pair_contest
 
-DISTRICTS = Districts(
-    province="Provinsi Nusa Kenari",
-    kabko="Kabupaten Lembah Jati",
-    dpr="Nusa Kenari I",
-    dprd_prov="Nusa Kenari III",
-    dprd_kabko="Lembah Jati 2",
-)
 RULES = (RuleSettings(), RuleSettings(punch_through_all_types=True))
-
-
-def pair_contest(ballot: BallotType, *numbers: int) -> Contest:
-    return Contest(
-        ballot=ballot,
-        pairs=[Pair(number=n, head=f"Calon {n}", deputy=f"Wakil {n}") for n in numbers],
-    )
-
-
-def dpd_contest(*numbers: int) -> Contest:
-    return Contest(
-        ballot=BallotType.DPD,
-        candidates=[Candidate(number=n, name=f"Senator {n}") for n in numbers],
-    )
 
 
 def party_contest(ballot: BallotType = BallotType.DPR) -> Contest:

@@ -18,6 +18,7 @@ from simulator.quiz.session import (
     Item,
     Mode,
     Shown,
+    ballot_targets,
     exam_run,
     items_of,
     practice_run,
@@ -45,7 +46,7 @@ def right_text(shown: Shown) -> str:
     if isinstance(answer, bool):
         return "b" if answer else "s"
     if isinstance(answer, str):
-        targets = texts.ballot_targets(shown.item.bank.contest(shown.item.question.contest))
+        targets = ballot_targets(shown.item.bank.contest(shown.item.question.contest))
         return str(targets.index(answer) + 1)
     if isinstance(answer, int):
         return str(shown.order.index(answer) + 1) if shown.order else str(answer)

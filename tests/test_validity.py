@@ -19,40 +19,16 @@ from simulator.schema.scenario import (
     Candidate,
     CandidateStatus,
     Contest,
-    Districts,
-    Pair,
     PartySlate,
     RuleSettings,
 )
 from simulator.schema.types import BallotType
+from tests.contest_fixtures import DISTRICTS, dpd_contest, pair_contest
 
 # --- Fixtures: a fictional TPS and its contests ----------------------------------------------
 
-DISTRICTS = Districts(
-    province="Provinsi Nusa Kenari",
-    kabko="Kabupaten Lembah Jati",
-    dpr="Nusa Kenari I",
-    dprd_prov="Nusa Kenari III",
-    dprd_kabko="Lembah Jati 2",
-)
 DEFAULT = RuleSettings()
 PUNCH_THROUGH_EVERYWHERE = RuleSettings(punch_through_all_types=True)
-
-
-def pairs(ballot: BallotType, *numbers: int) -> Contest:
-    return Contest(
-        ballot=ballot,
-        pairs=[
-            Pair(number=n, head=f"Calon Kepala {n}", deputy=f"Calon Wakil {n}") for n in numbers
-        ],
-    )
-
-
-def dpd(*numbers: int) -> Contest:
-    return Contest(
-        ballot=BallotType.DPD,
-        candidates=[Candidate(number=n, name=f"Senator {n}") for n in numbers],
-    )
 
 
 def party_list(ballot: BallotType = BallotType.DPR) -> Contest:
@@ -71,10 +47,10 @@ def party_list(ballot: BallotType = BallotType.DPR) -> Contest:
     )
 
 
-PPWP = pairs(BallotType.PPWP, 1, 2, 3)
-BUPATI = pairs(BallotType.BUPATI, 1, 2)
-TUNGGAL = pairs(BallotType.BUPATI, 1)  # calon tunggal: the pair and the empty column
-DPD = dpd(1, 2, 3, 4)
+PPWP = pair_contest(BallotType.PPWP, 1, 2, 3)
+BUPATI = pair_contest(BallotType.BUPATI, 1, 2)
+TUNGGAL = pair_contest(BallotType.BUPATI, 1)  # calon tunggal: the pair and the empty column
+DPD = dpd_contest(1, 2, 3, 4)
 DPR = party_list()
 
 OUT: dict[str, Any] = {"place": Place.OUTSIDE}
@@ -605,7 +581,7 @@ def test_pilkada_ballot_of_another_kabko_is_judged_by_its_marks_and_flagged() ->
     verdict = rule(ballot(BUPATI, p(2), district="Kabupaten Bukit Asam"), BUPATI)
     assert (str(verdict.target), verdict.code, verdict.tertukar) == ("pair:2", Code.V1, True)
     assert "validity.note.tertukar_other" in verdict.note_keys
-    gub = pairs(BallotType.GUBERNUR, 1, 2)
+    gub = pair_contest(BallotType.GUBERNUR, 1, 2)
     assert not rule(ballot(gub, p(1), district=DISTRICTS.province), gub).tertukar
 
 

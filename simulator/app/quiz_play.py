@@ -28,6 +28,7 @@ from simulator.quiz.session import (
     items_of,
     practice_run,
     review_run,
+    topics_of,
 )
 
 log = logging.getLogger(__name__)
@@ -41,8 +42,6 @@ class QuizLibrary:
     problems: tuple[Problem, ...]
 
     def topics(self) -> list[str]:
-        from simulator.quiz.session import topics_of
-
         return topics_of(self.items)
 
     def count(self, topic: str) -> int:
@@ -65,9 +64,7 @@ def review_size(library: QuizLibrary, records: QuizRecords | None, today: date) 
     if records is None:
         return 0
     try:
-        polling = records.polling_day()
-        return len(review_queue(library.items, records.cards(), today.toordinal(),
-                                polling.toordinal() if polling else None))
+        return len(records.review_queue(library.items, today))
     except StoreError:
         return 0
 
@@ -80,7 +77,6 @@ class QuizPlay:
     records: QuizRecords | None
     today: date
     elapsed: float = 0.0
-    last: Outcome | None = None
     save_failed: bool = False
     _exam_saved: bool = field(default=False, repr=False)
 
@@ -92,10 +88,8 @@ class QuizPlay:
         if mode is Mode.UJIAN:
             run = exam_run(items, rng)
         elif mode is Mode.ULANGAN:
-            cards = records.cards() if records is not None else {}
-            polling = records.polling_day() if records is not None else None
-            refs = review_queue(items, cards, today.toordinal(),
-                                polling.toordinal() if polling else None)
+            refs = records.review_queue(items, today) if records is not None else \
+                review_queue(items, {}, today.toordinal())
             run = review_run(items, refs, rng)
         else:
             run = practice_run(items, rng, topics=[topic] if topic else None)
@@ -110,9 +104,7 @@ class QuizPlay:
 
     def answer(self, given: Answer | None) -> Outcome:
         outcome = self.run.answer(given, self.elapsed)
-        self.last = outcome
-        counted = bool(self.run.outcomes) and self.run.outcomes[-1] is outcome
-        if self.records is not None and counted:  # an answer after the bell is not saved
+        if self.records is not None and outcome.counted:
             self._save(outcome)
         return outcome
 

@@ -44,7 +44,7 @@ def render_quiz_shots(out: Path, size: tuple[int, int], lang: str) -> list[Path]
     for item in library.items:
         kind = str(item.question.type)
         if kind not in kinds:
-            run = QuizRun(Mode.LATIHAN, [item, *library.items[:1]], _rng(len(kinds)))
+            run = QuizRun(Mode.LATIHAN, [item, *library.items[:1]], random.Random(len(kinds)))
             kinds[kind] = QuizPlay(run, records, TODAY)
     for kind, play in kinds.items():
         scene = QuizScene(ctx, play)
@@ -53,7 +53,7 @@ def render_quiz_shots(out: Path, size: tuple[int, int], lang: str) -> list[Path]
     party_list = next((item for item in library.items if isinstance(item.question, BallotQuestion)
                        and item.bank.contest(item.question.contest).slates), None)
     if party_list is not None:
-        play = QuizPlay(QuizRun(Mode.LATIHAN, [party_list], _rng(9)), records, TODAY)
+        play = QuizPlay(QuizRun(Mode.LATIHAN, [party_list], random.Random(9)), records, TODAY)
         scene = QuizScene(ctx, play)
         ctx.stack.replace(scene)
         snap("quiz-ballot-party-list")
@@ -75,7 +75,3 @@ def render_quiz_shots(out: Path, size: tuple[int, int], lang: str) -> list[Path]
     store.close()
     folder.cleanup()
     return camera.written
-
-
-def _rng(seed: int) -> random.Random:
-    return random.Random(seed)

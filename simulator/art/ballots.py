@@ -42,23 +42,12 @@ from simulator.art.people import Look, candidate_look, draw_portrait
 from simulator.art.sheet import wrap
 from simulator.core.targets import KOSONG, Target
 from simulator.schema.ballot import Ballot, Mark, Place, Tool
-from simulator.schema.scenario import Contest, Districts, Party
+from simulator.schema.scenario import Contest, Party
 from simulator.schema.types import BallotType, Layout
 
 T = OFFICIAL_TEXT
 Point = tuple[int, int]
 
-# Which field of ``Districts`` is printed on each ballot type (as the engine reads it).
-DISTRICT_FIELD: Final[dict[BallotType, str]] = {
-    BallotType.PPWP: "province",
-    BallotType.DPD: "province",
-    BallotType.GUBERNUR: "province",
-    BallotType.BUPATI: "kabko",
-    BallotType.WALIKOTA: "kabko",
-    BallotType.DPR: "dpr",
-    BallotType.DPRD_PROV: "dprd_prov",
-    BallotType.DPRD_KABKO: "dprd_kabko",
-}
 _DISTRICT_WORD: Final[dict[BallotType, str]] = {
     BallotType.PPWP: "province",
     BallotType.DPD: "province",
@@ -72,12 +61,6 @@ _DISTRICT_WORD: Final[dict[BallotType, str]] = {
 # Where the n-th hole inside one target goes, as fractions of the target's box.
 _PHOTO_BACKGROUND: Final = (214, 226, 236)
 _SPOTS: Final = ((0.4, 0.42), (0.3, 0.62), (0.7, 0.3), (0.32, 0.3), (0.68, 0.64), (0.5, 0.78))
-
-
-def district_of(districts: Districts, ballot_type: BallotType) -> str | None:
-    """The district this TPS's ballots of ``ballot_type`` print."""
-    value: str | None = getattr(districts, DISTRICT_FIELD[ballot_type])
-    return value
 
 
 def ballot_target_rects(
@@ -99,7 +82,8 @@ def draw_ballot(
 ) -> pygame.Surface:
     """The ballot of ``contest`` at ``size``: blank when ``ballot`` is None, else as used.
 
-    ``district`` is this TPS's district for the type (see :func:`district_of`); a ballot
+    ``district`` is this TPS's district for the type (see
+    :func:`simulator.core.domain.district_of`); a ballot
     printed for another district (``ballot.district``) shows that one instead.
     """
     lay = layout_ballot(contest, size)

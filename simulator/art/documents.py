@@ -142,13 +142,19 @@ def _address_line(address: Address) -> str:
 _CARD: Final = (85.6, 54.0)
 
 
+def _card(size: tuple[int, int], colour: palette.Colour) -> Sheet:
+    """A blank ID-sized card (KTP-el, SIM) in ``colour``, with its shadow."""
+    s = Sheet(size, (_CARD[0] + 1.6, _CARD[1] + 1.6))
+    s.rect(1.2, 1.4, *_CARD, (0, 0, 0, 46), radius=3.4)
+    s.rect(0, 0, *_CARD, colour, radius=3.4)
+    return s
+
+
 def _ktp(
     document: Document, voter: Voter, scenario: Scenario, size: tuple[int, int]
 ) -> pygame.Surface:
     identity = identity_of(document, voter, scenario)
-    s = Sheet(size, (_CARD[0] + 1.6, _CARD[1] + 1.6))
-    s.rect(1.2, 1.4, *_CARD, (0, 0, 0, 46), radius=3.4)
-    s.rect(0, 0, *_CARD, palette.KTP_BLUE, radius=3.4)
+    s = _card(size, palette.KTP_BLUE)
     with s.clipped(0.8, 0.8, _CARD[0] - 1.6, _CARD[1] - 1.6):  # the faint guilloche waves
         for i in range(6):
             s.arc(42.8, 70 + i * 3, 60 + i * 5, 40, 200, 340, lighter(palette.KTP_BLUE, 0.22), 0.5)
@@ -330,9 +336,7 @@ def _sim(
     document: Document, voter: Voter, scenario: Scenario, size: tuple[int, int]
 ) -> pygame.Surface:
     identity = identity_of(document, voter, scenario)
-    s = Sheet(size, (_CARD[0] + 1.6, _CARD[1] + 1.6))
-    s.rect(1.2, 1.4, *_CARD, (0, 0, 0, 46), radius=3.4)
-    s.rect(0, 0, *_CARD, palette.SIM_CARD, radius=3.4)
+    s = _card(size, palette.SIM_CARD)
     s.rect(0, 0, _CARD[0], 9.5, palette.SIM_DEEP, radius=3.4)
     s.rect(0, 5, _CARD[0], 4.5, palette.SIM_DEEP)
     s.text(4, 2.6, T["sim.title"], 3.6, 62, bold=True, colour=(255, 255, 255))

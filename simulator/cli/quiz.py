@@ -23,8 +23,7 @@ from simulator.persistence.quiz_records import QuizRecords
 from simulator.persistence.store import SaveStore, StoreError
 from simulator.quiz import texts
 from simulator.quiz.banks import BANK_DIR, load_banks
-from simulator.quiz.parse import AnswerError, parse_answer, parse_day
-from simulator.quiz.schedule import review_queue
+from simulator.quiz.parse import AnswerError, parse_answer, read_polling_day
 from simulator.quiz.session import (
     EXAM_SECONDS,
     EXAM_SIZE,
@@ -133,7 +132,7 @@ def _sitting(mode: Mode, items: list[Item], rng: random.Random, args: argparse.N
         return exam_run(items, rng, size=args.count or EXAM_SIZE, seconds=args.minutes * 60)
     if mode is Mode.ULANGAN:
         assert saver is not None
-        refs = saver.queue(items, today)
+        refs = saver.records.review_queue(items, today)
         return review_run(items, refs[: args.count] if args.count else refs, rng)
     run = practice_run(items, rng, topics=args.topic)
     if args.count:
@@ -150,10 +149,10 @@ def _set_polling_day(text: str, saver: _Saver | None, cat: Catalog, terminal: Te
     if saver is None:
         terminal.write(cat("cli.quiz.review_needs_profile"))
         return False
-    day = parse_day(text)
-    if day is None or day < today:
-        terminal.write(cat("quiz.menu.polling_bad" if day is None
-                           else "quiz.menu.polling_before_today", text=text))
+    try:
+        day = read_polling_day(text, today)
+    except AnswerError as error:
+        terminal.write(cat(error.key, **error.params))
         saver.close()
         return False
     saver.records.set_polling_day(day)
@@ -168,11 +167,6 @@ class _Saver:
     def __init__(self, store: SaveStore, records: QuizRecords) -> None:
         self.store = store
         self.records = records
-
-    def queue(self, items: list[Item], today: date) -> list[str]:
-        polling = self.records.polling_day()
-        return review_queue(items, self.records.cards(), today.toordinal(),
-                            polling.toordinal() if polling else None)
 
     def save(self, mode: Mode, outcome: Outcome, today: date) -> None:
         self.records.record_outcome(mode, outcome, today)
@@ -220,7 +214,7 @@ def _play(sitting: QuizRun, cat: Catalog, terminal: Terminal, saver: _Saver | No
             sitting.end(elapsed)
             break
         outcome = sitting.answer(given, elapsed)  # type: ignore[arg-type]
-        if sitting.out_of_time(elapsed) and outcome.given is None:
+        if not outcome.counted:
             terminal.write(cat("cli.quiz.time_up"))
             break
         if saver is not None:
@@ -246,7 +240,8 @@ def _ask(sitting: QuizRun, shown: Shown, cat: Catalog, terminal: Terminal,
          elapsed: float) -> None:
     item = shown.item
     remaining = sitting.remaining(elapsed)
-    clock = cat("cli.quiz.time_left", time=_mmss(remaining)) if remaining is not None else ""
+    clock = cat("cli.quiz.time_left", time=texts.mmss(remaining)) if remaining is not None \
+        else ""
     terminal.write("")
     terminal.write(cat("cli.quiz.heading", number=sitting.position + 1, count=sitting.length,
                        topic=cat(f"quiz.topic.{item.topic}"),
@@ -259,7 +254,7 @@ def _ask(sitting: QuizRun, shown: Shown, cat: Catalog, terminal: Terminal,
         terminal.write(_wrap(f"{name}: {value}", terminal, "  - "))
     asked = texts.asked_cell(item, cat)
     if asked:
-        terminal.write(_wrap(cat("cli.quiz.asked_cell", cell=asked), terminal))
+        terminal.write(_wrap(cat("quiz.play.asked_cell", cell=asked), terminal))
     for number, choice in enumerate(texts.choices(item, shown.order, cat), 1):
         head = f"  {number}) "
         terminal.write(textwrap.fill(choice.text, width=terminal.width, initial_indent=head,
@@ -286,15 +281,15 @@ def _feedback(outcome: Outcome, cat: Catalog, terminal: Terminal) -> None:
         terminal.write(cat("cli.quiz.right"))
     else:
         terminal.write(cat("cli.quiz.wrong", answer=texts.answer_text(item, item.key.answer, cat)))
-    terminal.write(_wrap(texts.explanation_text(item, cat), terminal))
-    terminal.write(_wrap(cat("cli.quiz.regulation", regulation=item.question.regulation),
-                         terminal))
+    review = texts.review(outcome, cat)
+    terminal.write(_wrap(review.explanation, terminal))
+    terminal.write(_wrap(review.source, terminal))
 
 
 def _show_result(sitting: QuizRun, result: Result, cat: Catalog, terminal: Terminal) -> None:
     terminal.write("")
     terminal.write(cat("cli.quiz.score", right=result.right, total=result.total,
-                       percent=result.percent, time=_mmss(result.seconds)))
+                       percent=result.percent, time=texts.mmss(result.seconds)))
     if sitting.mode is Mode.UJIAN:
         terminal.write(cat("cli.quiz.passed" if result.passed else "cli.quiz.failed"))
         for outcome in sitting.outcomes:
@@ -305,18 +300,9 @@ def _show_result(sitting: QuizRun, result: Result, cat: Catalog, terminal: Termi
 
 
 def _review_mistake(outcome: Outcome, cat: Catalog, terminal: Terminal) -> None:
-    item = outcome.item
+    review = texts.review(outcome, cat)
     terminal.write("")
-    terminal.write(_wrap(texts.question_text(item, cat), terminal, "✗ "))
-    terminal.write(_wrap(cat("cli.quiz.your_answer",
-                             answer=texts.answer_text(item, outcome.given, cat)), terminal, "  "))
-    terminal.write(_wrap(cat("cli.quiz.right_answer",
-                             answer=texts.answer_text(item, item.key.answer, cat)), terminal, "  "))
-    terminal.write(_wrap(texts.explanation_text(item, cat), terminal, "  "))
-    terminal.write(_wrap(cat("cli.quiz.regulation", regulation=item.question.regulation),
-                         terminal, "  "))
-
-
-def _mmss(seconds: float | None) -> str:
-    whole = max(0, int(seconds or 0))
-    return f"{whole // 60:02d}:{whole % 60:02d}"
+    terminal.write(_wrap(review.question, terminal, "✗ "))
+    for line in (review.given, review.right, review.explanation, review.source):
+        if line is not None:
+            terminal.write(_wrap(line, terminal, "  "))

@@ -20,6 +20,7 @@ from simulator.content.errors import Anchor, Hint, Issue, Level, PathPart
 from simulator.content.real_names import real_party, real_person
 from simulator.core.domain import (
     BALLOT_ORDER,
+    DISTRICT_FIELD,
     LAYOUT_OF,
     MAX_VOTERS_PER_TPS,
     expected_ballots,
@@ -52,10 +53,10 @@ _LIST_OF_LAYOUT: dict[Layout, str] = {
     Layout.PARTY_LIST: "slates",
     Layout.INDIVIDUAL: "candidates",
 }
+# The dapil a party-list ballot is printed for must be named: its ballots count by it.
 _DISTRICT_OF: dict[BallotType, str] = {
-    BallotType.DPR: "dpr",
-    BallotType.DPRD_PROV: "dprd_prov",
-    BallotType.DPRD_KABKO: "dprd_kabko",
+    ballot: field for ballot, field in DISTRICT_FIELD.items()
+    if LAYOUT_OF[ballot] is Layout.PARTY_LIST
 }
 
 

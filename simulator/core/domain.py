@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from simulator.schema.scenario import Districts
 from simulator.schema.types import BallotType, Disability, ElectionType, Layout, Phase
 
 LAYOUT_OF: dict[BallotType, Layout] = {
@@ -14,6 +15,27 @@ LAYOUT_OF: dict[BallotType, Layout] = {
     BallotType.BUPATI: Layout.PAIR,
     BallotType.WALIKOTA: Layout.PAIR,
 }
+
+# The Districts field naming the district printed on each ballot type (HANDBOOK §3.3 item 4).
+# PPWP ballots are the same nationwide but are still delivered per province.
+DISTRICT_FIELD: dict[BallotType, str] = {
+    BallotType.PPWP: "province",
+    BallotType.DPD: "province",
+    BallotType.GUBERNUR: "province",
+    BallotType.BUPATI: "kabko",
+    BallotType.WALIKOTA: "kabko",
+    BallotType.DPR: "dpr",
+    BallotType.DPRD_PROV: "dprd_prov",
+    BallotType.DPRD_KABKO: "dprd_kabko",
+}
+
+
+def district_of(districts: Districts, ballot_type: BallotType) -> str | None:
+    """The district this TPS's ballots of ``ballot_type`` print (None if the scenario left
+    that dapil out)."""
+    value: str | None = getattr(districts, DISTRICT_FIELD[ballot_type])
+    return value
+
 
 # The prescribed order for opening boxes and for counting (HANDBOOK §4 step 5, §7.1).
 BALLOT_ORDER: dict[ElectionType, tuple[BallotType, ...]] = {

@@ -9,6 +9,8 @@ from simulator.core.rules import Finding
 from simulator.schema.types import Phase
 
 FULL_MARKS = 100
+# The bar a trainer can call "ready": the debrief's verdict, and the quiz exam's pass mark.
+PASS_MARK = 75
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,8 +29,9 @@ class Score:
     critical: tuple[Finding, ...]
 
     @property
-    def passed_without_critical(self) -> bool:
-        return not self.critical
+    def passed(self) -> bool:
+        """Ready for the real day: at least :data:`PASS_MARK`, and no critical error."""
+        return self.overall >= PASS_MARK and not self.critical
 
     def as_json(self) -> dict[str, object]:
         return {

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Final
 
-from simulator.core.domain import LAYOUT_OF
+from simulator.core.domain import LAYOUT_OF, district_of
 from simulator.core.targets import INVALID, KOSONG, Target, TargetKind
 from simulator.schema.ballot import Ballot, Mark, Place, Tool
 from simulator.schema.scenario import (
@@ -219,20 +219,6 @@ def _general_conditions(ballot: Ballot, real: Sequence[Mark]) -> Verdict | None:
 # --- Tertukar: a ballot printed for another district (§3.3 item 4) ---------------------------
 
 
-# The Districts field naming this TPS's district for each ballot type. PPWP ballots are the
-# same nationwide but are still delivered per province (§3.3 item 4).
-_DISTRICT_FIELD: Final[dict[BallotType, str]] = {
-    BallotType.PPWP: "province",
-    BallotType.DPD: "province",
-    BallotType.GUBERNUR: "province",
-    BallotType.BUPATI: "kabko",
-    BallotType.WALIKOTA: "kabko",
-    BallotType.DPR: "dpr",
-    BallotType.DPRD_PROV: "dprd_prov",
-    BallotType.DPRD_KABKO: "dprd_kabko",
-}
-
-
 def _printed_elsewhere(ballot: Ballot, districts: Districts) -> bool:
     """Whether the ballot names a district other than this TPS's for its type.
 
@@ -241,8 +227,7 @@ def _printed_elsewhere(ballot: Ballot, districts: Districts) -> bool:
     """
     if ballot.district is None:
         return False
-    own: str | None = getattr(districts, _DISTRICT_FIELD[ballot.ballot])
-    return ballot.district != own
+    return ballot.district != district_of(districts, ballot.ballot)
 
 
 def _for_party_only(verdict: Verdict) -> Verdict:

@@ -7,12 +7,12 @@ the history. The polling day a trainee enters is a profile setting.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from simulator.persistence.store import SaveStore, _checked, _require_length
-from simulator.quiz.schedule import Card, after_answer
+from simulator.quiz.schedule import Card, Reviewable, after_answer, review_queue
 from simulator.quiz.session import Mode, Outcome, Result, percent
 
 POLLING_DAY_KEY = "quiz.polling_day"
@@ -49,6 +49,7 @@ class ExamRecord:
 
 
 RECENT = 10
+_CARD_TYPES = (str, int, int, int, int, (int, type(None)))
 
 
 class QuizRecords:
@@ -66,8 +67,7 @@ class QuizRecords:
                 "SELECT ref, box, due, lapses, seen, last FROM quiz_cards WHERE profile_id = ?",
                 (self._profile,),
             ).fetchall()
-        cards = [Card(*_checked(row, (str, int, int, int, int, (int, type(None)))))
-                 for row in rows]
+        cards = [Card(*_checked(row, _CARD_TYPES)) for row in rows]
         return {card.ref: card for card in cards}
 
     def record_answer(self, mode: Mode, ref: str, topic: str, correct: bool,
@@ -88,16 +88,27 @@ class QuizRecords:
                      card.last),
                 )
 
+    def card(self, ref: str) -> Card:
+        """The schedule's card for one question (a fresh one if it was never answered)."""
+        with self._store.guarded() as connection:
+            row = connection.execute(
+                "SELECT ref, box, due, lapses, seen, last FROM quiz_cards"
+                " WHERE profile_id = ? AND ref = ?",
+                (self._profile, ref),
+            ).fetchone()
+        return Card(ref) if row is None else Card(*_checked(row, _CARD_TYPES))
+
     def record_outcome(self, mode: Mode, outcome: Outcome, today: date) -> Card:
         """Store an answer and move its card on the schedule, whatever the mode: a question
         missed in Latihan or Ujian comes back in Ulangan too."""
-        cards = self.cards()
-        polling = self.polling_day()
-        before = cards.get(outcome.item.ref, Card(outcome.item.ref))
-        card = after_answer(before, outcome.right, today.toordinal(),
-                            polling.toordinal() if polling else None)
+        card = after_answer(self.card(outcome.item.ref), outcome.right, today.toordinal(),
+                            self._polling_ordinal())
         self.record_answer(mode, outcome.item.ref, outcome.item.topic, outcome.right, card)
         return card
+
+    def review_queue(self, items: Sequence[Reviewable], today: date) -> list[str]:
+        """What an Ulangan sitting asks today, by this trainee's cards and polling day."""
+        return review_queue(items, self.cards(), today.toordinal(), self._polling_ordinal())
 
     def record_exam(self, result: Result) -> None:
         with self._store.guarded() as connection:
@@ -147,6 +158,10 @@ class QuizRecords:
             return date.fromisoformat(text) if text else None
         except ValueError:  # a damaged setting is forgotten, not fatal
             return None
+
+    def _polling_ordinal(self) -> int | None:
+        day = self.polling_day()
+        return day.toordinal() if day is not None else None
 
     def set_polling_day(self, day: date | None) -> None:
         self._store.set_setting(POLLING_DAY_KEY, day.isoformat() if day else "",

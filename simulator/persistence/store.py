@@ -183,6 +183,14 @@ def utc_now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+def local_time(stamp: str, pattern: str = "%Y-%m-%d %H:%M") -> str:
+    """A stored UTC timestamp in the laptop's local time, as ``pattern`` writes it."""
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime(pattern)
+    except ValueError:
+        return stamp[:16]  # a hand-edited save: show what is there
+
+
 @dataclass(frozen=True, slots=True)
 class Profile:
     """One trainee. ``created`` is ISO 8601 text."""

@@ -7,7 +7,6 @@ from datetime import date
 
 from simulator.core.answers import Answer
 from simulator.quiz.session import Shown
-from simulator.quiz.texts import ballot_targets
 from simulator.schema.quiz import (
     BallotQuestion,
     MultipleChoice,
@@ -38,15 +37,6 @@ def _numbers(text: str) -> list[int]:
     return [int(p) for p in parts]
 
 
-def _choice_count(shown: Shown) -> int:
-    question = shown.item.question
-    if isinstance(question, BallotQuestion):
-        contest = shown.item.bank.contest(question.contest)
-        assert contest is not None
-        return len(ballot_targets(contest))
-    return len(shown.order)
-
-
 def parse_answer(shown: Shown, text: str, /) -> Answer:
     """The answer ``text`` stands for, for the question as ``shown``; :class:`AnswerError`
     when it cannot be one (the trainee is asked again, nothing is recorded)."""
@@ -63,31 +53,23 @@ def parse_answer(shown: Shown, text: str, /) -> Answer:
         if not digits.isdigit() or len(digits) > 9:
             raise AnswerError("quiz.input.whole_number")
         return int(digits)
-    count = _choice_count(shown)
+    values = shown.values
+    count = len(values)
     numbers = _numbers(cleaned)
     if any(not 1 <= n <= count for n in numbers):
         raise AnswerError("quiz.input.range", count=count)
     if isinstance(question, SingleChoice | BallotQuestion):
         if len(numbers) != 1:
             raise AnswerError("quiz.input.one")
-        return _ballot_value(shown, numbers[0]) if isinstance(question, BallotQuestion) \
-            else shown.order[numbers[0] - 1]
+        return values[numbers[0] - 1]
     if isinstance(question, MultipleChoice):
         if len(set(numbers)) != len(numbers):
             raise AnswerError("quiz.input.twice")
-        return frozenset(shown.order[n - 1] for n in numbers)
+        return frozenset(values[n - 1] for n in numbers)  # type: ignore[misc]
     assert isinstance(question, Ordering)
     if sorted(numbers) != list(range(1, count + 1)):
         raise AnswerError("quiz.input.ordering", count=count)
-    return tuple(shown.order[n - 1] for n in numbers)
-
-
-def _ballot_value(shown: Shown, number: int) -> str:
-    question = shown.item.question
-    assert isinstance(question, BallotQuestion)
-    contest = shown.item.bank.contest(question.contest)
-    assert contest is not None
-    return ballot_targets(contest)[number - 1]
+    return tuple(values[n - 1] for n in numbers)  # type: ignore[misc]
 
 
 _DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
@@ -103,3 +85,14 @@ def parse_day(text: str) -> date | None:
         return date.fromisoformat(text)
     except ValueError:
         return None
+
+
+def read_polling_day(text: str, today: date) -> date:
+    """The polling day a trainee typed: a date, not before ``today``; :class:`AnswerError`
+    with the reason otherwise (the game and the terminal say the same)."""
+    day = parse_day(text)
+    if day is None:
+        raise AnswerError("quiz.menu.polling_bad", text=text.strip())
+    if day < today:
+        raise AnswerError("quiz.menu.polling_before_today")
+    return day

@@ -19,22 +19,27 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Final
 
+from simulator.core import forms
 from simulator.core.answers import Answer, Key, is_right, key_of
+from simulator.core.scoring import PASS_MARK
 from simulator.schema.quiz import (
     BallotQuestion,
     MultipleChoice,
+    Numeric,
     Ordering,
     Question,
     QuizBank,
+    QuizContest,
     SingleChoice,
     Topic,
+    TrueFalse,
 )
 from simulator.schema.types import Difficulty
 
 DIFFICULTY_ORDER: Final = (Difficulty.MUDAH, Difficulty.SEDANG, Difficulty.SULIT)
 EXAM_SIZE: Final = 30
 EXAM_SECONDS: Final = 30 * 60
-PASS_PERCENT: Final = 75
+PASS_PERCENT: Final = PASS_MARK
 RETRY_GAP: Final = 3  # a question missed in Ulangan comes back after this many others
 MAX_RETRIES: Final = 1
 
@@ -64,6 +69,14 @@ class Item:
     def topic(self) -> str:
         return str(self.question.topic)
 
+    @property
+    def contest(self) -> QuizContest | None:
+        """The bank contest a ballot or form question is about (the lint ensures it exists)."""
+        name = self.question.contest if isinstance(self.question, BallotQuestion) else (
+            self.question.task.contest if isinstance(self.question, Numeric)
+            and self.question.task is not None else None)
+        return self.bank.contest(name) if name is not None else None
+
 
 def items_of(banks: Iterable[QuizBank]) -> list[Item]:
     """Every question of the banks with its key, in bank order.
@@ -75,6 +88,11 @@ def items_of(banks: Iterable[QuizBank]) -> list[Item]:
             for question in bank.questions]
 
 
+def ballot_targets(contest: QuizContest) -> list[str]:
+    """Every row a ballot of ``contest`` can be counted in, ``invalid`` last."""
+    return [*forms.vote_targets(contest), "invalid"]
+
+
 @dataclass(frozen=True, slots=True)
 class Shown:
     """A question as presented: options or steps in the order shown (authored numbers)."""
@@ -82,15 +100,33 @@ class Shown:
     item: Item
     order: tuple[int, ...]  # authored option/step numbers (1-based) in display order; () if none
 
+    @property
+    def values(self) -> tuple[Answer, ...]:
+        """What each row shown stands for, top to bottom: an option or step number, true and
+        false, or the C.Hasil row a ballot may be counted in."""
+        question = self.item.question
+        if isinstance(question, TrueFalse):
+            return (True, False)
+        if isinstance(question, BallotQuestion):
+            contest = self.item.contest
+            assert contest is not None  # the lint guarantees it
+            return tuple(ballot_targets(contest))
+        return self.order
+
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """One answer given (``None``: skipped or out of time) and whether it was right."""
+    """One answer given (``None``: skipped or out of time) and whether it was right.
+
+    ``counted`` is False for an answer given after the exam clock ran out: it ends the sitting,
+    and is neither scored nor saved.
+    """
 
     item: Item
     given: Answer | None
     right: bool
     seconds: float
+    counted: bool = True
 
 
 def percent(right: int, total: int) -> int:
@@ -177,7 +213,7 @@ class QuizRun:
             raise ValueError("the sitting is over; there is no question to answer")
         if self.out_of_time(elapsed):
             self.end(elapsed)
-            return Outcome(shown.item, None, False, elapsed)
+            return Outcome(shown.item, None, False, elapsed, counted=False)
         item = shown.item
         right = is_right(item.key, given)
         outcome = Outcome(item, given, right, elapsed)
@@ -287,7 +323,3 @@ def topics_of(items: Iterable[Item]) -> list[str]:
     """The topics present, in the order of :class:`Topic`."""
     present_topics = {item.topic for item in items}
     return [str(topic) for topic in Topic if str(topic) in present_topics]
-
-
-def is_ballot(item: Item) -> bool:
-    return isinstance(item.question, BallotQuestion)

@@ -12,14 +12,13 @@ from simulator.core.answers import Answer
 from simulator.core.domain import LAYOUT_OF
 from simulator.core.targets import parse_target
 from simulator.i18n import Catalog
-from simulator.quiz.session import Item
+from simulator.quiz.session import Item, Outcome, Shown
 from simulator.schema.ballot import Mark, Place, Tool
 from simulator.schema.quiz import (
     BallotQuestion,
     MultipleChoice,
     Numeric,
     Ordering,
-    QuizContest,
     SingleChoice,
     TrueFalse,
 )
@@ -68,27 +67,9 @@ def cell_name(field_id: str, cat: Catalog) -> str:
 
 def choices(item: Item, order: tuple[int, ...], cat: Catalog) -> list[Choice]:
     """What the trainee picks from, in the order shown (options, true/false, ballot rows)."""
-    question = item.question
-    lang = cat.lang
-    if isinstance(question, SingleChoice):
-        return [Choice(n, question.options[n - 1].get(lang)) for n in order]
-    if isinstance(question, MultipleChoice):
-        return [Choice(n, question.options[n - 1].get(lang)) for n in order]
-    if isinstance(question, Ordering):
-        return [Choice(n, question.steps[n - 1].get(lang)) for n in order]
-    if isinstance(question, TrueFalse):
-        return [Choice(True, cat("quiz.answer_true")), Choice(False, cat("quiz.answer_false"))]
-    if isinstance(question, BallotQuestion):
-        contest = item.bank.contest(question.contest)
-        assert contest is not None  # the lint guarantees it
-        return [Choice(target, target_text(target, item, cat))
-                for target in ballot_targets(contest)]
-    return []
-
-
-def ballot_targets(contest: QuizContest) -> list[str]:
-    """Every row a ballot of ``contest`` can be counted in, ``invalid`` last."""
-    return [*forms.vote_targets(contest), "invalid"]
+    if isinstance(item.question, Numeric):
+        return []
+    return [Choice(value, _row_text(item, value, cat)) for value in Shown(item, order).values]
 
 
 def target_text(target: str, item: Item, cat: Catalog) -> str:
@@ -100,10 +81,7 @@ def target_text(target: str, item: Item, cat: Catalog) -> str:
 
 
 def _names(target: str, item: Item) -> str:
-    question = item.question
-    if not isinstance(question, BallotQuestion):
-        return ""
-    contest = item.bank.contest(question.contest)
+    contest = item.contest
     parsed = parse_target(target)
     if contest is None or parsed.number is None:
         return ""
@@ -126,21 +104,26 @@ def answer_text(item: Item, answer: Answer | None, cat: Catalog) -> str:
     """An answer (the right one, or the trainee's) in words."""
     if answer is None:
         return cat("quiz.unanswered")
-    question = item.question
-    lang = cat.lang
-    if isinstance(question, SingleChoice) and isinstance(answer, int):
-        return question.options[answer - 1].get(lang)
-    if isinstance(question, MultipleChoice) and isinstance(answer, frozenset):
-        return "; ".join(question.options[n - 1].get(lang) for n in sorted(answer)) \
+    if isinstance(answer, frozenset):
+        return "; ".join(_row_text(item, n, cat) for n in sorted(answer)) \
             or cat("quiz.nothing_chosen")
-    if isinstance(question, Ordering) and isinstance(answer, tuple):
-        return " › ".join(f"{i}. {question.steps[n - 1].get(lang)}"
-                          for i, n in enumerate(answer, 1))
-    if isinstance(question, TrueFalse) and isinstance(answer, bool):
-        return cat("quiz.answer_true") if answer else cat("quiz.answer_false")
-    if isinstance(question, BallotQuestion) and isinstance(answer, str):
-        return target_text(answer, item, cat)
-    return str(answer)
+    if isinstance(answer, tuple):
+        return " › ".join(f"{i}. {_row_text(item, n, cat)}" for i, n in enumerate(answer, 1))
+    return _row_text(item, answer, cat)
+
+
+def _row_text(item: Item, value: Answer, cat: Catalog) -> str:
+    """One option, step, truth value or C.Hasil row in words (a figure as it is)."""
+    question = item.question
+    if isinstance(question, SingleChoice | MultipleChoice) and isinstance(value, int):
+        return question.options[value - 1].get(cat.lang)
+    if isinstance(question, Ordering) and isinstance(value, int):
+        return question.steps[value - 1].get(cat.lang)
+    if isinstance(question, TrueFalse) and isinstance(value, bool):
+        return cat("quiz.answer_true") if value else cat("quiz.answer_false")
+    if isinstance(question, BallotQuestion) and isinstance(value, str):
+        return target_text(value, item, cat)
+    return str(value)
 
 
 def explanation_text(item: Item, cat: Catalog) -> str:
@@ -212,3 +195,34 @@ def _neighbour_words(mark: Mark, cat: Catalog) -> str:
     if mark.party is not None:
         return cat("quiz.paper.where.party", party=mark.neighbour)
     return cat("quiz.paper.where.dpd", number=mark.neighbour)
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """An answered question in words: what the feedback, the result list and the terminal
+    show after an answer (``given`` only when the answer was wrong)."""
+
+    question: str
+    given: str | None
+    right: str
+    explanation: str
+    source: str
+
+
+def review(outcome: Outcome, cat: Catalog) -> Review:
+    item = outcome.item
+    given = None if outcome.right else cat(
+        "quiz.play.your_answer", answer=answer_text(item, outcome.given, cat))
+    return Review(
+        question_text(item, cat),
+        given,
+        cat("quiz.play.right_answer", answer=answer_text(item, item.key.answer, cat)),
+        explanation_text(item, cat),
+        cat("quiz.play.regulation", regulation=item.question.regulation),
+    )
+
+
+def mmss(seconds: float) -> str:
+    """A duration as MM:SS (whole seconds, never negative)."""
+    whole = max(0, int(seconds))
+    return f"{whole // 60:02d}:{whole % 60:02d}"

@@ -10,10 +10,8 @@ from simulator.app.play import PlaySession
 from simulator.app.scene import Scene
 from simulator.app.widgets import escape
 from simulator.art import palette
-from simulator.core.scoring import Score
+from simulator.core.scoring import PASS_MARK, Score
 from simulator.presenter import finding_text
-
-PASS_MARK = 75  # the same bar as the quiz exam: a score a trainer can call "ready"
 
 
 class DebriefScene(Scene):
@@ -89,7 +87,7 @@ class DebriefScene(Scene):
     def findings_markup(self) -> str:
         cat = self.ctx.cat
         findings = self.session.sim.findings
-        passed = self.score.overall >= PASS_MARK and not self.score.critical
+        passed = self.score.passed
         verdict = escape(cat("shell.debrief.passed" if passed else "shell.debrief.not_yet"))
         if not findings:
             return f"<b>{verdict}</b> {escape(cat('shell.debrief.clean'))}"

@@ -76,6 +76,11 @@ class PhaseScene(Scene):
         side = self.side_rect()
         return pygame.Rect(px(12), side.top, side.left - px(24), side.height)
 
+    def stage_inner(self) -> pygame.Rect:
+        """The stage less its margins: where a scene lays out its own content."""
+        px = self.ctx.px
+        return self.stage_rect().inflate(-px(16), -px(20))
+
     # --- building -------------------------------------------------------------------------
 
     def build(self) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import pygame
 
 from simulator.app.context import AppContext
@@ -11,7 +9,7 @@ from simulator.app.scene import Scene
 from simulator.app.widgets import escape
 from simulator.i18n import Catalog
 from simulator.persistence.quiz_records import QuizRecords
-from simulator.persistence.store import Profile, SaveStore
+from simulator.persistence.store import Profile, SaveStore, local_time
 from simulator.quiz.session import PASS_PERCENT
 
 
@@ -34,17 +32,9 @@ def quiz_results_markup(records: QuizRecords, cat: Catalog) -> str:
         lines += ["", f"<b>{escape(cat('quiz.profile.exams'))}</b>"]
         for exam in exams:
             verdict = cat("quiz.profile.exam_passed" if exam.passed else "quiz.profile.exam_failed")
-            lines.append(escape(cat("quiz.profile.exam_row", date=local_day(exam.at),
+            lines.append(escape(cat("quiz.profile.exam_row", date=local_time(exam.at, "%d-%m-%Y"),
                                     correct=exam.correct, total=exam.total, verdict=verdict)))
     return "<br>".join(lines)
-
-
-def local_day(stamp: str) -> str:
-    """A stored UTC stamp as the local date, DD-MM-YYYY."""
-    try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%d-%m-%Y")
-    except ValueError:
-        return stamp
 
 
 class ProfileScene(Scene):

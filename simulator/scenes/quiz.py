@@ -4,6 +4,7 @@ scene's own code, with its marks also listed in words."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import pygame
@@ -13,6 +14,7 @@ from simulator.app.quiz_play import QuizPlay
 from simulator.app.scene import Scene
 from simulator.app.widgets import escape
 from simulator.art import palette
+from simulator.art.sheet import wrap
 from simulator.core.answers import Answer
 from simulator.quiz import texts
 from simulator.quiz.parse import AnswerError, parse_answer
@@ -88,23 +90,40 @@ class QuizScene(Scene):
 
     def _clock_text(self) -> str:
         remaining = self.play.run.remaining(self.play.elapsed) or 0.0
-        whole = int(remaining + 0.999)
-        return self.ctx.cat("quiz.play.time_left", time=f"{whole // 60:02d}:{whole % 60:02d}")
+        # A countdown shows 00:01 until the last second is gone, not 00:00 before the bell.
+        return self.ctx.cat("quiz.play.time_left", time=texts.mmss(math.ceil(remaining)))
 
-    def _question_markup(self, shown: Shown) -> str:
+    def _question_parts(self, shown: Shown) -> list[tuple[str, str]]:
+        """The question block, paragraph by paragraph, as (plain text, markup): the markup is
+        shown, the plain text measured for the box's height."""
         cat = self.ctx.cat
         item = shown.item
-        parts = [f"<b>{escape(texts.question_text(item, cat))}</b>"]
+        question = texts.question_text(item, cat)
+        parts = [(question, f"<b>{escape(question)}</b>")]
         cells = texts.given_cells(item, cat)
         if cells:
-            parts.append("")
-            parts += [f"• {escape(name)}: <b>{value}</b>" for name, value in cells]
+            parts.append(("", ""))
+            parts += [(f"• {name}: {value}", f"• {escape(name)}: <b>{value}</b>")
+                      for name, value in cells]
         asked = texts.asked_cell(item, cat)
         if asked:
-            parts += ["", escape(cat("quiz.play.asked_cell", cell=asked))]
+            line = cat("quiz.play.asked_cell", cell=asked)
+            parts += [("", ""), (line, escape(line))]
         if self.input_message:
-            parts += ["", f"<i>{escape(self.input_message)}</i>"]
-        return "<br>".join(parts)
+            parts += [("", ""), (self.input_message, f"<i>{escape(self.input_message)}</i>")]
+        return parts
+
+    def _question_box(self, shown: Shown, rect: pygame.Rect, least: int) -> int:
+        """The question block in a box at ``rect``'s top left and width, as tall as its text
+        needs (at least ``least``, at most half the window); returns the height used."""
+        parts = self._question_parts(shown)
+        # Two spare lines: the text box's own layout adds spacing around its paragraphs.
+        needed = self._text_lines([plain for plain, _ in parts] + ["", ""],
+                                  rect.width - self.ctx.px(40)) + self.ctx.px(24)
+        height = max(least, min(needed, self.ctx.size[1] // 2))
+        self.ui.text(pygame.Rect(rect.left, rect.top, rect.width, height),
+                     "<br>".join(markup for _, markup in parts))
+        return height
 
     def _build_plain(self, shown: Shown) -> None:
         px = self.ctx.px
@@ -112,9 +131,8 @@ class QuizScene(Scene):
         least = px(150)
         if isinstance(shown.item.question, Numeric):  # the given cells and the asked one
             least += px(30) * (len(texts.given_cells(shown.item, self.ctx.cat)) + 2)
-        text_height = self._question_height(shown, w - px(80), least)
-        self.ui.text(pygame.Rect(px(40), px(52), w - px(80), text_height),
-                     self._question_markup(shown))
+        text_height = self._question_box(shown, pygame.Rect(px(40), px(52), w - px(80), 0),
+                                          least)
         area = pygame.Rect(px(40), px(52) + text_height + px(12), w - px(80),
                            h - text_height - px(150))
         self._answers(shown, area)
@@ -122,35 +140,21 @@ class QuizScene(Scene):
     def _build_ballot(self, shown: Shown) -> None:
         px = self.ctx.px
         right = self._place_ballot(shown.item)
-        text_height = self._question_height(shown, right.width, px(130))
-        self.ui.text(pygame.Rect(right.left, right.top, right.width, text_height),
-                     self._question_markup(shown))
+        text_height = self._question_box(shown, right, px(130))
         self._answers(shown, pygame.Rect(right.left, right.top + text_height + px(10),
                                          right.width, right.height - text_height - px(10)))
-
-    def _question_height(self, shown: Shown, width: int, least: int) -> int:
-        """As tall as the question, its given cells and the asked one need, and ``least``."""
-        cat = self.ctx.cat
-        item = shown.item
-        paragraphs = [texts.question_text(item, cat), ""]
-        paragraphs += [f"• {name}: {value}" for name, value in texts.given_cells(item, cat)]
-        asked = texts.asked_cell(item, cat)
-        paragraphs += ["", cat("quiz.play.asked_cell", cell=asked)] if asked else []
-        paragraphs += ["", self.input_message] if self.input_message else []
-        needed = self._text_lines([*paragraphs, ""], width - self.ctx.px(40)) + self.ctx.px(24)
-        return max(least, min(needed, self.ctx.size[1] // 2))
 
     def _place_ballot(self, item: Item) -> pygame.Rect:
         """The ballot on the left, drawn by the counting scene's code, with its marks in words
         under it (nothing rests on seeing the picture alone); returns the area left free."""
-        from simulator.art.ballots import district_of, draw_ballot
+        from simulator.art.ballots import draw_ballot
+        from simulator.core.domain import district_of
 
         ctx, cat, px = self.ctx, self.ctx.cat, self.ctx.px
         w, h = ctx.size
         question = item.question
-        assert isinstance(question, BallotQuestion)
-        contest = item.bank.contest(question.contest)
-        assert contest is not None
+        contest = item.contest
+        assert isinstance(question, BallotQuestion) and contest is not None
         column = int((w - px(80)) * 0.46)
         lines = [f"• {line}" for line in texts.ballot_description(item, cat)]
         # One spare line: the text box's own layout adds spacing around its paragraphs.
@@ -218,16 +222,8 @@ class QuizScene(Scene):
     def _text_lines(self, paragraphs: list[str], width: int) -> int:
         """The height of ``paragraphs`` wrapped at ``width`` in the text boxes' font."""
         font = self.ctx.manager.get_theme().get_font(["text_box"])
-        count = 0
-        for paragraph in paragraphs:
-            line = ""
-            count += 1
-            for word in paragraph.split():
-                candidate = f"{line} {word}".strip()
-                if line and font.size(candidate)[0] > width:
-                    count, line = count + 1, word
-                else:
-                    line = candidate
+        count = sum(max(1, len(wrap(font, paragraph, width, max_lines=10**6)))  # type: ignore[arg-type]
+                    for paragraph in paragraphs)
         return count * (font.size("Ay")[1] + self.ctx.px(4))
 
     def _row_mark(self, index: int) -> str:
@@ -272,19 +268,13 @@ class QuizScene(Scene):
         ctx, cat, px = self.ctx, self.ctx.cat, self.ctx.px
         w, h = ctx.size
         item = outcome.item
+        review = texts.review(outcome, cat)
         verdict = cat("quiz.play.right" if outcome.right else "quiz.play.wrong")
-        parts = [f"<b>{escape(verdict)}</b>", "",
-                 f"<b>{escape(texts.question_text(item, cat))}</b>", ""]
-        if not outcome.right:
-            parts.append(escape(cat("quiz.play.your_answer",
-                                    answer=texts.answer_text(item, outcome.given, cat))))
-        parts += [
-            f"<b>{escape(cat('quiz.play.right_answer', answer=texts.answer_text(item, item.key.answer, cat)))}</b>",  # noqa: E501
-            "",
-            escape(texts.explanation_text(item, cat)),
-            "",
-            f"<i>{escape(cat('quiz.play.regulation', regulation=item.question.regulation))}</i>",
-        ]
+        parts = [f"<b>{escape(verdict)}</b>", "", f"<b>{escape(review.question)}</b>", ""]
+        if review.given is not None:
+            parts.append(escape(review.given))
+        parts += [f"<b>{escape(review.right)}</b>", "", escape(review.explanation), "",
+                  f"<i>{escape(review.source)}</i>"]
         area = pygame.Rect(px(40), px(60), w - px(80), h - px(170))
         if isinstance(item.question, BallotQuestion):  # the ballot stays in view beside it
             right = self._place_ballot(item)
@@ -338,8 +328,7 @@ class QuizScene(Scene):
     def submit(self, given: Answer) -> None:
         outcome = self.play.answer(given)
         self.picked, self.input_message = [], ""
-        counted = bool(self.play.run.outcomes) and self.play.run.outcomes[-1] is outcome
-        if counted and self.play.run.mode is not Mode.UJIAN:
+        if outcome.counted and self.play.run.mode is not Mode.UJIAN:
             self.ctx.sounds.play("ok" if outcome.right else "mistake")
             self.feedback = outcome
         self.rebuild()

@@ -12,7 +12,7 @@ from simulator.app.scene import Scene
 from simulator.app.widgets import escape
 from simulator.persistence.quiz_records import QuizRecords, TopicRecord
 from simulator.persistence.store import StoreError
-from simulator.quiz.parse import parse_day
+from simulator.quiz.parse import AnswerError, read_polling_day
 from simulator.quiz.session import EXAM_SECONDS, EXAM_SIZE, Mode
 
 
@@ -133,14 +133,11 @@ class QuizMenuScene(Scene):
             records.set_polling_day(None)
             self.message = cat("quiz.menu.polling_cleared")
         else:
-            day = parse_day(text)
-            if day is None:
-                self.message = cat("quiz.menu.polling_bad", text=escape(text))
-            elif day < self.today:
-                self.message = cat("quiz.menu.polling_before_today")
-            else:
-                records.set_polling_day(day)
+            try:
+                records.set_polling_day(read_polling_day(text, self.today))
                 self.message = ""
+            except AnswerError as error:
+                self.message = cat(error.key, **error.params)
         self.rebuild()
 
     def start(self, mode: Mode, topic: str | None = None) -> None:

@@ -36,10 +36,9 @@ class QuizResultScene(Scene):
         self.ui.label(pygame.Rect(px(40), px(20), w - px(80), ctx.line(30)),
                       cat("quiz.result.title", mode=cat(f"quiz.mode.{result.mode.value}")),
                       style="@title")
-        minutes, seconds = divmod(int(result.seconds), 60)
         self.ui.label(pygame.Rect(px(40), px(70), w - px(80), px(30)),
                       cat("quiz.result.score", right=result.right, total=result.total,
-                          percent=result.percent, time=f"{minutes:02d}:{seconds:02d}"),
+                          percent=result.percent, time=texts.mmss(result.seconds)),
                       style="@heading")
         if result.mode is Mode.UJIAN:
             verdict = cat("quiz.result.passed" if result.passed else "quiz.result.failed",
@@ -75,18 +74,10 @@ class QuizResultScene(Scene):
             return escape(cat("quiz.result.all_right"))
         parts = [f"<b>{escape(cat('quiz.result.mistakes', count=len(wrong)))}</b>", ""]
         for outcome in wrong:
-            item = outcome.item
-            source = cat("quiz.play.regulation", regulation=item.question.regulation)
-            parts += [
-                f"<b>{escape(texts.question_text(item, cat))}</b>",
-                escape(cat("quiz.play.your_answer",
-                           answer=texts.answer_text(item, outcome.given, cat))),
-                escape(cat("quiz.play.right_answer",
-                           answer=texts.answer_text(item, item.key.answer, cat))),
-                escape(texts.explanation_text(item, cat)),
-                f"<i>{escape(source)}</i>",
-                "",
-            ]
+            review = texts.review(outcome, cat)
+            parts += [f"<b>{escape(review.question)}</b>", escape(review.given or ""),
+                      escape(review.right), escape(review.explanation),
+                      f"<i>{escape(review.source)}</i>", ""]
         if unanswered:
             parts.append(escape(cat("quiz.result.unanswered", count=unanswered)))
         return "<br>".join(parts)

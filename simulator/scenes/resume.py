@@ -3,15 +3,13 @@ where it stopped, or set it aside."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import pygame
 
 from simulator.app.context import AppContext
 from simulator.app.play import PlaySession, ResumeError
 from simulator.app.scene import Scene
 from simulator.app.widgets import escape
-from simulator.persistence.store import RunRecord
+from simulator.persistence.store import RunRecord, local_time
 
 
 class ResumeScene(Scene):
@@ -42,7 +40,7 @@ class ResumeScene(Scene):
                 title=title,
                 actions=run.actions,
                 mode=cat(f"shell.mode.{run.mode}"),
-                started=_local_time(run.started),
+                started=local_time(run.started),
             )
             button = self.ui.button(
                 pygame.Rect(px(60), y, px(760), px(46)), text, lambda r=run: self.resume(r)
@@ -97,11 +95,3 @@ class ResumeScene(Scene):
             self.close()
             return True
         return super().handle(event)
-
-
-def _local_time(stamp: str) -> str:
-    """A stored UTC timestamp as the laptop's local date and time, to the minute."""
-    try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return stamp[:16]  # a hand-edited save: show what is there

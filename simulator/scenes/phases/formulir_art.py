@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from simulator.art import palette
+from simulator.art import palette, sheet
 from simulator.art.fonts import fit_text, font, render
 from simulator.core import forms
 from simulator.i18n import Catalog
@@ -74,19 +74,7 @@ class Row:
 
 def wrap(text: str, size: int, width: int, bold: bool = False) -> list[str]:
     """``text`` broken into lines no wider than ``width`` (a word too long stays on its own)."""
-    face = font(size, bold)
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        trial = f"{current} {word}".strip()
-        if current and face.size(trial)[0] > width:
-            lines.append(current)
-            current = word
-        else:
-            current = trial
-    if current:
-        lines.append(current)
-    return lines or [""]
+    return sheet.wrap(font(size, bold), text, width, max_lines=10**6) or [""]
 
 
 def _label(cat: Catalog, field_id: str) -> str:

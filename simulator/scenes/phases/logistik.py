@@ -19,6 +19,7 @@ import pygame
 from simulator.app.context import AppContext
 from simulator.app.play import PlaySession
 from simulator.art import palette
+from simulator.core import domain
 from simulator.core.actions import Action, EndPhase, RespondToEvent
 from simulator.core.domain import expected_ballots, reserve
 from simulator.core.phases.logistik import CountBallots, InspectItem, ReportDiscrepancy
@@ -69,16 +70,10 @@ def tiles_of(targets: Sequence[str]) -> list[Tile]:
 
 
 def district_of(world: World, ballot: BallotType) -> str:
-    """The district this TPS's ballots of ``ballot`` carry (HANDBOOK §3.3 item 4)."""
+    """The district this TPS's ballots of ``ballot`` carry (HANDBOOK §3.3 item 4); the
+    province where the scenario left that dapil out."""
     districts = world.scenario.tps.districts
-    by_type = {
-        BallotType.DPR: districts.dpr,
-        BallotType.DPRD_PROV: districts.dprd_prov,
-        BallotType.DPRD_KABKO: districts.dprd_kabko,
-        BallotType.BUPATI: districts.kabko,
-        BallotType.WALIKOTA: districts.kabko,
-    }
-    return by_type.get(ballot) or districts.province
+    return domain.district_of(districts, ballot) or districts.province
 
 
 def short_name(tile: Tile, cat: Catalog) -> str:

@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 
 import pygame
 import pygame_gui
-from pygame_gui.elements import UIButton, UITextEntryLine
+from pygame_gui.elements import UIButton, UIScrollingContainer, UITextEntryLine
 
 from simulator.app.context import AppContext
 from simulator.app.play import PlaySession
@@ -793,57 +793,54 @@ class PemungutanScene(PhaseScene):
         return y + px(42)
 
     def build_queue_picker(self) -> None:
-        cat, px = self.ctx.cat, self.ctx.px
-        area = self.controls_rect()
-        y = self.heading(area, area.top, cat(f"{P}.queue.pick"))
-        scroller_rect = pygame.Rect(area.left, y, area.width, area.height - (y - area.top) - px(44))
-        scroller = self.ui.scroller(scroller_rect)
-        row = px(ROW) + px(GAP)
-        inner_w = scroller_rect.width - px(22)
-        first: UIButton | None = None
-        for index, voter_id in enumerate(self.world.queue):
-            voter = self.world.voters[voter_id].voter
+        cat = self.ctx.cat
+        queue = self.world.queue
+
+        def row(rect: pygame.Rect, scroller: UIScrollingContainer, index: int) -> UIButton:
+            voter = self.world.voters[queue[index]].voter
             text = cat(f"{P}.queue.row", number=index + 1, looks=", ".join(art.looks(voter, cat)))
-            button = self.offer(
-                pygame.Rect(0, index * row, inner_w, px(ROW)),
-                text,
-                CallVoter(voter=voter_id),
-                container=scroller,
-            )
-            first = first or button
-        scroller.set_scrollable_area_dimensions((inner_w, max(1, len(self.world.queue) * row)))
-        self.ui.button(
-            pygame.Rect(area.left, area.bottom - px(38), area.width, px(38)),
-            cat("shell.common.cancel"),
-            self.close_queue_picker,
-        )
-        self.picker_first = first
+            return self.offer(rect, text, CallVoter(voter=queue[index]), container=scroller)
+
+        self._build_picker(cat(f"{P}.queue.pick"), len(queue), row, self.close_queue_picker)
 
     def build_records_picker(self) -> None:
         """Everyone who has been at the desk, to record or report something about them."""
-        cat, px = self.ctx.cat, self.ctx.px
+        called = [vs for vs in self.world.voters.values() if vs.called]
+
+        def row(rect: pygame.Rect, scroller: UIScrollingContainer, index: int) -> UIButton:
+            vs = called[index]
+            button = self.ui.button(rect, vs.voter.name, lambda v=vs.id: self.choose_subject(v),
+                                    container=scroller)
+            self.fit_button(button)
+            return button
+
+        self._build_picker(self.ctx.cat(f"{P}.records.pick"), len(called), row,
+                           lambda: self.choose_subject(self.chosen_subject))
+
+    def _build_picker(
+        self,
+        title: str,
+        count: int,
+        make_row: Callable[[pygame.Rect, UIScrollingContainer, int], UIButton],
+        cancel: Callable[[], None],
+    ) -> None:
+        """A scrolling list of ``count`` buttons under ``title`` in the controls, Cancel below."""
+        px = self.ctx.px
         area = self.controls_rect()
-        y = self.heading(area, area.top, cat(f"{P}.records.pick"))
+        y = self.heading(area, area.top, title)
         scroller_rect = pygame.Rect(area.left, y, area.width, area.height - (y - area.top) - px(44))
         scroller = self.ui.scroller(scroller_rect)
         row = px(ROW) + px(GAP)
         inner_w = scroller_rect.width - px(22)
-        called = [vs for vs in self.world.voters.values() if vs.called]
         first: UIButton | None = None
-        for index, vs in enumerate(called):
-            button = self.ui.button(
-                pygame.Rect(0, index * row, inner_w, px(ROW)),
-                vs.voter.name,
-                lambda v=vs.id: self.choose_subject(v),
-                container=scroller,
-            )
-            self.fit_button(button)
+        for index in range(count):
+            button = make_row(pygame.Rect(0, index * row, inner_w, px(ROW)), scroller, index)
             first = first or button
-        scroller.set_scrollable_area_dimensions((inner_w, max(1, len(called) * row)))
+        scroller.set_scrollable_area_dimensions((inner_w, max(1, count * row)))
         self.ui.button(
             pygame.Rect(area.left, area.bottom - px(38), area.width, px(38)),
-            cat("shell.common.cancel"),
-            lambda: self.choose_subject(self.chosen_subject),
+            self.ctx.cat("shell.common.cancel"),
+            cancel,
         )
         self.picker_first = first
 

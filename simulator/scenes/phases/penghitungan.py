@@ -19,11 +19,11 @@ from simulator.app.context import AppContext
 from simulator.app.play import PlaySession
 from simulator.app.widgets import offer_key
 from simulator.art import palette
-from simulator.art.ballots import ballot_target_rects, district_of, draw_ballot
+from simulator.art.ballots import ballot_target_rects, draw_ballot
 from simulator.art.fonts import fit_text
 from simulator.art.things import BoxState, draw_box
 from simulator.core.actions import Action
-from simulator.core.domain import LAYOUT_OF
+from simulator.core.domain import LAYOUT_OF, district_of
 from simulator.core.phases import incidents, penghitungan
 from simulator.core.phases.penghitungan import AnnounceBoxCount, OpenBoxForCount, RuleBallot
 from simulator.scenes.phase import PhaseScene

@@ -252,15 +252,11 @@ class PenutupanScene(ChecklistPhaseScene):
             (area is not None, self.t(area_text[area])),
         ]
 
-    # --- geometry --------------------------------------------------------------------------
-
-    def inner(self) -> pygame.Rect:
-        px = self.ctx.px
-        return self.stage_rect().inflate(-px(16), -px(20))
+    # --- building --------------------------------------------------------------------------
 
     def build_stage(self) -> None:
         px = self.ctx.px
-        inner = self.inner()
+        inner = self.stage_inner()
         self.ui.label(
             pygame.Rect(inner.left, inner.top, inner.width, px(28)),
             self.t("stacks_title"),

@@ -67,7 +67,7 @@ class PenyerahanScene(ChecklistPhaseScene):
 
     def build_stage(self) -> None:
         px = self.ctx.px
-        inner = self.stage_rect().inflate(-px(16), -px(20))
+        inner = self.stage_inner()
         self.ui.label(
             pygame.Rect(inner.left, inner.top, inner.width, px(28)),
             self.t("boxes_title"),
