@@ -90,6 +90,10 @@ class EventState:
     claim_valid: bool | None
     fired: bool = False
     response: str | None = None
+    # What the event turned out to be about, fixed when it fired: a ballot in its box
+    # ("ppwp#7"), a C.Hasil cell ("dpr:II.4"), a box type.
+    subject: str | None = None
+    figure: int | None = None  # the figure concerned (a cell's, or what Sirekap read)
 
 
 @dataclass(slots=True)

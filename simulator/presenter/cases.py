@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from simulator.core.phases import incidents
-from simulator.core.state import World
+from simulator.core.state import EventState, World
 from simulator.core.targets import parse_target
 from simulator.i18n import Catalog
 from simulator.presenter.labels import ballot_name, discrepancy_name, verdict_name
@@ -54,7 +54,35 @@ def case_text(rule_id: str, subject: str | None, params: Mapping[str, Any], worl
         )
     if subject.startswith(("ballots.", "box.", "item.")):
         return _delivery_case(subject, shown, world, cat)
+    if (match := _EVENT.match(subject)) and int(match["n"]) < len(world.events):
+        what = event_case(world.events[int(match["n"])], world, cat)
+        return " ".join(t for t in (subject_name(subject, world, cat), what) if t)
     return subject_name(subject, world, cat)
+
+
+def event_case(event: EventState, world: World, cat: Catalog) -> str:
+    """What a fired event is about, as the engine fixed it: the ballot a witness objects to
+    (with its marks and the ruling announced), the cell a figure is disputed in, the figure
+    Sirekap read; "" for an event about the TPS as a whole."""
+    if event.subject is None:
+        return ""
+    if (match := _BALLOT_IN_BOX.match(event.subject)) and match["type"] in _BALLOT_TYPES:
+        ballot_type, number = BallotType(match["type"]), int(match["n"])
+        rulings = world.counting.rulings.get(ballot_type, [])
+        ruling = verdict_name(rulings[number - 1], cat) if number <= len(rulings) else ""
+        return cat("finding.event.ballot", paper=_ballot_case(ballot_type, number, world, cat),
+                   ruling=ruling)
+    if (match := _FORM_CELL.match(event.subject)) and match["type"] in _BALLOT_TYPES:
+        ballot_type, cell = BallotType(match["type"]), match["cell"]
+        form = world.forms.entries.get(ballot_type)
+        written = form.get(cell) if form is not None else None
+        key = "finding.event.sirekap" if event.kind == "sirekap_salah_baca" else (
+            "finding.event.cell")
+        return cat(key, ballot=ballot_name(ballot_type.value, cat), cell=cell_name(cell, cat),
+                   figure=event.figure, written=written)
+    if event.subject in _BALLOT_TYPES:
+        return cat("finding.event.box", ballot=ballot_name(event.subject, cat))
+    return ""
 
 
 def subject_name(subject: str | None, world: World, cat: Catalog) -> str:
