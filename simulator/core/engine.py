@@ -44,6 +44,9 @@ ENGINE_VERSION = "2"  # 2: duties in the score, undone duties judged by what the
 class LoggedAction:
     at: int  # the clock when the action was applied
     action: Action
+    # The rules this action broke as it was applied (not written to log files: a replay
+    # finds them again), so a screen never puts a tick beside a step that drew a finding.
+    flagged: tuple[str, ...] = ()
 
 
 def scoring_table(scenario: Scenario) -> ScoringTable:
@@ -87,7 +90,8 @@ class Simulation:
         self._dispatch(action, judge)
         if not world.finished:
             incidents.fire_due(judge)
-        self.log.append(LoggedAction(at, action))
+        flagged = tuple(f.rule_id for f in judge.result.findings)
+        self.log.append(LoggedAction(at, action, flagged))
         self.findings.extend(judge.result.findings)
         return judge.result
 

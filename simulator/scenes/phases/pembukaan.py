@@ -48,8 +48,10 @@ from simulator.scenes.phases.logistics_art import (
     TextCache,
     draw_clock_face,
     draw_clock_icon,
+    draw_dot,
     draw_plan,
     draw_tick,
+    draw_warning,
 )
 from simulator.scenes.phases.logistik import build_side_column, narrow_side, reveal_in_side
 from simulator.schema.clock import format_minutes, to_minutes
@@ -108,7 +110,7 @@ class PembukaanScene(PhaseScene):
         # What the pictures show, taken from the state when it changes (not every frame).
         self.plan: PlanState | None = None
         self.waiting: list[WitnessState] = []
-        self.done: list[tuple[str, str, bool]] = []
+        self.done: list[tuple[str, str, str]] = []
 
     # --- what the engine offers -----------------------------------------------------------
 
@@ -478,8 +480,10 @@ class PembukaanScene(PhaseScene):
         return None, int(digits) if digits else None
 
     def draw_done(self, surface: pygame.Surface) -> None:
-        """The steps taken in this phase, in the order taken, each with a tick (or a clock for
-        waiting) and its time; the latest at the bottom, the oldest dropped when full."""
+        """The steps taken in this phase, in the order taken, each with its mark and time; the
+        latest at the bottom, the oldest dropped when full. In Latihan a step that drew a
+        finding has a warning sign, never a tick; in Ujian every step has a plain bullet (a
+        mark that said right or wrong would be a hint)."""
         rect = self.done_rect
         if rect is None:
             return
@@ -492,8 +496,8 @@ class PembukaanScene(PhaseScene):
         icon, time_w = px(14), px(42)
         text_left = inner.left + icon + px(6) + time_w
         rows = [
-            (at, self.wrapped(text, size, inner.right - text_left), waited)
-            for at, text, waited in self.done
+            (at, self.wrapped(text, size, inner.right - text_left), mark)
+            for at, text, mark in self.done
         ]
         if not rows:
             words = self.text_cache.get(
@@ -503,7 +507,7 @@ class PembukaanScene(PhaseScene):
             return
         gap = px(4)
         total = inner.height
-        shown: list[tuple[str, list[pygame.Surface], bool]] = []
+        shown: list[tuple[str, list[pygame.Surface], str]] = []
         used = line_h  # room for the "earlier steps" line
         for row in reversed(rows):
             height = len(row[1]) * line_h + gap
@@ -522,10 +526,14 @@ class PembukaanScene(PhaseScene):
             )
             surface.blit(words, (inner.left, y))
             y += line_h + gap
-        for at, lines, waited in shown:
+        for at, lines, mark in shown:
             centre = (inner.left + icon // 2, y + line_h // 2)
-            if waited:
+            if mark == "wait":
                 draw_clock_icon(surface, centre, icon, palette.MUTED)
+            elif mark == "finding":
+                draw_warning(surface, centre, icon, palette.DANGER)
+            elif mark == "done":
+                draw_dot(surface, centre, icon, palette.INK)
             else:
                 draw_tick(surface, centre, icon, palette.OK)
             stamp = self.text_cache.get(at, size, time_w, colour=palette.MUTED)
@@ -552,8 +560,9 @@ class PembukaanScene(PhaseScene):
             return [self.text_cache.get(text, size, width)]
         return [self.text_cache.get(first, size, width), self.text_cache.get(rest, size, width)]
 
-    def done_entries(self) -> list[tuple[str, str, bool]]:
-        """(time, words, is a wait) for each action since this phase began."""
+    def done_entries(self) -> list[tuple[str, str, str]]:
+        """(time, words, mark) for each action since this phase began; the mark is "wait",
+        "finding" (Latihan, the step broke a rule), "ok" (Latihan) or "done" (Ujian)."""
         cat = self.ctx.cat
         log = self.session.sim.log
         start = max((i + 1 for i, e in enumerate(log) if isinstance(e.action, EndPhase)), default=0)
@@ -565,12 +574,13 @@ class PembukaanScene(PhaseScene):
                     (
                         format_minutes(entry.at),
                         cat("scene.pembukaan.done.wait", time=action.to),
-                        True,
+                        "wait",
                     )
                 )
             else:
+                mark = self.step_mark(entry.flagged)
                 entries.append(
-                    (format_minutes(entry.at), action_label(action, self.world, cat), False)
+                    (format_minutes(entry.at), action_label(action, self.world, cat), mark)
                 )
         return entries
 
@@ -594,9 +604,14 @@ class StepList:
         self.label(text, px(10), self.width - px(10), style="@badge")
         self.y += px(26)
 
-    def note(self, text: str, *, indent: int = 14) -> None:
+    def note(
+        self, text: str, *, indent: int = 14, by: Callable[[Action], bool] | None = None
+    ) -> None:
+        """A step's outcome; ticked only in Latihan and only when the action ``by`` matches
+        (the last one that did it) broke no rule as it was taken."""
         px = self.px
-        self.label(text, px(indent), self.width - px(indent), style="@muted", tick=True)
+        tick = self.scene.step_mark(self.scene.flagged_by(by)) == "ok" if by else False
+        self.label(text, px(indent), self.width - px(indent), style="@muted", tick=tick)
         self.y += px(26)
 
     def label(self, text: str, x: int, width: int, *, style: str, tick: bool = False) -> UIElement:
@@ -671,7 +686,9 @@ class StepList:
         self.heading(cat("scene.pembukaan.step.board"))
         if opening.board_posted:
             key = "posted_marked" if opening.board_marked else "posted_unmarked"
-            self.note(cat(f"scene.pembukaan.board.{key}"))
+            self.note(
+                cat(f"scene.pembukaan.board.{key}"), by=lambda a: isinstance(a, PostNoticeBoard)
+            )
         row = []
         for marked in (True, False):
             action = scene.find(PostNoticeBoard, marked_ineligible=marked)
@@ -694,7 +711,10 @@ class StepList:
             given = world.opening.notices_returned.get(notice.id)
             if given is not None:
                 reason = cat.get(f"label.notice_reason.{given}", given)
-                self.note(cat("scene.pembukaan.notice.returned", name=notice.name, reason=reason))
+                self.note(
+                    cat("scene.pembukaan.notice.returned", name=notice.name, reason=reason),
+                    by=lambda a, n=notice.id: isinstance(a, ReturnNotice) and a.notice == n,
+                )
                 continue
             options = [
                 a
@@ -744,10 +764,13 @@ class StepList:
             self.note(
                 cat(
                     "scene.pembukaan.meeting.opened", time=format_minutes(opening.meeting_opened_at)
-                )
+                ),
+                by=lambda a: isinstance(a, OpenMeeting),
             )
         if opening.oath_taken:
-            self.note(cat("scene.pembukaan.meeting.sworn"))
+            self.note(
+                cat("scene.pembukaan.meeting.sworn"), by=lambda a: isinstance(a, TakeOath)
+            )
         row = []
         open_meeting = scene.find(OpenMeeting)
         if open_meeting is not None:
@@ -810,7 +833,11 @@ class StepList:
                 px(14) + label_w,
                 self.width - label_w - px(14) - toggle_w - px(6),
                 style="@muted",
-                tick=box.relocked,
+                tick=box.relocked
+                and scene.step_mark(
+                    scene.flagged_by(lambda a, b=ballot: isinstance(a, LockBox) and a.ballot is b)
+                )
+                == "ok",
             )
             if toggle is not None:
                 text, callback, _, _ = toggle
@@ -844,7 +871,9 @@ class StepList:
         cat, scene = self.cat, self.scene
         self.heading(cat("scene.pembukaan.step.explain"))
         if scene.world.opening.procedure_explained:
-            self.note(cat("scene.pembukaan.explain.done"))
+            self.note(
+                cat("scene.pembukaan.explain.done"), by=lambda a: isinstance(a, ExplainProcedure)
+            )
             return
         action = scene.find(ExplainProcedure)
         if action is not None:
