@@ -126,13 +126,17 @@ def draw_plano(
     summary: Sequence[str],
     with_names: bool,
     latest: str | None = None,
+    room_for: Mapping[str, int] | None = None,
+    chosen: str | None = None,
 ) -> pygame.Surface:
     """The plano: the rows with their tally marks and counts, then ``summary`` lines.
 
     ``with_names`` draws the names (else the name column is left for buttons); ``latest``
-    is the row of the last ruling, marked with a pointer beside its count.
+    is the row of the last ruling, marked with a pointer beside its count. ``room_for`` is
+    the tally the rows are made tall enough for (a plano filling up keeps its size);
+    ``chosen`` is a party row typed on the keyboard, marked with its candidates' rows.
     """
-    heights = row_heights(rows, tally, m)
+    heights = row_heights(rows, tally if room_for is None else room_for, m)
     tops = row_tops(heights, m)
     surface = pygame.Surface((m.width, plano_height(heights, m, len(summary))))
     surface.fill(palette.PAPER_WHITE)
@@ -142,6 +146,10 @@ def draw_plano(
         band = pygame.Rect(0, top, m.width, height)
         if row.target == latest:
             pygame.draw.rect(surface, palette.WARNING_LIGHT, band)
+        if chosen is not None and (row.target == chosen or row.target.startswith(chosen + "/")):
+            pygame.draw.rect(surface, palette.PRIMARY_LIGHT, band)
+            bar = pygame.Rect(0, top, max(3, m.pad // 2), height)  # a shape, not colour only
+            pygame.draw.rect(surface, palette.PRIMARY, bar)
         pygame.draw.line(surface, palette.PANEL_LINE, band.bottomleft, band.bottomright)
         if with_names:
             _draw_name(surface, row, band, m)
