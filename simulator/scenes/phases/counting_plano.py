@@ -2,11 +2,13 @@
 a box is open), changed in place after each ruling, and the careful crew's delegated ballots
 appearing on it at a visible pace.
 
-A ruling redraws the sheet and nothing else: the row buttons stay, and move down when a row
-grows a line of tally marks (making the 70-odd row buttons of a DPR plano again would cost a
-frame). The delegated ballots are already ruled in the engine when they start to appear:
-the animation only shows a growing part of the final tally, in a sheet already sized for it,
-and a key shows it all at once.
+The sheet is drawn once and changed row by row: a ruling redraws the row it went to, the row
+marked before it and the totals, nothing else; the row buttons stay, and move down when a
+row grows a line of tally marks (making the 70-odd row buttons of a DPR plano again would
+cost several frames). The scene blits the sheet under the buttons at the scroll position.
+The delegated ballots are already ruled in the engine when they start to appear: the
+animation only shows a growing part of the final tally, in a sheet already sized for it, and
+a key shows it all at once.
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pygame
-from pygame_gui.elements import UIButton, UIImage, UIScrollingContainer
+from pygame_gui.elements import UIButton, UIScrollingContainer
 
 from simulator.app.context import AppContext
 from simulator.app.widgets import Widgets, offer_key
+from simulator.art import palette
 from simulator.core.actions import Action
 from simulator.core.phases.penghitungan import RuleBallot
 from simulator.core.state import World
@@ -59,13 +62,16 @@ class PlanoView:
         self._fit = fit  # text shortened to fit a button of a width
         self.ballot: BallotType | None = None
         self.scroller: UIScrollingContainer | None = None
-        self.image: UIImage | None = None
+        self.sheet: pygame.Surface | None = None
+        self._with_names = False
         self.buttons: list[tuple[art.PlanoRow, UIButton]] = []
         self.chosen: str | None = None  # a party row typed on the keyboard
         self.reveal: Reveal | None = None
         self._scroll = 0.0
         self._scroll_of: BallotType | None = None
-        self._pictures: dict[tuple[object, ...], pygame.Surface] = {}
+        self._sheet_key: tuple[object, ...] = ()
+        self._looks: list[art.RowLook] = []
+        self._summary: list[str] = []
         self._rows: dict[tuple[BallotType, str], list[art.PlanoRow]] = {}
 
     @property
@@ -81,7 +87,7 @@ class PlanoView:
             self._scroll = float(bar.start_percentage)
 
     def forget(self) -> None:
-        self.scroller, self.image, self.buttons = None, None, []
+        self.scroller, self.buttons = None, []
 
     def build(
         self,
@@ -100,9 +106,8 @@ class PlanoView:
         if ballot is not self._scroll_of:
             self._scroll, self._scroll_of = 0.0, ballot
         interactive = bool(allowed)
-        surface = self.surface(with_names=not interactive)
-        self.image = ui.image(pygame.Rect((0, 0), surface.get_size()), surface, container=scroller)
-        scroller.set_scrollable_area_dimensions(surface.get_size())
+        self._with_names = not interactive
+        scroller.set_scrollable_area_dimensions(self.update_sheet().get_size())
         self.buttons = []
         if interactive:
             m = self.metrics()
@@ -208,68 +213,87 @@ class PlanoView:
         heights = art.row_heights(rows, self.world.counting.tally.get(self.ballot, {}), m)
         return list(zip(rows, art.row_tops(heights, m), heights, strict=True))
 
-    def surface(self, *, with_names: bool) -> pygame.Surface:
+    def _summary_lines(self, tally: dict[str, int]) -> list[str]:
         assert self.ballot is not None
-        cat, world = self.ctx.cat, self.world
-        ballot = self.ballot
-        full = world.counting.tally.get(ballot, {})
-        rulings = self.rulings_shown()
-        tally = full if self.reveal is None else _count(rulings)
-        latest = rulings[-1] if rulings else None
+        cat, counting = self.ctx.cat, self.world.counting
         valid = sum(v for k, v in tally.items() if k != "invalid")
         invalid = tally.get("invalid", 0)
-        summary = [
+        taken = len(self.world.boxes[self.ballot].contents)
+        lines = [
             cat("scene.penghitungan.summary.valid", count=valid),
             cat("scene.penghitungan.summary.invalid", count=invalid),
-            cat(
-                "scene.penghitungan.summary.total",
-                count=valid + invalid,
-                taken=len(world.boxes[ballot].contents),
-            ),
+            cat("scene.penghitungan.summary.total", count=valid + invalid, taken=taken),
         ]
-        crew = world.counting.delegated.get(ballot, 0)
+        crew = counting.delegated.get(self.ballot, 0)
         if crew:
-            own = len(world.counting.rulings[ballot]) - crew
-            summary.append(cat("scene.penghitungan.summary.own", count=own))
+            own = len(counting.rulings[self.ballot]) - crew
+            lines.append(cat("scene.penghitungan.summary.own", count=own))
             if self.reveal is None:
-                summary.append(cat("scene.penghitungan.summary.crew", count=crew))
+                lines.append(cat("scene.penghitungan.summary.crew", count=crew))
             else:
                 done = self.reveal.drawn - self.reveal.start
-                summary.append(cat("scene.penghitungan.summary.crew_so_far", done=done, count=crew))
-        m = self.metrics()
-        key = (ballot, m, cat.lang, with_names, len(rulings), latest, self.chosen, crew)
-        picture = self._pictures.get(key)
-        if picture is None:
-            if len(self._pictures) > 6:
-                self._pictures.clear()
-            picture = art.draw_plano(
-                self.rows(),
-                tally,
-                m,
-                summary=summary,
-                with_names=with_names,
-                latest=latest,
-                room_for=full,
-                chosen=self.chosen,
-            )
-            self._pictures[key] = picture
-        return picture
+                lines.append(cat("scene.penghitungan.summary.crew_so_far", done=done, count=crew))
+        return lines
+
+    def update_sheet(self) -> pygame.Surface:
+        """The sheet as the state stands: drawn whole when its layout changed, else only the
+        rows whose look changed, and the totals if they did."""
+        assert self.ballot is not None
+        rulings = self.rulings_shown()
+        tally = _count(rulings) if self.reveal is not None else self._full_tally()
+        rows, m = self.rows(), self.metrics()
+        looks = art.row_looks(rows, tally, rulings[-1] if rulings else None, self.chosen)
+        summary = self._summary_lines(tally)
+        layout = self._layout(m)
+        heights = [height for _row, _top, height in layout]
+        key = (self.ballot, m, self.ctx.cat.lang, self._with_names, len(summary), *heights)
+        sheet = self.sheet
+        if sheet is None or key != self._sheet_key:
+            size = (m.width, art.plano_height(heights, m, len(summary)))
+            sheet = self.sheet = pygame.Surface(size)
+            sheet.fill(palette.PAPER_WHITE)
+            self._sheet_key, self._looks, self._summary = key, [], []
+        for index, (row, top, height) in enumerate(layout):
+            if index >= len(self._looks) or self._looks[index] != looks[index]:
+                band = pygame.Rect(0, top, m.width, height)
+                art.draw_row(sheet, row, band, looks[index], m, self._with_names)
+        if summary != self._summary:
+            _row, top, height = layout[-1]
+            art.draw_summary(sheet, top + height + m.pad, summary, m)
+        self._looks, self._summary = looks, summary
+        return sheet
+
+    def _full_tally(self) -> dict[str, int]:
+        assert self.ballot is not None
+        return self.world.counting.tally.get(self.ballot, {})
 
     # --- changing in place ----------------------------------------------------------------
 
     def refresh(self) -> bool:
-        """Draw the sheet again in place, moving the row buttons if rows grew; False when
+        """Bring the sheet up to date, moving the row buttons if rows grew; False when
         there is no sheet on screen to change."""
-        image, scroller = self.image, self.scroller
-        if image is None or scroller is None or not image.alive() or self.ballot is None:
+        scroller = self.scroller
+        if scroller is None or not scroller.alive() or self.ballot is None:
             return False
-        surface = self.surface(with_names=not self.buttons)
-        if surface.get_size() != image.get_relative_rect().size:
-            image.set_dimensions(surface.get_size())
-            scroller.set_scrollable_area_dimensions(surface.get_size())
+        before = self.sheet.get_size() if self.sheet is not None else None
+        sheet = self.update_sheet()
+        if sheet.get_size() != before:
+            scroller.set_scrollable_area_dimensions(sheet.get_size())
             self._place_buttons()
-        image.set_image(surface)
         return True
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """The sheet under its buttons, at the scroll position, with a shadow."""
+        scroller, sheet = self.scroller, self.sheet
+        if scroller is None or sheet is None or not scroller.alive():
+            return
+        view = scroller.get_abs_rect()
+        shadow = pygame.Rect(view.left, view.top, sheet.get_width(), view.height)
+        offset = self.ctx.px(4)
+        pygame.draw.rect(surface, palette.PANEL_LINE, shadow.move(offset, offset))
+        top = scroller.scrollable_container.get_abs_rect().top
+        area = pygame.Rect(0, view.top - top, sheet.get_width(), view.height)
+        surface.blit(sheet, view.topleft, area)
 
     def _place_buttons(self) -> None:
         m = self.metrics()

@@ -27,7 +27,7 @@ from simulator.art.fonts import fit_text, font
 from simulator.art.things import BoxState, draw_box
 from simulator.core.actions import Action
 from simulator.core.domain import LAYOUT_OF, district_of
-from simulator.core.phases import incidents, penghitungan
+from simulator.core.phases import incidents
 from simulator.core.phases.penghitungan import (
     AnnounceBoxCount,
     DelegateCount,
@@ -62,6 +62,7 @@ class PenghitunganScene(PhaseScene):
     def __init__(self, ctx: AppContext, session: PlaySession) -> None:
         super().__init__(ctx, session)
         self._pictures: dict[tuple[object, ...], pygame.Surface] = {}
+        self._ballots: dict[tuple[BallotType, int, tuple[int, int]], pygame.Surface] = {}
         self._thumbs: dict[tuple[BallotType, int], pygame.Surface] = {}
         self._ballot_rect: pygame.Rect | None = None
         self._targets: dict[str, pygame.Rect] = {}
@@ -71,6 +72,7 @@ class PenghitunganScene(PhaseScene):
         self._skip_button: UIButton | None = None
         self._built_at: tuple[object, ...] = ()
         self._one_ruling = False
+        self._just_acted = False
         self._box_pictures: list[tuple[pygame.Surface, pygame.Rect]] = []
         self._notes: list[tuple[pygame.Surface, tuple[int, int]]] = []
         self.typing: RowTyping | None = None
@@ -401,8 +403,14 @@ class PenghitunganScene(PhaseScene):
 
     def update(self, dt: float) -> None:
         super().update(dt)
-        if self.ctx.stack.top is self and self.plano.update(dt):
+        if self.ctx.stack.top is not self:
+            return
+        if self.plano.update(dt):
             self._reveal_changed()
+        if self._just_acted:
+            self._just_acted = False  # this frame answers the action: nothing else in it
+        else:
+            self._draw_next_ballot()
 
     # --- typing a row ---------------------------------------------------------------------
 
@@ -510,7 +518,7 @@ class PenghitunganScene(PhaseScene):
         if ballot_type is None or rect is None:
             return
         index = self.world.counting.next_index.get(ballot_type, 0)
-        picture = self._pictures.get(("ballot", ballot_type, index, rect.size))
+        picture = self._ballots.get((ballot_type, index, rect.size))
         if picture is not None:
             self.recent.keep_thumb(ballot_type, index, picture)
 
@@ -529,6 +537,7 @@ class PenghitunganScene(PhaseScene):
     # --- acting ---------------------------------------------------------------------------
 
     def act_all(self, actions: Sequence[Action]) -> None:
+        self._just_acted = True
         self._one_ruling = len(actions) == 1 and isinstance(actions[0], RuleBallot)
         if self.typing is not None:
             self.typing.clear()
@@ -602,13 +611,7 @@ class PenghitunganScene(PhaseScene):
             table = self._ballot_rect.inflate(self.ctx.px(16), self.ctx.px(16))
             pygame.draw.rect(surface, palette.WOOD, table, border_radius=6)
             self._draw_ballot(surface)
-        image, scroller = self.plano.image, self.plano.scroller
-        if scroller is not None and image is not None and image.alive():
-            sheet = scroller.get_abs_rect()
-            sheet.width = image.get_abs_rect().width
-            pygame.draw.rect(
-                surface, palette.PANEL_LINE, sheet.move(self.ctx.px(4), self.ctx.px(4))
-            )
+        self.plano.draw(surface)
         for picture, rect in self._box_pictures:
             surface.blit(picture, rect)
         for rendered, at in self._notes + self._prompt:
@@ -620,16 +623,10 @@ class PenghitunganScene(PhaseScene):
         rect = self._ballot_rect
         if ballot_type is None or rect is None:
             return
-        ballot = penghitungan.current_ballot(self.world)
         index = self.world.counting.next_index.get(ballot_type, 0)
-        contest = self.contest(ballot_type)
-        district = district_of(self.world.scenario.tps.districts, ballot_type)
-        picture = self._picture(
-            ("ballot", ballot_type, index, rect.size),
-            lambda: draw_ballot(
-                contest, self.world.scenario.parties, ballot, rect.size, district=district
-            ),
-        )
+        picture = self._ballot_picture(ballot_type, index, rect.size)
+        if picture is None:
+            return
         shadow = rect.move(self.ctx.px(3), self.ctx.px(4))
         pygame.draw.rect(surface, palette.WOOD_DARK, shadow)
         surface.blit(picture, rect)
@@ -638,5 +635,32 @@ class PenghitunganScene(PhaseScene):
             outline = self._targets[hovered].move(rect.topleft)
             pygame.draw.rect(surface, palette.PRIMARY, outline, width=max(2, self.ctx.px(3)))
 
+    def _ballot_picture(
+        self, ballot_type: BallotType, index: int, size: tuple[int, int]
+    ) -> pygame.Surface | None:
+        """The ``index``-th ballot of the box, drawn ``size`` large (once)."""
+        contents = self.world.boxes[ballot_type].contents
+        if index >= len(contents):
+            return None
+        key = (ballot_type, index, size)
+        picture = self._ballots.get(key)
+        if picture is None:
+            contest = self.contest(ballot_type)
+            district = district_of(self.world.scenario.tps.districts, ballot_type)
+            parties = self.world.scenario.parties
+            picture = draw_ballot(contest, parties, contents[index], size, district=district)
+            self._ballots = {k: v for k, v in self._ballots.items() if k[1] >= index - 1}
+            self._ballots[key] = picture
+        return picture
+
+    def _draw_next_ballot(self) -> None:
+        """The ballot after the one on the table, drawn ahead in a quiet frame, so that the
+        frame after a ruling only shows it (a DPR ballot takes several milliseconds)."""
+        ballot_type, rect = self.world.counting.open_box, self._ballot_rect
+        if ballot_type is None or rect is None:
+            return
+        index = self.world.counting.next_index.get(ballot_type, 0)
+        if (ballot_type, index, rect.size) in self._ballots:
+            self._ballot_picture(ballot_type, index + 1, rect.size)
 
 SCENE = PenghitunganScene
