@@ -178,9 +178,7 @@ class RecentPanel:
         key = (ballot, len(counting.rulings.get(ballot, [])), rect.size, cat.lang, hints)
         if self._drawn is not None and self._drawn[0] == key:
             return self._drawn[1]
-        findings = self.session.sim.findings if hints else ()
-        entries = recent_rulings(self.world, findings, ballot, self.seen if hints else {})
-        lines = [self._line(ballot, entry, hints) for entry in entries]
+        lines = self.lines(ballot)
         crew = counting.delegated.get(ballot, 0)
         intro = ""
         if crew:
@@ -191,6 +189,13 @@ class RecentPanel:
         picture = draw_recent(title, intro, lines, rect.size, self.ctx.font_px(TEXT))
         self._drawn = (key, picture)
         return picture
+
+    def lines(self, ballot: BallotType) -> list[RecentLine]:
+        """The entries of the ``ballot`` box's last rulings, newest first, as drawn."""
+        hints = self.session.hints
+        findings = self.session.sim.findings if hints else ()
+        entries = recent_rulings(self.world, findings, ballot, self.seen if hints else {})
+        return [self._line(ballot, entry, hints) for entry in entries]
 
     def _line(self, ballot: BallotType, entry: RecentRuling, hints: bool) -> RecentLine:
         cat = self.ctx.cat
