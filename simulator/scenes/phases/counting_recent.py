@@ -165,23 +165,28 @@ class RecentPanel:
         """The ballot's large picture, shrunk while it is at hand."""
         self._thumbs[(ballot, index)] = pygame.transform.smoothscale(picture, self._thumb_size())
 
-    def draw(self, surface: pygame.Surface) -> None:
-        picture = self.picture()
+    def draw(self, surface: pygame.Surface, crew_so_far: int | None = None) -> None:
+        picture = self.picture(crew_so_far)
         if picture is not None and self.rect is not None:
             surface.blit(picture, self.rect)
 
-    def picture(self) -> pygame.Surface | None:
+    def picture(self, crew_so_far: int | None = None) -> pygame.Surface | None:
+        """The panel; ``crew_so_far``: how many of the crew's ballots are on the plano yet,
+        while they are appearing."""
         rect, ballot = self.rect, self.ballot()
         if rect is None or ballot is None or rect.height < self.ctx.px(60):
             return None
         counting, hints, cat = self.world.counting, self.session.hints, self.ctx.cat
-        key = (ballot, len(counting.rulings.get(ballot, [])), rect.size, cat.lang, hints)
+        ruled = len(counting.rulings.get(ballot, []))
+        key = (ballot, ruled, rect.size, cat.lang, hints, crew_so_far)
         if self._drawn is not None and self._drawn[0] == key:
             return self._drawn[1]
         lines = self.lines(ballot)
         crew = counting.delegated.get(ballot, 0)
         intro = ""
-        if crew:
+        if crew and crew_so_far is not None:
+            intro = cat("scene.penghitungan.recent.crew_so_far", done=crew_so_far, count=crew)
+        elif crew:
             intro = cat("scene.penghitungan.recent.crew", count=crew)
         elif not lines:
             intro = cat("scene.penghitungan.recent.none")

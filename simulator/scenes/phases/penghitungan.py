@@ -616,7 +616,9 @@ class PenghitunganScene(PhaseScene):
             surface.blit(picture, rect)
         for rendered, at in self._notes + self._prompt:
             surface.blit(rendered, at)
-        self.recent.draw(surface)
+        reveal = self.plano.reveal
+        so_far = reveal.drawn - reveal.start if reveal is not None else None
+        self.recent.draw(surface, so_far)
 
     def _draw_ballot(self, surface: pygame.Surface) -> None:
         ballot_type = self.world.counting.open_box
