@@ -23,7 +23,7 @@ from simulator.app.play import PlaySession
 from simulator.app.widgets import offer_key
 from simulator.art import palette
 from simulator.art.ballots import ballot_target_rects, draw_ballot
-from simulator.art.fonts import fit_text, font
+from simulator.art.fonts import fit_text
 from simulator.art.things import BoxState, draw_box
 from simulator.core.actions import Action
 from simulator.core.domain import LAYOUT_OF, district_of
@@ -37,8 +37,8 @@ from simulator.core.phases.penghitungan import (
 from simulator.core.targets import all_targets
 from simulator.scenes.phase import PhaseScene
 from simulator.scenes.phases import counting_recent as recent
-from simulator.scenes.phases.counting_keys import RowTyping
 from simulator.scenes.phases.counting_plano import PlanoView
+from simulator.scenes.phases.counting_prompt import RowPrompt
 from simulator.scenes.phases.formulir_art import wrap
 from simulator.schema.clock import format_minutes
 from simulator.schema.scenario import Contest
@@ -46,11 +46,7 @@ from simulator.schema.types import BallotType, Layout
 
 LEFT_W = 440  # design units: the chair's table (boxes, or the ballot being ruled)
 GAP = 16
-TEXT = 16  # points: the typing prompt and the last rulings, legible from a chair
-NUMBER_KEYS = {n: getattr(pygame, f"K_{n}") for n in range(1, 10)}
-DIGITS = {getattr(pygame, f"K_{n}"): str(n) for n in range(10)} | {
-    getattr(pygame, f"K_KP{n}"): str(n) for n in range(10)
-}
+NUMBER_KEYS = {n: getattr(pygame, f"K_{n}") for n in range(1, 10)}  # the boxes on the table
 DELEGATE_KEY = pygame.K_t  # T: the crew (tim) counts the rest; again: show it all now
 
 
@@ -63,7 +59,6 @@ class PenghitunganScene(PhaseScene):
         super().__init__(ctx, session)
         self._pictures: dict[tuple[object, ...], pygame.Surface] = {}
         self._ballots: dict[tuple[BallotType, int, tuple[int, int]], pygame.Surface] = {}
-        self._thumbs: dict[tuple[BallotType, int], pygame.Surface] = {}
         self._ballot_rect: pygame.Rect | None = None
         self._targets: dict[str, pygame.Rect] = {}
         self.plano = PlanoView(ctx, lambda: self.world, self.fit)
@@ -75,10 +70,8 @@ class PenghitunganScene(PhaseScene):
         self._just_acted = False
         self._box_pictures: list[tuple[pygame.Surface, pygame.Rect]] = []
         self._notes: list[tuple[pygame.Surface, tuple[int, int]]] = []
-        self.typing: RowTyping | None = None
-        self._typing_of: BallotType | None = None
-        self._prompt_rect: pygame.Rect | None = None
-        self._prompt: list[tuple[pygame.Surface, tuple[int, int]]] = []
+        self.prompt = RowPrompt(ctx, self._party_name)
+        self._prompt_of: BallotType | None = None
         self.recent = recent.RecentPanel(ctx, session, self._row_name, self.short)
 
     # --- what the side list leaves to the stage -------------------------------------------
@@ -124,15 +117,14 @@ class PenghitunganScene(PhaseScene):
     def build_stage(self) -> None:
         counting = self.world.counting
         self._ballot_rect, self._targets = None, {}
-        self._box_pictures, self._notes, self._prompt = [], [], []
+        self._box_pictures, self._notes = [], []
         self._progress = self._crew_label = self._skip_button = None
-        self._prompt_rect = None
         self.plano.forget()
         open_box = counting.open_box
         self._built_at = (open_box,)
-        if open_box is not self._typing_of:
-            self.typing = RowTyping.of(all_targets(self.contest(open_box))) if open_box else None
-            self._typing_of = open_box
+        if open_box is not self._prompt_of:
+            self.prompt.reset(all_targets(self.contest(open_box)) if open_box else None)
+            self._prompt_of = open_box
             self.plano.chosen = None
         allowed = self.allowed()
         if open_box is not None:
@@ -312,11 +304,11 @@ class PenghitunganScene(PhaseScene):
             style="@heading",
         )
         top = right.top + px(34)
-        if allowed and self.typing is not None:
-            lines = self._prompt_lines(right.width)
-            self._prompt_rect = pygame.Rect(right.left, top, right.width, lines)
-            self._draw_prompt()
-            top += lines + px(4)
+        if allowed and self.prompt.typing is not None:
+            names = [party.name for party in self.world.scenario.parties]
+            height = self.prompt.height(right.width, names)
+            self.prompt.place(pygame.Rect(right.left, top, right.width, height))
+            top += height + px(4)
         bottom = self._build_crew_row(ballot, allowed, right)
         self.plano.build(
             self.ui,
@@ -414,81 +406,28 @@ class PenghitunganScene(PhaseScene):
 
     # --- typing a row ---------------------------------------------------------------------
 
-    def _prompt_text(self) -> str:
-        assert self.typing is not None
-        key, params = self.typing.prompt()
-        name = ""
-        party = self.typing.party
-        if party is not None:
-            name = next((r.name for r in self.plano.rows() if r.target == party), "")
-        return self.ctx.cat(f"scene.penghitungan.keys.{key}", name=name, **params)
-
-    def _prompt_lines(self, width: int) -> int:
-        """The height the typing prompt needs: its longest wording, wrapped."""
-        size = self.ctx.font_px(TEXT)
-        longest = max((p.name for p in self.world.scenario.parties), key=len, default="")
-        params = {"name": longest, "party": "99", "typed": "99", "number": "99.99"}
-        keys = ("idle_party", "idle_rows", "party_typed", "row_typed", "candidate")
-        texts = [self.ctx.cat(f"scene.penghitungan.keys.{key}", **params) for key in keys]
-        texts.append(self.ctx.cat("scene.penghitungan.keys.candidate_typed", **params))
-        texts.append(self.ctx.cat("scene.penghitungan.keys.unknown", **params))
-        lines = max(len(wrap(text, size, width)) for text in texts)
-        return lines * font(size).get_linesize()
-
-    def _draw_prompt(self) -> None:
-        rect = self._prompt_rect
-        if rect is None or self.typing is None:
-            return
-        size = self.ctx.font_px(TEXT)
-        colour = palette.INK if self.typing.pending else palette.MUTED
-        if self.typing.unknown:
-            colour = palette.DANGER
-        self._prompt = []
-        y = rect.top
-        for line in wrap(self._prompt_text(), size, rect.width):
-            rendered = fit_text(line, size, rect.width, colour=colour, bold=self.typing.pending)
-            self._prompt.append((rendered, (rect.left, y)))
-            y += rendered.get_height()
-
-    def _typed(self, ruled: str | None) -> None:
-        """After a key of the typing: rule the row it completed, or show what is typed."""
-        assert self.typing is not None
-        chosen = self.typing.party
-        if chosen != self.plano.chosen:
-            self.plano.chosen = chosen
+    def _typing_key(self, event: pygame.event.Event) -> bool:
+        """Digits (and Enter, Backspace, Esc while typing) for the row typing; False when
+        the key is not for it."""
+        if self.world.counting.open_box is None or self._entry_focused():
+            return False
+        used, ruled = self.prompt.key(event.key)
+        if self.prompt.chosen != self.plano.chosen:
+            self.plano.chosen = self.prompt.chosen  # the party's rows marked, in sight
             self.plano.refresh()
             self.plano.show_latest()
         if ruled is not None:
             self.act(RuleBallot(verdict=ruled))
-            return
-        self._draw_prompt()
-
-    def _typing_key(self, event: pygame.event.Event) -> bool:
-        """Digits, Enter, Backspace and Esc for the typing; False when not for it."""
-        typing = self.typing
-        if typing is None or self.world.counting.open_box is None or self._entry_focused():
-            return False
-        digit = DIGITS.get(event.key)
-        if digit is not None:
-            self._typed(typing.digit(digit))
-            return True
-        if not typing.pending and not typing.unknown:
-            return False
-        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            self._typed(typing.enter())
-        elif event.key == pygame.K_BACKSPACE:
-            typing.back()
-            self._typed(None)
-        elif event.key == pygame.K_ESCAPE:
-            typing.clear()
-            self._typed(None)
-        else:
-            return False
-        return True
+        return used
 
     def _entry_focused(self) -> bool:
         """Whether a text box has the cursor (keys are typed into it, never taken here)."""
         return any(getattr(entry, "is_focused", False) for entry in self.ui.entry_submit)
+
+    def _party_name(self, target: str) -> str:
+        ballot = self.world.counting.open_box
+        rows = self.plano.rows_of(ballot) if ballot is not None else []
+        return next((r.name for r in rows if r.target == target), "")
 
     # --- the last rulings, in the side column -----------------------------------------------
 
@@ -539,9 +478,8 @@ class PenghitunganScene(PhaseScene):
     def act_all(self, actions: Sequence[Action]) -> None:
         self._just_acted = True
         self._one_ruling = len(actions) == 1 and isinstance(actions[0], RuleBallot)
-        if self.typing is not None:
-            self.typing.clear()
-            self.plano.chosen = None
+        self.prompt.clear()
+        self.plano.chosen = None
         ruling = self._ruling_at() if self._one_ruling else None
         if ruling is not None:
             self._keep_thumb()
@@ -577,7 +515,7 @@ class PenghitunganScene(PhaseScene):
         index = counting.next_index.get(ballot, 0)
         total = len(self.world.boxes[ballot].contents)
         self._progress.set_text(self._progress_text(ballot, index, total))
-        self._draw_prompt()
+        self.prompt.render()
         clock = format_minutes(self.world.clock)
         if self.clock_label is not None and self.clock_label.text != clock:
             self.clock_label.set_text(clock)
@@ -614,8 +552,9 @@ class PenghitunganScene(PhaseScene):
         self.plano.draw(surface)
         for picture, rect in self._box_pictures:
             surface.blit(picture, rect)
-        for rendered, at in self._notes + self._prompt:
+        for rendered, at in self._notes:
             surface.blit(rendered, at)
+        self.prompt.draw(surface)
         reveal = self.plano.reveal
         so_far = reveal.drawn - reveal.start if reveal is not None else None
         self.recent.draw(surface, so_far)
@@ -664,5 +603,6 @@ class PenghitunganScene(PhaseScene):
         index = self.world.counting.next_index.get(ballot_type, 0)
         if (ballot_type, index, rect.size) in self._ballots:
             self._ballot_picture(ballot_type, index + 1, rect.size)
+
 
 SCENE = PenghitunganScene
