@@ -8,17 +8,27 @@ from __future__ import annotations
 from pathlib import Path
 
 import pygame
-from test_scene_penghitungan import FULL_DAY, counting_scene, log_kinds, rule_ids, truth
+import pytest
+from test_scene_penghitungan import (
+    FULL_DAY,
+    check_fit,
+    counting_scene,
+    log_kinds,
+    rule_ids,
+    truth,
+)
 
 from simulator.app.context import AppContext
 from simulator.app.driver import Driver
 from simulator.app.play import Mode
 from simulator.art import palette
+from simulator.art.fonts import font
 from simulator.core.actionlog import LogHeader, format_log, parse_log
 from simulator.core.phases.penghitungan import DelegateCount, RuleBallot
 from simulator.core.replay import apply_log
 from simulator.scenes.dialog import ConfirmDialog
 from simulator.scenes.phases.counting_art import PlanoRow
+from simulator.scenes.phases.formulir_art import wrap
 from simulator.scenes.phases.penghitungan import PenghitunganScene
 from simulator.schema.types import BallotType
 
@@ -263,4 +273,33 @@ def test_in_ujian_the_last_rulings_show_no_verdict() -> None:
     lines = scene.recent.lines(GUBERNUR)
     assert len(lines) == 2 and all(not line.mark and not line.notes for line in lines), (
         "in Ujian neither a mistake nor its absence shows before the debrief"
+    )
+
+
+# --- Fit ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text_size", ["normal", "besar"])
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)], ids=["laptop", "full-hd"])
+def test_the_new_controls_fit_in_both_languages_and_text_sizes(
+    lang: str, size: tuple[int, int], text_size: str
+) -> None:
+    ctx, scene = counting_scene(size, lang, FULL_DAY)
+    ctx.settings.text_size = text_size
+    ctx.relayout()
+    where = f"{lang} {size} {text_size}"
+    press(ctx, "1a")
+    assert check_fit(scene, f"{where}, PPWP open") > 3
+    delegate_by_keys(ctx, scene)
+    assert scene.moving()
+    assert check_fit(scene, f"{where}, the crew counting") > 3
+    press(ctx, "t2a2")
+    assert scene.plano.chosen == "party:2"
+    assert check_fit(scene, f"{where}, DPR open, a party typed") > 3
+    prompt = scene.prompt.rect
+    assert prompt is not None
+    lines = len(wrap(scene.prompt.text(), ctx.font_px(16), prompt.width))
+    assert lines * font(ctx.font_px(16)).get_linesize() <= prompt.height, (
+        f"{where}: the typing prompt needs more room than it was given"
     )
