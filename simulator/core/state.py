@@ -11,6 +11,7 @@ import random
 from dataclasses import dataclass, field
 
 from simulator.core.forms import ResultForm
+from simulator.core.scoring import Duty
 from simulator.schema.ballot import Ballot
 from simulator.schema.scenario import Scenario, Voter
 from simulator.schema.types import BallotType, Phase, VoterList
@@ -196,6 +197,8 @@ class World:
     # Generated marks drawn ahead in one batch per type, consumed from the end. A pure function
     # of the seed and of how many were cast, so the digest leaves it out, as it does the rngs.
     drawn: dict[BallotType, list[Ballot]] = field(default_factory=dict)
+    # Each ended phase's duties as they stood when it ended: what its score is measured on.
+    duties: dict[Phase, tuple[Duty, ...]] = field(default_factory=dict)
     finished: bool = False
 
     @property

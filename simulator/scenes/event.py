@@ -11,7 +11,7 @@ from simulator.app.scene import Scene
 from simulator.app.widgets import escape
 from simulator.core.actions import RespondToEvent
 from simulator.core.phases import incidents
-from simulator.scenes.labels import param_text
+from simulator.presenter.labels import param_text
 
 SHORTCUTS = (pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_5, pygame.K_6)
 

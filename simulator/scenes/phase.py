@@ -22,7 +22,7 @@ from simulator.core.actions import Action, AdvanceClock, EndPhase, RespondToEven
 from simulator.core.phases import incidents
 from simulator.core.state import World
 from simulator.presenter import finding_text
-from simulator.scenes.labels import action_label
+from simulator.presenter.labels import action_label
 from simulator.schema.clock import format_minutes, to_minutes
 
 HEADER_H = 56  # design units
@@ -266,12 +266,15 @@ class PhaseScene(Scene):
         findings = self.session.latest
         parts = []
         for finding in findings:
-            text = finding_text(finding, cat)
+            text = finding_text(finding, cat, self.world)
+            # The case and its right answer first, then the rule's explanation.
+            case = " — ".join(part for part in (text.case, text.right) if part)
             parts.append(
                 cat(
                     "shell.feedback.finding",
                     severity=escape(text.severity),
                     title=escape(text.title),
+                    case=f"<b>{escape(case)}</b><br>" if case else "",
                     explanation=escape(text.explanation),
                     regulation=escape(text.regulation),
                     points=text.points,

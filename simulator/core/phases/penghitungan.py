@@ -22,6 +22,7 @@ from simulator.core.actions import Action, IllegalAction
 from simulator.core.domain import BALLOT_ORDER
 from simulator.core.judge import Judge
 from simulator.core.rules import Rule
+from simulator.core.scoring import Duty
 from simulator.core.state import World
 from simulator.core.targets import Target, TargetKind, all_targets, parse_target
 from simulator.core.validity import Code, Verdict
@@ -131,6 +132,10 @@ TERTUKAR_MISJUDGED = Rule(
     "KPU ruling on surat suara tertukar, 2024 (HANDBOOK §7.4, §7.5)",
     ("M02",),
     (Consequence.KEBERATAN, Consequence.HITUNG_ULANG),
+    severity_note=(
+        "One ballot misruled at the count, like every other misjudgement (M34); using "
+        "wrong-district ballots, M02's critical case, is judged at the opening."
+    ),
 )
 UNSIGNED_COUNTED = Rule(
     "penghitungan.tanpa_tanda_tangan_dihitung",
@@ -139,6 +144,10 @@ UNSIGNED_COUNTED = Rule(
     "PKPU 25/2023 Pasal 53 (G1: the chair's signature is a condition of validity)",
     ("M22",),
     (Consequence.KEBERATAN, Consequence.HITUNG_ULANG),
+    severity_note=(
+        "One ballot misruled at the count, like every other misjudgement (M34); handing "
+        "out unsigned ballots, M22's critical case, is judged at the desk."
+    ),
 )
 VALID_RULED_INVALID = Rule(
     "penghitungan.sah_dinyatakan_tidak_sah",
@@ -164,13 +173,15 @@ WRONG_TARGET = Rule(
     ("M34",),
     (Consequence.KEBERATAN, Consequence.HITUNG_ULANG),
 )
+# A box not counted to its last ballot leaves the TPS with no result for that type: the
+# uncounted votes cannot be recapitulated, so the count has to be done again elsewhere.
 NOT_FINISHED = Rule(
     "penghitungan.tidak_selesai",
     PHASE,
-    Severity.BERAT,
+    Severity.KRITIS,
     "HANDBOOK §7.1; MK 20/PUU-XVII/2019 (counting finishes without a break)",
     (),
-    (Consequence.HITUNG_ULANG,),
+    (Consequence.TANPA_HASIL, Consequence.HITUNG_ULANG),
 )
 
 RULES: tuple[Rule, ...] = (
@@ -376,9 +387,25 @@ def _finish_type(ballot_type: BallotType, judge: Judge) -> None:
 
 def finish(judge: Judge) -> None:
     world = judge.world
-    for ballot_type in world.boxes:
+    for ballot_type, box in world.boxes.items():
         if ballot_type not in world.counting.finished:
-            judge.flag(NOT_FINISHED, ballot_type.value)
+            counted = min(world.counting.next_index.get(ballot_type, 0), len(box.contents))
+            judge.flag(NOT_FINISHED, ballot_type.value, counted=counted, total=len(box.contents))
+
+
+def duties(world: World) -> list[Duty]:
+    """Every box counted to its last ballot (HANDBOOK §7.1): a box is as many units of work
+    as it holds ballots; an empty box is one, done once it has been opened."""
+    counting = world.counting
+    found: list[Duty] = []
+    for ballot_type, box in world.boxes.items():
+        name = f"box:{ballot_type.value}"
+        if box.contents:
+            done = min(counting.next_index.get(ballot_type, 0), len(box.contents))
+            found.append(Duty(name, done, len(box.contents)))
+        else:
+            found.append(Duty(name, int(ballot_type in counting.finished)))
+    return found
 
 
 def count_correctly(world: World) -> None:

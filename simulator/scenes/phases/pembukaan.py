@@ -39,7 +39,7 @@ from simulator.core.phases.pembukaan import (
     TakeOath,
 )
 from simulator.core.state import WitnessState
-from simulator.scenes.labels import action_label, ballot_name
+from simulator.presenter.labels import action_label, ballot_name
 from simulator.scenes.phase import PhaseScene
 from simulator.scenes.phases.logistics_art import (
     PictureCache,
