@@ -224,3 +224,17 @@ def test_a_day_without_delegation_digests_as_before_delegation_existed() -> None
     assert sim.digest() != before, "a delegation, once made, is in the digest"
     sim.world.counting.delegated.clear()
     assert sim.digest() == before, "no delegation, no trace in the digest"
+
+
+def test_the_crews_ballots_count_as_done_for_the_phases_duties() -> None:
+    sim = counting()
+    opened(sim)
+    play(sim, [RuleBallot(verdict=truth(sim)), DelegateCount(ballot=PPWP)])
+    count_box(sim, "dpr")
+    duties = {duty.id: duty for duty in penghitungan.duties(sim.world)}
+    assert (duties["box:ppwp"].done, duties["box:ppwp"].of) == (6, 6), duties
+    end_phase(sim)
+    phase = sim.score().phases[0]
+    assert phase.complete and phase.passed and phase.score == 100, (
+        f"a count with the rest delegated is complete and flawless: {phase}"
+    )
