@@ -216,10 +216,12 @@ class RecentPanel:
             mark = "mistake" if entry.findings else "ok"
             for finding in entry.findings:
                 notes.append(finding_text(finding, cat).title)
-                expected = finding.param_dict().get("expected")
-                if expected:
-                    row = self.row_name(ballot, str(expected))
-                    notes.append(cat("scene.penghitungan.recent.expected", row=row))
+                params = finding.param_dict()
+                if params.get("expected"):  # the engine's own ruling, and why
+                    row = self.row_name(ballot, str(params["expected"]))
+                    why = cat.get(f"validity.code.{params.get('code')}.title", "")
+                    key = "expected_why" if why else "expected"
+                    notes.append(cat(f"scene.penghitungan.recent.{key}", row=row, why=why))
         return RecentLine(self._thumb(ballot, entry.index), text, tuple(notes), mark)
 
     def _thumb_size(self) -> tuple[int, int]:
