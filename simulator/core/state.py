@@ -133,6 +133,11 @@ class ClosingState:
     counting_area_public: bool | None = None
 
 
+# A field added after playthroughs were recorded stays out of the state digest while it is
+# empty (core/digest.py), so a day that never used it keeps the digest it was recorded with.
+OMIT_WHEN_EMPTY = {"digest": "omit_when_empty"}
+
+
 @dataclass(slots=True)
 class CountingState:
     order: list[BallotType] = field(default_factory=list)  # boxes opened for counting
@@ -143,6 +148,9 @@ class CountingState:
     rows: dict[BallotType, frozenset[str]] = field(default_factory=dict)  # C.Hasil rows per type
     unshown: dict[BallotType, int] = field(default_factory=dict)
     finished: list[BallotType] = field(default_factory=list)
+    # Ballots the careful crew ruled at the chair's request: the last ``delegated[type]`` of
+    # ``rulings[type]`` (the rest of a box, counted by the engine's own judgement).
+    delegated: dict[BallotType, int] = field(default_factory=dict, metadata=OMIT_WHEN_EMPTY)
 
 
 @dataclass(slots=True)
