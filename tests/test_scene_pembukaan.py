@@ -157,3 +157,24 @@ def test_a_step_that_broke_a_rule_never_gets_a_tick() -> None:
     assert isinstance(exam, PembukaanScene)
     press(ujian, OpenMeeting())
     assert {mark for _, _, mark in exam.done} == {"done"}, "Ujian gives no right/wrong marks"
+
+
+def test_buttons_stay_where_they_were_after_a_click() -> None:
+    """A trainee clicks, then clicks again without looking: a button still on screen after a
+    step must not have moved under the pointer (a status line takes a done step's place)."""
+    pilot = Pilot(LAPTOP, "id")
+    scene = opening(pilot)
+    crew = CarefulCrew(scene.session.sim)
+    moved: list[str] = []
+    for action in crew.opening():
+        key_ = offer_key(action)
+        if key_ not in scene.ui.offers:
+            scene.act(action)
+            continue
+        before = {k: b.get_abs_rect().topleft for k, b in scene.ui.offers.items()}
+        press(pilot, action)
+        after = {k: b.get_abs_rect().topleft for k, b in scene.ui.offers.items()}
+        for k in before.keys() & after.keys():
+            if before[k] != after[k]:
+                moved.append(f"after {key_}: {k} moved {before[k]} → {after[k]}")
+    assert not moved, "\n".join(moved[:40])
