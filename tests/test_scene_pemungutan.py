@@ -30,7 +30,8 @@ from simulator.scenes.dialog import ConfirmDialog
 from simulator.scenes.event import EventDialog
 from simulator.scenes.pause import PauseScene
 from simulator.scenes.phases.pemungutan import FAST, PemungutanScene
-from simulator.scenes.phases.pemungutan_art import search
+from simulator.scenes.phases.pemungutan_art import draw_priority_badge
+from simulator.scenes.phases.pemungutan_lists import search
 from simulator.schema.types import BallotType, VoterList
 from tests.pilot import Pilot, entry, texts_overflowing
 from tests.playthroughs.crews import DeskCarelessCrew
@@ -377,6 +378,8 @@ def test_an_idle_desk_skips_to_the_next_arrival() -> None:
     for key in (pygame.K_n, pygame.K_t, pygame.K_d):
         pilot.key(key)
     pilot.click(scene.ui.offers[offer_key(pm.RefuseVoter(voter="v01", reason=pm.Reason.BERTINTA))])
+    assert scene.reading, "v01 has no ink: the finding's explanation holds the clock"
+    pilot.key(pygame.K_j)  # read
     for voter in ("v02", "v03"):
         session.sim.apply(AdvanceClock(to="07:02"))
         session.sim.apply(pm.CallVoter(voter=voter))
@@ -444,3 +447,144 @@ def test_the_exam_mode_records_without_explaining() -> None:
     pilot.key(pygame.K_1)  # admitted without any check
     assert session.sim.findings, "the engine judged it"
     assert "Tercatat" in scene.feedback_markup()
+
+
+# --- Namesakes, priority, the clock that waits ------------------------------------------------
+
+
+def full_day_desk(pilot: Pilot, name: str = "pemilu-hari-penuh") -> tuple[PlaySession, CarefulCrew]:
+    """A whole-day scenario played by a careful crew up to its voter desk, shown on screen."""
+    from simulator.scenes.phases import scene_for
+    from simulator.schema.types import Phase
+
+    session = PlaySession.begin(entry(name), Mode.LATIHAN, None, None)
+    crew = CarefulCrew(session.sim)
+    while session.sim.world.phase is not Phase.PEMUNGUTAN:
+        phase = session.sim.world.phase
+        assert phase is not None
+        for action in crew.phase_actions(phase):
+            crew.do(action)
+        crew.do(EndPhase())
+    scene = pilot.show(scene_for(pilot.ctx, session))
+    assert isinstance(scene, PemungutanScene)
+    scene.paused = True
+    return session, crew
+
+
+def test_the_lookup_shows_every_namesake_with_what_tells_them_apart() -> None:
+    from simulator.scenes.phases.pemungutan_lists import voter_lists
+    from tests.pilot import shown_text
+
+    pilot = Pilot()
+    session, _ = full_day_desk(pilot)
+    scene = pilot.top
+    assert isinstance(scene, PemungutanScene)
+    voters = [vs.voter for vs in session.sim.world.voters.values()]
+    rows = voter_lists(session.sim.world.scenario, voters)
+    names = [row.name for row in rows]
+    shared = sorted({n for n in names if names.count(n) > 1})
+    assert shared, "the full day has namesakes on its DPT"
+    for name in shared:
+        scene.search_changed(name)
+        shown = shown_text(pilot)
+        found = [row for row in rows if row.name == name]
+        births = {row.born for row in found}
+        assert len(births) == len(found), f"the namesakes {name} are told apart by birth date"
+        for row in found:
+            for fact in (row.born, f"RT/RW {row.rt_rw}", f"nomor urut {row.number}"):
+                assert shown.shows(fact, min_px=16), f"{name}: {fact!r} is not on screen"
+        assert shown.shows("Ada nama yang sama"), "the card says two rows share the name"
+
+
+def test_namesakes_at_the_desk_served_right_through_the_screen_cost_nothing() -> None:
+    """Pilkada's full day has Entin Rohaeti twice: one on the DPT, one a resident on no
+    list who comes in the morning. Each is served through the desk's buttons as the rules say;
+    nothing is charged."""
+    pilot = Pilot()
+    session, crew = full_day_desk(pilot, "pilkada-hari-penuh")
+    world = session.sim.world
+    by_name: dict[str, list[str]] = {}
+    for vs in world.voters.values():
+        by_name.setdefault(vs.voter.name, []).append(vs.id)
+    pair = next(
+        ids
+        for ids in by_name.values()
+        if len(ids) == 2
+        and {world.voters[i].voter.registered.value for i in ids} == {"dpt", "none"}
+    )
+    scene = pilot.top
+    assert isinstance(scene, PemungutanScene)
+    for action in crew.voting():
+        if repeated_check(action, session):
+            continue
+        if getattr(action, "voter", None) in pair:
+            press(pilot, action)  # the namesakes through the screen
+            answer_events(pilot, crew)
+        else:
+            crew.do(action)  # everyone else headless, events answered as they come
+            scene.rebuild()
+    assert all(world.voters[i].done for i in pair), "both namesakes voted"
+    charged = [f.rule_id for f in session.sim.findings if f.subject in pair]
+    assert charged == [], f"serving each namesake right cost: {charged}"
+
+
+def test_a_priority_voter_is_marked_in_the_queue_picture_in_words_and_shape() -> None:
+    from tests.pilot import shown_text
+
+    pilot = Pilot()
+    session, scene = start(pilot)
+    session.sim.apply(AdvanceClock(to="07:02"))  # v01, v02 and the elderly v03 queue
+    scene.after_action()
+    assert pm.is_priority(session.sim.world.voters["v03"].voter)
+    position = session.sim.world.queue.index("v03") + 1
+    shown = shown_text(pilot)
+    assert shown.shows(f"prioritas: nomor {position}"), "the queue's title names the place"
+    assert shown.shows("prioritas", min_px=16), "the word stands under the figure"
+    scene.rebuild()
+    badge = scene.art.scenery("priority", (scene.ctx.px(18),) * 2, draw_priority_badge)
+    badges = [surface for surface, _ in scene.blits if surface is badge]
+    assert len(badges) == 1, "one star badge, on the one priority voter"
+
+
+def test_in_latihan_the_clock_waits_while_a_finding_is_explained() -> None:
+    pilot = Pilot()
+    session, scene = start(pilot, paused=False)
+    pilot.key(pygame.K_n)  # v01 to the desk
+    pilot.key(pygame.K_1)  # admitted to the DPT without checking ink or documents
+    assert session.latest, "the engine found a mistake"
+    assert scene.reading, "the explanation is on screen"
+    logged = len(session.sim.log)
+    pilot.frames(round(5 * MINUTE / FRAME))
+    assert len(session.sim.log) == logged, "no minute passes while the explanation is read"
+    labels = [getattr(e, "text", "") for e in scene.ui.elements if e.alive()]
+    assert "Lanjutkan  [J]" in labels, "the clock's first button says how to go on"
+    pilot.key(pygame.K_j)  # read: the clock goes on
+    assert not scene.reading and not scene.paused
+    pilot.frames(round(MINUTE / FRAME) + 2)
+    assert session.sim.log[-1].action.kind == "advance_clock", "the clock runs again"
+
+
+def test_a_click_on_the_explanation_or_the_next_action_lets_the_clock_go_on() -> None:
+    pilot = Pilot()
+    session, scene = start(pilot, paused=False)
+    pilot.key(pygame.K_n)
+    pilot.key(pygame.K_1)
+    assert scene.reading
+    centre = scene.feedback_rect().center
+    pilot.frames(1, [pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=centre)])
+    assert not scene.reading, "a click on the explanation says it was read"
+    pilot.key(pygame.K_t)  # an ink check after admitting: no new finding
+    assert not session.latest and not scene.reading
+
+
+def test_in_ujian_the_clock_never_waits_for_an_explanation() -> None:
+    from simulator.scenes.phases import scene_for
+
+    pilot = Pilot()
+    session = PlaySession.begin(entry(DESK), Mode.UJIAN, None, None)
+    scene = pilot.show(scene_for(pilot.ctx, session))
+    assert isinstance(scene, PemungutanScene)
+    scene.seconds_per_minute = MINUTE
+    pilot.key(pygame.K_n)
+    pilot.key(pygame.K_1)
+    assert session.sim.findings and not scene.reading, "Ujian shows no explanation to wait for"

@@ -17,6 +17,7 @@ from typing import TypeVar
 
 import pygame
 from pygame_gui.core import UIElement
+from pygame_gui.core.interfaces import IGUIFontInterface
 from pygame_gui.elements import UIScrollingContainer
 
 from simulator.app.context import AppContext
@@ -609,6 +610,20 @@ class StepList:
         _shorten(element)
         return element
 
+    def paragraph(self, text: str, *, indent: int = 28, style: str = "label") -> None:
+        """``text`` in as many lines as it needs, never cut: a fact the trainee decides on."""
+        px = self.px
+        x, width = px(indent), self.width - px(indent)
+        font = self.scene.ctx.manager.get_theme().get_font([style])
+        lines = _wrapped(font, text, width - px(8))
+        line_h = max(px(22), font.size("Ag")[1] + px(4))
+        for line in lines:
+            self.scene.ui.label(
+                pygame.Rect(x, self.y, width, line_h), line, style=style, container=self.scroller
+            )
+            self.y += line_h
+        self.y += px(6)
+
     def natural_widths(self, row: Sequence[tuple[str, object, object, int]]) -> list[int]:
         font = self.scene.ctx.manager.get_theme().get_font(["button"])
         return [max(self.px(84), font.size(text)[0] + self.px(26)) for text, *_ in row]
@@ -714,6 +729,17 @@ class StepList:
                 ]
             )
             if scene.fold.notice == notice.id:
+                # What the deliverer found at the address: the fact the reason is judged on.
+                self.label(
+                    cat("scene.pembukaan.notice.found"),
+                    self.px(28),
+                    self.width - self.px(28),
+                    style="@badge",
+                )
+                self.y += self.px(24)
+                self.paragraph(
+                    cat(f"scene.pembukaan.notice.note.{notice.reason.value}", name=notice.name)
+                )
                 self.label(
                     cat("scene.pembukaan.notice.reason", name=notice.name),
                     self.px(28),
@@ -862,6 +888,18 @@ def _has_glyph(scene: PhaseScene, glyph: str) -> bool:
         return False
     found = metrics(glyph)
     return bool(found and found[0] is not None)
+
+
+def _wrapped(font: IGUIFontInterface, text: str, width: int) -> list[str]:
+    """``text`` broken at spaces into lines no wider than ``width`` at ``font``."""
+    lines: list[str] = []
+    for word in text.split():
+        trial = f"{lines[-1]} {word}" if lines else word
+        if lines and font.size(trial)[0] <= width:
+            lines[-1] = trial
+        else:
+            lines.append(word)
+    return lines or [""]
 
 
 def _shorten(element: UIElement) -> None:

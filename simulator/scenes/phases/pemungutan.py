@@ -29,7 +29,6 @@ from simulator.app.context import AppContext
 from simulator.app.play import PlaySession
 from simulator.app.widgets import offer_key
 from simulator.art import palette
-from simulator.art.fonts import fit_text
 from simulator.core.actions import (
     Action,
     AdvanceClock,
@@ -38,7 +37,7 @@ from simulator.core.actions import (
     RecordSpecialEvent,
     RespondToEvent,
 )
-from simulator.core.desk import Reason, all_types
+from simulator.core.desk import Reason, all_types, is_priority
 from simulator.core.phases.pemungutan import (
     AdmitVoter,
     AllowAssistance,
@@ -59,8 +58,9 @@ from simulator.core.phases.pemungutan import (
 )
 from simulator.core.state import VoterState
 from simulator.scenes.labels import action_label, ballot_name
-from simulator.scenes.phase import PhaseScene
+from simulator.scenes.phase import END_H, PhaseScene
 from simulator.scenes.phases import pemungutan_art as art
+from simulator.scenes.phases import pemungutan_lists as lists
 from simulator.schema.clock import format_minutes, to_minutes
 from simulator.schema.types import BallotType, VoterList
 
@@ -72,11 +72,13 @@ DIGITS = (pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_5, pygame.K_6
 LIST_KEYS = {VoterList.DPT: pygame.K_1, VoterList.DPTB: pygame.K_2, VoterList.DPK: pygame.K_3}
 
 # Design units (1366×768), inside the stage.
-BAND_H = 112
+BAND_H = 128
+TAG_H = 16  # under a queue figure: the word "priority" when it applies
 PICTURE_W = 400
 ROW = 32
 GAP = 4
 HEAD = 20
+RESULTS_H = 196  # the card of voters found, unless more rows need more room
 
 Blit = tuple[pygame.Surface, tuple[int, int]]
 
@@ -111,6 +113,9 @@ class PemungutanScene(PhaseScene):
         super().__init__(ctx, session)
         self.paused = False
         self.fast = False
+        # An explanation is on screen (Latihan): the clock waits until it has been read.
+        self.reading = False
+        self._judged = False
         self.seconds_per_minute = SECONDS_PER_MINUTE
         self.elapsed = 0.0  # game-clock seconds since the engine's clock last moved
         self.clock_seen = self.world.clock
@@ -119,7 +124,7 @@ class PemungutanScene(PhaseScene):
         self.picking = False  # the whole queue shown as a list to call from
         self.recent: str | None = self.world.voting.at_desk  # the voter last at the desk
         self.art = art.DeskArt()
-        self.rows = art.voter_lists(
+        self.rows = lists.voter_lists(
             self.world.scenario, [v.voter for v in self.world.voters.values()]
         )
         self.blits: list[Blit] = []
@@ -250,7 +255,7 @@ class PemungutanScene(PhaseScene):
             (self.art.scenery("queue", floor.size, art.draw_queue_floor), floor.topleft)
         )
         self.blits.append((self.art.scenery("panel", panel.size, art.draw_panel), panel.topleft))
-        title = self.queue_title(len(self.world.queue))
+        title = self.queue_title(self.world.queue)
         self.blits.append(
             (
                 self.art.text(title, self.ctx.font_px(15), floor.width - px(24), bold=True),
@@ -258,16 +263,23 @@ class PemungutanScene(PhaseScene):
             )
         )
         self.build_queue(
-            pygame.Rect(floor.left + px(8), floor.top + px(28), floor.width - px(16), px(82))
+            pygame.Rect(
+                floor.left + px(8), floor.top + px(28), floor.width - px(16), px(BAND_H - 30)
+            )
         )
         self.build_clock(panel.inflate(-px(12), -px(12)))
 
-    def queue_title(self, count: int) -> str:
+    def queue_title(self, queue: Sequence[str]) -> str:
+        """How many wait, in words, and where the priority voters stand (HANDBOOK §5.7)."""
         cat = self.ctx.cat
+        count = len(queue)
         if count == 0:
             return f"{cat(f'{P}.queue.title')}: {cat(f'{P}.queue.none')}"
         words = art.number_words(count, cat)
         text = cat(f"{P}.queue.count_one" if count == 1 else f"{P}.queue.count_many", count=words)
+        first = [str(i + 1) for i, v in enumerate(queue) if is_priority(self.world.voters[v].voter)]
+        if first:
+            text += " · " + cat(f"{P}.queue.priority_title", numbers=", ".join(first))
         return f"{cat(f'{P}.queue.title')}: {text}"
 
     def build_queue(self, area: pygame.Rect) -> None:
@@ -278,13 +290,17 @@ class PemungutanScene(PhaseScene):
         more_w = px(96)
         fits_all = len(queue) * slot <= area.width
         shown = queue if fits_all else queue[: max(0, (area.width - more_w) // slot)]
+        tag_h = px(TAG_H)
+        button_top = area.top + fig[1] + tag_h + px(2)
         for index, voter_id in enumerate(shown):
             voter = self.world.voters[voter_id].voter
             x = area.left + index * slot
             self.blits.append((self.art.figure(voter, fig), (x + (slot - fig[0]) // 2, area.top)))
+            if is_priority(voter):
+                self.build_priority_tag(pygame.Rect(x, area.top, slot, fig[1] + tag_h))
             looks = ", ".join(art.looks(voter, cat))
             self.offer(
-                pygame.Rect(x + px(3), area.top + fig[1] + px(2), slot - px(6), px(26)),
+                pygame.Rect(x + px(3), button_top, slot - px(6), px(26)),
                 str(index + 1),
                 CallVoter(voter=voter_id),
                 tooltip=f"{cat(f'{P}.queue.call', number=index + 1)}: {looks}",
@@ -299,7 +315,7 @@ class PemungutanScene(PhaseScene):
                 spot = (x + px(6) + k * px(16), area.top + fig[1] - small[1])
                 self.blits.append((self.art.figure(voter, small), spot))
             more = self.ui.button(
-                pygame.Rect(x + px(3), area.top + fig[1] + px(2), more_w - px(6), px(26)),
+                pygame.Rect(x + px(3), button_top, more_w - px(6), px(26)),
                 cat(f"{P}.queue.more", count=rest),
                 self.open_queue_picker,
                 tooltip=cat(f"{P}.queue.more_hint"),
@@ -307,15 +323,37 @@ class PemungutanScene(PhaseScene):
             )
             self.fit_button(more)
 
+    def build_priority_tag(self, slot: pygame.Rect) -> None:
+        """A priority voter in the queue: a star badge on the figure's shoulder and the word
+        under it, so neither colour nor a tooltip alone carries it."""
+        px = self.ctx.px
+        size = px(18)
+        badge = self.art.scenery("priority", (size, size), art.draw_priority_badge)
+        self.blits.append((badge, (slot.right - size - px(2), slot.top + px(2))))
+        word = self.art.text(
+            self.ctx.cat(f"{P}.queue.priority"),
+            self.ctx.font_px(12),
+            slot.width - px(2),
+            bold=True,
+            colour=palette.INK,
+        )
+        spot = word.get_rect(centerx=slot.centerx, bottom=slot.bottom)
+        self.blits.append((word, spot.topleft))
+
     def build_clock(self, area: pygame.Rect) -> None:
         cat, px = self.ctx.cat, self.ctx.px
         half = (area.width - px(6)) // 2
         row = px(ROW)
+        if self.reading:
+            first = f"{P}.clock.read_done"
+        else:
+            first = f"{P}.clock.resume" if self.paused else f"{P}.clock.pause"
         self.ui.button(
             pygame.Rect(area.left, area.top, half, row),
-            cat(f"{P}.clock.resume" if self.paused else f"{P}.clock.pause"),
+            cat(first),
             self.toggle_pause,
             key=pygame.K_j,
+            style="@strong" if self.reading else None,
         )
         self.ui.button(
             pygame.Rect(area.left + half + px(6), area.top, half, row),
@@ -336,14 +374,15 @@ class PemungutanScene(PhaseScene):
             )
         else:
             self.disabled(wait_rect, cat(f"{P}.clock.nothing"))
-        state = (
-            cat(f"{P}.clock.paused")
-            if self.paused
-            else cat(f"{P}.clock.running", speed=FAST if self.fast else 1)
-        )
+        if self.reading:
+            state, colour = cat(f"{P}.clock.reading"), palette.INK
+        elif self.paused:
+            state, colour = cat(f"{P}.clock.paused"), palette.MUTED
+        else:
+            state, colour = cat(f"{P}.clock.running", speed=FAST if self.fast else 1), palette.MUTED
         self.blits.append(
             (
-                self.art.text(state, self.ctx.font_px(13), area.width, colour=palette.MUTED),
+                self.art.paragraph(state, self.ctx.font_px(13), area.width, 2, colour),
                 (area.left + px(2), wait_rect.bottom + px(4)),
             )
         )
@@ -798,7 +837,8 @@ class PemungutanScene(PhaseScene):
 
         def row(rect: pygame.Rect, scroller: UIScrollingContainer, index: int) -> UIButton:
             voter = self.world.voters[queue[index]].voter
-            text = cat(f"{P}.queue.row", number=index + 1, looks=", ".join(art.looks(voter, cat)))
+            row = f"{P}.queue.row_priority" if is_priority(voter) else f"{P}.queue.row"
+            text = cat(row, number=index + 1, looks=", ".join(art.looks(voter, cat)))
             return self.offer(rect, text, CallVoter(voter=queue[index]), container=scroller)
 
         self._build_picker(cat(f"{P}.queue.pick"), len(queue), row, self.close_queue_picker)
@@ -809,13 +849,18 @@ class PemungutanScene(PhaseScene):
 
         def row(rect: pygame.Rect, scroller: UIScrollingContainer, index: int) -> UIButton:
             vs = called[index]
-            button = self.ui.button(rect, vs.voter.name, lambda v=vs.id: self.choose_subject(v),
-                                    container=scroller)
+            button = self.ui.button(
+                rect, vs.voter.name, lambda v=vs.id: self.choose_subject(v), container=scroller
+            )
             self.fit_button(button)
             return button
 
-        self._build_picker(self.ctx.cat(f"{P}.records.pick"), len(called), row,
-                           lambda: self.choose_subject(self.chosen_subject))
+        self._build_picker(
+            self.ctx.cat(f"{P}.records.pick"),
+            len(called),
+            row,
+            lambda: self.choose_subject(self.chosen_subject),
+        )
 
     def _build_picker(
         self,
@@ -861,8 +906,8 @@ class PemungutanScene(PhaseScene):
             initial=self.search_text,
             name="voter_search",
         )
-        y += px(40)
-        self.results_rect = pygame.Rect(side.left, y, side.width, px(196))
+        y = self.results_rect_top(side)
+        self.results_rect = pygame.Rect(side.left, y, side.width, self.results_height(side))
         self.show_results()
         y = self.results_rect.bottom + px(6)
         other = self.ui.button(
@@ -902,73 +947,64 @@ class PemungutanScene(PhaseScene):
         )
         return shown + stops[1:]
 
+    def results_height(self, side: pygame.Rect) -> int:
+        """As tall as the rows found need (every namesake in view), between the usual card
+        and what leaves the list of other actions two rows."""
+        px = self.ctx.px
+        usual = px(RESULTS_H)
+        # Below the card: its gap, "records about another voter", then the base column's
+        # heading, two rows of actions, the wait-until row and the end button.
+        below = px(6) + px(ROW) + px(8) + px(34) + 2 * px(42) + px(48) + px(END_H) + px(8)
+        room = side.bottom - self.results_rect_top(side) - below
+        query = self.search_text.strip()
+        found = lists.search(self.rows, query) if query else []
+        needed = (
+            lists.card_height(found, self.tps_number, self.ctx.cat, self.card_style(), side.width)
+            if found
+            else 0
+        )
+        return max(usual, min(needed, room))
+
+    def results_rect_top(self, side: pygame.Rect) -> int:
+        return side.top + self.ctx.line(19) + self.ctx.px(2) + self.ctx.px(40)
+
+    @property
+    def tps_number(self) -> str:
+        return f"{self.world.scenario.tps.number:03d}"
+
+    def card_style(self) -> lists.CardStyle:
+        px = self.ctx.px
+        return lists.CardStyle(
+            body=self.ctx.font_px(14), small=self.ctx.font_px(13), pad=px(10), gap=px(6)
+        )
+
     def show_results(self) -> None:
         """The rows of the voter lists that match the search, drawn on a white card."""
         rect = self.results_rect
-        card = self.art.results(
-            (self.search_text.strip(), self.ctx.settings.lang, rect.size),
-            lambda: self.draw_results(rect.size),
-        )
-        self.side_blits = [(card, rect.topleft)]
-
-    def draw_results(self, size: tuple[int, int]) -> pygame.Surface:
-        cat, px = self.ctx.cat, self.ctx.px
-        card = art.draw_panel(size)
-        pad = px(10)
-        width = size[0] - 2 * pad
-        small, body = self.ctx.font_px(13), self.ctx.font_px(14)
         query = self.search_text.strip()
-        y = pad
-        if not query:
-            card.blit(art.draw_paragraph(cat(f"{P}.lists.hint"), body, width, 4), (pad, y))
-            return card
-        found = art.search(self.rows, query)
-        if not found:
-            text = cat(f"{P}.lists.none", query=query)
-            card.blit(art.draw_paragraph(text, body, width, 4), (pad, y))
-            return card
-        head = fit_text(
-            cat(f"{P}.lists.found", count=len(found)), small, width, colour=palette.MUTED
-        )
-        card.blit(head, (pad, y))
-        y += head.get_height() + px(4)
-        tps = f"{self.world.scenario.tps.number:03d}"
-        for index, row in enumerate(found):
-            lines = self.row_lines(row, tps)
-            height = sum(s.get_height() for s in lines) + px(6)
-            more = len(found) - index
-            if y + height > size[1] - pad - (0 if more == 1 else px(18)):
-                text = cat(f"{P}.lists.more", count=more)
-                card.blit(fit_text(text, small, width, colour=palette.MUTED), (pad, y))
-                break
-            for line in lines:
-                card.blit(line, (pad, y))
-                y += line.get_height()
-            y += px(6)
-        return card
 
-    def row_lines(self, row: art.ListEntry, tps: str) -> list[pygame.Surface]:
-        cat = self.ctx.cat
-        width = self.results_rect.width - self.ctx.px(20)
-        small, body = self.ctx.font_px(13), self.ctx.font_px(14)
-        sex = cat(f"{P}.look.{row.sex}")
-        details = cat(f"{P}.lists.details", sex=sex, born=row.born, age=row.age)
-        if row.list.value == "dptb":
-            where, colour = cat(f"{P}.lists.dptb", tps=tps, origin=row.origin), palette.INK
-        elif row.moved_out:
-            where, colour = cat(f"{P}.lists.moved", tps=tps, number=row.number), palette.DANGER
-        else:
-            where, colour = cat(f"{P}.lists.dpt", tps=tps, number=row.number), palette.INK
-        return [
-            fit_text(row.name, body, width, True),
-            fit_text(details, small, width),
-            fit_text(row.address, small, width),
-            fit_text(where, small, width, bold=True, colour=colour),
-        ]
+        def draw() -> pygame.Surface:
+            found = lists.search(self.rows, query)
+            return lists.draw_results(
+                found,
+                query,
+                self.tps_number,
+                self.ctx.cat,
+                self.card_style(),
+                rect.size,
+                art.draw_panel(rect.size),
+            )
+
+        card = self.art.results((query, self.ctx.settings.lang, rect.size), draw)
+        self.side_blits = [(card, rect.topleft)]
 
     def search_changed(self, text: str) -> None:
         self.search_text = text
-        self.show_results()
+        side = super().side_rect()
+        if self.results_height(side) != self.results_rect.height:
+            self.rebuild()  # the card grows (or shrinks) to show every row found
+        else:
+            self.show_results()
 
     def search_done(self, text: str) -> None:
         self.search_changed(text)
@@ -1045,6 +1081,7 @@ class PemungutanScene(PhaseScene):
         self.picking = self.picking_records = False
         if any(isinstance(a, CallVoter) for a in actions):
             self.chosen_subject = None
+        self._judged = True
         super().act_all(actions)
 
     def after_action(self) -> None:
@@ -1052,12 +1089,30 @@ class PemungutanScene(PhaseScene):
         moved = self.world.clock - self.clock_seen
         self.elapsed = max(0.0, self.elapsed - moved * self.seconds_per_minute)
         self.clock_seen = self.world.clock
+        if self._judged:  # the trainee's own action: its findings, or none, replace the last
+            self.reading = self.explains(self.session.latest)
+            self._judged = False
         super().after_action()
+
+    def explains(self, findings: Sequence[object]) -> bool:
+        """In Latihan a finding is explained in the feedback strip: the clock waits until the
+        trainee has read it (Ujian shows nothing, so nothing waits)."""
+        return self.session.hints and bool(findings)
 
     # --- the running clock ----------------------------------------------------------------
 
+    def clock_runs(self) -> bool:
+        """The running clock moves: not paused, no explanation waiting to be read, nothing
+        (a dialog, the pause menu) on top, the phase still on."""
+        return (
+            not self.paused
+            and not self.reading
+            and self.ctx.stack.top is self
+            and self.world.phase is self.phase
+        )
+
     def update(self, dt: float) -> None:
-        if self.paused or self.ctx.stack.top is not self or self.world.phase is not self.phase:
+        if not self.clock_runs():
             return
         stop = self.stop
         if stop is None:
@@ -1083,6 +1138,8 @@ class PemungutanScene(PhaseScene):
         result = session.do(AdvanceClock(to=format_minutes(to)))
         if not result.findings:
             session.last_action, session.latest = before_action, before_latest
+        elif self.explains(result.findings):
+            self.reading = True
         self.after_action()
 
     def refresh_clock(self) -> None:
@@ -1092,8 +1149,17 @@ class PemungutanScene(PhaseScene):
                 self.clock_label.set_text(text)
 
     def toggle_pause(self) -> None:
-        self.paused = not self.paused
+        """[J]: go on after reading an explanation, else pause or run the clock."""
+        if self.reading:
+            self.reading = False
+        else:
+            self.paused = not self.paused
         self.refresh()
+
+    def done_reading(self) -> None:
+        if self.reading:
+            self.reading = False
+            self.refresh()
 
     def toggle_speed(self) -> None:
         self.fast = not self.fast
@@ -1162,7 +1228,14 @@ class PemungutanScene(PhaseScene):
 
     # --- input and drawing ----------------------------------------------------------------
 
+    def claims_click(self, event: pygame.event.Event) -> bool:
+        """A click on the explanation says it has been read (the clock goes on)."""
+        return self.reading and event.button == 1 and self.feedback_rect().collidepoint(event.pos)
+
     def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.MOUSEBUTTONDOWN and self.claims_click(event):
+            self.done_reading()
+            return True
         if event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED and event.ui_element is self.search_entry:
             self.search_changed(event.text)
             return True
