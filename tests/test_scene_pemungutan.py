@@ -137,6 +137,7 @@ def _states(pilot: Pilot, session: PlaySession) -> Iterator[str]:
     assert isinstance(scene, PemungutanScene)
     scene.next_document()
     yield "document enlarged"
+    scene.close_document()
     press(pilot, pm.AdmitVoter(voter="v01", list=VoterList.DPT))
     yield "choosing ballots"
     assert isinstance(scene, PemungutanScene)
@@ -588,3 +589,24 @@ def test_in_ujian_the_clock_never_waits_for_an_explanation() -> None:
     pilot.key(pygame.K_n)
     pilot.key(pygame.K_1)
     assert session.sim.findings and not scene.reading, "Ujian shows no explanation to wait for"
+
+
+def test_a_document_is_read_large_over_the_stage_by_key_or_click() -> None:
+    from tests.pilot import shown_text
+
+    pilot = Pilot()
+    _, scene = start(pilot)
+    for key in (pygame.K_n, pygame.K_d):  # v01 to the desk, documents checked
+        pilot.key(key)
+    pilot.frames(
+        1, [pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=scene.doc_rects[1].center)]
+    )
+    assert scene.viewing == 1, "a click on a document on the desk holds it up"
+    shown = shown_text(pilot)
+    assert shown.shows("SRI RAHAYU", min_px=20), "the KTP-el's name reads at a large size"
+    pilot.key(pygame.K_l)
+    assert scene.viewing is None, "L after the last document puts them down"
+    pilot.key(pygame.K_l)
+    assert scene.viewing == 0
+    pilot.key(pygame.K_ESCAPE)
+    assert scene.viewing is None and pilot.top is scene, "Esc puts the document down first"

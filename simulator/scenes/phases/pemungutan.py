@@ -29,6 +29,7 @@ from simulator.app.context import AppContext
 from simulator.app.play import PlaySession
 from simulator.app.widgets import offer_key
 from simulator.art import palette
+from simulator.art.identity import home_rw
 from simulator.core.actions import (
     Action,
     AdvanceClock,
@@ -231,6 +232,9 @@ class PemungutanScene(PhaseScene):
         self.blits = []
         self.viewer_blits = []
         self.doc_rects = []
+        if self.viewed_document() is not None:
+            self.build_viewer()  # a document read large covers the whole stage
+            return
         self.build_band()
         self.build_picture()
         if self.picking:
@@ -239,7 +243,6 @@ class PemungutanScene(PhaseScene):
             self.build_records_picker()
         else:
             self.build_controls()
-        self.build_viewer()
 
     # The queue and the clock ---------------------------------------------------------------
 
@@ -464,7 +467,8 @@ class PemungutanScene(PhaseScene):
 
     def status_lines(self, vs: VoterState) -> list[str]:
         cat = self.ctx.cat
-        lines = []
+        # When they joined the queue: whoever was queuing by 13:00 is served (HANDBOOK §5.10).
+        lines = [cat(f"{P}.status.arrived", time=format_minutes(vs.arrives))]
         if vs.attendance is not None:
             lines.append(cat(f"{P}.status.attendance", list=cat(f"list.{vs.attendance.value}")))
         if vs.ballots:
@@ -533,36 +537,60 @@ class PemungutanScene(PhaseScene):
             self.doc_rects.append(rect)
             x += box_w + gap
 
-    def build_viewer(self) -> None:
+    def viewed_document(self) -> int | None:
+        """The document being read large, while it is still on the desk."""
         vs = self.desk
         if self.viewing is None or vs is None or self.viewing >= len(vs.voter.documents):
             self.viewing = None
+        return self.viewing
+
+    def build_viewer(self) -> None:
+        """The document held up over the whole stage, as large as it fits, so a date or a
+        number on it can be read (the voter lists stay in view beside it)."""
+        vs, index = self.desk, self.viewed_document()
+        if vs is None or index is None:
             return
         cat, px = self.ctx.cat, self.ctx.px
-        pic = self.picture_rect()
-        self.viewer_blits.append((self.art.scenery("dim", pic.size, art.draw_dim), pic.topleft))
-        # Below the "view documents" button, above the caption.
-        size = (pic.width - px(20), pic.height - px(106))
-        doc = self.art.document(vs.voter, self.viewing, self.world.scenario, size)
+        stage = self.stage_rect()
         self.viewer_blits.append(
-            (doc, doc.get_rect(centerx=pic.centerx, top=pic.top + px(46)).topleft)
+            (self.art.scenery("dim-stage", stage.size, art.draw_dim), stage.topleft)
         )
-        kind = vs.voter.documents[self.viewing].kind.value
+        row = px(ROW)
+        buttons_top = stage.bottom - row - px(8)
+        half = (stage.width - px(24)) // 2
+        self.ui.button(
+            pygame.Rect(stage.left + px(8), buttons_top, half, row),
+            cat(f"{P}.documents.next"),
+            self.next_document,
+            key=pygame.K_l,
+        )
+        self.ui.button(
+            pygame.Rect(stage.left + px(16) + half, buttons_top, half, row),
+            cat(f"{P}.documents.close"),
+            self.close_document,
+        )
         caption = cat(
             f"{P}.documents.viewer",
-            index=self.viewing + 1,
+            index=index + 1,
             total=len(vs.voter.documents),
-            name=cat(f"{P}.documents.kind.{kind}"),
+            name=cat(f"{P}.documents.kind.{vs.voter.documents[index].kind.value}"),
         )
         text = self.art.paragraph(
-            caption, self.ctx.font_px(14), pic.width - px(24), 2, palette.PANEL
+            caption, self.ctx.font_px(15), stage.width - px(24), 2, palette.PANEL
         )
-        self.viewer_blits.append((text, (pic.left + px(12), pic.bottom - px(54))))
+        caption_top = buttons_top - text.get_height() - px(6)
+        self.viewer_blits.append((text, (stage.left + px(12), caption_top)))
+        size = (stage.width - px(16), caption_top - stage.top - px(16))
+        doc = self.art.document(vs.voter, index, self.world.scenario, size)
+        self.viewer_blits.append(
+            (doc, doc.get_rect(centerx=stage.centerx, top=stage.top + px(8)).topleft)
+        )
 
     # The controls, in the order of the procedure ------------------------------------------
 
     def build_controls(self) -> None:
         area = self.controls_rect()
+        area = pygame.Rect(area.left, area.top, area.width, area.height - self.build_stock(area))
         vs = self.desk
         if vs is None:
             self.build_free_desk(area)
@@ -577,6 +605,18 @@ class PemungutanScene(PhaseScene):
         y = self.build_requests(vs, area, y)
         if vs.ballots:
             self.build_exit(vs, area, y)
+
+    def build_stock(self, area: pygame.Rect) -> int:
+        """The ballots left of each type, at the foot of the controls (a DPK voter is sent on
+        when they have run out, and a replacement needs one left); returns the height used."""
+        cat, px = self.ctx.cat, self.ctx.px
+        stocks = self.world.stocks
+        counts = " · ".join(f"{self.short(t)} {stocks[t].remaining}" for t in all_types(self.world))
+        text = self.art.paragraph(
+            cat(f"{P}.stock", counts=counts), self.ctx.font_px(13), area.width, 2, palette.MUTED
+        )
+        self.blits.append((text, (area.left, area.bottom - text.get_height())))
+        return text.get_height() + px(6)
 
     def heading(self, area: pygame.Rect, y: int, text: str) -> int:
         px = self.ctx.px
@@ -838,7 +878,10 @@ class PemungutanScene(PhaseScene):
         def row(rect: pygame.Rect, scroller: UIScrollingContainer, index: int) -> UIButton:
             voter = self.world.voters[queue[index]].voter
             row = f"{P}.queue.row_priority" if is_priority(voter) else f"{P}.queue.row"
-            text = cat(row, number=index + 1, looks=", ".join(art.looks(voter, cat)))
+            arrived = cat(
+                f"{P}.status.arrived", time=format_minutes(self.world.voters[queue[index]].arrives)
+            )
+            text = cat(row, number=index + 1, looks=", ".join([*art.looks(voter, cat), arrived]))
             return self.offer(rect, text, CallVoter(voter=queue[index]), container=scroller)
 
         self._build_picker(cat(f"{P}.queue.pick"), len(queue), row, self.close_queue_picker)
@@ -959,7 +1002,7 @@ class PemungutanScene(PhaseScene):
         query = self.search_text.strip()
         found = lists.search(self.rows, query) if query else []
         needed = (
-            lists.card_height(found, self.tps_number, self.ctx.cat, self.card_style(), side.width)
+            lists.card_height(found, self.desk_facts(), self.ctx.cat, self.card_style(), side.width)
             if found
             else 0
         )
@@ -971,6 +1014,16 @@ class PemungutanScene(PhaseScene):
     @property
     def tps_number(self) -> str:
         return f"{self.world.scenario.tps.number:03d}"
+
+    def desk_facts(self) -> lists.Desk:
+        scenario = self.world.scenario
+        area = self.ctx.cat(
+            f"{P}.lists.area",
+            tps=self.tps_number,
+            rw=f"{home_rw(scenario):03d}",
+            village=scenario.tps.village,
+        )
+        return lists.Desk(self.tps_number, area, scenario.rules.dptb_from)
 
     def card_style(self) -> lists.CardStyle:
         px = self.ctx.px
@@ -988,7 +1041,7 @@ class PemungutanScene(PhaseScene):
             return lists.draw_results(
                 found,
                 query,
-                self.tps_number,
+                self.desk_facts(),
                 self.ctx.cat,
                 self.card_style(),
                 rect.size,
@@ -1181,8 +1234,15 @@ class PemungutanScene(PhaseScene):
             return
         index = -1 if self.viewing is None else self.viewing
         self.viewing = index + 1 if index + 1 < len(vs.voter.documents) else None
-        self.viewer_blits = []
-        self.build_viewer()
+        self.refresh()
+
+    def show_document(self, index: int) -> None:
+        self.viewing = index
+        self.refresh()
+
+    def close_document(self) -> None:
+        self.viewing = None
+        self.refresh()
 
     def open_queue_picker(self) -> None:
         self.picking, self.picking_records = True, False
@@ -1244,8 +1304,7 @@ class PemungutanScene(PhaseScene):
             and event.key == pygame.K_ESCAPE
             and self.viewing is not None
         ):
-            self.viewing = None
-            self.viewer_blits = []
+            self.close_document()
             return True
         if (
             event.type == pygame.KEYDOWN
@@ -1255,14 +1314,12 @@ class PemungutanScene(PhaseScene):
             self.ui.set_focus(self.search_entry)
             return True
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-            if self.viewing is not None and self.picture_rect().collidepoint(event.pos):
+            if self.viewing is not None and self.stage_rect().collidepoint(event.pos):
                 self.next_document()
                 return True
             for index, rect in enumerate(self.doc_rects):
                 if rect.collidepoint(event.pos):
-                    self.viewing = index
-                    self.viewer_blits = []
-                    self.build_viewer()
+                    self.show_document(index)
                     return True
         return super().handle(event)
 

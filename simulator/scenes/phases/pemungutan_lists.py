@@ -170,26 +170,41 @@ class CardStyle:
     gap: int  # between rows
 
 
-def row_texts(row: ListEntry, tps: str, cat: Catalog) -> tuple[str, str, str, bool]:
+@dataclass(frozen=True, slots=True)
+class Desk:
+    """What the card says about this TPS: its number, the area it serves (a DPK voter's
+    address must lie in it) and, where the scenario sets one, the hour DPTb voters are
+    served from."""
+
+    tps: str
+    area: str
+    dptb_from: str | None = None
+
+
+def row_texts(row: ListEntry, desk: Desk, cat: Catalog) -> tuple[str, str, str, bool]:
     """The words of one row: the name, the particulars that tell namesakes apart, which list
     and number (and whether that line warns: a voter marked as transferred)."""
     sex = cat(f"scene.pemungutan.look.{row.sex}")
     details = cat(f"{P}.details", sex=sex, born=row.born, age=row.age)
     address = cat(f"{P}.address", street=row.street, rt_rw=row.rt_rw)
     particulars = f"{details}; {address}"
+    tps = desk.tps
     if row.list is Registration.DPTB:
-        return row.name, particulars, cat(f"{P}.dptb", tps=tps, origin=row.village), False
+        where = cat(f"{P}.dptb", tps=tps, origin=row.village)
+        if desk.dptb_from is not None:
+            where = f"{where} {cat(f'{P}.dptb_from', time=desk.dptb_from)}"
+        return row.name, particulars, where, False
     if row.moved_out:
         return row.name, particulars, cat(f"{P}.moved", tps=tps, number=row.number), True
     return row.name, particulars, cat(f"{P}.dpt", tps=tps, number=row.number), False
 
 
 def row_surfaces(
-    row: ListEntry, tps: str, cat: Catalog, style: CardStyle, width: int
+    row: ListEntry, desk: Desk, cat: Catalog, style: CardStyle, width: int
 ) -> list[pygame.Surface]:
     """One row drawn as lines: the name in bold, the particulars wrapped (never cut: they are
     what tells namesakes apart), the list line."""
-    name, details, where, warning = row_texts(row, tps, cat)
+    name, details, where, warning = row_texts(row, desk, cat)
     lines = [fit_text(name, style.body, width, True)]
     face = font(style.small)
     lines += [fit_text(line, style.small, width) for line in wrap(face, details, width, 4)]
@@ -206,44 +221,48 @@ def header_text(found: list[ListEntry], cat: Catalog) -> str:
 
 
 def card_height(
-    found: list[ListEntry], tps: str, cat: Catalog, style: CardStyle, width: int
+    found: list[ListEntry], desk: Desk, cat: Catalog, style: CardStyle, width: int
 ) -> int:
     """How tall the card must be to show every row of ``found`` with its header."""
     inner = width - 2 * style.pad
     face = font(style.small)
     head = len(wrap(face, header_text(found, cat), inner, 3)) * face.get_linesize()
+    area = len(wrap(face, desk.area, inner, 2)) * face.get_linesize()
     rows = sum(
-        sum(s.get_height() for s in row_surfaces(row, tps, cat, style, inner)) + style.gap
+        sum(s.get_height() for s in row_surfaces(row, desk, cat, style, inner)) + style.gap
         for row in found
     )
-    return 2 * style.pad + head + style.gap + rows
+    return 2 * style.pad + area + head + style.gap + rows
 
 
 def draw_results(
     found: list[ListEntry],
     query: str,
-    tps: str,
+    desk: Desk,
     cat: Catalog,
     style: CardStyle,
     size: tuple[int, int],
     background: pygame.Surface,
 ) -> pygame.Surface:
-    """The rows matching ``query`` on ``background`` (the card), as many as fit, then a line
-    saying how many more there are."""
+    """The area this TPS serves, then the rows matching ``query`` on ``background`` (the
+    card), as many as fit, then a line saying how many more there are."""
     card = background
     width = size[0] - 2 * style.pad
     y = style.pad
+    face = font(style.small)
+    for line in wrap(face, desk.area, width, 2):
+        card.blit(fit_text(line, style.small, width, bold=True), (style.pad, y))
+        y += face.get_linesize()
     if not query:
         return _paragraph_on(card, cat(f"{P}.hint"), style, width, y)
     if not found:
         return _paragraph_on(card, cat(f"{P}.none", query=query), style, width, y)
-    face = font(style.small)
     for line in wrap(face, header_text(found, cat), width, 3):
         card.blit(fit_text(line, style.small, width, colour=palette.MUTED), (style.pad, y))
         y += face.get_linesize()
     y += style.gap
     for index, row in enumerate(found):
-        lines = row_surfaces(row, tps, cat, style, width)
+        lines = row_surfaces(row, desk, cat, style, width)
         height = sum(s.get_height() for s in lines)
         left = len(found) - index
         room = size[1] - style.pad - (0 if left == 1 else face.get_linesize())
