@@ -52,7 +52,14 @@ from simulator.scenes.phases.logistics_art import (
     draw_plan,
     draw_tick,
 )
-from simulator.scenes.phases.logistik import build_side_column, narrow_side, reveal_in_side
+from simulator.scenes.phases.logistik import (
+    Tile,
+    build_side_column,
+    manifest_words,
+    narrow_side,
+    reveal_in_side,
+    seen_words,
+)
 from simulator.schema.clock import format_minutes, to_minutes
 from simulator.schema.types import BallotType
 
@@ -610,7 +617,9 @@ class StepList:
         _shorten(element)
         return element
 
-    def paragraph(self, text: str, *, indent: int = 28, style: str = "label") -> None:
+    def paragraph(
+        self, text: str, *, indent: int = 28, style: str = "label", after: int = 6
+    ) -> None:
         """``text`` in as many lines as it needs, never cut: a fact the trainee decides on."""
         px = self.px
         x, width = px(indent), self.width - px(indent)
@@ -622,7 +631,7 @@ class StepList:
                 pygame.Rect(x, self.y, width, line_h), line, style=style, container=self.scroller
             )
             self.y += line_h
-        self.y += px(6)
+        self.y += px(after)
 
     def natural_widths(self, row: Sequence[tuple[str, object, object, int]]) -> list[int]:
         font = self.scene.ctx.manager.get_theme().get_font(["button"])
@@ -766,6 +775,9 @@ class StepList:
         cat, scene = self.cat, self.scene
         opening = scene.world.opening
         self.heading(cat("scene.pembukaan.step.meeting"))
+        if opening.meeting_opened_at is None:
+            # Who is here: the meeting may wait (up to the grace) only for someone absent.
+            self.paragraph(self.presence(), indent=14, style="@muted")
         if opening.meeting_opened_at is not None:
             self.note(
                 cat(
@@ -785,6 +797,28 @@ class StepList:
             row.append((cat("scene.pembukaan.meeting.oath"), self.act(oath), oath, 0))
         if row:
             self.buttons(row)
+
+    def presence(self) -> str:
+        """Who is at the TPS now, in words: the Pengawas TPS, the witnesses (and how many
+        more are coming), the voters waiting."""
+        cat, world = self.cat, self.scene.world
+        clock = world.clock
+        base = "scene.pembukaan.presence"
+        ptps = "ptps_here" if to_minutes(world.scenario.ptps_arrives) <= clock else "ptps_away"
+        here = sum(1 for w in world.witnesses.values() if w.arrives <= clock)
+        coming = sum(1 for w in world.witnesses.values() if w.arrives > clock)
+        witnesses = cat(f"{base}.witnesses", count=here)
+        if coming:
+            witnesses += " " + cat(f"{base}.coming", count=coming)
+        voters = sum(1 for v in world.voters.values() if v.arrives <= clock)
+        queue = cat(f"{base}.voters", count=voters) if voters else cat(f"{base}.no_voters")
+        return cat(
+            f"{base}.line",
+            time=format_minutes(clock),
+            ptps=cat(f"{base}.{ptps}"),
+            witnesses=witnesses,
+            voters=queue,
+        )
 
     def boxes(self) -> None:
         cat, scene, px = self.cat, self.scene, self.px
@@ -857,6 +891,19 @@ class StepList:
         cat, scene, px = self.cat, self.scene, self.px
         if scene.fold.box != ballot or not reports:
             return
+        # The packet as the delivery list has it and as counted here: what a report is
+        # judged on (at the opening the ballots may be counted for the first time).
+        tile = Tile(f"ballots.{ballot.value}")
+        self.label(
+            cat("scene.logistik.detail.manifest"), px(28), self.width - px(28), style="@badge"
+        )
+        self.y += px(24)
+        for line in manifest_words(scene.world, tile, cat):
+            self.paragraph(f"• {line}", indent=36, after=0)
+        self.label(cat("scene.logistik.detail.seen"), px(28), self.width - px(28), style="@badge")
+        self.y += px(24)
+        for line in seen_words(scene.world, tile, cat):
+            self.paragraph(f"• {line}", indent=36, after=0)
         words = cat("scene.pembukaan.box.report_pick", ballot=ballot_name(ballot.value, cat))
         self.label(words, px(28), self.width - px(28), style="@muted")
         self.y += px(26)
