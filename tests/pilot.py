@@ -130,10 +130,12 @@ def texts_overflowing(scene: Scene) -> list[str]:
 class _RecordingFont(pygame.font.Font):
     """A font that notes every string it renders, with its pixel height."""
 
-    drawn: ClassVar[list[tuple[str, int]]] = []
+    drawn: ClassVar[list[tuple[str, int, tuple[int, ...]]]] = []
 
     def render(self, text: object, *args: object, **kwargs: object) -> pygame.Surface:  # type: ignore[override]
-        _RecordingFont.drawn.append((str(text), self.get_height()))
+        colour = args[1] if len(args) > 1 else kwargs.get("color", ())
+        rgb = tuple(pygame.Color(colour))[:3] if colour else ()  # type: ignore[arg-type]
+        _RecordingFont.drawn.append((str(text), self.get_height(), rgb))
         return super().render(text, *args, **kwargs)  # type: ignore[arg-type]
 
 
@@ -144,11 +146,13 @@ def _forget_drawings(scene: Scene) -> None:
             clear = getattr(value, "cache_clear", None)
             if callable(clear):
                 clear()
-    for value in vars(scene).values():
+    for name, value in vars(scene).items():
         for store in ("_cache", "_surfaces"):
             kept = getattr(value, store, None)
             if isinstance(kept, dict):
                 kept.clear()
+        if name.endswith("_key") and name.startswith("_"):
+            setattr(scene, name, None)  # a scene's own "drawn for this state" marker
 
 
 @dataclass(frozen=True)
@@ -157,22 +161,30 @@ class ShownText:
     pixel height of its font, and on live widgets (labels, buttons, text boxes; tooltips are
     not on screen until hovered, so they are left out)."""
 
-    drawn: tuple[tuple[str, int], ...]
+    drawn: tuple[tuple[str, int, tuple[int, ...]], ...]
     widgets: tuple[str, ...]
 
     @property
     def all(self) -> str:
         """Everything, one string per line, with spaces normalised."""
-        texts = [t for t, _ in self.drawn] + list(self.widgets)
+        texts = [t for t, _, _ in self.drawn] + list(self.widgets)
         return "\n".join(" ".join(t.split()) for t in texts)
 
     def shows(self, words: str, *, min_px: int = 0) -> bool:
         """``words`` appear whole in one string on screen (drawn at ``min_px`` or more), or
         across the lines of a wrapped paragraph."""
         wanted = " ".join(words.split()).casefold()
-        strings = [t for t, h in self.drawn if h >= min_px] + list(self.widgets)
+        strings = [t for t, h, _ in self.drawn if h >= min_px] + list(self.widgets)
         flat = [" ".join(t.split()).casefold() for t in strings]
         return any(wanted in t for t in flat) or wanted in " ".join(flat)
+
+    def drawn_in(self, words: str, colour: tuple[int, ...]) -> bool:
+        """``words`` were drawn in ``colour`` (a ticked box's label in ink, an empty one grey)."""
+        wanted = " ".join(words.split()).casefold()
+        return any(
+            wanted in " ".join(t.split()).casefold() and c == tuple(colour)[:3]
+            for t, _, c in self.drawn
+        )
 
 
 def _widget_text(element: pygame_gui.core.UIElement) -> str:

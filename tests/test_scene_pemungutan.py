@@ -610,3 +610,26 @@ def test_a_document_is_read_large_over_the_stage_by_key_or_click() -> None:
     assert scene.viewing == 0
     pilot.key(pygame.K_ESCAPE)
     assert scene.viewing is None and pilot.top is scene, "Esc puts the document down first"
+
+
+def test_an_enlarged_document_moves_up_and_down_by_key_wheel_or_button() -> None:
+    pilot = Pilot()
+    session, scene = start(pilot)
+    session.sim.apply(AdvanceClock(to="08:45"))  # Maria Ulfah (v08) with her Model A
+    scene.after_action()
+    scene.act(pm.CallVoter(voter="v08"))
+    pilot.key(pygame.K_d)
+    pilot.key(pygame.K_l)
+    assert scene.viewing == 0
+    pilot.key(pygame.K_z)
+    assert scene.viewer.zoomed and scene.viewer.offset == 0
+    pilot.key(pygame.K_PAGEDOWN)
+    assert scene.viewer.offset > 0, "Page Down moves the enlarged Model A up the screen"
+    lowest = scene.viewer.offset
+    pilot.frames(1, [pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=1)])
+    assert scene.viewer.offset < lowest, "the wheel moves it back"
+    up = next(b for b in scene.ui.elements if getattr(b, "text", "").startswith("Geser ke atas"))
+    pilot.click(up)
+    assert scene.viewer.offset == 0
+    pilot.key(pygame.K_z)
+    assert not scene.viewer.zoomed, "Z again shows the whole document"

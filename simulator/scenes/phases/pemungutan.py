@@ -62,6 +62,7 @@ from simulator.scenes.labels import action_label, ballot_name
 from simulator.scenes.phase import END_H, PhaseScene
 from simulator.scenes.phases import pemungutan_art as art
 from simulator.scenes.phases import pemungutan_lists as lists
+from simulator.scenes.phases.pemungutan_viewer import DocumentViewer
 from simulator.schema.clock import format_minutes, to_minutes
 from simulator.schema.types import BallotType, VoterList
 
@@ -121,7 +122,7 @@ class PemungutanScene(PhaseScene):
         self.elapsed = 0.0  # game-clock seconds since the engine's clock last moved
         self.clock_seen = self.world.clock
         self.search_text = ""
-        self.viewing: int | None = None  # the document shown large
+        self.viewer = DocumentViewer()  # a document held up large
         self.picking = False  # the whole queue shown as a list to call from
         self.recent: str | None = self.world.voting.at_desk  # the voter last at the desk
         self.art = art.DeskArt()
@@ -537,6 +538,15 @@ class PemungutanScene(PhaseScene):
             self.doc_rects.append(rect)
             x += box_w + gap
 
+    @property
+    def viewing(self) -> int | None:
+        """The index of the document held up large, if any."""
+        return self.viewer.index
+
+    @viewing.setter
+    def viewing(self, index: int | None) -> None:
+        self.viewer.show(index)
+
     def viewed_document(self) -> int | None:
         """The document being read large, while it is still on the desk."""
         vs = self.desk
@@ -545,45 +555,20 @@ class PemungutanScene(PhaseScene):
         return self.viewing
 
     def build_viewer(self) -> None:
-        """The document held up over the whole stage, as large as it fits, so a date or a
-        number on it can be read (the voter lists stay in view beside it)."""
+        """The document held up over the whole stage (the voter lists stay in view)."""
         vs, index = self.desk, self.viewed_document()
         if vs is None or index is None:
             return
-        cat, px = self.ctx.cat, self.ctx.px
-        stage = self.stage_rect()
-        self.viewer_blits.append(
-            (self.art.scenery("dim-stage", stage.size, art.draw_dim), stage.topleft)
-        )
-        row = px(ROW)
-        buttons_top = stage.bottom - row - px(8)
-        half = (stage.width - px(24)) // 2
-        self.ui.button(
-            pygame.Rect(stage.left + px(8), buttons_top, half, row),
-            cat(f"{P}.documents.next"),
-            self.next_document,
-            key=pygame.K_l,
-        )
-        self.ui.button(
-            pygame.Rect(stage.left + px(16) + half, buttons_top, half, row),
-            cat(f"{P}.documents.close"),
-            self.close_document,
-        )
-        caption = cat(
-            f"{P}.documents.viewer",
-            index=index + 1,
-            total=len(vs.voter.documents),
-            name=cat(f"{P}.documents.kind.{vs.voter.documents[index].kind.value}"),
-        )
-        text = self.art.paragraph(
-            caption, self.ctx.font_px(15), stage.width - px(24), 2, palette.PANEL
-        )
-        caption_top = buttons_top - text.get_height() - px(6)
-        self.viewer_blits.append((text, (stage.left + px(12), caption_top)))
-        size = (stage.width - px(16), caption_top - stage.top - px(16))
-        doc = self.art.document(vs.voter, index, self.world.scenario, size)
-        self.viewer_blits.append(
-            (doc, doc.get_rect(centerx=stage.centerx, top=stage.top + px(8)).topleft)
+        actions = {
+            "next": self.next_document,
+            "zoom": self.zoom_document,
+            "zoom_out": self.zoom_document,
+            "up": lambda: self.scroll_document(-1),
+            "down": lambda: self.scroll_document(1),
+            "close": self.close_document,
+        }
+        self.viewer_blits = self.viewer.build(
+            _ViewerHost(self), self.stage_rect(), vs.voter, self.world.scenario, actions
         )
 
     # The controls, in the order of the procedure ------------------------------------------
@@ -1244,6 +1229,14 @@ class PemungutanScene(PhaseScene):
         self.viewing = None
         self.refresh()
 
+    def zoom_document(self) -> None:
+        self.viewer.toggle_zoom()
+        self.refresh()
+
+    def scroll_document(self, pages: float) -> None:
+        if self.viewer.scroll(pages):
+            self.refresh()
+
     def open_queue_picker(self) -> None:
         self.picking, self.picking_records = True, False
         self.rebuild()
@@ -1313,6 +1306,8 @@ class PemungutanScene(PhaseScene):
         ):
             self.ui.set_focus(self.search_entry)
             return True
+        if self.viewing is not None and self.scrolls_document(event):
+            return True
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             if self.viewing is not None and self.stage_rect().collidepoint(event.pos):
                 self.next_document()
@@ -1323,11 +1318,42 @@ class PemungutanScene(PhaseScene):
                     return True
         return super().handle(event)
 
+    def scrolls_document(self, event: pygame.event.Event) -> bool:
+        """The mouse wheel moves an enlarged document up and down."""
+        if event.type != pygame.MOUSEWHEEL or not self.viewer.zoomed:
+            return False
+        self.scroll_document(-event.y / 2)
+        return True
+
     def draw_stage(self, surface: pygame.Surface) -> None:
         surface.blits(self.blits, doreturn=False)
         surface.blits(self.side_blits, doreturn=False)
         if self.viewer_blits:
             surface.blits(self.viewer_blits, doreturn=False)
+
+
+class _ViewerHost:
+    """The voter desk as the document viewer sees it: drawings, scale, words and buttons."""
+
+    def __init__(self, scene: PemungutanScene) -> None:
+        self.scene = scene
+        self.art = scene.art
+
+    def button(
+        self, rect: pygame.Rect, text: str, callback: Callable[[], None], key: int | None
+    ) -> UIButton:
+        button = self.scene.ui.button(rect, text, callback, key=key)
+        self.scene.fit_button(button)
+        return button
+
+    def px(self, design: float) -> int:
+        return self.scene.ctx.px(design)
+
+    def font_px(self, points: int) -> int:
+        return self.scene.ctx.font_px(points)
+
+    def text(self, key: str, **params: object) -> str:
+        return self.scene.ctx.cat(key, **params)
 
 
 SCENE = PemungutanScene
