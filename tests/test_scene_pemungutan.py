@@ -492,7 +492,7 @@ def test_the_lookup_shows_every_namesake_with_what_tells_them_apart() -> None:
         births = {row.born for row in found}
         assert len(births) == len(found), f"the namesakes {name} are told apart by birth date"
         for row in found:
-            for fact in (row.born, f"RT/RW {row.rt_rw}", f"nomor urut {row.number}"):
+            for fact in (row.born, f"RT/RW {row.rt_rw}", f"DPT no. {row.number}"):
                 assert shown.shows(fact, min_px=16), f"{name}: {fact!r} is not on screen"
         assert shown.shows("Ada nama yang sama"), "the card says two rows share the name"
 
@@ -633,3 +633,25 @@ def test_an_enlarged_document_moves_up_and_down_by_key_wheel_or_button() -> None
     assert scene.viewer.offset == 0
     pilot.key(pygame.K_z)
     assert not scene.viewer.zoomed, "Z again shows the whole document"
+
+
+def test_typing_a_name_keeps_every_letter_while_the_card_of_matches_grows() -> None:
+    """The card of matches grows (every namesake in view) by building the side column again;
+    a letter typed in the same frame as the change that made it grow must not be lost."""
+    pilot = Pilot()
+    _, scene = start(pilot)
+    pilot.key(pygame.K_F3)
+    assert scene.search_entry is not None and scene.ui.focused() is scene.search_entry
+    heights = set()
+    for char in "andi firmansyah":
+        key = pygame.K_SPACE if char == " " else pygame.key.key_code(char)
+        typed = [
+            pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=char, scancode=0),
+            pygame.event.Event(pygame.TEXTINPUT, text=char),
+        ]
+        pilot.frames(1, typed)
+        heights.add(scene.results_rect.height)
+    pilot.frames(2)
+    assert len(heights) > 1, "the card changed size on the way (the case under test)"
+    assert scene.search_entry.get_text() == "andi firmansyah", "no letter lost to a rebuild"
+    assert scene.search_text == "andi firmansyah"

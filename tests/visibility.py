@@ -495,7 +495,8 @@ def _tps_area(lang: str) -> Look:
 @probe("voter.arrival", Phase.PEMUNGUTAN)
 def _arrival(lang: str) -> Look:
     stage = at_desk(lang, "v21")  # comes at 13:10
-    return stage.look([stage.cat("scene.pemungutan.status.arrived", time="13:10")])
+    arrived = stage.cat("scene.pemungutan.status.arrived", time="13:10")
+    return stage.look([arrived[:1].upper() + arrived[1:]])
 
 
 @probe("voter.looks", Phase.PEMUNGUTAN)
@@ -503,7 +504,14 @@ def _looks(lang: str) -> Look:
     stage = at_desk(lang, "v09")  # holds a phone
     phone = stage.look([stage.cat("scene.pemungutan.look.phone")])
     stage = at_desk(lang, "v07")  # blind
-    return worst([phone, stage.look([stage.cat("scene.pemungutan.look.tunanetra")])])
+    blind = stage.look([stage.cat("scene.pemungutan.look.tunanetra")])
+
+    def impaired(data: dict[str, Any]) -> None:  # an obstacle that does not show at a glance
+        v07 = next(v for v in data["voters"]["listed"] if v["id"] == "v07")
+        v07["disability"] = "lainnya"
+
+    stage = at_desk(lang, "v07", scenario=variant(DESK, impaired))
+    return worst([phone, blind, stage.look([stage.cat("scene.pemungutan.look.lainnya")])])
 
 
 @probe("voter.request", Phase.PEMUNGUTAN)
@@ -584,14 +592,16 @@ def _signatures(lang: str) -> Look:
 @probe("desk.refusal_reasons", Phase.PEMUNGUTAN)
 def _reasons(lang: str) -> Look:
     stage = at_desk(lang, "v01")
-    return stage.look([stage.cat(f"label.refuse_reason.{r.value}") for r in pm.Reason])
+    return stage.look([stage.cat(f"scene.pemungutan.reason.{r.value}") for r in pm.Reason])
 
 
 @probe("desk.announcements", Phase.PEMUNGUTAN)
 def _announcements(lang: str) -> Look:
     stage = reach(DESK, Phase.PEMUNGUTAN, lang)
     stage.apply(AdvanceClock(to="12:00"))
-    return stage.look([stage.cat("scene.pemungutan.announce.dpk")])
+    noon = stage.look([stage.cat("scene.pemungutan.announce.dpk")])
+    stage.apply(pm.AnnounceDpk(), AdvanceClock(to="13:00"))
+    return worst([noon, stage.look([stage.cat("scene.pemungutan.announce.close")])])
 
 
 @probe("rules.dptb_from", Phase.PEMUNGUTAN)

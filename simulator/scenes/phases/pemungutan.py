@@ -118,6 +118,7 @@ class PemungutanScene(PhaseScene):
         # An explanation is on screen (Latihan): the clock waits until it has been read.
         self.reading = False
         self._judged = False
+        self._typing = False  # a rebuild while the trainee types in the search box
         self.seconds_per_minute = SECONDS_PER_MINUTE
         self.elapsed = 0.0  # game-clock seconds since the engine's clock last moved
         self.clock_seen = self.world.clock
@@ -206,6 +207,20 @@ class PemungutanScene(PhaseScene):
         if self.desk is None or not self.desk.documents_checked:
             self.viewing = None
         super().build()
+        self.keep_out_of_search()
+
+    def keep_out_of_search(self) -> None:
+        """The keyboard lands in the search box only when the trainee was typing there (or
+        asks with F3): a focus kept by position after the screen changed (a document held
+        up, a voter gone) must not put the next shortcut letter into it."""
+        entry = self.search_entry
+        if self._typing or entry is None or self.ui.focused() is not entry:
+            return
+        others = [e for e in self.ui.live_focusable() if e is not entry]
+        if others:
+            self.ui.set_focus(others[0])
+        else:
+            entry.unfocus()
 
     def rebuild(self) -> None:
         """Build again, keeping the keyboard where it was: in the search entry while typing
@@ -213,9 +228,17 @@ class PemungutanScene(PhaseScene):
         with the same text when there still is one."""
         entry = self.search_entry
         typing = entry is not None and entry.alive() and entry.is_focused
+        if entry is not None and entry.alive():
+            # The box is made again from this: what it holds now, not the last change handled
+            # (a letter typed in the same frame would be lost).
+            self.search_text = entry.get_text()
         focused = self.ui.focused()
         text = getattr(focused, "text", None) if focused is not None else None
-        super().rebuild()
+        self._typing = typing
+        try:
+            super().rebuild()
+        finally:
+            self._typing = False
         if typing and self.search_entry is not None:
             self.ui.set_focus(self.search_entry)
             self.search_entry.edit_position = len(self.search_entry.get_text())
@@ -416,13 +439,19 @@ class PemungutanScene(PhaseScene):
         desk_surface = self.art.scenery("desk", (pic.width, desk_h), art.draw_desk)
         vs = self.desk
         text_w = pic.width - px(24)
+        stock = self.art.paragraph(
+            self.stock_line(), self.ctx.font_px(13), text_w, 3, palette.MUTED
+        )
         if vs is None:
             self.blits.append((desk_surface, (pic.left, desk_top)))
             text = self.art.text(cat(f"{P}.desk.empty"), self.ctx.font_px(17), text_w, bold=True)
             self.blits.append((text, (pic.left + px(12), top + px(4))))
+            self.blits.append((stock, (pic.left + px(12), top + px(8) + text.get_height())))
             return
         voter = vs.voter
-        view_w = px(172)
+        button_font = self.ctx.manager.get_theme().get_font(["button"])
+        view_label = f"{cat(f'{P}.button.view')}  [L]"
+        view_w = min(pic.width // 2, max(px(172), button_font.size(view_label)[0] + px(30)))
         if vs.documents_checked and voter.documents:
             view = pygame.Rect(pic.right - view_w - px(8), top, view_w, px(30))
             self.fit_button(
@@ -442,6 +471,7 @@ class PemungutanScene(PhaseScene):
                 colour=palette.MUTED,
             ),
             *(self.art.text(line, self.ctx.font_px(13), text_w) for line in self.status_lines(vs)),
+            stock,
         ]
         y = top
         for surface in lines:
@@ -469,7 +499,7 @@ class PemungutanScene(PhaseScene):
     def status_lines(self, vs: VoterState) -> list[str]:
         cat = self.ctx.cat
         # When they joined the queue: whoever was queuing by 13:00 is served (HANDBOOK §5.10).
-        lines = [cat(f"{P}.status.arrived", time=format_minutes(vs.arrives))]
+        lines = [art.capitalised(cat(f"{P}.status.arrived", time=format_minutes(vs.arrives)))]
         if vs.attendance is not None:
             lines.append(cat(f"{P}.status.attendance", list=cat(f"list.{vs.attendance.value}")))
         if vs.ballots:
@@ -575,7 +605,6 @@ class PemungutanScene(PhaseScene):
 
     def build_controls(self) -> None:
         area = self.controls_rect()
-        area = pygame.Rect(area.left, area.top, area.width, area.height - self.build_stock(area))
         vs = self.desk
         if vs is None:
             self.build_free_desk(area)
@@ -591,17 +620,12 @@ class PemungutanScene(PhaseScene):
         if vs.ballots:
             self.build_exit(vs, area, y)
 
-    def build_stock(self, area: pygame.Rect) -> int:
-        """The ballots left of each type, at the foot of the controls (a DPK voter is sent on
-        when they have run out, and a replacement needs one left); returns the height used."""
-        cat, px = self.ctx.cat, self.ctx.px
+    def stock_line(self) -> str:
+        """The ballots left of each type (a DPK voter is sent on when they have run out, and
+        a replacement needs one left)."""
         stocks = self.world.stocks
         counts = " · ".join(f"{self.short(t)} {stocks[t].remaining}" for t in all_types(self.world))
-        text = self.art.paragraph(
-            cat(f"{P}.stock", counts=counts), self.ctx.font_px(13), area.width, 2, palette.MUTED
-        )
-        self.blits.append((text, (area.left, area.bottom - text.get_height())))
-        return text.get_height() + px(6)
+        return self.ctx.cat(f"{P}.stock", counts=counts)
 
     def heading(self, area: pygame.Rect, y: int, text: str) -> int:
         px = self.ctx.px
@@ -684,7 +708,7 @@ class PemungutanScene(PhaseScene):
         for index, reason in enumerate(reasons):
             self.offer(
                 cell(index),
-                cat(f"label.refuse_reason.{reason.value}"),
+                cat(f"{P}.reason.{reason.value}"),
                 RefuseVoter(voter=vs.id, reason=reason),
                 tooltip=cat(f"desk.reason.{reason.value}"),
             )
@@ -977,12 +1001,12 @@ class PemungutanScene(PhaseScene):
 
     def results_height(self, side: pygame.Rect) -> int:
         """As tall as the rows found need (every namesake in view), between the usual card
-        and what leaves the list of other actions two rows."""
+        and what leaves the list of other actions one row."""
         px = self.ctx.px
         usual = px(RESULTS_H)
         # Below the card: its gap, "records about another voter", then the base column's
-        # heading, two rows of actions, the wait-until row and the end button.
-        below = px(6) + px(ROW) + px(8) + px(34) + 2 * px(42) + px(48) + px(END_H) + px(8)
+        # heading, one row of actions (the list scrolls), the wait-until row and the end button.
+        below = px(6) + px(ROW) + px(8) + px(34) + px(42) + px(48) + px(END_H) + px(8)
         room = side.bottom - self.results_rect_top(side) - below
         query = self.search_text.strip()
         found = lists.search(self.rows, query) if query else []
@@ -1038,6 +1062,9 @@ class PemungutanScene(PhaseScene):
 
     def search_changed(self, text: str) -> None:
         self.search_text = text
+        entry = self.search_entry
+        if entry is not None and entry.alive() and entry.get_text() != text:
+            entry.set_text(text)  # a search made for the trainee (a tool, a test) shows too
         side = super().side_rect()
         if self.results_height(side) != self.results_rect.height:
             self.rebuild()  # the card grows (or shrinks) to show every row found
@@ -1290,7 +1317,8 @@ class PemungutanScene(PhaseScene):
             self.done_reading()
             return True
         if event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED and event.ui_element is self.search_entry:
-            self.search_changed(event.text)
+            # What the box holds now: letters typed since this change was posted included.
+            self.search_changed(self.search_entry.get_text())
             return True
         if (
             event.type == pygame.KEYDOWN

@@ -182,8 +182,9 @@ class Desk:
 
 
 def row_texts(row: ListEntry, desk: Desk, cat: Catalog) -> tuple[str, str, str, bool]:
-    """The words of one row: the name, the particulars that tell namesakes apart, which list
-    and number (and whether that line warns: a voter marked as transferred)."""
+    """The words of one row: the name (with its DPT number, where it has one), the particulars
+    that tell namesakes apart, and for a DPTb voter or one marked as transferred, a line
+    saying so (``True``: a warning, drawn in red)."""
     sex = cat(f"scene.pemungutan.look.{row.sex}")
     details = cat(f"{P}.details", sex=sex, born=row.born, age=row.age)
     address = cat(f"{P}.address", street=row.street, rt_rw=row.rt_rw)
@@ -196,20 +197,23 @@ def row_texts(row: ListEntry, desk: Desk, cat: Catalog) -> tuple[str, str, str, 
         return row.name, particulars, where, False
     if row.moved_out:
         return row.name, particulars, cat(f"{P}.moved", tps=tps, number=row.number), True
-    return row.name, particulars, cat(f"{P}.dpt", tps=tps, number=row.number), False
+    title = f"{row.name} · {cat(f'{P}.dpt', tps=tps, number=row.number)}"
+    return title, particulars, "", False
 
 
 def row_surfaces(
     row: ListEntry, desk: Desk, cat: Catalog, style: CardStyle, width: int
 ) -> list[pygame.Surface]:
     """One row drawn as lines: the name in bold, the particulars wrapped (never cut: they are
-    what tells namesakes apart), the list line."""
-    name, details, where, warning = row_texts(row, desk, cat)
-    lines = [fit_text(name, style.body, width, True)]
+    what tells namesakes apart), then the list line if it has one."""
+    title, details, where, warning = row_texts(row, desk, cat)
+    bold = font(style.body, bold=True)
+    lines = [fit_text(line, style.body, width, True) for line in wrap(bold, title, width, 2)]
     face = font(style.small)
     lines += [fit_text(line, style.small, width) for line in wrap(face, details, width, 4)]
-    colour = palette.DANGER if warning else palette.INK
-    lines.append(fit_text(where, style.small, width, bold=True, colour=colour))
+    if where:
+        colour = palette.DANGER if warning else palette.INK
+        lines.append(fit_text(where, style.small, width, bold=True, colour=colour))
     return lines
 
 
