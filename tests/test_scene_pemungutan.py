@@ -558,7 +558,7 @@ def test_in_latihan_the_clock_waits_while_a_finding_is_explained() -> None:
     pilot.frames(round(5 * MINUTE / FRAME))
     assert len(session.sim.log) == logged, "no minute passes while the explanation is read"
     labels = [getattr(e, "text", "") for e in scene.ui.elements if e.alive()]
-    assert "Lanjutkan  [J]" in labels, "the clock's first button says how to go on"
+    assert "Lanjut  [J]" in labels, "the clock's first button says how to go on"
     pilot.key(pygame.K_j)  # read: the clock goes on
     assert not scene.reading and not scene.paused
     pilot.frames(round(MINUTE / FRAME) + 2)
