@@ -848,4 +848,5 @@ def _forms_signed(lang: str) -> Look:
     """Copies are made from the signed C.Hasil: where they are made, each type's form says
     whether it is signed (as the forms phase does)."""
     stage = reach("pemilu-hari-penuh", Phase.PENYERAHAN, lang)
-    return stage.look([stage.cat("scene.formulir.status.signed")])
+    signed = "C.Hasil: " + stage.cat("scene.formulir.status.signed").lower()
+    return stage.look([signed])
