@@ -519,11 +519,11 @@ def test_namesakes_at_the_desk_served_right_through_the_screen_cost_nothing() ->
         if repeated_check(action, session):
             continue
         if getattr(action, "voter", None) in pair:
+            scene.rebuild()  # the desk as it stands now
             press(pilot, action)  # the namesakes through the screen
             answer_events(pilot, crew)
         else:
             crew.do(action)  # everyone else headless, events answered as they come
-            scene.rebuild()
     assert all(world.voters[i].done for i in pair), "both namesakes voted"
     charged = [f.rule_id for f in session.sim.findings if f.subject in pair]
     assert charged == [], f"serving each namesake right cost: {charged}"
