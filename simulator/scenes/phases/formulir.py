@@ -342,7 +342,7 @@ class FormulirScene(PhaseScene):
             parts.append(escape(cat("scene.formulir.checks.failed", count=len(failures))))
             for failure in failures:
                 title = cat(f"forms.identity.{failure.identity}.title")
-                parts.append(f"• <b>{escape(failure.identity)}</b> {escape(title)}")
+                parts.append(f"• {escape(title)}")
         else:
             parts.append(escape(cat("scene.formulir.checks.clean")))
         missing = forms.missing_fields(form, contest)
