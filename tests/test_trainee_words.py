@@ -211,3 +211,33 @@ def test_every_text_holds_no_handbook_pointer_rule_id_or_stray_english(lang: str
         words = re.sub(r"\{[^}]*\}", " ", template)
         problems += [f"{key}: {bad!r} in {words!r}" for bad in leaks(words, lang)]
     assert not problems, report(problems)
+
+
+# --- what scenario authors wrote -------------------------------------------------------------
+
+
+def bilingual_texts(node: object, where: str) -> list[tuple[str, str, str]]:
+    """Every ``{id: …, en: …}`` text of a scenario file, with where it is."""
+    found: list[tuple[str, str, str]] = []
+    if isinstance(node, dict):
+        if {"id", "en"} <= node.keys() and all(isinstance(node[k], str) for k in ("id", "en")):
+            found += [(where, lang, node[lang]) for lang in LANGUAGES]
+        for key, value in node.items():
+            found += bilingual_texts(value, f"{where}.{key}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found += bilingual_texts(value, f"{where}[{index}]")
+    return found
+
+
+def test_the_shipped_scenarios_speak_in_trainee_words() -> None:
+    """Titles, briefings and everything else the picker and the phases show of a scenario."""
+    import yaml
+
+    problems = []
+    for path in sorted((ROOT / "scenarios").glob("*.yaml")):
+        texts_ = bilingual_texts(yaml.safe_load(path.read_text(encoding="utf-8")), path.stem)
+        assert texts_, f"{path.name} holds no bilingual text"
+        problems += [f"{where} ({lang}): {bad!r} in {text!r}"
+                     for where, lang, text in texts_ for bad in leaks(text, lang)]
+    assert not problems, report(problems)

@@ -401,6 +401,16 @@ class FormulirScene(PhaseScene):
         self._scroll = 0.0
         self.rebuild()
 
+    def reveal(self, action: Action) -> bool:
+        """Turn to the form ``action`` is about (signing it, recording or reporting its
+        discrepancy); True if that changed anything."""
+        about = str(getattr(action, "ballot", None) or getattr(action, "subject", None))
+        ballot = next((b for b in self.world.boxes if b.value == about), None)
+        if ballot is not None and ballot is not self.current:
+            self.show(ballot)
+            return True
+        return super().reveal(action)
+
     def submit(self, field_id: str, text: str, step: int = 1) -> None:
         """A figure typed into a cell: written if the cell is empty, corrected if it differs."""
         text = text.strip()

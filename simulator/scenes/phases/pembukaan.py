@@ -51,7 +51,8 @@ from simulator.scenes.phases.logistics_art import (
     draw_plan,
     draw_tick,
 )
-from simulator.scenes.phases.logistik import build_side_column, narrow_side, reveal_in_side
+from simulator.scenes.phases.logistik import build_side_column, narrow_side
+from simulator.scenes.side_list import reveal_in_side
 from simulator.schema.clock import format_minutes, to_minutes
 from simulator.schema.types import BallotType
 
