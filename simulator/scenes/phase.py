@@ -53,6 +53,7 @@ class PhaseScene(Scene):
         self.feedback_box: UITextBox | None = None
         self._feedback_stale = False
         self.side_unfolded: str | None = None  # the side list's group shown in full
+        self.shortened: dict[str, set[str]] = {}  # words shown → the longer words they stand for
         self.stage_offers: frozenset[str] = frozenset()  # what the stage has buttons for
 
     @property
@@ -89,6 +90,7 @@ class PhaseScene(Scene):
     # --- building -------------------------------------------------------------------------
 
     def build(self) -> None:
+        self.shortened = {}
         self.build_header()
         self.stage_offers = frozenset()
         self.build_stage()
@@ -290,15 +292,36 @@ class PhaseScene(Scene):
 
     # --- text that must fit ---------------------------------------------------------------
 
-    def fit(self, text: str, width: int) -> str:
-        """``text`` shortened with an ellipsis to fit a button ``width`` wide."""
+    def fit(self, text: str, width: int, *, short: str | None = None) -> str:
+        """``text`` for a button ``width`` wide: whole if it fits, else ``short`` (see
+        :meth:`shorten`)."""
         font = self.ctx.manager.get_theme().get_font(["button"])
-        limit = width - self.ctx.px(24)
-        if font.size(text)[0] <= limit:
-            return text
-        while text and font.size(text + "…")[0] > limit:
-            text = text[:-1]
-        return text.rstrip() + "…"
+        return self.shorten(text, width - self.ctx.px(24), font, short=short)
+
+    def shorten(
+        self,
+        text: str,
+        room: int,
+        font: pygame.font.Font,
+        *,
+        short: str | None = None,
+        suffix: str = "",
+    ) -> str:
+        """``text`` (then ``suffix``, a shortcut key) in ``room`` pixels of ``font``: whole if
+        it fits; else ``short``, the shorter name that keeps what tells this label from its
+        neighbours (the official "DPRD Kab/Kota" for "Buka DPRD Kabupaten/Kota"); else the
+        shorter of the two cut with "…". Each shortening is remembered (``shortened``: shown
+        words → the words they stand for), so a test can tell when two different labels end up
+        looking the same."""
+        if font.size(text + suffix)[0] <= room:
+            return text + suffix
+        shown = short if short is not None else text
+        if font.size(shown + suffix)[0] > room:
+            while shown and font.size(shown + "…" + suffix)[0] > room:
+                shown = shown[:-1]
+            shown = shown.rstrip() + "…"
+        self.shortened.setdefault(shown + suffix, set()).add(text)
+        return shown + suffix
 
     # --- acting ---------------------------------------------------------------------------
 

@@ -230,9 +230,16 @@ class LogistikScene(PhaseScene):
         self.detail_text_rect = text_rect
         y = text_rect.bottom + gap
         for text, callback, key, action, tooltip in buttons:
+            # A report too long for the button keeps its problem whole ("Lapor: jumlah tidak
+            # sesuai"), not the words every report shares.
+            short = None
+            if isinstance(action, ReportDiscrepancy):
+                problem = self.problem_text(action.discrepancy)
+                short = self.ctx.cat("scene.logistik.button.report_short", problem=problem)
+            room = detail.width - px(40) if key else detail.width
             self.ui.button(
                 pygame.Rect(detail.left, y, detail.width, row_h),
-                self.fit(text, detail.width - px(40)) if key else self.fit(text, detail.width),
+                self.fit(text, room, short=short),
                 callback,
                 key=key,
                 action=action,

@@ -11,6 +11,7 @@ trainee waits, with a button per moment something happens.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -604,11 +605,12 @@ class StepList:
         px = self.px
         if tick:
             text = "✓ " + text if _has_glyph(self.scene, "✓") else text
-        element = self.scene.ui.label(
+        # Shortened before the label is made, with the font its style gives it.
+        font = self.scene.ctx.manager.get_theme().get_font([style, "label"])
+        text = self.scene.shorten(text, width, font)
+        return self.scene.ui.label(
             pygame.Rect(x, self.y, width, px(26)), text, style=style, container=self.scroller
         )
-        _shorten(element)
-        return element
 
     def natural_widths(self, row: Sequence[tuple[str, object, object, int]]) -> list[int]:
         font = self.scene.ctx.manager.get_theme().get_font(["button"])
@@ -765,9 +767,18 @@ class StepList:
         cat, scene, px = self.cat, self.scene, self.px
         world = scene.world
         self.heading(cat("scene.pembukaan.step.boxes"))
-        for ballot in scene.box_order():
+        names = {
+            ballot: cat.get(f"scene.logistik.short.ballot.{ballot.value}", ballot.value)
+            for ballot in scene.box_order()
+        }
+        # The names' column is as wide as the longest name needs at the player's text size
+        # ("DPRD Kab/Kota" whole, never "DPRD Kab/K…"); the steps start after it.
+        font = scene.ctx.manager.get_theme().get_font(["label"])
+        widest = max((font.size(name)[0] for name in names.values()), default=0)
+        label_units = max(118, math.ceil((widest + px(8)) / scene.ctx.scale))
+        label_w, steps_at = px(label_units), 14 + label_units + 4
+        for ballot, name in names.items():
             box = world.boxes[ballot]
-            name = cat.get(f"scene.logistik.short.ballot.{ballot.value}", ballot.value)
             row: list[tuple[str, Callable[[], None], Action | None, int]] = []
             opened = scene.find(OpenBox, ballot=ballot)
             if opened is not None:
@@ -790,14 +801,13 @@ class StepList:
                     None,
                     0,
                 )
-            label_w = px(118)
             self.label(name, px(14), label_w, style="label")
             if row:
                 row += [toggle] if toggle else []
-                if self.fits(row, 14 + 122):
+                if self.fits(row, steps_at):
                     saved = self.y
                     self.y += px(-3)
-                    self.buttons(row, indent=14 + 122, natural=True)
+                    self.buttons(row, indent=steps_at, natural=True)
                     self.y = max(self.y, saved + px(32))
                 else:  # too many for one line: the steps go under the box's name
                     self.y += px(28)
@@ -863,17 +873,6 @@ def _has_glyph(scene: PhaseScene, glyph: str) -> bool:
         return False
     found = metrics(glyph)
     return bool(found and found[0] is not None)
-
-
-def _shorten(element: UIElement) -> None:
-    """A label whose text is wider than itself loses its end to an ellipsis."""
-    text = getattr(element, "text", "")
-    font = getattr(element, "font", None)
-    if not text or font is None or font.size(text)[0] <= element.rect.width:
-        return
-    while text and font.size(text + "…")[0] > element.rect.width:
-        text = text[:-1]
-    element.set_text(text.rstrip() + "…")
 
 
 SCENE = PembukaanScene

@@ -256,7 +256,7 @@ class PenghitunganScene(PhaseScene):
             text = cat("scene.penghitungan.open", ballot=self.short(ballot))
             self.ui.button(
                 pygame.Rect(cell.left, cell.bottom - button_h, cell.width, button_h),
-                self.fit(text, cell.width - px(36)),
+                self.fit(text, cell.width - px(36), short=self.short(ballot)),
                 lambda a=action: self.act(a),
                 key=key,
                 action=action,
