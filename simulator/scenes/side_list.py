@@ -16,11 +16,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pygame
 
 from simulator.app.widgets import offer_key
+from simulator.art.sheet import wrap
 from simulator.core.actions import Action
 
 if TYPE_CHECKING:
@@ -30,6 +31,8 @@ GROUP_AT = 4  # more side actions of one kind than this fold under one row
 ROW_H = 38  # design units: the least height of a row (one line of words)
 GAP = 4
 SCROLL_BAR = 22  # room the scroller keeps for its bar
+NBSP = "\u00a0"
+FILL_SLACK = 8  # pixels a filled line stops short of the button's width
 
 
 class SideRow(NamedTuple):
@@ -88,7 +91,7 @@ def reveal_in_side(scene: PhaseScene, action: Action) -> bool:
 
 def build_side_list(scene: PhaseScene, rect: pygame.Rect, rows: Sequence[SideRow]) -> None:
     """A scrolling column of buttons, one per row, each as tall as its wrapped words (at least
-    one line's height), the whole words also in the tooltip."""
+    one line's height): the words are whole, so no tooltip repeats them over the screen."""
     px = scene.ctx.px
     scroller = scene.ui.scroller(rect)
     width = rect.width - px(SCROLL_BAR)
@@ -98,18 +101,32 @@ def build_side_list(scene: PhaseScene, rect: pygame.Rect, rows: Sequence[SideRow
     y = 0
     for words, press, action in rows:
         # Words that fit take one row of the usual height; longer ones a button of height -1,
-        # which pygame_gui makes as tall as the words wrapped at its width.
-        height = least if font.size(words)[0] <= room else -1
+        # which pygame_gui makes as tall as its lines.
+        lines = wrap(font, words, room, max_lines=10**6)
         button = scene.ui.button(
-            pygame.Rect(0, y, width, height),
-            words,
+            pygame.Rect(0, y, width, least if len(lines) == 1 else -1),
+            glued(lines, font, width),
             press,
             container=scroller,
-            tooltip=words,
             action=action,
         )
         y += max(least, button.rect.height) + gap
     scroller.set_scrollable_area_dimensions((width, max(1, y)))
+
+
+def glued(lines: Sequence[str], font: Any, width: int) -> str:
+    """Lines wrapped here, for a button ``width`` wide that wraps its text itself: pygame_gui
+    wraps at the button's whole width and then shifts the text by its padding, so the last
+    word of a line would touch the border. Within a line the spaces are non-breaking, and every
+    line but the last is filled out with them to nearly the whole width, so pygame_gui breaks
+    exactly where this did."""
+    filled = []
+    for line in lines[:-1]:
+        line = line.replace(" ", NBSP)
+        while font.size(line + NBSP)[0] < width - FILL_SLACK:
+            line += NBSP
+        filled.append(line)
+    return " ".join([*filled, *(line.replace(" ", NBSP) for line in lines[-1:])])
 
 
 def other_actions(scene: PhaseScene, candidates: Sequence[Action]) -> list[Action]:
