@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pygame
@@ -102,10 +103,10 @@ def build_side_list(scene: PhaseScene, rect: pygame.Rect, rows: Sequence[SideRow
     for words, press, action in rows:
         # Words that fit take one row of the usual height; longer ones a button of height -1,
         # which pygame_gui makes as tall as its lines.
-        lines = wrap(font, words, room, max_lines=10**6)
+        text, one_line = row_text(font, words, room, width)
         button = scene.ui.button(
-            pygame.Rect(0, y, width, least if len(lines) == 1 else -1),
-            glued(lines, font, width),
+            pygame.Rect(0, y, width, least if one_line else -1),
+            text,
             press,
             container=scroller,
             action=action,
@@ -114,19 +115,29 @@ def build_side_list(scene: PhaseScene, rect: pygame.Rect, rows: Sequence[SideRow
     scroller.set_scrollable_area_dimensions((width, max(1, y)))
 
 
+@lru_cache(maxsize=1024)
+def row_text(font: Any, words: str, room: int, width: int) -> tuple[str, bool]:
+    """``words`` as a button ``width`` wide shows them, with ``room`` pixels for a line, and
+    whether they fit on one line (rebuilt at every action, so kept once worked out)."""
+    lines = wrap(font, words, room, max_lines=10**6)
+    if len(lines) <= 1:
+        return words, True
+    return glued(lines, font, width), False
+
+
 def glued(lines: Sequence[str], font: Any, width: int) -> str:
     """Lines wrapped here, for a button ``width`` wide that wraps its text itself: pygame_gui
     wraps at the button's whole width and then shifts the text by its padding, so the last
     word of a line would touch the border. Within a line the spaces are non-breaking, and every
     line but the last is filled out with them to nearly the whole width, so pygame_gui breaks
     exactly where this did."""
+    space = max(1, font.size(NBSP)[0])
     filled = []
     for line in lines[:-1]:
         line = line.replace(" ", NBSP)
-        while font.size(line + NBSP)[0] < width - FILL_SLACK:
-            line += NBSP
+        line += NBSP * max(0, (width - FILL_SLACK - font.size(line)[0]) // space)
         filled.append(line)
-    return " ".join([*filled, *(line.replace(" ", NBSP) for line in lines[-1:])])
+    return " ".join([*filled, lines[-1].replace(" ", NBSP)])
 
 
 def other_actions(scene: PhaseScene, candidates: Sequence[Action]) -> list[Action]:
