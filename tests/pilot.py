@@ -109,13 +109,19 @@ class Pilot:
         return session
 
 
+def wraps(element: pygame_gui.core.UIElement) -> bool:
+    """A button made as tall as its words wrapped at its width (height -1 when made): its
+    text cannot be wider than it."""
+    return isinstance(element, pygame_gui.elements.UIButton) and bool(element.dynamic_height)
+
+
 def texts_overflowing(scene: Scene) -> list[str]:
     """Labels and buttons of ``scene`` whose text is wider than the element."""
     found = []
     for element in scene.ui.elements:
         if not isinstance(element, (pygame_gui.elements.UILabel, pygame_gui.elements.UIButton)):
             continue
-        if not element.alive() or element.font is None or not element.text:
+        if not element.alive() or element.font is None or not element.text or wraps(element):
             continue
         width = element.font.size(element.text)[0]
         if width > element.rect.width:

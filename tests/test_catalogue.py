@@ -1,6 +1,7 @@
 """The rule and action catalogue is well-formed: unique, well-named ids in the right phase,
-every MISTAKES.md entry caught by some rule, every rule citing its regulation, every critical
-rule naming what it causes, every action kind unique and known to the catalogue."""
+every MISTAKES.md entry caught by some rule, every rule citing its public regulation (and, for
+trainers, the HANDBOOK sections it was encoded from), every critical rule naming what it
+causes, every action kind unique and known to the catalogue."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from handbook import SECTIONS
 from mistakes import MISTAKES
 
 from simulator.core.actions import COMMON_ACTIONS, Action
@@ -20,10 +22,24 @@ from simulator.schema.types import Phase, Severity
 
 ROOT = Path(__file__).resolve().parents[1]
 MISTAKES_MD = ROOT.parent / "shared" / "domain" / "MISTAKES.md"
+HANDBOOK_MD = ROOT.parent / "shared" / "domain" / "HANDBOOK.md"
 RULE_ID = re.compile(r"^(?P<phase>[a-z]+)\.[a-z0-9]+(?:_[a-z0-9]+)*$")
-# What a citation names: a law, a KPU regulation or decision, a guide, or the handbook section
-# that quotes them. A training-only rule says so ("Aturan latihan") and cites the handbook.
-CITATION = re.compile(r"\b(UU|PKPU|Kep\. KPU|MK|Buku Panduan|Panduan|HANDBOOK §|KPU)\b")
+# What a public citation names: a law, a KPU regulation, decision or instruction, a court ruling,
+# a guide, or the KPU office that issued a guidance.
+CITATION = re.compile(r"\b(UU|PKPU|Kep\. KPU|MK|Buku Panduan KPPS|Panduan Pengawas TPS|KPU)\b")
+# A public citation is shown to trainees in both languages, so it is made of citation words
+# only: document names, article numbers and form names, never prose in either language.
+CITATION_WORDS = frozenset(
+    {
+        *("UU", "PKPU", "Kep.", "KPU", "MK", "Instruksi", "RI", "Buku", "Panduan", "KPPS"),
+        *("Pemilu", "Pengawas", "TPS", "Model", "C.PENDAMPING-KPU", "Pasal", "Bab", "jo."),
+        *("hlm.", "II", "V", "B", "Provinsi", "DKI", "Jakarta", "Kota", "Tomohon"),
+    }
+)
+CITATION_TOKEN = re.compile(
+    r"^(?:\d+(?:\(\w+\))*(?:-(?:\d+|\(\d+\)))?|\d+/\d{4}|\d+/PUU-[IVX]+/\d{4}|\(\d{4}\))$"
+)
+HANDBOOK_REF = re.compile(r"§(\d+(?:\.\d+)?)")
 
 
 def mistake_ids() -> list[str]:
@@ -136,11 +152,61 @@ def test_rules_name_only_known_mistakes() -> None:
     assert not unknown, f"rules cite mistakes MISTAKES.md does not list: {unknown}"
 
 
+def citation_strays(citation: str) -> list[str]:
+    """The parts of a public citation that are neither a citation word nor a number."""
+    parts = [p for p in re.split(r"[\s;,]+", citation) if p]
+    return [p for p in parts if p not in CITATION_WORDS and not CITATION_TOKEN.match(p)]
+
+
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
-def test_every_rule_cites_a_regulation(rule: Rule) -> None:
+def test_every_rule_cites_a_public_regulation_in_citation_words_only(rule: Rule) -> None:
+    """Trainees see ``regulation`` on every screen, in both languages: a law, regulation or
+    guide with its articles, never the implementers' handbook and never prose."""
     assert rule.regulation.strip(), f"{rule.id} cites nothing"
     assert CITATION.search(rule.regulation), (
-        f"{rule.id} cites {rule.regulation!r}: no law, regulation, guide or handbook section"
+        f"{rule.id} cites {rule.regulation!r}: no law, regulation, decision or guide"
+    )
+    assert "HANDBOOK" not in rule.regulation and "§" not in rule.regulation, (
+        f"{rule.id}: {rule.regulation!r} points to the handbook; that belongs in Rule.handbook"
+    )
+    strays = citation_strays(rule.regulation)
+    assert not strays, (
+        f"{rule.id}: {rule.regulation!r} holds {strays}, which are not citation words; a "
+        "qualifier goes into the rule's translated explanation"
+    )
+
+
+def test_the_citation_check_catches_prose_and_handbook_pointers() -> None:
+    """The word check above would catch the citations this catalogue used to carry."""
+    assert citation_strays("PKPU 25/2023 Pasal 53(4) as reported") == ["as", "reported"]
+    assert citation_strays("Kep. KPU 66/2024 (chair's duties)") == ["(chair's", "duties)"]
+    assert citation_strays("UU 7/2017 Pasal 503 jo. Pasal 389(3); MK 20/PUU-XVII/2019") == []
+    assert citation_strays("PKPU 25/2023 Pasal 26(1)-(3); Buku Panduan KPPS hlm. 3-4") == []
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_every_rule_names_the_handbook_sections_it_comes_from(rule: Rule) -> None:
+    """``handbook`` points trainers to existing HANDBOOK.md sections (the copy in
+    ``tests/handbook.py`` stands for the notes in a clean clone)."""
+    sections = HANDBOOK_REF.findall(rule.handbook)
+    assert rule.handbook.startswith("§") and sections, (
+        f"{rule.id}: handbook {rule.handbook!r} names no section (\"§7.1 step 2\")"
+    )
+    unknown = [s for s in sections if s not in SECTIONS]
+    assert not unknown, f"{rule.id}: HANDBOOK.md has no section {unknown} ({rule.handbook!r})"
+
+
+def test_handbook_sections_copy_matches_the_notes() -> None:
+    """tests/handbook.py lists the section headings of HANDBOOK.md, where the shared notes
+    are checked out (in a clean clone the copy stands for them)."""
+    if not HANDBOOK_MD.is_file():
+        return
+    text = HANDBOOK_MD.read_text(encoding="utf-8")
+    headings = set(re.findall(r"^#{2,3} (\d+(?:\.\d+)*)\.? ", text, re.M))
+    assert headings, f"{HANDBOOK_MD} has no numbered section headings"
+    assert headings == SECTIONS, (
+        "tests/handbook.py differs from HANDBOOK.md: only in the notes "
+        f"{sorted(headings - SECTIONS)}, only in the copy {sorted(SECTIONS - headings)}"
     )
 
 

@@ -221,7 +221,12 @@ def test_the_side_lists_only_what_the_stage_does_not_show() -> None:
     assert not scene.side_actions(), f"the stage shows every closing action: {scene.side_actions()}"
 
     class CountsOnly(PenutupanScene):
+        """A stage that has controls only for counting and crossing out the leftovers."""
+
         stage_kinds = frozenset({"count_unused", "cross_unused"})
+
+        def build_stage(self) -> None:
+            pass
 
     partial = CountsOnly(ctx, scene.session)
     ctx.stack.replace(partial)
@@ -230,3 +235,14 @@ def test_the_side_lists_only_what_the_stage_does_not_show() -> None:
     in_lists = [e for e in partial.ui.elements if isinstance(e, UIButton) and e.ui_container]
     scrolled = [b for b in in_lists if b.ui_container is not ctx.manager.get_root_container()]
     assert len(scrolled) == 4, f"the side list holds the four actions: {[b.text for b in scrolled]}"
+
+    class UnclaimedButShown(PenutupanScene):
+        """A stage that claims no kind but has a button for every closing action."""
+
+        stage_kinds = frozenset()
+
+    shown = UnclaimedButShown(ctx, scene.session)
+    ctx.stack.replace(shown)
+    assert not shown.side_actions(), (
+        f"an action with a button on the stage is not listed again: {shown.side_actions()}"
+    )

@@ -4,6 +4,12 @@ A rule is data: an id, the phase it belongs to, a severity, the points it costs,
 it comes from and the MISTAKES.md entries it catches. Its title, explanation and consequence
 live in the translation layer under ``rule.<id>.*``; the core hands out ids and parameters,
 never display text.
+
+Where a rule comes from is said twice, for two readers. ``regulation`` is the public citation
+trainees see on every screen and in both languages: law, regulation and guide names with their
+article numbers, nothing else (a qualifier such as "as reported" belongs in the translated
+explanation). ``handbook`` points trainers and tests to the sections of the implementers'
+handbook (shared/domain/HANDBOOK.md) the rule was encoded from; it is never shown to trainees.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ class Rule:
     id: str
     phase: Phase
     severity: Severity
-    regulation: str
+    regulation: str  # the public citation: "PKPU 25/2023 Pasal 53; Kep. KPU 66/2024"
     mistakes: tuple[str, ...]
     consequences: tuple[Consequence, ...] = ()
     points: int | None = None  # None: the default for its severity
@@ -30,6 +36,8 @@ class Rule:
     # Why the severity differs from the MISTAKES.md entries the rule catches, when it does
     # (the rule catches a lesser or a graver side of the mistake); for trainers and tests.
     severity_note: str = ""
+    # The HANDBOOK.md sections the rule was encoded from ("§7.1 step 2"): trainers' only.
+    handbook: str = field(kw_only=True)
 
     @property
     def cost(self) -> int:

@@ -1,8 +1,10 @@
 """Actions in words, for buttons, the trainer's log viewer and the debrief.
 
-An action's label is its kind's text (``action.<kind>``) followed by its parameters in words:
-a ballot type's name, a voter's name, an item's name. Ids a scene cannot name are shown as they
-are, so a new parameter is never hidden.
+Where a sentence is written for an action (``sentence.<kind>…``: "Record in the C.Kejadian
+Khusus: Dewi Lestiani turned away for inked fingers"), its label is that sentence. Otherwise it
+is its kind's text (``action.<kind>``) followed by its parameters in words: a ballot type's
+name, a voter's name, an item's name. Ids a scene cannot name are shown as they are, so a new
+parameter is never hidden.
 """
 
 from __future__ import annotations
@@ -12,6 +14,9 @@ from simulator.core.actions import Action
 from simulator.core.state import World
 from simulator.core.targets import parse_target
 from simulator.i18n import Catalog
+from simulator.schema.types import BallotType
+
+BALLOT_VALUES = frozenset(b.value for b in BallotType)
 
 # Parameters whose value names an entry under ``label.<family>.<value>``.
 FAMILIES: dict[str, str] = {
@@ -24,7 +29,11 @@ FAMILIES: dict[str, str] = {
 
 
 def action_label(action: Action, world: World, cat: Catalog) -> str:
-    """``Hand over the ballots: Siti Aminah — PPWP, DPR``-style text for any action."""
+    """The action's sentence where one is written, else ``Hand over the ballots: Siti Aminah
+    — PPWP, DPR``-style text, for any action."""
+    sentence = action_sentence(action, world, cat)
+    if sentence is not None:
+        return sentence
     kind_text = cat.get(f"action.{action.kind}", action.kind)
     details = [
         text
@@ -34,14 +43,67 @@ def action_label(action: Action, world: World, cat: Catalog) -> str:
     return f"{kind_text}: {', '.join(details)}" if details else kind_text
 
 
+def action_sentence(action: Action, world: World, cat: Catalog) -> str | None:
+    """The action as a sentence a trainee reads, where one is written; else None."""
+    params = action.params()
+    key = _sentence_key(action.kind, params, world)
+    if key is None or not cat.has(key):
+        return None
+    words = {name: param_text(action.kind, name, v, world, cat) for name, v in params.items()}
+    if "to" in words and cat.lang == "id":
+        words["to"] = words["to"].replace(":", ".")  # Indonesian writes 12.00
+    target = str(params.get("target") or params.get("discrepancy") or "")
+    family, _, rest = target.partition(".")
+    if family in ("ballots", "box"):
+        words["ballot"] = ballot_name(rest.partition(".")[0], cat)
+    elif family == "item":
+        words["item"] = item_name(rest, cat)
+    return cat(key, **words)
+
+
+def _sentence_key(kind: str, params: dict[str, object], world: World) -> str | None:
+    """Which ``sentence.*`` text says this action, from its kind and what it is about."""
+    if kind in ("advance_clock", "open_count"):
+        return f"sentence.{kind}"
+    subject = str(params.get("subject", ""))
+    if kind == "record_event":
+        return f"sentence.record_event.{params.get('topic')}"
+    if kind == "inform_ptps":
+        if subject in world.voters:
+            return "sentence.inform_ptps.voter"
+        return "sentence.inform_ptps.ballot" if subject in BALLOT_VALUES else None
+    if kind == "inspect":
+        return f"sentence.inspect.{str(params.get('target')).partition('.')[0]}"
+    if kind == "report":
+        parts = str(params.get("discrepancy")).split(".")
+        if len(parts) == 3 and parts[0] in ("ballots", "box"):
+            return f"sentence.report.{parts[0]}.{parts[2]}"
+        return "sentence.report.item" if len(parts) == 2 and parts[0] == "item" else None
+    return None
+
+
+def voter_name(voter_id: str, world: World, cat: Catalog) -> str:
+    """A voter by name; a namesake of another voter of the day also by age and arrival, so a
+    record about one is never taken for the other."""
+    state = world.voters.get(voter_id)
+    if state is None:
+        return voter_id
+    voter = state.voter
+    namesakes = [v for v in world.voters.values() if v.voter.name == voter.name]
+    if len(namesakes) < 2:
+        return voter.name
+    arrived = str(voter.arrives)
+    time = arrived.replace(":", ".") if cat.lang == "id" else arrived
+    return cat("label.namesake", name=voter.name, age=voter.age, time=time)
+
+
 def param_text(kind: str, name: str, value: object, world: World, cat: Catalog) -> str:
     if name == "ballot":
         return ballot_name(str(value), cat)
     if name == "ballots" and isinstance(value, list):
         return " + ".join(ballot_name(str(v), cat) for v in value)
     if name == "voter":
-        state = world.voters.get(str(value))
-        return state.voter.name if state else str(value)
+        return voter_name(str(value), world, cat)
     if name == "witness":
         witness = next((w for w in world.scenario.witnesses if w.id == value), None)
         return witness.name if witness else str(value)
@@ -112,9 +174,8 @@ def discrepancy_name(discrepancy: str, world: World, cat: Catalog) -> str:
         return cat(f"label.problem.{parts[0]}.{parts[2]}", ballot=ballot_name(parts[1], cat))
     if len(parts) == 2 and parts[0] == "item":
         return cat("label.problem.item", item=item_name(parts[1], cat))
-    state = world.voters.get(discrepancy)
-    if state is not None:
-        return state.voter.name
+    if discrepancy in world.voters:
+        return voter_name(discrepancy, world, cat)
     if cat.has(f"ballot.{discrepancy}"):
         return ballot_name(discrepancy, cat)
     return cat.get(f"label.topic.{discrepancy}", discrepancy)

@@ -3,7 +3,8 @@ list of actions the engine allows, events that need an answer, and the way to th
 
 A phase scene subclass draws its own stage (the delivery table, the voter desk, the ballot
 being opened) and offers its own controls for the actions it shows there; every action it
-does not claim appears in the side list, so nothing the engine allows is ever out of reach.
+does not claim appears in the side list (simulator/scenes/side_list.py), in words a trainee
+understands, so nothing the engine allows is ever out of reach.
 """
 
 from __future__ import annotations
@@ -18,11 +19,13 @@ from simulator.app.play import PlaySession
 from simulator.app.scene import Scene
 from simulator.app.widgets import escape
 from simulator.art import palette
-from simulator.core.actions import Action, AdvanceClock, EndPhase, RespondToEvent
+from simulator.core.actions import Action, AdvanceClock, EndPhase
 from simulator.core.phases import incidents
 from simulator.core.state import World
 from simulator.presenter import finding_text
 from simulator.presenter.labels import action_label
+from simulator.scenes import side_list
+from simulator.scenes.side_list import SideRow
 from simulator.schema.clock import format_minutes, to_minutes
 
 HEADER_H = 56  # design units
@@ -49,6 +52,9 @@ class PhaseScene(Scene):
         self._offered: tuple[int, list[Action]] = (-1, [])
         self.feedback_box: UITextBox | None = None
         self._feedback_stale = False
+        self.side_unfolded: str | None = None  # the side list's group shown in full
+        self.shortened: dict[str, set[str]] = {}  # words shown → the longer words they stand for
+        self.stage_offers: frozenset[str] = frozenset()  # what the stage has buttons for
 
     @property
     def world(self) -> World:
@@ -84,8 +90,11 @@ class PhaseScene(Scene):
     # --- building -------------------------------------------------------------------------
 
     def build(self) -> None:
+        self.shortened = {}
         self.build_header()
+        self.stage_offers = frozenset()
         self.build_stage()
+        self.stage_offers = frozenset(self.ui.offers)
         self.build_side()
         self.build_feedback()
         if self._focus_after_build is not None:
@@ -147,32 +156,23 @@ class PhaseScene(Scene):
         list_rect = pygame.Rect(
             side.left, side.top + px(34), side.width, bottom - side.top - px(34)
         )
-        self.build_action_list(list_rect, [self.side_row(a) for a in self.side_actions()])
+        self.build_action_list(list_rect, self.side_rows())
         self.build_end_button(side)
 
-    def side_row(self, action: Action) -> tuple[str, Callable[[], None], Action | None]:
-        """An allowed action as a row of the side list: its words, what pressing does."""
-        return action_label(action, self.world, self.ctx.cat), lambda: self.act(action), action
+    def side_row(self, action: Action) -> SideRow:
+        """An allowed action as a row of the side list: its sentence, what pressing does."""
+        return SideRow(action_label(action, self.world, self.ctx.cat), lambda: self.act(action),
+                       action)
+
+    def side_rows(self) -> list[SideRow]:
+        """The side list's rows, many of one kind folded under one."""
+        return side_list.side_rows(self)
 
     def build_action_list(
         self, rect: pygame.Rect, rows: Sequence[tuple[str, Callable[[], None], Action | None]]
     ) -> None:
-        """A scrolling list of buttons, one per row; the words are shortened to fit and shown
-        whole in the tooltip."""
-        px = self.ctx.px
-        scroller = self.ui.scroller(rect)
-        row_h, gap = px(38), px(4)
-        inner_w = rect.width - px(22)
-        for index, (words, callback, action) in enumerate(rows):
-            self.ui.button(
-                pygame.Rect(0, index * (row_h + gap), inner_w, row_h),
-                self.fit(words, inner_w),
-                callback,
-                container=scroller,
-                tooltip=words,
-                action=action,
-            )
-        scroller.set_scrollable_area_dimensions((inner_w, max(1, len(rows) * (row_h + gap))))
+        """A scrolling list of buttons, one per row, each as tall as its wrapped words."""
+        side_list.build_side_list(self, rect, [SideRow(*row) for row in rows])
 
     def build_end_button(self, side: pygame.Rect) -> None:
         """ "End this phase" [E] at the foot of the side column."""
@@ -219,7 +219,13 @@ class PhaseScene(Scene):
 
     def reveal(self, action: Action) -> bool:
         """Unfold whatever hides the control for ``action`` (a tile's reports, a folded
-        list); True when it is now on screen. The base shows everything at once."""
+        group of the side list); True when that changed anything."""
+        return side_list.reveal_in_side(self, action)
+
+    def has_home(self, action: Action) -> bool:
+        """True for an action the stage offers in context behind a fold of its own (a box's
+        "Report…" button, the desk's records about another voter): the side list leaves it
+        out. The base stage has none."""
         return False
 
     def flagged_by(self, match: Callable[[Action], bool]) -> tuple[str, ...]:
@@ -236,6 +242,12 @@ class PhaseScene(Scene):
             return "done"
         return "finding" if flagged else "ok"
 
+    def keep_focus(self) -> None:
+        """Put the focus back on the same element after the next rebuild."""
+        focused = self.ui.focused()
+        live = self.ui.live_focusable()
+        self._focus_after_build = live.index(focused) if focused in live else None
+
     def offered_actions(self) -> list[Action]:
         """What the engine allows now, asked once per state: only an action changes the
         state, and every applied action is logged."""
@@ -245,12 +257,8 @@ class PhaseScene(Scene):
         return self._offered[1]
 
     def side_actions(self) -> list[Action]:
-        return [
-            action
-            for action in self.offered_actions()
-            if action.kind not in self.stage_kinds
-            and not isinstance(action, (EndPhase, RespondToEvent))
-        ]
+        """What the engine allows now that the stage does not show."""
+        return side_list.other_actions(self, self.offered_actions())
 
     def build_feedback(self) -> None:
         rect = self.feedback_rect()
@@ -308,15 +316,36 @@ class PhaseScene(Scene):
 
     # --- text that must fit ---------------------------------------------------------------
 
-    def fit(self, text: str, width: int) -> str:
-        """``text`` shortened with an ellipsis to fit a button ``width`` wide."""
+    def fit(self, text: str, width: int, *, short: str | None = None) -> str:
+        """``text`` for a button ``width`` wide: whole if it fits, else ``short`` (see
+        :meth:`shorten`)."""
         font = self.ctx.manager.get_theme().get_font(["button"])
-        limit = width - self.ctx.px(24)
-        if font.size(text)[0] <= limit:
-            return text
-        while text and font.size(text + "…")[0] > limit:
-            text = text[:-1]
-        return text.rstrip() + "…"
+        return self.shorten(text, width - self.ctx.px(24), font, short=short)
+
+    def shorten(
+        self,
+        text: str,
+        room: int,
+        font: pygame.font.Font,
+        *,
+        short: str | None = None,
+        suffix: str = "",
+    ) -> str:
+        """``text`` (then ``suffix``, a shortcut key) in ``room`` pixels of ``font``: whole if
+        it fits; else ``short``, the shorter name that keeps what tells this label from its
+        neighbours (the official "DPRD Kab/Kota" for "Buka DPRD Kabupaten/Kota"); else the
+        shorter of the two cut with "…". Each shortening is remembered (``shortened``: shown
+        words → the words they stand for), so a test can tell when two different labels end up
+        looking the same."""
+        if font.size(text + suffix)[0] <= room:
+            return text + suffix
+        shown = short if short is not None else text
+        if font.size(shown + suffix)[0] > room:
+            while shown and font.size(shown + "…" + suffix)[0] > room:
+                shown = shown[:-1]
+            shown = shown.rstrip() + "…"
+        self.shortened.setdefault(shown + suffix, set()).add(text)
+        return shown + suffix
 
     # --- acting ---------------------------------------------------------------------------
 
@@ -325,9 +354,7 @@ class PhaseScene(Scene):
         self.act_all([action])
 
     def act_all(self, actions: Sequence[Action]) -> None:
-        focused = self.ui.focused()
-        live = self.ui.live_focusable()
-        self._focus_after_build = live.index(focused) if focused in live else None
+        self.keep_focus()
         for action in actions:
             self.session.do(action)
         self.play_sound()

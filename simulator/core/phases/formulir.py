@@ -56,88 +56,96 @@ class SignForm(Action):
 
 ACTIONS: tuple[type[Action], ...] = (EnterFigure, CorrectFigure, SignForm)
 
-_REG_FORMS = "HANDBOOK §8.1-8.2 (Kep. KPU 66/2024; C.Hasil filling guidance)"
-
 USED_NOT_VOTERS = Rule(
     "formulir.pengguna_tidak_sama_pemilih",
     PHASE,
     Severity.KRITIS,
-    _REG_FORMS + "; identities R5 and R6",
+    "Kep. KPU 66/2024",
     ("M38",),
     (Consequence.HITUNG_ULANG, Consequence.PSU),
+    handbook="§8.1; §8.2 R5 and R6",
 )
 DAMAGED_VS_INVALID = Rule(
     "formulir.rusak_dan_tidak_sah_tertukar",
     PHASE,
     Severity.BERAT,
-    _REG_FORMS + "; PKPU 25/2023 Pasal 26 (HANDBOOK §5.8)",
+    "Kep. KPU 66/2024; PKPU 25/2023 Pasal 26",
     ("M39",),
     (Consequence.HITUNG_ULANG,),
+    handbook="§5.8; §8.1; §8.2",
 )
 DPTB_DPK_SWAPPED = Rule(
     "formulir.dptb_dpk_tertukar",
     PHASE,
     Severity.BERAT,
-    _REG_FORMS + "; identity R3",
+    "Kep. KPU 66/2024",
     ("M40",),
     (Consequence.HITUNG_ULANG,),
+    handbook="§8.1; §8.2 R3",
 )
 PARTY_DOUBLE_COUNT = Rule(
     "formulir.suara_partai_ganda",
     PHASE,
     Severity.BERAT,
-    "HANDBOOK §7.7; identity R8",
+    "Kep. KPU 66/2024",
     ("M41",),
     (Consequence.HITUNG_ULANG, Consequence.KEBERATAN),
+    handbook="§7.7; §8.2 R8",
 )
 USERS_COPIED = Rule(
     "formulir.pengguna_disalin_antarjenis",
     PHASE,
     Severity.BERAT,
-    "HANDBOOK §8.2 (DPTb caveat), §5.3",
+    "UU 7/2017 Pasal 348(4); Kep. KPU 66/2024",
     ("M42",),
     (Consequence.HITUNG_ULANG,),
+    handbook="§5.3; §8.2 (DPTb caveat)",
 )
 WRONG_FIGURE = Rule(
     "formulir.angka_keliru",
     PHASE,
     Severity.BERAT,
-    _REG_FORMS,
+    "Kep. KPU 66/2024",
     (),
     (Consequence.HITUNG_ULANG,),
+    handbook="§8.1; §8.2",
 )
 INCOMPLETE = Rule(
     "formulir.tidak_lengkap",
     PHASE,
     Severity.BERAT,
-    _REG_FORMS + " (HANDBOOK §10 step 1: fill each C.Hasil completely)",
+    "Kep. KPU 66/2024",
     (),
     (Consequence.HITUNG_ULANG,),
+    handbook="§8.1; §8.2; §10 step 1 (fill each C.Hasil completely)",
 )
 # The phase ended with a C.Hasil blank or half filled: the TPS has no result for that type.
 NOT_MADE = Rule(
     "formulir.tidak_dibuat",
     PHASE,
     Severity.KRITIS,
-    "UU 7/2017 Pasal 503 jo. Pasal 389(3) (HANDBOOK §10 step 1, §18.1)",
+    "UU 7/2017 Pasal 503 jo. Pasal 389(3)",
     (),
     (Consequence.TANPA_HASIL, Consequence.PIDANA),
+    handbook="§10 step 1; §18.1",
 )
 NOT_SIGNED = Rule(
     "formulir.tidak_ditandatangani",
     PHASE,
     Severity.KRITIS,
-    "UU 7/2017 Pasal 503 jo. Pasal 389(3) (HANDBOOK §10 step 2, §18.1)",
+    "UU 7/2017 Pasal 503 jo. Pasal 389(3)",
     (),
     (Consequence.KEBERATAN, Consequence.PIDANA),
+    handbook="§10 step 2; §18.1",
 )
 DISCREPANCY_NOT_RECORDED = Rule(
     "formulir.selisih_tidak_dicatat",
     PHASE,
     Severity.KRITIS,
-    "HANDBOOK §8.2 R5/R6, §9 (record in C.Kejadian Khusus, inform the PTPS)",
+    "Kep. KPU 66/2024; PKPU 25/2023",
     ("M38",),
     (Consequence.HITUNG_ULANG, Consequence.PSU),
+    handbook="§8.2 R5 and R6; §9; §19.4",
 )
 
 MISTAKE_RULES: dict[str, Rule] = {

@@ -35,73 +35,82 @@ MOBILISATION_IGNORED = Rule(
     "pemungutan.mobilisasi_dibiarkan",
     Phase.PEMUNGUTAN,
     Severity.BERAT,
-    "HANDBOOK §5.9, §9; Bawaslu 2024 findings (S-BW19)",
+    "Kep. KPU 66/2024; UU 7/2017 Pasal 454(3)",
     ("M27",),
     (Consequence.TEMUAN,),
+    handbook="§5.9; §9; §18.5",
 )
 INTIMIDATION_IGNORED = Rule(
     "pemungutan.intimidasi_dibiarkan",
     Phase.PEMUNGUTAN,
     Severity.BERAT,
-    "HANDBOOK §5.9, §9; Bawaslu 2024 findings (S-BW19)",
+    "Kep. KPU 66/2024; UU 7/2017 Pasal 454(3), Pasal 531",
     ("M27",),
     (Consequence.TEMUAN,),
+    handbook="§5.9; §9; §18.1; §18.5",
 )
 BALLOT_MARKS_ALLOWED = Rule(
     "pemungutan.pemilih_diminta_menandai",
     Phase.PEMUNGUTAN,
     Severity.KRITIS,
-    "PKPU 25/2023 Pasal 80(2)(b) (HANDBOOK §5.9, §11.1)",
+    "PKPU 25/2023 Pasal 80(2)(b)",
     ("M26",),
     (Consequence.PSU,),
+    handbook="§5.9; §11.1",
 )
 DAMAGE_ALLOWED = Rule(
     "penghitungan.surat_suara_dirusak",
     Phase.PENGHITUNGAN,
     Severity.KRITIS,
-    "PKPU 25/2023 Pasal 80(2)(c) (HANDBOOK §11.1)",
+    "PKPU 25/2023 Pasal 80(2)(c)",
     ("M37",),
     (Consequence.PSU,),
+    handbook="§11.1",
 )
 OBJECTION_IGNORED = Rule(
     "penghitungan.keberatan_tidak_ditangani",
     Phase.PENGHITUNGAN,
     Severity.BERAT,
-    "HANDBOOK §9 (Kep. KPU 66/2024; PKPU 25/2023)",
+    "Kep. KPU 66/2024; PKPU 25/2023",
     ("M44",),
     (Consequence.KEBERATAN,),
+    handbook="§9",
 )
 ORDER_PRESSURE = Rule(
     "penghitungan.urutan_atas_desakan",
     Phase.PENGHITUNGAN,
     Severity.RINGAN,
-    "Kep. KPU 66/2024 Bab V B (HANDBOOK §7.1)",
+    "Kep. KPU 66/2024 Bab V B",
     ("M32",),
     (Consequence.KEBERATAN,),
+    handbook="§7.1 step 2",
 )
 CORRECTION_OVERWRITTEN = Rule(
     "formulir.koreksi_ditimpa",
     Phase.FORMULIR,
     Severity.BERAT,
-    "HANDBOOK §9 step 3 (coret, tulis yang benar, paraf)",
+    "Kep. KPU 66/2024; PKPU 25/2023",
     ("M43",),
     (Consequence.KEBERATAN, Consequence.HITUNG_ULANG),
+    handbook="§9 step 3; §19.4",
 )
 FIGURE_OBJECTION_IGNORED = Rule(
     "formulir.keberatan_tidak_dicatat",
     Phase.FORMULIR,
     Severity.BERAT,
-    "HANDBOOK §9 steps 2-5",
+    "Kep. KPU 66/2024; PKPU 25/2023",
     ("M44",),
     (Consequence.KEBERATAN,),
+    handbook="§9 steps 2-5",
 )
 SIREKAP_UNCHECKED = Rule(
     "penyerahan.sirekap_tidak_diperiksa",
     Phase.PENYERAHAN,
     Severity.RINGAN,
-    "HANDBOOK §10 step 3 (the plano is the legal record)",
+    "Kep. KPU 66/2024",
     ("M47",),
     (),
+    handbook="§10 step 3; §19.3; §19.4 (the plano is the legal record)",
 )
 
 EVENT_RULES: dict[EventKind, EventRules] = {

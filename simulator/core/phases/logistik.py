@@ -49,76 +49,82 @@ class ReportDiscrepancy(Action):
 
 ACTIONS: tuple[type[Action], ...] = (InspectItem, CountBallots, ReportDiscrepancy)
 
-_REG_CHECK = "HANDBOOK §3.3 (Buku Panduan KPPS 2024; Kep. KPU 66/2024)"
-
 NOT_COUNTED = Rule(
     "logistik.surat_suara_tidak_dihitung",
     PHASE,
     Severity.BERAT,
-    "HANDBOOK §3.3 item 3, §4 step 5c; Kep. KPU 66/2024",
+    "Kep. KPU 66/2024; Buku Panduan KPPS Pemilu 2024",
     ("M01",),
     (Consequence.HITUNG_ULANG,),
+    handbook="§3.3 item 3; §4 step 5c",
 )
 COUNT_UNREPORTED = Rule(
     "logistik.selisih_tidak_dilaporkan",
     PHASE,
     Severity.BERAT,
-    "HANDBOOK §3.3 item 3 and 8; R11 (DPT + 2% [P] / 2.5% [K])",
+    "Buku Panduan KPPS Pemilu 2024",
     ("M01",),
     (Consequence.HITUNG_ULANG, Consequence.HAK_PILIH_HILANG),
+    handbook="§3.2; §3.3 items 3 and 8; §8.2 R11",
 )
 DISTRICT_UNREPORTED = Rule(
     "logistik.dapil_tertukar_tidak_dilaporkan",
     PHASE,
     Severity.KRITIS,
-    "HANDBOOK §3.3 item 4; KPU ruling on surat suara tertukar (2024)",
+    "Buku Panduan KPPS Pemilu 2024",
     ("M02",),
     (Consequence.PSU, Consequence.KEBERATAN),
+    handbook="§3.3 items 4 and 8; §7.4 (tertukar)",
 )
 BRAILLE_UNREPORTED = Rule(
     "logistik.braille_tidak_dilaporkan",
     PHASE,
     Severity.BERAT,
-    "HANDBOOK §3.2, §3.3 item 6, §5.7",
+    "PKPU 14/2023; Kep. KPU 1281/2023; Buku Panduan KPPS Pemilu 2024",
     ("M03",),
     (Consequence.TEMUAN,),
+    handbook="§3.1; §3.2; §3.3 item 6; §5.7",
 )
 ITEM_UNREPORTED = Rule(
     "logistik.perlengkapan_kurang_tidak_dilaporkan",
     PHASE,
     Severity.BERAT,
-    _REG_CHECK,
+    "PKPU 14/2023; Kep. KPU 1281/2023; Buku Panduan KPPS Pemilu 2024",
     ("M01",),
     (Consequence.TEMUAN,),
+    handbook="§3.1; §3.3 items 2, 5, 6 and 8",
 )
 BOX_UNREPORTED = Rule(
     "logistik.kotak_tidak_sesuai_tidak_dilaporkan",
     PHASE,
     Severity.BERAT,
-    "HANDBOOK §3.3 item 1",
+    "Buku Panduan KPPS Pemilu 2024",
     ("M01",),
     (Consequence.KEBERATAN,),
+    handbook="§3.3 items 1 and 8",
 )
 DEFECTIVE_UNREPORTED = Rule(
     "logistik.surat_suara_rusak_tidak_dilaporkan",
     PHASE,
     Severity.RINGAN,
-    "HANDBOOK §3.3 item 7; Kep. KPU 135/2023",
+    "Kep. KPU 135/2023; Buku Panduan KPPS Pemilu 2024",
     ("M01",),
     (Consequence.TEMUAN,),
     severity_note=(
         "A few defective sheets are set aside and replaced; the shortfall that makes "
         "M01 major is judged by logistik.selisih_tidak_dilaporkan."
     ),
+    handbook="§3.3 items 7 and 8",
 )
 # Not a regulation: a training rule, so that reporting everything "to be safe" costs points.
 FALSE_REPORT = Rule(
     "logistik.laporan_tanpa_dasar",
     PHASE,
     Severity.RINGAN,
-    "Aturan latihan (HANDBOOK §3.3 asks for real discrepancies only)",
+    "Buku Panduan KPPS Pemilu 2024",
     (),
     (),
+    handbook="§3.3 (training rule: report only real discrepancies)",
 )
 
 RULES: tuple[Rule, ...] = (

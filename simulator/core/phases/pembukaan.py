@@ -116,131 +116,145 @@ NOTICE_NOT_RETURNED = Rule(
     "pembukaan.pemberitahuan_tidak_dikembalikan",
     PHASE,
     Severity.BERAT,
-    "Kep. KPU 66/2024; Buku Panduan KPPS 2024 p. 3-4 (HANDBOOK §2, H-1)",
+    "Kep. KPU 66/2024; Buku Panduan KPPS Pemilu 2024 hlm. 3-4",
     ("M04",),
     (Consequence.TEMUAN,),
+    handbook="§2 (H-1)",
 )
 NOTICE_WRONG_REASON = Rule(
     "pembukaan.alasan_pemberitahuan_keliru",
     PHASE,
     Severity.RINGAN,
-    "Buku Panduan KPPS 2024 p. 4 (HANDBOOK §2, H-1)",
+    "Buku Panduan KPPS Pemilu 2024 hlm. 4",
     ("M04",),
     (),
     severity_note=(
         "The notice was returned (M04's duty done); only the reason written on it is "
         "wrong."
     ),
+    handbook="§2 (H-1)",
 )
 BOARD_NOT_POSTED = Rule(
     "pembukaan.papan_pengumuman_tidak_dipasang",
     PHASE,
     Severity.RINGAN,
-    "HANDBOOK §4 step 1",
+    "PKPU 8/2022 Pasal 30; Kep. KPU 66/2024",
     ("M05",),
     (Consequence.TEMUAN,),
+    handbook="§1.1 (article note); §4 step 1",
 )
 BOARD_NOT_MARKED = Rule(
     "pembukaan.dpt_tidak_ditandai",
     PHASE,
     Severity.RINGAN,
-    "HANDBOOK §4 step 1",
+    "PKPU 8/2022 Pasal 30; Kep. KPU 66/2024",
     ("M05",),
     (Consequence.TEMUAN,),
+    handbook="§1.1 (article note); §4 step 1",
 )
 OPENED_LATE = Rule(
     "pembukaan.dibuka_terlambat",
     PHASE,
     Severity.BERAT,
-    "PKPU 25/2023 Pasal 5; KPPS opening checklist (HANDBOOK §4 step 3)",
+    "PKPU 25/2023 Pasal 5",
     ("M06",),
     (Consequence.TEMUAN, Consequence.HAK_PILIH_HILANG),
     confidence="M",
+    handbook="§2 (07:00); §4 step 3; §15 item 14",
 )
 OPENED_EARLY = Rule(
     "pembukaan.dibuka_sebelum_0700",
     PHASE,
     Severity.BERAT,
-    "PKPU 25/2023 Pasal 5 (HANDBOOK §4 step 3)",
+    "PKPU 25/2023 Pasal 5",
     ("M07",),
     (Consequence.KEBERATAN,),
+    handbook="§2 (07:00); §4 step 3",
 )
 BOX_OPENED_BEFORE_MEETING = Rule(
     "pembukaan.kotak_dibuka_sebelum_rapat",
     PHASE,
     Severity.KRITIS,
-    "PKPU 25/2023 Pasal 80(2)(a) (HANDBOOK §4 step 5)",
+    "PKPU 25/2023 Pasal 80(2)(a)",
     ("M08",),
     (Consequence.PSU,),
+    handbook="§4 step 5; §11.1",
 )
 BOX_NOT_SHOWN = Rule(
     "pembukaan.kotak_tidak_ditunjukkan_kosong",
     PHASE,
     Severity.KRITIS,
-    "PKPU 25/2023 Pasal 80(2)(a) (HANDBOOK §4 step 5d)",
+    "PKPU 25/2023 Pasal 80(2)(a)",
     ("M08",),
     (Consequence.PSU,),
+    handbook="§4 step 5d; §11.1",
 )
 BOX_NOT_LOCKED = Rule(
     "pembukaan.kotak_tidak_dikunci",
     PHASE,
     Severity.BERAT,
-    "HANDBOOK §4 step 5d",
+    "Buku Panduan KPPS",
     ("M08",),
     (Consequence.KEBERATAN,),
     severity_note=(
         "The box was shown empty in public (M08's critical point); only relocking it "
         "was forgotten."
     ),
+    handbook="§4 step 5d",
 )
 BOX_ORDER = Rule(
     "pembukaan.urutan_kotak_salah",
     PHASE,
     Severity.RINGAN,
-    "Buku Panduan KPPS (HANDBOOK §4 step 5: PPWP, DPR, DPD, DPRD Prov, DPRD Kab/Kota; "
-    "Pilkada Gubernur then Bupati/Walikota is (M))",
+    "Buku Panduan KPPS",
     (),
     (),
+    handbook="§4 step 5 (the Pilkada order is (M))",
 )
 WITNESS_WITHOUT_MANDATE = Rule(
     "pembukaan.saksi_tanpa_mandat_diterima",
     PHASE,
     Severity.BERAT,
-    "HANDBOOK §1.3 (surat mandat before the meeting starts)",
+    "Kep. KPU 66/2024",
     ("M09",),
     (Consequence.TEMUAN, Consequence.KEBERATAN),
+    handbook="§1.3; §4 step 2",
 )
 WITNESS_WRONGLY_REFUSED = Rule(
     "pembukaan.saksi_bermandat_ditolak",
     PHASE,
     Severity.BERAT,
-    "HANDBOOK §1.3",
+    "Kep. KPU 66/2024",
     (),
     (Consequence.KEBERATAN,),
+    handbook="§1.3; §4 step 2",
 )
 WITNESS_ATTRIBUTES = Rule(
     "pembukaan.atribut_saksi_dibiarkan",
     PHASE,
     Severity.RINGAN,
-    "HANDBOOK §1.3",
+    "Kep. KPU 66/2024",
     ("M10",),
     (Consequence.TEMUAN,),
+    handbook="§1.3",
 )
 NOT_EXPLAINED = Rule(
     "pembukaan.tata_cara_tidak_dijelaskan",
     PHASE,
     Severity.RINGAN,
-    "Kep. KPU 66/2024 (chair's duties); HANDBOOK §4 step 6",
+    "Kep. KPU 66/2024 Bab II",
     ("M11",),
     (Consequence.TEMUAN,),
+    handbook="§1.1 (KPPS 1); §4 step 6",
 )
 NO_OATH = Rule(
     "pembukaan.sumpah_tidak_dilakukan",
     PHASE,
     Severity.RINGAN,
-    "HANDBOOK §4 step 4",
+    "Kep. KPU 66/2024",
     (),
     (),
+    handbook="§4 step 4; §16.3",
 )
 
 RULES: tuple[Rule, ...] = (

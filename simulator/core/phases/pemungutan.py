@@ -175,66 +175,70 @@ ACTIONS: tuple[type[Action], ...] = (CallVoter, *_DESK_ACTIONS, AnnounceDpk, Ann
 
 # --- Rules -----------------------------------------------------------------------------------
 
-_REG_DESK = "PKPU 25/2023 Pasal 25; Kep. KPU 66/2024 (HANDBOOK §5.1)"
 
 INK_ADMITTED = Rule(
     "pemungutan.pemilih_bertinta_dilayani",
     PHASE,
     Severity.KRITIS,
-    "UU 7/2017 Pasal 516; PKPU 25/2023 Pasal 80(3) (HANDBOOK §5.6)",
+    "UU 7/2017 Pasal 516; PKPU 25/2023 Pasal 80(3)",
     ("M12",),
     (Consequence.PSU, Consequence.PIDANA),
+    handbook="§5.6; §11.1",
 )
 INK_NOT_CHECKED = Rule(
     "pemungutan.tinta_tidak_diperiksa",
     PHASE,
     Severity.BERAT,
-    "HANDBOOK §5.1 step 2a, §5.6",
+    "Kep. KPU 66/2024 Bab II",
     ("M12",),
     (Consequence.TEMUAN,),
     severity_note=(
         "The finger was clean this time; serving an inked voter, M12's critical case, "
         "is pemungutan.pemilih_bertinta_dilayani."
     ),
+    handbook="§1.1 (KPPS 4); §5.1 step 2a; §5.6",
 )
 NONRESIDENT_ADMITTED = Rule(
     "pemungutan.bukan_penduduk_dilayani",
     PHASE,
     Severity.KRITIS,
-    "UU 7/2017 Pasal 372(2)(d); PKPU 25/2023 Pasal 80(2)(d) (HANDBOOK §5.3, §5.4)",
+    "UU 7/2017 Pasal 372(2)(d); PKPU 25/2023 Pasal 80(2)(d)",
     ("M13",),
     (Consequence.PSU,),
+    handbook="§5.3; §5.4; §11.1",
 )
 NO_ID_ADMITTED = Rule(
     "pemungutan.tanpa_identitas_dilayani",
     PHASE,
     Severity.KRITIS,
-    "PKPU 25/2023 Pasal 80(2)(d) (HANDBOOK §5.4, §5.5)",
+    "PKPU 25/2023 Pasal 80(2)(d)",
     ("M14",),
     (Consequence.PSU,),
+    handbook="§5.4; §5.5; §11.1",
 )
 IMPERSONATOR_ADMITTED = Rule(
     "pemungutan.joki_dilayani",
     PHASE,
     Severity.KRITIS,
-    "UU 7/2017 Pasal 533 (printed on the C.Pemberitahuan) (HANDBOOK §5.2, §5.6)",
+    "UU 7/2017 Pasal 533",
     ("M19",),
     (Consequence.PIDANA, Consequence.PSU),
+    handbook="§5.2; §5.6",
 )
 OTHER_TPS_ADMITTED = Rule(
     "pemungutan.pemilih_tps_lain_dilayani",
     PHASE,
     Severity.KRITIS,
-    "PKPU 25/2023 (vote at the TPS where registered); UU 7/2017 Pasal 516 "
-    "(HANDBOOK §5.2, §5.3, §5.6)",
+    "PKPU 25/2023; UU 7/2017 Pasal 516",
     (),
     (Consequence.PSU, Consequence.PIDANA),
+    handbook="§5.2; §5.3; §5.6",
 )
 DPK_OTHER_AREA_ADMITTED = Rule(
     "pemungutan.dpk_beda_wilayah_dilayani",
     PHASE,
     Severity.BERAT,
-    "HANDBOOK §5.4 condition 3, §15.6 (the RT/RW of the KTP-el address)",
+    "Panduan Pengawas TPS 2024",
     ("M13",),
     (Consequence.TEMUAN, Consequence.KEBERATAN),
     confidence="M",
@@ -242,253 +246,282 @@ DPK_OTHER_AREA_ADMITTED = Rule(
         "A resident of another TPS area in the same village: not the out-of-village "
         "re-vote ground of M13 (HANDBOOK §5.4 item 3)."
     ),
+    handbook="§5.4 condition 3; §15 item 6",
 )
 KK_SIM_ADMITTED = Rule(
     "pemungutan.kk_sim_diterima",
     PHASE,
     Severity.BERAT,
-    "HANDBOOK §5.5, §15.4 (graded only where the scenario settles it)",
+    "PKPU 25/2023",
     (),
     (Consequence.KEBERATAN,),
     confidence="L",
+    handbook="§5.2; §5.5; §15 item 4 (graded only where the scenario settles it)",
 )
 AFTER_CLOSE_ADMITTED = Rule(
     "pemungutan.dilayani_setelah_1300",
     PHASE,
     Severity.BERAT,
-    "HANDBOOK §5.10; Panduan Pengawas TPS 2024",
+    "Panduan Pengawas TPS 2024",
     ("M29",),
     (Consequence.KEBERATAN, Consequence.TEMUAN),
+    handbook="§2 (13:00); §5.10",
 )
 DPK_EARLY = Rule(
     "pemungutan.dpk_sebelum_1200",
     PHASE,
     Severity.BERAT,
-    "HANDBOOK §2, §5.4 condition 4; Panduan Pengawas TPS 2024",
+    "Panduan Pengawas TPS 2024",
     ("M17",),
     (Consequence.TEMUAN,),
+    handbook="§2 (12:00); §5.4 condition 4",
 )
 DPTB_EARLY = Rule(
     "pemungutan.dptb_sebelum_waktunya",
     PHASE,
     Severity.RINGAN,
-    "PKPU 25/2023 Pasal 6; KPU guidance (HANDBOOK §2, §15.1-2): advisory only",
+    "PKPU 25/2023 Pasal 6",
     (),
     (),
     points=1,
     confidence="M",
+    handbook="§2 (DPTb window); §15 items 1-2 (advisory only)",
 )
 DPTB_WRONG_TYPES = Rule(
     "pemungutan.jenis_surat_suara_dptb_salah",
     PHASE,
     Severity.KRITIS,
-    "UU 7/2017 Pasal 348(4); HANDBOOK §5.3 matrix",
+    "UU 7/2017 Pasal 348(4)",
     ("M15",),
     (Consequence.PSU, Consequence.HITUNG_ULANG),
+    handbook="§5.3 (entitlement matrix); §11.1",
 )
 NOT_ALL_TYPES = Rule(
     "pemungutan.surat_suara_tidak_lengkap",
     PHASE,
     Severity.BERAT,
-    "PKPU 25/2023 Pasal 25 (HANDBOOK §5.1 step 3b, §5.4 item 6)",
+    "PKPU 25/2023 Pasal 25",
     (),
     (Consequence.HAK_PILIH_HILANG, Consequence.KEBERATAN),
+    handbook="§5.1 step 3b; §5.4 item 6",
 )
 WRONG_LIST = Rule(
     "pemungutan.daftar_hadir_salah",
     PHASE,
     Severity.RINGAN,
-    "HANDBOOK §5.1 step 2c, §5.4 item 7, §8.2 R3",
+    "Kep. KPU 66/2024 Bab II",
     ("M40",),
     (Consequence.HITUNG_ULANG,),
     severity_note=(
         "A slip at the desk; carried onto the C.Hasil it becomes M40, judged at the "
         "forms."
     ),
+    handbook="§5.1 step 2c; §5.4 item 7; §8.2 R3",
 )
 DPTB_REFUSED = Rule(
     "pemungutan.dptb_ditolak",
     PHASE,
     Severity.BERAT,
-    "HANDBOOK §5.3",
+    "UU 7/2017 Pasal 348(4)",
     ("M16",),
     (Consequence.HAK_PILIH_HILANG, Consequence.KEBERATAN),
+    handbook="§5.3",
 )
 DPT_REFUSED = Rule(
     "pemungutan.dpt_ditolak",
     PHASE,
     Severity.BERAT,
-    "PKPU 25/2023; KPU guidance on identity documents (HANDBOOK §5.2, §5.5)",
+    "PKPU 25/2023",
     ("M20",),
     (Consequence.HAK_PILIH_HILANG, Consequence.KEBERATAN),
     severity_note=(
         "An entitled voter turned away loses their vote (UU 7/2017 Pasal 510); M20's "
         "minor case is only the unrecorded substitute ID."
     ),
+    handbook="§5.2; §5.5",
 )
 DPK_REFUSED = Rule(
     "pemungutan.dpk_ditolak",
     PHASE,
     Severity.BERAT,
-    "HANDBOOK §5.4; Panduan Pengawas TPS 2024",
+    "Panduan Pengawas TPS 2024",
     (),
     (Consequence.HAK_PILIH_HILANG, Consequence.KEBERATAN),
+    handbook="§5.4",
 )
 WRONG_REASON = Rule(
     "pemungutan.alasan_penolakan_keliru",
     PHASE,
     Severity.RINGAN,
-    "HANDBOOK §5.2-5.6, §5.10",
+    "PKPU 25/2023; Panduan Pengawas TPS 2024",
     (),
     (Consequence.KEBERATAN,),
+    handbook="§5.2; §5.3; §5.4; §5.5; §5.6; §5.10",
 )
 DPK_NOT_REDIRECTED = Rule(
     "pemungutan.dpk_tidak_diarahkan",
     PHASE,
     Severity.RINGAN,
-    "Panduan Pengawas TPS 2024 (HANDBOOK §5.4 condition 5)",
+    "Panduan Pengawas TPS 2024",
     ("M18",),
     (Consequence.HAK_PILIH_HILANG,),
+    handbook="§5.4 condition 5",
 )
 SUBSTITUTE_NOT_RECORDED = Rule(
     "pemungutan.identitas_pengganti_tidak_dicatat",
     PHASE,
     Severity.RINGAN,
-    "KPU DKI and KPU Tomohon guidance (HANDBOOK §5.2 row 3, §5.5)",
+    "KPU Provinsi DKI Jakarta; KPU Kota Tomohon (2024)",
     ("M20",),
     (Consequence.TEMUAN,),
     confidence="M",
+    handbook="§5.2 row 3; §5.5",
 )
 INK_REFUSAL_NOT_RECORDED = Rule(
     "pemungutan.pemilih_bertinta_tidak_dicatat",
     PHASE,
     Severity.RINGAN,
-    "HANDBOOK §5.6",
+    "Kep. KPU 66/2024",
     ("M12",),
     (Consequence.TEMUAN,),
     severity_note=(
         "The inked voter was refused (M12 avoided); only the record and the report to "
         "the PTPS are missing."
     ),
+    handbook="§5.6; §9",
 )
 IMPERSONATION_NOT_RECORDED = Rule(
     "pemungutan.joki_tidak_dicatat",
     PHASE,
     Severity.RINGAN,
-    "UU 7/2017 Pasal 533; HANDBOOK §5.2",
+    "UU 7/2017 Pasal 533; Kep. KPU 66/2024",
     ("M19",),
     (Consequence.TEMUAN,),
     severity_note=(
         "The impersonator was refused (M19 avoided); only the record and the report to "
         "the PTPS are missing."
     ),
+    handbook="§5.2; §9",
 )
 UNSIGNED = Rule(
     "pemungutan.surat_suara_tidak_ditandatangani",
     PHASE,
     Severity.KRITIS,
-    "Kep. KPU 66/2024 (chair's duties); PKPU 25/2023 Pasal 53 (HANDBOOK §5.1 step 3b)",
+    "Kep. KPU 66/2024 Bab II; PKPU 25/2023 Pasal 53",
     ("M22",),
     (Consequence.HAK_PILIH_HILANG, Consequence.KEBERATAN),
+    handbook="§1.1 (KPPS 1); §5.1 step 3b; §7.2 G1",
 )
 ASSISTANCE_UNASKED = Rule(
     "pemungutan.pendampingan_tanpa_permintaan",
     PHASE,
     Severity.BERAT,
-    "UU 7/2017 Pasal 356(1) (HANDBOOK §5.7)",
+    "UU 7/2017 Pasal 356(1)",
     ("M23",),
     (Consequence.TEMUAN,),
+    handbook="§5.7",
 )
 HELPER_NO_STATEMENT = Rule(
     "pemungutan.pendamping_tanpa_formulir",
     PHASE,
     Severity.BERAT,
-    "UU 7/2017 Pasal 356(2), Pasal 500; Model C.PENDAMPING-KPU (HANDBOOK §5.7)",
+    "UU 7/2017 Pasal 356(2), Pasal 500; Model C.PENDAMPING-KPU",
     ("M23",),
     (Consequence.TEMUAN,),
+    handbook="§5.7; §8.3",
 )
 ASSISTANCE_REFUSED = Rule(
     "pemungutan.pendampingan_ditolak",
     PHASE,
     Severity.BERAT,
-    "UU 7/2017 Pasal 356(1) (HANDBOOK §5.7)",
+    "UU 7/2017 Pasal 356(1)",
     (),
     (Consequence.KEBERATAN, Consequence.HAK_PILIH_HILANG),
+    handbook="§5.7",
 )
 PHONE_NOT_REMINDED = Rule(
     "pemungutan.hp_tidak_diingatkan",
     PHASE,
     Severity.RINGAN,
-    "PKPU 25/2023 Pasal 25(1)(e), Pasal 28(2) (HANDBOOK §5.9)",
+    "PKPU 25/2023 Pasal 25(1)(e), Pasal 28(2)",
     ("M25",),
     (Consequence.TEMUAN,),
+    handbook="§5.9",
 )
 REPLACEMENT_REFUSED = Rule(
     "pemungutan.penggantian_ditolak",
     PHASE,
     Severity.BERAT,
-    "PKPU 25/2023 Pasal 26(1)-(3) (HANDBOOK §5.8)",
+    "PKPU 25/2023 Pasal 26(1)-(3)",
     ("M21",),
     (Consequence.KEBERATAN,),
+    handbook="§5.8",
 )
 SECOND_REPLACEMENT = Rule(
     "pemungutan.penggantian_kedua_diberikan",
     PHASE,
     Severity.BERAT,
-    "PKPU 25/2023 Pasal 26(4) (HANDBOOK §5.8, §8.2 R10)",
+    "PKPU 25/2023 Pasal 26(4)",
     ("M21",),
     (Consequence.KEBERATAN, Consequence.HITUNG_ULANG),
+    handbook="§5.8; §8.2 R10",
 )
 PRIORITY_IGNORED = Rule(
     "pemungutan.prioritas_diabaikan",
     PHASE,
     Severity.RINGAN,
-    "KPU instruction on priority service (HANDBOOK §5.7)",
+    "Instruksi KPU RI 2024",
     ("M24",),
     (Consequence.KEBERATAN,),
+    handbook="§4 step 7; §5.7",
 )
 INK_NOT_APPLIED = Rule(
     "pemungutan.tinta_tidak_diberikan",
     PHASE,
     Severity.BERAT,
-    "PKPU 25/2023 Pasal 25 (HANDBOOK §5.1 step 6, §5.6)",
+    "PKPU 25/2023 Pasal 25",
     (),
     (Consequence.TEMUAN,),
+    handbook="§5.1 step 6; §5.6",
 )
 DPK_NOT_ANNOUNCED = Rule(
     "pemungutan.pengumuman_dpk_tidak_dilakukan",
     PHASE,
     Severity.RINGAN,
-    "Panduan Pengawas TPS 2024 (HANDBOOK §2, 12:00)",
+    "Panduan Pengawas TPS 2024",
     (),
     (Consequence.HAK_PILIH_HILANG,),
+    handbook="§2 (12:00)",
 )
 CLOSE_NOT_ANNOUNCED = Rule(
     "pemungutan.pengumuman_penutupan_tidak_dilakukan",
     PHASE,
     Severity.RINGAN,
-    "Panduan Pengawas TPS 2024 (HANDBOOK §5.10)",
+    "Panduan Pengawas TPS 2024",
     ("M28",),
     (Consequence.KEBERATAN,),
     severity_note=(
         "The queue was not cut (M28 avoided); only the announcement is missing."
     ),
+    handbook="§5.10",
 )
 ENDED_EARLY = Rule(
     "pemungutan.ditutup_sebelum_1300",
     PHASE,
     Severity.BERAT,
-    "PKPU 25/2023; Panduan Pengawas TPS 2024 (HANDBOOK §2, §5.10)",
+    "PKPU 25/2023; Panduan Pengawas TPS 2024",
     ("M30",),
     (Consequence.TEMUAN, Consequence.HAK_PILIH_HILANG, Consequence.PSU),
+    handbook="§2 (13:00); §5.10",
 )
 QUEUE_CUT = Rule(
     "pemungutan.antrean_dipotong",
     PHASE,
     Severity.BERAT,
-    "HANDBOOK §5.10; Panduan Pengawas TPS 2024",
+    "Panduan Pengawas TPS 2024",
     ("M28",),
     (Consequence.HAK_PILIH_HILANG, Consequence.KEBERATAN),
+    handbook="§5.10; §18.6",
 )
 
 RULES: tuple[Rule, ...] = (

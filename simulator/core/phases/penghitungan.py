@@ -65,113 +65,123 @@ class DelegateCount(Action):
 
 ACTIONS: tuple[type[Action], ...] = (OpenBoxForCount, AnnounceBoxCount, RuleBallot, DelegateCount)
 
-_REG_VALIDITY = "PKPU 25/2023 Pasal 53-55; Kep. KPU 66/2024 (HANDBOOK §7.2-7.4)"
-
 WRONG_ORDER = Rule(
     "penghitungan.urutan_salah",
     PHASE,
     Severity.RINGAN,
-    "Kep. KPU 66/2024 Bab V B (HANDBOOK §7.1 step 2)",
+    "Kep. KPU 66/2024 Bab V B",
     ("M32",),
     (Consequence.KEBERATAN,),
+    handbook="§7.1 step 2",
 )
 TWO_BOXES_OPEN = Rule(
     "penghitungan.kotak_dibuka_bersamaan",
     PHASE,
     Severity.RINGAN,
-    "Kep. KPU 66/2024 Bab V B (HANDBOOK §7.1 step 2: one type at a time)",
+    "Kep. KPU 66/2024 Bab V B",
     ("M32",),
     (Consequence.KEBERATAN,),
+    handbook="§7.1 step 2 (one type at a time)",
 )
 COUNT_NOT_ANNOUNCED = Rule(
     "penghitungan.jumlah_tidak_diumumkan",
     PHASE,
     Severity.BERAT,
-    "Kep. KPU 66/2024 Bab V (HANDBOOK §7.1 step 3)",
+    "Kep. KPU 66/2024 Bab V",
     (),
     (Consequence.KEBERATAN,),
+    handbook="§7.1 step 3",
 )
 NOT_SHOWN = Rule(
     "penghitungan.surat_suara_tidak_ditunjukkan",
     PHASE,
     Severity.BERAT,
-    "HANDBOOK §7.1 steps 4-5 (show every ballot, announce aloud)",
+    "Kep. KPU 66/2024 Bab V",
     ("M33",),
     (Consequence.TEMUAN, Consequence.KEBERATAN),
+    handbook="§7.1 steps 4-5 (show every ballot, announce aloud)",
 )
 KOSONG_INVALID = Rule(
     "penghitungan.kolom_kosong_tidak_sah",
     PHASE,
     Severity.KRITIS,
-    "Kep. KPU 1337/2024; PKPU 17/2024 (HANDBOOK §7.6)",
+    "Kep. KPU 1337/2024; PKPU 17/2024",
     ("M36",),
     (Consequence.HITUNG_ULANG, Consequence.KEBERATAN),
     confidence="M",
+    handbook="§7.6",
 )
 PARTY_LIST_MISJUDGED = Rule(
     "penghitungan.partai_caleg_keliru",
     PHASE,
     Severity.BERAT,
-    _REG_VALIDITY + "; variants D1-D16",
+    "PKPU 25/2023 Pasal 53-55; Kep. KPU 66/2024",
     ("M34",),
     (Consequence.KEBERATAN, Consequence.HITUNG_ULANG),
+    handbook="§7.2; §7.4 (variants D1-D16)",
 )
 PUNCH_THROUGH_MISJUDGED = Rule(
     "penghitungan.coblos_tembus_keliru",
     PHASE,
     Severity.BERAT,
-    "PKPU 25/2023 Pasal 53(4) as reported (HANDBOOK §7.3 V4)",
+    "PKPU 25/2023 Pasal 53(4)",
     ("M35",),
     (Consequence.KEBERATAN,),
     confidence="M",
+    handbook="§7.3 V4 (article as reported); §15 item 7",
 )
 TERTUKAR_MISJUDGED = Rule(
     "penghitungan.tertukar_keliru",
     PHASE,
     Severity.BERAT,
-    "KPU ruling on surat suara tertukar, 2024 (HANDBOOK §7.4, §7.5)",
+    "PKPU 25/2023 Pasal 53-55; Kep. KPU 66/2024",
     ("M02",),
     (Consequence.KEBERATAN, Consequence.HITUNG_ULANG),
     severity_note=(
         "One ballot misruled at the count, like every other misjudgement (M34); using "
         "wrong-district ballots, M02's critical case, is judged at the opening."
     ),
+    handbook="§7.4 and §7.5 (KPU ruling on tertukar ballots, S-TUKAR)",
 )
 UNSIGNED_COUNTED = Rule(
     "penghitungan.tanpa_tanda_tangan_dihitung",
     PHASE,
     Severity.BERAT,
-    "PKPU 25/2023 Pasal 53 (G1: the chair's signature is a condition of validity)",
+    "PKPU 25/2023 Pasal 53",
     ("M22",),
     (Consequence.KEBERATAN, Consequence.HITUNG_ULANG),
     severity_note=(
         "One ballot misruled at the count, like every other misjudgement (M34); handing "
         "out unsigned ballots, M22's critical case, is judged at the desk."
     ),
+    handbook="§7.2 G1",
 )
 VALID_RULED_INVALID = Rule(
     "penghitungan.sah_dinyatakan_tidak_sah",
     PHASE,
     Severity.BERAT,
-    _REG_VALIDITY,
+    "PKPU 25/2023 Pasal 53-55; Kep. KPU 66/2024",
     ("M34", "M35"),
     (Consequence.KEBERATAN, Consequence.HITUNG_ULANG),
+    handbook="§7.2; §7.3; §7.4; §7.5; §7.6",
 )
 INVALID_RULED_VALID = Rule(
     "penghitungan.tidak_sah_dinyatakan_sah",
     PHASE,
     Severity.BERAT,
-    _REG_VALIDITY,
+    "PKPU 25/2023 Pasal 53-55; Kep. KPU 66/2024",
     ("M34",),
     (Consequence.KEBERATAN, Consequence.HITUNG_ULANG),
+    handbook="§7.2; §7.3; §7.4; §7.5; §7.6",
 )
 WRONG_TARGET = Rule(
     "penghitungan.suara_untuk_peserta_lain",
     PHASE,
     Severity.BERAT,
-    _REG_VALIDITY + "; UU 7/2017 Pasal 532",
+    "PKPU 25/2023 Pasal 53-55; Kep. KPU 66/2024; UU 7/2017 Pasal 532",
     ("M34",),
     (Consequence.KEBERATAN, Consequence.HITUNG_ULANG),
+    handbook="§7.2; §7.3; §7.4; §18.1",
 )
 # A box not counted to its last ballot leaves the TPS with no result for that type: the
 # uncounted votes cannot be recapitulated, so the count has to be done again elsewhere.
@@ -179,9 +189,10 @@ NOT_FINISHED = Rule(
     "penghitungan.tidak_selesai",
     PHASE,
     Severity.KRITIS,
-    "HANDBOOK §7.1; MK 20/PUU-XVII/2019 (counting finishes without a break)",
+    "MK 20/PUU-XVII/2019; Kep. KPU 66/2024 Bab V",
     (),
     (Consequence.TANPA_HASIL, Consequence.HITUNG_ULANG),
+    handbook="§2 (same day); §7.1",
 )
 
 RULES: tuple[Rule, ...] = (

@@ -64,44 +64,49 @@ UNUSED_NOT_COUNTED = Rule(
     "penutupan.sisa_surat_suara_tidak_dihitung",
     PHASE,
     Severity.BERAT,
-    "Kep. KPU 66/2024, persiapan penghitungan (HANDBOOK §6 step 2)",
+    "Kep. KPU 66/2024 Bab V; Panduan Pengawas TPS 2024",
     ("M31",),
     (Consequence.KEBERATAN, Consequence.HITUNG_ULANG),
+    handbook="§6 step 2",
 )
 UNUSED_NOT_CROSSED = Rule(
     "penutupan.sisa_surat_suara_tidak_disilang",
     PHASE,
     Severity.BERAT,
-    "Kep. KPU 66/2024, persiapan penghitungan (HANDBOOK §6 step 3)",
+    "Kep. KPU 66/2024 Bab V; Panduan Pengawas TPS 2024",
     ("M31",),
     (Consequence.KEBERATAN, Consequence.PSU),
+    handbook="§6 step 3",
 )
 ATTENDANCE_NOT_TOTALLED = Rule(
     "penutupan.kehadiran_tidak_direkap",
     PHASE,
     Severity.RINGAN,
-    "HANDBOOK §6 step 4 (KPPS 2 and 3)",
+    "Kep. KPU 66/2024 Bab V; Panduan Pengawas TPS 2024",
     ("M38",),
     (Consequence.HITUNG_ULANG,),
     severity_note=(
         "A closing step; the reconciliation failure M38 itself is judged at the forms."
     ),
+    handbook="§1.1 (KPPS 2 and 3); §6 step 4",
 )
 DISABLED_NOT_COUNTED = Rule(
     "penutupan.pemilih_disabilitas_tidak_dihitung",
     PHASE,
     Severity.RINGAN,
-    "HANDBOOK §6 step 4 (KPPS 4 and 5)",
+    "Kep. KPU 66/2024 Bab V; Panduan Pengawas TPS 2024",
     (),
     (),
+    handbook="§1.1 (KPPS 4 and 5); §6 step 4",
 )
 COUNTING_HIDDEN = Rule(
     "penutupan.tempat_hitung_tidak_terbuka",
     PHASE,
     Severity.BERAT,
-    "HANDBOOK §6 step 6, §7.1 step 5; Bawaslu 2024 findings (S-BW19)",
+    "Kep. KPU 66/2024 Bab V; Panduan Pengawas TPS 2024",
     ("M33",),
     (Consequence.TEMUAN, Consequence.KEBERATAN),
+    handbook="§1.6; §6 step 6; §7.1 step 5",
 )
 
 RULES: tuple[Rule, ...] = (

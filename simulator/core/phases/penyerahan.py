@@ -79,17 +79,19 @@ COPIES_NOT_GIVEN = Rule(
     "penyerahan.salinan_tidak_diberikan",
     PHASE,
     Severity.KRITIS,
-    "UU 7/2017 Pasal 506; Buku Panduan KPPS 2024 p. 38 (HANDBOOK §10 step 5)",
+    "UU 7/2017 Pasal 506; Buku Panduan KPPS Pemilu 2024 hlm. 38",
     ("M45",),
     (Consequence.PIDANA, Consequence.KEBERATAN),
+    handbook="§10 step 5; §18.1",
 )
 FORMS_TAKEN_OUT = Rule(
     "penyerahan.formulir_dibawa_keluar",
     PHASE,
     Severity.KRITIS,
-    "HANDBOOK §10 step 5 (forms must not leave the TPS to be copied)",
+    "Kep. KPU 66/2024; Buku Panduan KPPS Pemilu 2024 hlm. 38",
     ("M45", "M46"),
     (Consequence.KEBERATAN, Consequence.HITUNG_ULANG),
+    handbook="§10 step 5 (forms must not leave the TPS to be copied)",
 )
 # Copying an unsigned plano is a procedural lapse that invites differing sets (M46); the crime
 # of Pasal 535 needs altered figures, so it is not this rule's consequence.
@@ -97,27 +99,29 @@ COPIES_OF_UNSIGNED = Rule(
     "penyerahan.salinan_sebelum_ditandatangani",
     PHASE,
     Severity.BERAT,
-    "HANDBOOK §10 steps 2 and 5 (copies are made from the signed C.Hasil)",
+    "Kep. KPU 66/2024; Buku Panduan KPPS Pemilu 2024 hlm. 38",
     ("M46",),
     (Consequence.KEBERATAN, Consequence.HITUNG_ULANG),
     severity_note=(
         "Copying before signing risks M46; the critical case, copies that differ from "
         "the plano, is not what happened here."
     ),
+    handbook="§10 steps 2 and 5 (copies are made from the signed C.Hasil)",
 )
 BOX_NOT_SEALED = Rule(
     "penyerahan.kotak_tidak_disegel",
     PHASE,
     Severity.BERAT,
-    "HANDBOOK §10 step 7; UU 7/2017 Pasal 537",
+    "UU 7/2017 Pasal 537",
     ("M48",),
     (Consequence.HITUNG_ULANG, Consequence.PIDANA),
+    handbook="§10 step 7; §18.1",
 )
 BOX_NOT_PACKED = Rule(
     "penyerahan.kotak_disegel_sebelum_dikemas",
     PHASE,
     Severity.RINGAN,
-    "HANDBOOK §10 step 6",
+    "Kep. KPU 66/2024; Buku Panduan KPPS Pemilu 2024 hlm. 38",
     ("M48",),
     (),
     confidence="M",
@@ -125,14 +129,16 @@ BOX_NOT_PACKED = Rule(
         "The box was sealed and handed over (M48 avoided); it has to be reopened to be "
         "packed."
     ),
+    handbook="§10 steps 6-7",
 )
 HANDED_OVER_LATE = Rule(
     "penyerahan.tidak_diserahkan_hari_itu",
     PHASE,
     Severity.BERAT,
-    "HANDBOOK §10 step 8; UU 7/2017 (KPPS duties)",
+    "UU 7/2017 Pasal 537",
     ("M48",),
     (Consequence.HITUNG_ULANG,),
+    handbook="§2 (same day); §10 step 8",
 )
 # Never handed over: the sealed boxes and the result documents do not reach the PPS, so the
 # TPS has no result at the recapitulation.
@@ -140,7 +146,7 @@ NOT_HANDED_OVER = Rule(
     "penyerahan.tidak_diserahkan",
     PHASE,
     Severity.KRITIS,
-    "UU 7/2017 Pasal 537 (HANDBOOK §10 steps 7-8, §18.1)",
+    "UU 7/2017 Pasal 537",
     ("M48",),
     (Consequence.TANPA_HASIL, Consequence.PIDANA),
     confidence="M",
@@ -148,14 +154,16 @@ NOT_HANDED_OVER = Rule(
         "Never handed over at all: no result reaches the PPS (UU 7/2017 Pasal 537), "
         "beyond M48's late or unsealed handover."
     ),
+    handbook="§10 steps 7-8; §18.1",
 )
 NOT_UPLOADED = Rule(
     "penyerahan.sirekap_tidak_diunggah",
     PHASE,
     Severity.RINGAN,
-    "HANDBOOK §10 step 3",
+    "Kep. KPU 66/2024",
     ("M47",),
     (),
+    handbook="§10 step 3; §19.3",
 )
 
 RULES: tuple[Rule, ...] = (

@@ -342,7 +342,7 @@ class FormulirScene(PhaseScene):
             parts.append(escape(cat("scene.formulir.checks.failed", count=len(failures))))
             for failure in failures:
                 title = cat(f"forms.identity.{failure.identity}.title")
-                parts.append(f"• <b>{escape(failure.identity)}</b> {escape(title)}")
+                parts.append(f"• {escape(title)}")
         else:
             parts.append(escape(cat("scene.formulir.checks.clean")))
         missing = forms.missing_fields(form, contest)
@@ -400,6 +400,16 @@ class FormulirScene(PhaseScene):
         self.current = ballot
         self._scroll = 0.0
         self.rebuild()
+
+    def reveal(self, action: Action) -> bool:
+        """Turn to the form ``action`` is about (signing it, recording or reporting its
+        discrepancy); True if that changed anything."""
+        about = str(getattr(action, "ballot", None) or getattr(action, "subject", None))
+        ballot = next((b for b in self.world.boxes if b.value == about), None)
+        if ballot is not None and ballot is not self.current:
+            self.show(ballot)
+            return True
+        return super().reveal(action)
 
     def submit(self, field_id: str, text: str, step: int = 1) -> None:
         """A figure typed into a cell: written if the cell is empty, corrected if it differs."""

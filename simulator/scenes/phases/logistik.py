@@ -20,12 +20,12 @@ from simulator.app.context import AppContext
 from simulator.app.play import PlaySession
 from simulator.art import palette
 from simulator.core import domain
-from simulator.core.actions import Action, EndPhase, RespondToEvent
+from simulator.core.actions import Action
 from simulator.core.domain import expected_ballots, reserve
 from simulator.core.phases.logistik import CountBallots, InspectItem, ReportDiscrepancy
 from simulator.core.state import World
 from simulator.i18n import Catalog
-from simulator.presenter.labels import action_label, target_name
+from simulator.presenter.labels import discrepancy_name, target_name
 from simulator.scenes.phase import END_H, PhaseScene
 from simulator.scenes.phases.logistics_art import (
     Line,
@@ -230,9 +230,16 @@ class LogistikScene(PhaseScene):
         self.detail_text_rect = text_rect
         y = text_rect.bottom + gap
         for text, callback, key, action, tooltip in buttons:
+            # A report too long for the button keeps its problem whole ("Lapor: jumlah tidak
+            # sesuai"), not the words every report shares.
+            short = None
+            if isinstance(action, ReportDiscrepancy):
+                problem = self.problem_text(action.discrepancy)
+                short = self.ctx.cat("scene.logistik.button.report_short", problem=problem)
+            room = detail.width - px(40) if key else detail.width
             self.ui.button(
                 pygame.Rect(detail.left, y, detail.width, row_h),
-                self.fit(text, detail.width - px(40)) if key else self.fit(text, detail.width),
+                self.fit(text, room, short=short),
                 callback,
                 key=key,
                 action=action,
@@ -345,9 +352,7 @@ class LogistikScene(PhaseScene):
         return lines
 
     def discrepancy_words(self, discrepancy: str) -> str:
-        return action_label(
-            ReportDiscrepancy(discrepancy=discrepancy), self.world, self.ctx.cat
-        ).split(": ", 1)[-1]
+        return discrepancy_name(discrepancy, self.world, self.ctx.cat)
 
     # --- acting -----------------------------------------------------------------------------
 
@@ -609,9 +614,6 @@ def seen_words(world: World, tile: Tile, cat: Catalog) -> list[str]:
 # --- shared with the opening scene ------------------------------------------------------------
 
 
-GROUP_AT = 4  # more side actions of one kind than this fold under one button
-
-
 def build_side_column(scene: PhaseScene, title: str) -> pygame.Rect:
     """The right-hand column: ``title`` over room the scene draws in (the returned rect),
     then every allowed action the stage has no control for, so nothing the engine allows is
@@ -620,7 +622,7 @@ def build_side_column(scene: PhaseScene, title: str) -> pygame.Rect:
     side = scene.side_rect()
     scene.ui.label(pygame.Rect(side.left, side.top, side.width, px(30)), title, style="@heading")
     end_h = px(END_H)
-    rows = side_rows(scene)
+    rows = scene.side_rows()
     body_top = side.top + px(34)
     body_bottom = side.bottom - end_h - px(8)
     split = body_bottom
@@ -639,84 +641,12 @@ def build_side_column(scene: PhaseScene, title: str) -> pygame.Rect:
     return pygame.Rect(side.left, body_top, side.width, split - body_top)
 
 
-def side_rows(scene: PhaseScene) -> list[tuple[str, Callable[[], None], Action | None]]:
-    """The side list's buttons: (words, callback, the action it applies or None for a fold)."""
-    cat = scene.ctx.cat
-    others = other_actions(scene)
-    counts: dict[str, int] = {}
-    for action in others:
-        counts[action.kind] = counts.get(action.kind, 0) + 1
-    unfolded = getattr(scene, "side_unfolded", None)
-    rows: list[tuple[str, Callable[[], None], Action | None]] = []
-    folds_shown: set[str] = set()
-    for action in others:
-        kind = action.kind
-        if counts[kind] > GROUP_AT:
-            if kind not in folds_shown:
-                folds_shown.add(kind)
-                words = cat(
-                    "scene.logistik.fold",
-                    action=cat.get(f"action.{kind}", kind),
-                    count=counts[kind],
-                )
-                rows.append((words, lambda k=kind: toggle_side(scene, k), None))
-            if kind != unfolded:
-                continue
-        words = action_label(action, scene.world, cat)
-        rows.append((words, lambda a=action: scene.act(a), action))
-    return rows
-
-
-def toggle_side(scene: PhaseScene, kind: str) -> None:
-    """Unfold the side list's actions of ``kind`` (or fold them again)."""
-    current = getattr(scene, "side_unfolded", None)
-    scene.side_unfolded = None if current == kind else kind  # type: ignore[attr-defined]
-    focused = scene.ui.focused()
-    live = scene.ui.live_focusable()
-    scene._focus_after_build = live.index(focused) if focused in live else None
-    scene.rebuild()
-
-
-def reveal_in_side(scene: PhaseScene, action: Action) -> bool:
-    """Unfold the side list's group holding ``action``; True if that changed anything."""
-    from simulator.app.widgets import offer_key
-
-    if offer_key(action) in scene.ui.offers:
-        return False
-    wanted = offer_key(action)
-    if any(offer_key(a) == wanted for a in other_actions(scene)):
-        if getattr(scene, "side_unfolded", None) == action.kind:
-            return False
-        scene.side_unfolded = action.kind  # type: ignore[attr-defined]
-        scene.rebuild()
-        return True
-    return False
-
-
 def narrow_side(scene: PhaseScene) -> pygame.Rect:
     """The framework's side column, narrowed to ``SIDE_W``: the stage gets the rest."""
     px = scene.ctx.px
     side = PhaseScene.side_rect(scene)
     width = min(side.width, px(SIDE_W))
     return pygame.Rect(side.right - width, side.top, width, side.height)
-
-
-def other_actions(scene: PhaseScene) -> list[Action]:
-    """Allowed actions with no control on the stage (built before the side column): not of a
-    kind the stage claims, not offered by a button, and not folded away under one
-    (``scene.has_home(action)``, e.g. a report behind a "Report…" button)."""
-    from simulator.app.widgets import offer_key
-
-    offered = set(scene.ui.offers)
-    homed = getattr(scene, "has_home", None)
-    return [
-        action
-        for action in scene.offered_actions()
-        if action.kind not in scene.stage_kinds
-        and offer_key(action) not in offered
-        and not (homed is not None and homed(action))
-        and not isinstance(action, (EndPhase, RespondToEvent))
-    ]
 
 
 SCENE = LogistikScene

@@ -44,12 +44,9 @@ from simulator.scenes.phases.logistics_art import (
     draw_tick,
     draw_warning,
 )
-from simulator.scenes.phases.logistik import (
-    build_side_column,
-    narrow_side,
-    reveal_in_side,
-)
+from simulator.scenes.phases.logistik import build_side_column, narrow_side
 from simulator.scenes.phases.pembukaan_steps import StepList
+from simulator.scenes.side_list import reveal_in_side
 from simulator.schema.clock import format_minutes, to_minutes
 from simulator.schema.types import BallotType
 
@@ -207,10 +204,15 @@ class PembukaanScene(PhaseScene):
             if stop.to not in self.stop_slots:
                 self.stop_slots.append(stop.to)
         left = strip.left + px(CLOCK_TEXT_W)
-        self.ui.label(
-            pygame.Rect(left, strip.top + px(4), strip.right - left, px(24)),
+        font = self.ctx.manager.get_theme().get_font(["@muted", "label"])
+        words = self.shorten(
             cat("scene.pembukaan.clock.wait") if stops else cat("scene.pembukaan.clock.none"),
-            style="@muted",
+            strip.right - left,
+            font,
+            short=cat("scene.pembukaan.clock.wait_short") if stops else None,
+        )
+        self.ui.label(
+            pygame.Rect(left, strip.top + px(4), strip.right - left, px(24)), words, style="@muted"
         )
         by_time = {stop.to: stop for stop in stops}
         gap, row_h, width = px(6), px(32), px(70)

@@ -4,6 +4,7 @@ the boxes (an opened packet's delivery list and count beside its reports), how t
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
@@ -87,11 +88,12 @@ class StepList:
         px = self.px
         if tick:
             text = "✓ " + text if _has_glyph(self.scene, "✓") else text
-        element = self.scene.ui.label(
+        # Shortened before the label is made, with the font its style gives it.
+        font = self.scene.ctx.manager.get_theme().get_font([style, "label"])
+        text = self.scene.shorten(text, width, font)
+        return self.scene.ui.label(
             pygame.Rect(x, self.y, width, px(26)), text, style=style, container=self.scroller
         )
-        _shorten(element)
-        return element
 
     def paragraph(
         self,
@@ -343,9 +345,18 @@ class StepList:
         cat, scene, px = self.cat, self.scene, self.px
         world = scene.world
         self.heading(cat("scene.pembukaan.step.boxes"))
-        for ballot in scene.box_order():
+        names = {
+            ballot: cat.get(f"scene.logistik.short.ballot.{ballot.value}", ballot.value)
+            for ballot in scene.box_order()
+        }
+        # The names' column is as wide as the longest name needs at the player's text size
+        # ("DPRD Kab/Kota" whole, never "DPRD Kab/K…"); the steps start after it.
+        font = scene.ctx.manager.get_theme().get_font(["label"])
+        widest_name = max((font.size(name)[0] for name in names.values()), default=0)
+        label_units = max(118, math.ceil((widest_name + px(8)) / scene.ctx.scale))
+        label_w, steps_at = px(label_units), 14 + label_units + 4
+        for ballot, name in names.items():
             box = world.boxes[ballot]
-            name = cat.get(f"scene.logistik.short.ballot.{ballot.value}", ballot.value)
             row: list[tuple[str, Callable[[], None], Action | None, int]] = []
             opened = scene.find(OpenBox, ballot=ballot)
             if opened is not None:
@@ -369,7 +380,6 @@ class StepList:
                     None,
                     0,
                 )
-            label_w = px(118)
             self.label(name, px(14), label_w, style="label")
             # One geometry per box whatever its state: the widest row it can have (three
             # steps and the report button) decides one line or two, so opening, showing or
@@ -380,11 +390,11 @@ class StepList:
                 self.slot(cat("scene.pembukaan.box.lock"), None),
                 self.slot(cat("scene.pembukaan.box.report"), None),
             ]
-            one_line = self.fits(widest, 14 + 122)
+            one_line = self.fits(widest, steps_at)
             top = self.y
             if not one_line:
                 self.y += px(28)  # the steps go under the box's name
-            indent = 14 + 122 if one_line else 28
+            indent = steps_at if one_line else 28
             if row:
                 row += [toggle] if toggle else []
                 saved = self.y
@@ -485,14 +495,3 @@ def _wrapped(font: IGUIFontInterface, text: str, width: int) -> list[str]:
         else:
             lines.append(word)
     return lines or [""]
-
-
-def _shorten(element: UIElement) -> None:
-    """A label whose text is wider than itself loses its end to an ellipsis."""
-    text = getattr(element, "text", "")
-    font = getattr(element, "font", None)
-    if not text or font is None or font.size(text)[0] <= element.rect.width:
-        return
-    while text and font.size(text + "…")[0] > element.rect.width:
-        text = text[:-1]
-    element.set_text(text.rstrip() + "…")

@@ -284,11 +284,12 @@ class PenghitunganScene(PhaseScene):
         if offer_key(action) in allowed:
             key = NUMBER_KEYS.get(index + 1)
             text = cat("scene.penghitungan.open", ballot=self.short(ballot))
-            if self.fit(text, cell.width - px(36)) != text:
+            font = self.ctx.manager.get_theme().get_font(["button"])
+            if font.size(text)[0] > cell.width - px(36) - px(24):
                 text = cat("scene.penghitungan.open_short")  # the box's name is just above
             self.ui.button(
                 pygame.Rect(cell.left, cell.bottom - button_h, cell.width, button_h),
-                self.fit(text, cell.width - px(36)),
+                self.fit(text, cell.width - px(36), short=self.short(ballot)),
                 lambda a=action: self.act(a),
                 key=key,
                 action=action,

@@ -74,6 +74,12 @@ class ChecklistPhaseScene(PhaseScene):
         assert self.phase is not None
         return self.ctx.cat(f"scene.{self.phase.value}.{key}", **params)
 
+    def t_short(self, key: str) -> str | None:
+        """The shorter words for a button whose text may not fit (``<key>_short``), if any."""
+        assert self.phase is not None
+        full = f"scene.{self.phase.value}.{key}_short"
+        return self.ctx.cat(full) if self.ctx.cat.has(full) else None
+
     def checklist_items(self) -> list[tuple[bool, str]]:
         return []
 
@@ -125,10 +131,12 @@ class ChecklistPhaseScene(PhaseScene):
         *,
         key: int | None = None,
         style: str | None = None,
+        short: str | None = None,
     ) -> None:
-        """A stage button applying exactly ``action``; its text shortened with "…" only if
-        it must be, measured with the button's own font (bold for ``@strong``, bigger with the
-        player's text size) and leaving room for the theme's padding."""
+        """A stage button applying exactly ``action``; its text shortened (to ``short`` if
+        given, see :meth:`PhaseScene.shorten`) only if it must be, measured with the button's
+        own font (bold for ``@strong``, bigger with the player's text size) and leaving room
+        for the theme's padding."""
         button = self.ui.button(
             rect,
             text,
@@ -140,12 +148,9 @@ class ChecklistPhaseScene(PhaseScene):
         )
         suffix = f"  [{key_name(key)}]" if key is not None else ""
         room = rect.width - self.ctx.px(16 if style is None else 24)
-        font = button.font
-        if font.size(text + suffix)[0] <= room:
-            return
-        while text and font.size(text + "…" + suffix)[0] > room:
-            text = text[:-1]
-        button.set_text(text.rstrip() + "…" + suffix)
+        shown = self.shorten(text, room, button.font, short=short, suffix=suffix)
+        if shown != text + suffix:
+            button.set_text(shown)
 
     def badge(self, rect: pygame.Rect, text: str) -> None:
         """A finished step shown in place of its button."""
@@ -339,7 +344,7 @@ class PenutupanScene(ChecklistPhaseScene):
             self.badge(count_slot, self.t("counted"))
         cross = CrossUnused(ballot=ballot)
         if any(a == cross for a in offered):
-            self.action_button(cross_slot, self.t("cross"), cross)
+            self.action_button(cross_slot, self.t("cross"), cross, short=self.t_short("cross"))
         elif stock.unused_crossed:
             self.badge(cross_slot, self.t("crossed_done"))
 
@@ -462,7 +467,11 @@ class PenutupanScene(ChecklistPhaseScene):
             self.badge(self.bottom_slot(rect), self.t("disabled_done"))
         elif any(a == action for a in offered):
             self.action_button(
-                self.bottom_slot(rect), self.t("disabled_button"), action, key=pygame.K_d
+                self.bottom_slot(rect),
+                self.t("disabled_button"),
+                action,
+                key=pygame.K_d,
+                short=self.t_short("disabled_button"),
             )
 
     def build_area(self, rect: pygame.Rect, offered: list[Action]) -> None:
@@ -488,7 +497,9 @@ class PenutupanScene(ChecklistPhaseScene):
         for slot, (value, key) in enumerate(choices):
             action = ArrangeCountingArea(public=value)
             if any(a == action for a in offered):
-                self.action_button(self.bottom_slot(rect, 1 - slot), self.t(key), action)
+                self.action_button(
+                    self.bottom_slot(rect, 1 - slot), self.t(key), action, short=self.t_short(key)
+                )
 
 
 @lru_cache(maxsize=64)

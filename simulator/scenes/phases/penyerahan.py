@@ -127,7 +127,7 @@ class PenyerahanScene(ChecklistPhaseScene):
         if ballot in handover.sirekap_uploaded:
             self.badge(slot(148), self.t("uploaded"))
         elif upload in offered:
-            self.action_button(slot(148), self.t("upload"), upload)
+            self.action_button(slot(148), self.t("upload"), upload, short=self.t_short("upload"))
         # Copies are made from the signed plano: the card says whether this one is signed.
         signed = self.world.forms.signed.get(ballot, False)
         status = "C.Hasil: " + (
@@ -151,7 +151,7 @@ class PenyerahanScene(ChecklistPhaseScene):
         if box.packed:
             self.badge(slot(290), self.t("packed"))
         elif pack in offered:
-            self.action_button(slot(290), self.t("pack"), pack)
+            self.action_button(slot(290), self.t("pack"), pack, short=self.t_short("pack"))
         seal = SealBox(ballot=ballot)
         if box.sealed:
             self.badge(slot(326), self.t("sealed"))
@@ -259,7 +259,14 @@ class PenyerahanScene(ChecklistPhaseScene):
         action = HandOver()
         if action in offered:
             button = pygame.Rect(rect.left + px(12), rect.bottom - px(62), width, px(50))
-            self.action_button(button, self.t("hand_over"), action, key=pygame.K_h, style="@strong")
+            self.action_button(
+                button,
+                self.t("hand_over"),
+                action,
+                key=pygame.K_h,
+                style="@strong",
+                short=self.t_short("hand_over"),
+            )
 
 
 # Drawn once per look: a rebuild after each action redraws none that did not change (the
