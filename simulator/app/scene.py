@@ -32,6 +32,8 @@ class Scene:
         self.ctx = ctx
         self.ui = Widgets(ctx.manager)
         self.on_result: Callable[[Any], None] | None = None
+        #: drawn at least once: a dialog takes no input before (see app/keyboard.py)
+        self.seen = False
 
     # --- lifecycle ------------------------------------------------------------------------
 

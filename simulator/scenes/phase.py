@@ -16,7 +16,7 @@ from pygame_gui.elements import UILabel, UITextBox
 from simulator.app.context import AppContext
 from simulator.app.play import PlaySession
 from simulator.app.scene import Scene
-from simulator.app.widgets import escape
+from simulator.app.widgets import FocusMemory, escape
 from simulator.art import palette
 from simulator.core.actions import Action, AdvanceClock, EndPhase, RespondToEvent
 from simulator.core.phases import incidents
@@ -43,7 +43,7 @@ class PhaseScene(Scene):
         super().__init__(ctx)
         self.session = session
         self.phase = session.sim.world.phase
-        self._focus_after_build: int | None = None
+        self._focus_after_build: FocusMemory | None = None
         self.wait_message = ""
         self.clock_label: UILabel | None = None
         self._offered: tuple[int, list[Action]] = (-1, [])
@@ -89,9 +89,7 @@ class PhaseScene(Scene):
         self.build_side()
         self.build_feedback()
         if self._focus_after_build is not None:
-            candidates = self.ui.live_focusable()
-            if candidates:
-                self.ui.set_focus(candidates[min(self._focus_after_build, len(candidates) - 1)])
+            self.ui.restore_focus(self._focus_after_build)
             self._focus_after_build = None
 
     def build_header(self) -> None:
@@ -297,10 +295,13 @@ class PhaseScene(Scene):
         """Apply ``action`` through the session, then show what follows from it."""
         self.act_all([action])
 
+    def keep_focus(self) -> None:
+        """Have the next build put the focus back where it is now (on the same element, or
+        the button now in its place)."""
+        self._focus_after_build = self.ui.remember_focus()
+
     def act_all(self, actions: Sequence[Action]) -> None:
-        focused = self.ui.focused()
-        live = self.ui.live_focusable()
-        self._focus_after_build = live.index(focused) if focused in live else None
+        self.keep_focus()
         for action in actions:
             self.session.do(action)
         self.play_sound()

@@ -429,15 +429,18 @@ class FormulirScene(PhaseScene):
         self.focus_cell(field_id, step)
 
     def focus_cell(self, field_id: str, step: int) -> None:
-        """Put the keyboard focus on the cell ``step`` places after ``field_id``."""
+        """Put the keyboard focus ``step`` places after the cell ``field_id`` in reading
+        order (row by row, as the form is printed): the next cell, or after the last one
+        whatever follows it on the screen."""
         if self.ctx.stack.top is not self or not self._entries:
             return
-        order = list(self._entries)
-        index = order.index(field_id) + step if field_id in order else 0
-        if 0 <= index < len(order):
-            self.ui.set_focus(self._entries[order[index]])
-        elif index >= len(order):
-            self.ui.move_focus(0)
+        entry = self._entries.get(field_id)
+        if entry is None or not entry.alive():
+            self._focus_first_empty()
+            return
+        if self.ui.focused() is not entry:
+            self.ui.set_focus(entry)
+        self.ui.move_focus(step)
 
     def _remember_scroll(self) -> None:
         bar = getattr(self._scroller, "vert_scroll_bar", None)
@@ -449,9 +452,9 @@ class FormulirScene(PhaseScene):
     # --- input ----------------------------------------------------------------------------
 
     def handle(self, event: pygame.event.Event) -> bool:
-        """Tab out of a cell with a changed figure writes the figure first; letter shortcuts
-        (sign, end the phase) still work from a cell, which only takes digits."""
-        if event.type != pygame.KEYDOWN:
+        """Tab out of a cell with a changed figure writes the figure first (as Enter does).
+        Letters and digits never reach here from a cell: they go to the cell alone."""
+        if event.type != pygame.KEYDOWN or event.key != pygame.K_TAB:
             return super().handle(event)
         focused = self.ui.focused()
         field_id = self._field_of(focused)
@@ -459,13 +462,8 @@ class FormulirScene(PhaseScene):
             return super().handle(event)
         value = self.form().get(field_id)
         typed = focused.get_text().strip()
-        changed = bool(typed) and typed != ("" if value is None else str(value))
-        if event.key == pygame.K_TAB and changed:
+        if typed and typed != ("" if value is None else str(value)):
             self.submit(field_id, typed, -1 if event.mod & pygame.KMOD_SHIFT else 1)
-            return True
-        shortcut = self.ui.shortcuts.get(event.key)
-        if shortcut is not None and not changed:
-            shortcut()
             return True
         return super().handle(event)
 
@@ -509,7 +507,9 @@ class FormulirScene(PhaseScene):
 
 class CorrectionDialog(Scene):
     """How to change a figure already written: the trainee picks the method; the engine
-    judges it."""
+    judges it. A wrong method is a mistake with points, so no method has a key of its own
+    (a digit typed by momentum after the cell once chose "overwrite"): the focus starts on
+    "leave the old figure", Tab or the arrows reach a method and Enter applies it."""
 
     overlay = True
 
@@ -552,29 +552,24 @@ class CorrectionDialog(Scene):
         )
         top = inner.top + px(160)
         row, gap = px(40), px(6)
-        first = None
-        keys = (pygame.K_1, pygame.K_2, pygame.K_3)
         for index, method in enumerate(METHODS):
             action = CorrectFigure(
                 ballot=self.owner.current, field=self.field_id, value=self.new, method=method
             )
-            button = self.ui.button(
+            self.ui.button(
                 pygame.Rect(inner.left, top + index * (row + gap), inner.width, row),
                 cat(f"label.method.{method}").capitalize(),
                 lambda a=action: self.close(a),
-                key=keys[index],
                 container=panel,
                 action=action,
             )
-            first = first or button
-        self.ui.button(
+        cancel = self.ui.button(
             pygame.Rect(inner.left, top + 3 * (row + gap), inner.width, row),
             cat("scene.formulir.correct.cancel") + "  [Esc]",
             lambda: self.close(None),
             container=panel,
         )
-        if first is not None:
-            self.ui.set_focus(first)
+        self.ui.set_focus(cancel)
 
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:

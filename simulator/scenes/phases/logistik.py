@@ -410,13 +410,8 @@ class LogistikScene(PhaseScene):
         if not self.inspected(tile):
             self.act(InspectItem(target=tile.target))
         else:
-            self._keep_focus()
+            self.keep_focus()
             self.rebuild()
-
-    def _keep_focus(self) -> None:
-        focused = self.ui.focused()
-        live = self.ui.live_focusable()
-        self._focus_after_build = live.index(focused) if focused in live else None
 
     def act_all(self, actions: Sequence[Action]) -> None:
         for action in actions:
@@ -663,9 +658,7 @@ def toggle_side(scene: PhaseScene, kind: str) -> None:
     """Unfold the side list's actions of ``kind`` (or fold them again)."""
     current = getattr(scene, "side_unfolded", None)
     scene.side_unfolded = None if current == kind else kind  # type: ignore[attr-defined]
-    focused = scene.ui.focused()
-    live = scene.ui.live_focusable()
-    scene._focus_after_build = live.index(focused) if focused in live else None
+    scene.keep_focus()
     scene.rebuild()
 
 

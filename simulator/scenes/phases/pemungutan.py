@@ -971,9 +971,10 @@ class PemungutanScene(PhaseScene):
         self.show_results()
 
     def search_done(self, text: str) -> None:
+        """Enter in the search: the list stays filtered and the keys are shortcuts again."""
         self.search_changed(text)
-        if self.search_entry is not None:
-            self.search_entry.unfocus()
+        if self.ui.focused() is self.search_entry:
+            self.ui.set_focus(None)
 
     # --- widgets that offer exactly what the engine allows ---------------------------------
 
@@ -1077,9 +1078,7 @@ class PemungutanScene(PhaseScene):
         the trainee's last decision unless the moment itself brings a finding."""
         session = self.session
         before_action, before_latest = session.last_action, list(session.latest)
-        focused = self.ui.focused()
-        live = self.ui.live_focusable()
-        self._focus_after_build = live.index(focused) if focused in live else None
+        self.keep_focus()
         result = session.do(AdvanceClock(to=format_minutes(to)))
         if not result.findings:
             session.last_action, session.latest = before_action, before_latest
@@ -1102,9 +1101,7 @@ class PemungutanScene(PhaseScene):
     def refresh(self) -> None:
         """Build again after a change of view (no engine action), keeping the focus ring on
         the same place."""
-        focused = self.ui.focused()
-        live = self.ui.live_focusable()
-        self._focus_after_build = live.index(focused) if focused in live else None
+        self.keep_focus()
         self.rebuild()
 
     # --- local views -----------------------------------------------------------------------
