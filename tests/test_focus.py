@@ -10,7 +10,7 @@ import pygame
 import pytest
 from pygame_gui.elements import UIButton, UITextEntryLine
 
-from simulator.app.reading_order import reading_order
+from simulator.app.reading_order import in_panels, reading_order
 from simulator.app.widgets import Widgets
 from simulator.core.phases.formulir import CorrectFigure, EnterFigure
 from simulator.persistence.store import SaveStore
@@ -105,17 +105,6 @@ def test_a_held_key_that_opens_the_profiles_does_not_type_into_the_new_name(
     pilot.type("Wulan")
     name = next(iter(pilot.top.ui.entry_submit))
     assert name.get_text() == "Wulan", f"the key that opened the screen typed: {name.get_text()!r}"
-
-
-def test_the_key_that_opens_a_screen_is_not_typed_into_it(tmp_path: Path) -> None:
-    store, _ = SaveStore.open(tmp_path)
-    pilot = Pilot(store=store)
-    pilot.show(StartScene(pilot.ctx))
-    pilot.key(pygame.K_p, unicode="p")
-    assert isinstance(pilot.top, ProfileScene), "without a profile, P asks for one first"
-    pilot.type("Wulan")
-    name = next(iter(pilot.top.ui.entry_submit))
-    assert name.get_text() == "Wulan", f"P leaked into the name: {name.get_text()!r}"
 
 
 # --- The ring and pygame_gui's focus are one ----------------------------------------------------
@@ -216,6 +205,32 @@ def test_reading_order_reads_rows_then_columns() -> None:
         (r(600, 60, 300, 400), "list"),
     ]
     assert reading_order(page) == ["heading", "a", "b", "c", "list", "footer"]
+    # Two rows of buttons (the second shorter) beside a list: the rows, then the list.
+    clock = [
+        (r(188, 92, 104, 32), "06:30"),
+        (r(298, 92, 70, 32), "06:40"),
+        (r(374, 92, 70, 32), "07:00"),
+        (r(188, 128, 70, 32), "07:10"),
+        (r(264, 128, 70, 32), "07:30"),
+        (r(464, 64, 560, 576), "steps"),
+    ]
+    assert reading_order(clock) == ["06:30", "06:40", "07:00", "07:10", "07:30", "steps"]
+
+
+def test_a_screen_is_read_a_panel_at_a_time() -> None:
+    r = pygame.Rect
+    stage, side, inner = r(0, 60, 900, 640), r(920, 60, 440, 640), r(10, 200, 400, 300)
+    boxes = [
+        (r(10, 100, 100, 30), "stage 1"),
+        (r(930, 90, 100, 30), "side 1"),
+        (r(20, 210, 100, 30), "inner"),
+        (r(600, 300, 100, 30), "stage 2"),
+        (r(930, 300, 100, 30), "side 2"),
+        (r(10, 10, 100, 30), "header"),
+    ]
+    assert in_panels([stage, side, inner], boxes) == [
+        "header", "stage 1", "inner", "stage 2", "side 1", "side 2"
+    ], "a row across the stage and the side column is not read across"
 
 
 def test_a_rebuild_never_puts_the_focus_into_an_entry_by_chance() -> None:

@@ -73,7 +73,7 @@ class Driver:
         self.ctx.manager.draw_ui(surface)
         top = self.ctx.stack.top
         if top is not None:
-            top.ui.draw_focus_ring(surface, max(2, self.ctx.px(3)))
+            top.ui.draw_focus_ring(surface, max(3, self.ctx.px(4)), max(3, self.ctx.px(6)))
         for scene in visible:
             scene.seen = True
 

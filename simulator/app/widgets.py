@@ -6,7 +6,7 @@ element is killed when the scene leaves, and a press runs its callback.
 The focus model (what a trainee can rely on, on every screen):
 
 - **One focus.** A scene's ``Widgets`` holds the focus: one button or entry, or nothing. The
-  gold ring marks it (a button's selected border; a ring drawn round an entry), and it is
+  gold ring marks it (drawn over the element's border, thicker than any other), and it is
   always pygame_gui's focused element too: every change goes through :meth:`Widgets.set_focus`,
   and a mouse press is read back from pygame_gui (:meth:`Widgets.follow_pointer`): pressing
   an entry or a button moves the ring there, pressing anything else clears it. Only the top
@@ -54,7 +54,7 @@ from pygame_gui.elements import (
     UITextEntryLine,
 )
 
-from simulator.app.reading_order import reading_order
+from simulator.app.reading_order import in_panels, reading_order
 from simulator.art import palette
 
 if TYPE_CHECKING:  # the engine (pydantic) is not needed to draw the start screen
@@ -117,6 +117,8 @@ class Widgets:
     # the button that applies exactly this action, and entries by a scene-given name.
     offers: dict[str, UIButton] = field(default_factory=dict)  # by offer_key(action)
     named_entries: dict[str, UITextEntryLine] = field(default_factory=dict)
+    #: the panels the screen is read by, one at a time (see :meth:`focus_panel`)
+    focus_panels: list[pygame.Rect] = field(default_factory=list)
     #: the focused element (see the module docstring); read it with :meth:`focused`
     _focus: UIElement | None = None
     #: whether these widgets belong to the top scene, the only one that shows its ring
@@ -237,6 +239,11 @@ class Widgets:
             self.named_entries[name] = element
         return element  # type: ignore[return-value]
 
+    def focus_panel(self, rect: pygame.Rect) -> None:
+        """Declare a panel of the screen (a header, a stage, a side column): the focus moves
+        through a panel's elements before the next panel's (reading order)."""
+        self.focus_panels.append(rect)
+
     def clear(self) -> None:
         focus_set = self.manager.get_focus_set() or set()
         if any(element in focus_set for element in self.elements):
@@ -252,6 +259,7 @@ class Widgets:
         self.scroll_parent.clear()
         self.offers.clear()
         self.named_entries.clear()
+        self.focus_panels.clear()
 
     # --- input ----------------------------------------------------------------------------
 
@@ -306,20 +314,26 @@ class Widgets:
     # --- focus ----------------------------------------------------------------------------
 
     def live_focusable(self) -> list[UIElement]:
-        """The elements the focus can move to, in reading order (an element in a scrolling
-        list is read where the list stands, in the list's own order)."""
+        """The elements the focus can move to, in reading order: a panel at a time, and an
+        element in a scrolling list where the list stands, in the list's own order."""
         live = [e for e in self.focusable if e.alive() and e.visible and _enabled(e)]
-        loose: list[tuple[pygame.Rect, list[UIElement]]] = []
+        loose: list[tuple[pygame.Rect, UIElement | UIScrollingContainer]] = []
         lists: dict[UIScrollingContainer, list[tuple[pygame.Rect, UIElement]]] = {}
         for element in live:
             scroller = self.scroll_parent.get(element)
             if scroller is None:
-                loose.append((element.rect, [element]))
+                loose.append((element.rect, element))
             else:
+                if scroller not in lists:
+                    loose.append((scroller.rect, scroller))
                 lists.setdefault(scroller, []).append((element.get_relative_rect(), element))
-        for scroller, inside in lists.items():
-            loose.append((scroller.rect, reading_order(inside)))
-        return [element for block in reading_order(loose) for element in block]
+        ordered: list[UIElement] = []
+        for item in in_panels(self.focus_panels, loose):
+            if item in lists:
+                ordered += reading_order(lists[item])  # type: ignore[index]
+            else:
+                ordered.append(item)
+        return ordered
 
     def focused(self) -> UIElement | None:
         element = self._focus
@@ -426,16 +440,19 @@ class Widgets:
             return ("offer", offer)
         return ("text", getattr(element, "text", ""))
 
-    def draw_focus_ring(self, surface: pygame.Surface, width: int) -> None:
-        """The gold ring round a focused entry (a button shows its own, through the theme)."""
+    def draw_focus_ring(self, surface: pygame.Surface, width: int, radius: int) -> None:
+        """The gold ring round the focused element, drawn over its border: thicker than the
+        theme's selected border, so the focus never looks like a button under the mouse
+        (the same light fill)."""
         element = self.focused()
-        if not self.active or not isinstance(element, UITextEntryLine):
+        if not self.active or element is None:
             return
         scroller = self.scroll_parent.get(element)
         clip = surface.get_clip()
         if scroller is not None:
-            surface.set_clip(scroller.rect)
-        pygame.draw.rect(surface, palette.ACCENT, element.rect, width)
+            surface.set_clip(scroller.rect)  # a cell scrolled half out of its list
+        corners = radius if isinstance(element, UIButton) else 0
+        pygame.draw.rect(surface, palette.ACCENT, element.rect, width, border_radius=corners)
         surface.set_clip(clip)
 
 

@@ -84,6 +84,8 @@ class PhaseScene(Scene):
     # --- building -------------------------------------------------------------------------
 
     def build(self) -> None:
+        for panel in (self.header_rect(), self.stage_rect(), self.side_rect()):
+            self.ui.focus_panel(panel)  # the focus reads a panel at a time
         self.build_header()
         self.build_stage()
         self.build_side()
