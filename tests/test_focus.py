@@ -426,3 +426,50 @@ def test_esc_pauses_from_a_cell_and_the_ring_comes_back_to_it() -> None:
     check_ring(pilot, "back from the pause")
     pilot.type("8")
     assert first.get_text() == "8"
+
+
+def test_enter_held_after_a_numeric_answer_does_not_answer_the_next_question() -> None:
+    from datetime import date
+
+    from simulator.app.quiz_play import QuizPlay
+    from simulator.quiz.session import Mode
+    from simulator.scenes.quiz import QuizScene
+
+    pilot = Pilot()
+    one_press = {"single", "true_false", "ballot"}
+    for seed in range(500):
+        play = QuizPlay.begin(Mode.UJIAN, pilot.ctx.quiz(), None, date(2026, 11, 23), seed=seed)
+        queue = [item.question.type for item in play.run.queue[:2]]
+        if queue[0] == "numeric" and queue[1] in one_press:
+            break
+    else:
+        raise AssertionError("no exam starts with a figure, then a one-press question")
+    scene = pilot.show(QuizScene(pilot.ctx, play))
+    pilot.type("12")
+    pilot.frames(1, held(pygame.K_RETURN))
+    # The figure is submitted (pygame_gui reports it a frame later) and, before the next
+    # question is drawn, a 1 typed by momentum.
+    pilot.driver.step(1 / 60, pygame.event.get() + key_events(pygame.K_1, 0, "1"))
+    assert play.run.position == 1, "Enter answered the figure; the 1 typed unseen did not"
+    assert scene.ui.focused() is None, "where one press answers, no answer starts focused"
+    pilot.frames(1, held(pygame.K_RETURN))  # Enter repeats: it is still held
+    assert play.run.position == 1, "the held Enter answered the question after it"
+    pilot.frames(1, [release(pygame.K_RETURN)])
+    pilot.key(pygame.K_1, unicode="1")
+    assert play.run.position == 2, "a fresh key on the question seen answers it"
+
+
+def test_enter_in_the_last_cell_stays_there() -> None:
+    """The last figure written with Enter: a second Enter by momentum must not press the
+    button after the form (record a discrepancy, sign)."""
+    pilot = Pilot()
+    scene = forms(pilot)
+    cells = [e for e in scene.ui.live_focusable() if e in scene._entries.values()]
+    last = cells[-1]
+    scene.ui.set_focus(last)
+    pilot.type("9")
+    pilot.key(pygame.K_RETURN, unicode="\r")
+    pilot.frames(1)
+    assert scene.ui.focused() is last, "Enter in the last cell keeps the focus in it"
+    pilot.key(pygame.K_TAB)
+    assert scene.ui.focused() not in cells, "Tab goes on past the form"

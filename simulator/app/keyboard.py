@@ -4,9 +4,10 @@
 Every key event passes through :meth:`KeyRouter.route`, and nowhere else decides:
 
 - a key press the top scene must not take yet is dropped, with the text it types: a key that
-  was already held when the scene came on top (until it is released: a held key repeats, and
-  the key that opened a screen is still down when the screen appears), and, in a dialog, any
-  key before the dialog has been drawn (a key typed before it was seen);
+  was already held when the scene came on top or turned a page (until it is released: a held
+  key repeats, and the key that opened a screen is still down when the screen appears), and,
+  in a dialog or on a page just turned (the next quiz question), any key before it has been
+  drawn (a key typed before it was seen);
 - with an entry focused, the keys that edit text go to the entry alone (so no shortcut
   fires); Tab, Up, Down, Esc and the function keys go to the scene, which moves the focus,
   pauses, goes back or cancels;
@@ -50,7 +51,7 @@ class KeyRouter:
 
     def __init__(self) -> None:
         self.held: set[int] = set()
-        self._top: Scene | None = None
+        self._top: tuple[Scene, int] | None = None  # the top scene and the page it was on
         self._blocked: set[int] = set()  # held when the top scene came on top
         self._text_to: UITextEntryLine | _NoKeyPress | None = NO_KEY_PRESS
 
@@ -65,13 +66,14 @@ class KeyRouter:
         if top is None:
             return
         top.ui.show_focus()  # a scene built under a dialog may have taken pygame_gui's focus
-        if top is not self._top:
-            self._top = top
+        if self._top != (top, top.page):
+            self._top = (top, top.page)
             self._blocked = set(self.held)
 
     def takes_input(self, top: Scene) -> bool:
-        """Whether ``top`` may be given input: a dialog only once it has been drawn."""
-        return top.seen or not top.overlay
+        """Whether ``top`` may be given input: a dialog, or a page turned, only once it has
+        been drawn."""
+        return top.seen or not (top.overlay or top.page)
 
     # --- the keys ---------------------------------------------------------------------------
 
