@@ -473,3 +473,19 @@ def test_enter_in_the_last_cell_stays_there() -> None:
     assert scene.ui.focused() is last, "Enter in the last cell keeps the focus in it"
     pilot.key(pygame.K_TAB)
     assert scene.ui.focused() not in cells, "Tab goes on past the form"
+
+
+def test_typing_after_a_dialog_goes_on_after_the_letters_already_typed() -> None:
+    pilot = Pilot()
+    pilot.start_session("meja-pemilih-jebakan")
+    scene = pilot.top
+    assert isinstance(scene, PemungutanScene)
+    pilot.key(pygame.K_F3)
+    assert scene.ui.focused() is scene.search_entry, "F3 puts the cursor in the voter search"
+    pilot.type("Sa")
+    pilot.key(pygame.K_ESCAPE)
+    assert isinstance(pilot.top, PauseScene)
+    pilot.key(pygame.K_ESCAPE)
+    pilot.type("ri")
+    search = pilot.top.search_entry  # type: ignore[attr-defined]
+    assert search is not None and search.get_text() == "Sari", search and search.get_text()

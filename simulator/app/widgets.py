@@ -360,9 +360,6 @@ class Widgets:
         if isinstance(previous, UIButton) and previous is not element:
             previous.unselect()
         self._focus = element
-        if isinstance(element, UITextEntryLine) and not element.is_focused:
-            # Typing goes after what is there (a click places the cursor itself).
-            element.edit_position = len(element.get_text())
         if element is not None:
             _scroll_into_view(element, self.scroll_parent.get(element))
         if self.active:
@@ -373,6 +370,10 @@ class Widgets:
         element = self.focused()
         if isinstance(element, UIButton) and not element.is_selected:
             element.select()
+        if isinstance(element, UITextEntryLine) and not element.is_focused:
+            # Typing goes on after what is there (pygame_gui puts the cursor at the start
+            # when an entry loses the focus; a click places the cursor itself).
+            element.edit_position = len(element.get_text())
         if not _manager_focus_is(self.manager, element):
             self.manager.set_focus_set(element)
 
