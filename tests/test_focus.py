@@ -489,3 +489,18 @@ def test_typing_after_a_dialog_goes_on_after_the_letters_already_typed() -> None
     pilot.type("ri")
     search = pilot.top.search_entry  # type: ignore[attr-defined]
     assert search is not None and search.get_text() == "Sari", search and search.get_text()
+
+
+def test_a_key_pressed_before_a_dialog_was_seen_does_not_act_when_it_repeats() -> None:
+    pilot = Pilot()
+    session = pilot.start_session("pemilu-hari-penuh")
+    pilot.frames(1, key_events(pygame.K_e) + held(pygame.K_LEFT))
+    dialog = pilot.top
+    assert isinstance(dialog, ConfirmDialog)
+    focused = dialog.ui.focused()
+    pilot.frames(1, held(pygame.K_LEFT))  # the arrow repeats: still the press from before
+    assert dialog.ui.focused() is focused, "a key held since before the dialog moved its focus"
+    pilot.frames(1, [release(pygame.K_LEFT)])
+    pilot.key(pygame.K_LEFT)
+    assert dialog.ui.focused() is not focused, "a fresh press moves it"
+    assert session.sim.world.phase is Phase.LOGISTIK

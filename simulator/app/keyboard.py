@@ -92,7 +92,9 @@ class KeyRouter:
     ) -> None:
         self.held.add(event.key)
         self._text_to = None
-        if event.key in self._blocked or not self.takes_input(top):
+        if not self.takes_input(top):
+            self._blocked.add(event.key)  # pressed before it was seen: its repeats too
+        if event.key in self._blocked:
             return
         focused = top.ui.focused()
         if isinstance(focused, UITextEntryLine) and event.key not in SCENE_KEYS:

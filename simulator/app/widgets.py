@@ -265,8 +265,8 @@ class Widgets:
 
     def handle(self, event: pygame.event.Event) -> bool:
         """Run the callback a widget event or key asks for; True when the event was used.
-        Keys arrive here only when no entry holds the focus, or to leave it (Tab, Up, Down):
-        :mod:`simulator.app.keyboard` sends the others to the entry."""
+        With an entry focused, only the keys of the screen arrive here (Tab, Up, Down, Esc,
+        the function keys): :mod:`simulator.app.keyboard` sends the others to the entry."""
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
             callback = self.callbacks.get(event.ui_element)
             if callback is not None:
