@@ -504,3 +504,18 @@ def test_a_key_pressed_before_a_dialog_was_seen_does_not_act_when_it_repeats() -
     pilot.key(pygame.K_LEFT)
     assert dialog.ui.focused() is not focused, "a fresh press moves it"
     assert session.sim.world.phase is Phase.LOGISTIK
+
+
+def test_a_form_in_sight_does_not_scroll_under_the_pointer_or_at_each_tab() -> None:
+    pilot = Pilot()
+    scene = forms(pilot)
+    bar = scene._scroller.vert_scroll_bar  # type: ignore[union-attr]
+    assert bar is not None and bar.start_percentage == 0
+    target = cell(scene, "I.B1.women")  # in sight, well down the visible part of the form
+    click(pilot, target.rect.center)
+    assert scene.ui.focused() is target and bar.start_percentage == 0, "the form moved"
+    pilot.key(pygame.K_TAB)
+    assert bar.start_percentage == 0, "Tab to a cell in sight scrolled the form"
+    for _ in range(30):
+        pilot.key(pygame.K_TAB)
+    assert bar.start_percentage > 0, "Tab to a cell out of sight scrolls it into sight"

@@ -86,6 +86,7 @@ PREVIOUS_KEYS = frozenset({pygame.K_UP, pygame.K_LEFT})
 PRESS_KEYS = frozenset({pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE})
 # A key held with one of these is a command of the system or of an entry, not a shortcut.
 COMMAND_MODIFIERS = pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META
+SLACK_PX = 2  # an element this far past the edge of a scrolling list counts as in sight
 
 
 def escape(text: str) -> str:
@@ -494,12 +495,18 @@ def _enabled(element: UIElement) -> bool:
 
 
 def _scroll_into_view(element: UIElement, scroller: UIScrollingContainer | None) -> None:
-    """When the focused element sits in a scrolling list, scroll it into sight."""
+    """When the focused element sits in a scrolling list out of sight, scroll it into sight
+    (one in sight stays where it is: a form must not move under the pointer that clicked
+    a cell, nor jump at every Tab)."""
     if scroller is None or scroller.vert_scroll_bar is None:
         return
     content = max(1, scroller.scrollable_container.get_relative_rect().height)
     visible = scroller.get_relative_rect().height
-    top = element.get_relative_rect().top
+    shown_from = scroller.vert_scroll_bar.start_percentage * content
+    place = element.get_relative_rect()
+    if place.top >= shown_from - SLACK_PX and place.bottom <= shown_from + visible + SLACK_PX:
+        return
+    top = place.top
     # Put the element's top in the upper third of the visible part.
     start = (top - visible / 3) / content
     scroller.vert_scroll_bar.set_scroll_from_start_percentage(
