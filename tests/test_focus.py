@@ -233,23 +233,31 @@ def test_a_screen_is_read_a_panel_at_a_time() -> None:
     ], "a row across the stage and the side column is not read across"
 
 
-def test_a_rebuild_never_puts_the_focus_into_an_entry_by_chance() -> None:
-    """After an action the pressed button may be gone; the focus goes to a button near where
-    it was, never into an entry the trainee did not choose (letters would stop being
-    shortcuts)."""
+def test_a_pressed_button_that_goes_away_leaves_no_focus_for_a_second_enter() -> None:
+    """After an action the pressed button may be gone: the focus goes nowhere (a second
+    Enter by momentum must not press whatever now stands there, nor type into an entry),
+    and Tab goes on from its place."""
     pilot = Pilot()
     widgets = Widgets(pilot.ctx.manager)
     r = pygame.Rect
-    gone = widgets.button(r(0, 0, 100, 30), "gone", lambda: None)
-    widgets.entry(r(0, 40, 100, 30), lambda text: None)
+    widgets.button(r(0, 0, 100, 30), "before", lambda: None)
+    gone = widgets.button(r(0, 40, 100, 30), "gone", lambda: None)
     widgets.button(r(0, 80, 100, 30), "after", lambda: None)
     widgets.set_focus(gone)
     memory = widgets.remember_focus()
     widgets.clear()
-    widgets.entry(r(0, 0, 100, 30), lambda text: None)
+    before = widgets.button(r(0, 0, 100, 30), "before", lambda: None)
+    widgets.entry(r(0, 40, 100, 30), lambda text: None)
     after = widgets.button(r(0, 80, 100, 30), "after", lambda: None)
     widgets.restore_focus(memory)
-    assert widgets.focused() is after, f"the focus went to {widgets.focused()!r}"
+    assert widgets.focused() is None, f"the focus went to {widgets.focused()!r}"
+    widgets.move_focus(1)
+    assert isinstance(widgets.focused(), UITextEntryLine), "Tab goes on from the same place"
+    widgets.restore_focus(memory)
+    widgets.move_focus(-1)
+    assert widgets.focused() is before, "Shift+Tab goes back from the same place"
+    widgets.set_focus(after)
+    assert widgets.remember_focus() is not None
     widgets.clear()
 
 

@@ -20,17 +20,20 @@ The focus model (what a trainee can rely on, on every screen):
 - **Typed text belongs to its key press**: the text of a key used as a shortcut is never typed
   anywhere (P on the start screen, then a name, once gave "pWulan").
 - **Tab, Shift+Tab and the arrows follow reading order** (:mod:`simulator.app.reading_order`):
-  top to bottom, left to right, row by row in a grid, a column at a time where columns stand
-  side by side; never the order the widgets were made in.
+  a panel at a time (header, stage, side column), each top to bottom, left to right, row by
+  row in a grid; never the order the widgets were made in. When a pressed button goes away
+  with what it did, nothing is focused (a second Enter by momentum presses nothing the
+  trainee did not choose) and Tab goes on from its place; otherwise the focus stays on the
+  same element across a rebuild.
 - **A new screen is not typed into by accident**: a screen takes no key that was already held
-  when it came on top until that key is released (a held key repeats), and a dialog takes no
-  key or click before it has been drawn (typed before it was seen).
+  when it came on top until that key is released (a held key repeats), and a dialog, or a
+  page turned (the next quiz question), takes no key before it has been drawn (typed before
+  it was seen), nor a dialog a click.
 - **Dialogs**: Enter presses the focused button, Esc cancels. The focus starts on the safe
   answer (cancel), or on nothing where every answer is a choice; never on the right answer,
   which would be a hint. A choice that costs points has no single-key shortcut, so a key
   typed by momentum never takes it.
 """
-
 
 from __future__ import annotations
 
@@ -122,6 +125,9 @@ class Widgets:
     focus_panels: list[pygame.Rect] = field(default_factory=list)
     #: the focused element (see the module docstring); read it with :meth:`focused`
     _focus: UIElement | None = None
+    #: with nothing focused, where in reading order Tab goes on from (the place of an
+    #: element that went away after it was pressed)
+    _resume_at: int | None = None
     #: whether these widgets belong to the top scene, the only one that shows its ring
     active: bool = True
 
@@ -257,6 +263,7 @@ class Widgets:
         self.shortcuts.clear()
         self.entry_submit.clear()
         self._focus = None
+        self._resume_at = None
         self.scroll_parent.clear()
         self.offers.clear()
         self.named_entries.clear()
@@ -349,6 +356,9 @@ class Widgets:
         current = self.focused()
         if current in candidates:
             index = (candidates.index(current) + step) % len(candidates)
+        elif self._resume_at is not None:  # on from the place of the element pressed
+            index = min(self._resume_at, len(candidates)) + (step if step < 0 else step - 1)
+            index %= len(candidates)
         else:
             index = 0 if step >= 0 else len(candidates) - 1
         self.set_focus(candidates[index])
@@ -361,6 +371,7 @@ class Widgets:
         if isinstance(previous, UIButton) and previous is not element:
             previous.unselect()
         self._focus = element
+        self._resume_at = None
         if element is not None:
             _scroll_into_view(element, self.scroll_parent.get(element))
         if self.active:
@@ -417,18 +428,17 @@ class Widgets:
         return FocusMemory(self._identity(element), position)
 
     def restore_focus(self, memory: FocusMemory | None) -> None:
-        """Put the focus back on the element ``memory`` describes; if it is gone, on the
-        button now in its place in reading order (never into an entry by chance: keys that
-        were shortcuts would start typing)."""
+        """Put the focus back on the element ``memory`` describes. If it is gone (the button
+        pressed did its work), nothing is focused, so a second Enter by momentum presses
+        nothing the trainee did not choose, and keys that were shortcuts stay shortcuts; Tab
+        goes on from its place in reading order."""
         if memory is None:
             return
         live = self.live_focusable()
         same = next((e for e in live if self._identity(e) == memory.identity), None)
+        self.set_focus(same)
         if same is None:
-            after = live[memory.position :] + live[: memory.position][::-1]
-            same = next((e for e in after if not isinstance(e, UITextEntryLine)), None)
-        if same is not None:
-            self.set_focus(same)
+            self._resume_at = memory.position
 
     def _identity(self, element: UIElement) -> tuple[str, str]:
         if isinstance(element, UITextEntryLine):
