@@ -64,9 +64,14 @@ class Pilot:
         self.frames(1, [pygame.event.Event(pygame_gui.UI_BUTTON_PRESSED, ui_element=element)])
 
     def key(self, key: int, mod: int = 0, unicode: str = "") -> None:
-        self.frames(
-            1, [pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=unicode, scancode=0)]
-        )
+        """A key pressed and released in one frame, as SDL reports it: the press, the text it
+        types (``unicode``, when it types one), the release."""
+        self.frames(1, key_events(key, mod, unicode))
+
+    def type(self, text: str) -> None:
+        """``text`` typed one key at a time (each its own frame)."""
+        for char in text:
+            self.key(key_code(char), pygame.KMOD_SHIFT if char.isupper() else 0, char)
 
     def play(self, action: Action) -> None:
         """Apply ``action`` by pressing the button the top scene offers for it."""
@@ -113,6 +118,18 @@ def wraps(element: pygame_gui.core.UIElement) -> bool:
     """A button made as tall as its words wrapped at its width (height -1 when made): its
     text cannot be wider than it."""
     return isinstance(element, pygame_gui.elements.UIButton) and bool(element.dynamic_height)
+def key_code(char: str) -> int:
+    """The key that types ``char`` on a plain keyboard."""
+    return pygame.K_SPACE if char == " " else pygame.key.key_code(char.lower())
+
+
+def key_events(key: int, mod: int = 0, unicode: str = "") -> list[pygame.event.Event]:
+    """One key press as SDL sends it: down, the text it types (if any), up."""
+    down = pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=unicode, scancode=0)
+    up = pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode=unicode, scancode=0)
+    if not unicode or not unicode.isprintable():
+        return [down, up]
+    return [down, pygame.event.Event(pygame.TEXTINPUT, text=unicode), up]
 
 
 def texts_overflowing(scene: Scene) -> list[str]:

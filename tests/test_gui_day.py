@@ -29,7 +29,8 @@ def _answer_events(pilot: Pilot, crew: CarefulCrew) -> None:
 def _end_phase(pilot: Pilot) -> None:
     pilot.key(pygame.K_e)
     assert isinstance(pilot.top, ConfirmDialog), "ending a phase asks first"
-    pilot.key(pygame.K_RETURN)  # the focused answer is "yes"
+    pilot.key(pygame.K_LEFT)  # from "cancel", where the focus starts, to "yes"
+    pilot.key(pygame.K_RETURN)
 
 
 @pytest.mark.parametrize("name", ["pemilu-hari-penuh", "pilkada-calon-tunggal-hitung"])

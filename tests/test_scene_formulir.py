@@ -233,10 +233,18 @@ def test_an_event_dialog_is_drawn_above_the_form() -> None:
     )
 
 
-def test_letter_shortcuts_work_from_a_cell_that_takes_digits() -> None:
+def test_a_letter_in_a_cell_is_no_shortcut_until_the_focus_leaves_the_cells() -> None:
     ctx, scene = forms_scene()
-    assert scene.ui.focused() is scene.ui.named_entries[entry_name(GUBERNUR, "I.A1.men")], (
-        "a form starts with the keyboard in its first empty cell"
-    )
-    Driver(ctx).step(1 / 60, [pygame.event.Event(pygame.KEYDOWN, key=pygame.K_s, mod=0)])
-    assert kinds(scene) == ["sign_form"], "S signs the form on screen"
+    first = scene.ui.named_entries[entry_name(GUBERNUR, "I.A1.men")]
+    assert scene.ui.focused() is first, "a form starts with the keyboard in its first empty cell"
+    driver = Driver(ctx)
+    driver.step(1 / 60, [])
+    s_key = {"key": pygame.K_s, "mod": 0, "unicode": "s", "scancode": 0}
+    driver.step(1 / 60, [pygame.event.Event(pygame.KEYDOWN, **s_key)])
+    assert kinds(scene) == [], "S typed in a cell goes to the cell (which takes digits only)"
+    tab_back = {"key": pygame.K_TAB, "mod": pygame.KMOD_SHIFT}
+    driver.step(1 / 60, [pygame.event.Event(pygame.KEYDOWN, **tab_back)])
+    assert isinstance(scene.ui.focused(), UIButton), "Shift+Tab from the first cell: a tab"
+    driver.step(1 / 60, [pygame.event.Event(pygame.KEYUP, **s_key)])
+    driver.step(1 / 60, [pygame.event.Event(pygame.KEYDOWN, **s_key)])
+    assert kinds(scene) == ["sign_form"], "out of the cells, S signs the form on screen"

@@ -47,6 +47,7 @@ def end_phase(pilot: Pilot) -> None:
     scene = pilot.top
     pilot.key(pygame.K_e)
     assert isinstance(pilot.top, ConfirmDialog), "E asks before ending the phase"
+    pilot.key(pygame.K_LEFT)  # from "cancel", where the focus starts, to "yes"
     pilot.key(pygame.K_RETURN)
     assert pilot.top is not scene, "confirming leaves the phase"
 

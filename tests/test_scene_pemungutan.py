@@ -81,6 +81,7 @@ def answer_events(pilot: Pilot, crew: CarefulCrew) -> None:
 def end_phase(pilot: Pilot) -> None:
     pilot.key(pygame.K_e)
     assert isinstance(pilot.top, ConfirmDialog), "ending the phase asks first"
+    pilot.key(pygame.K_LEFT)  # from "cancel", where the focus starts, to "yes"
     pilot.key(pygame.K_RETURN)
 
 

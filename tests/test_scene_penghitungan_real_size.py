@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pygame
 import pytest
+from pilot import key_events
 from test_scene_penghitungan import (
     FULL_DAY,
     check_fit,
@@ -45,8 +46,9 @@ def press(ctx: AppContext, keys: str) -> None:
     """Keys as a trainee types them, one frame each, through the driver."""
     driver = Driver(ctx)
     for key in keys:
-        event = pygame.event.Event(pygame.KEYDOWN, key=KEYS[key], mod=0, unicode="", scancode=0)
-        driver.step(1 / 60, [event, *pygame.event.get()])
+        # Pressed and released, as fingers do: a key still held when a screen changes is
+        # not taken again by the new screen (the focus model).
+        driver.step(1 / 60, [*key_events(KEYS[key]), *pygame.event.get()])
 
 
 def frames(ctx: AppContext, count: int) -> None:
@@ -97,6 +99,8 @@ def rule_every_row_by_keys(ctx: AppContext, scene: PenghitunganScene, ballot: Ba
 def delegate_by_keys(ctx: AppContext, scene: PenghitunganScene) -> None:
     press(ctx, "t")
     assert isinstance(ctx.stack.top, ConfirmDialog), "T asks before handing the box over"
+    # The question starts on its cancelling answer: Left reaches "yes", then Enter.
+    Driver(ctx).step(1 / 60, key_events(pygame.K_LEFT))
     press(ctx, "\r")
     assert ctx.stack.top is scene
 

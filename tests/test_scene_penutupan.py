@@ -93,9 +93,10 @@ def key(ctx: AppContext, code: int) -> None:
 
 
 def end_phase(ctx: AppContext) -> None:
-    """E, then the confirmation's focused "yes", as a trainee would."""
+    """E, then "yes" in the confirmation (the focus starts on "cancel"), as a trainee would."""
     key(ctx, pygame.K_e)
     assert isinstance(ctx.stack.top, ConfirmDialog), "E asks to confirm the end of the phase"
+    key(ctx, pygame.K_LEFT)
     key(ctx, pygame.K_RETURN)
 
 

@@ -9,6 +9,7 @@ import logging
 import pygame
 
 from simulator.app.context import AppContext
+from simulator.app.keyboard import KEY_EVENTS, KeyRouter
 from simulator.art import palette
 
 log = logging.getLogger(__name__)
@@ -23,9 +24,7 @@ class Driver:
     def __init__(self, ctx: AppContext) -> None:
         self.ctx = ctx
         self.accumulator = 0.0
-        # A key that opens a screen also sends its letter as text a moment later; the new
-        # screen's focused entry must not receive it (P then a name gave "pWulan").
-        self._drop_text = ""
+        self.keys = KeyRouter()  # where each key goes (the focus model, in widgets.py)
 
     def step(self, dt: float, events: list[pygame.event.Event]) -> None:
         """One frame: input, as many fixed updates as ``dt`` holds, widgets, drawing."""
@@ -37,6 +36,7 @@ class Driver:
             if top is not None:
                 top.update(STEP)
             self.accumulator -= STEP
+        self.keys.settle(self.ctx.stack)  # an update may have opened a dialog
         self.ctx.manager.update(dt)
         self.draw(self.ctx.screen)
 
@@ -49,28 +49,33 @@ class Driver:
             ctx.resized(event.size)
             return
         top = ctx.stack.top
-        if event.type == pygame.TEXTINPUT and self._drop_text and event.text == self._drop_text:
-            self._drop_text = ""
-            return
-        if event.type == pygame.KEYDOWN:
-            self._drop_text = ""
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_TAB and top is not None:
-            top.handle(event)  # Tab moves focus, even out of a text entry
-            return
-        if event.type == pygame.MOUSEBUTTONDOWN and top is not None and top.claims_click(event):
+        if top is None:
+            ctx.manager.process_events(event)
+        elif event.type in KEY_EVENTS:
+            self.keys.route(event, top, ctx.manager)
+        elif event.type == pygame.MOUSEBUTTONDOWN and not self.keys.takes_input(top):
+            pass  # a dialog not yet drawn: the press was meant for what was there before
+        elif event.type == pygame.MOUSEBUTTONDOWN and top.claims_click(event):
             top.handle(event)  # a click the scene reads itself, on text that is also a choice
-            return
-        used = ctx.manager.process_events(event)
-        if not used and top is not None:
-            top.handle(event)
-            if event.type == pygame.KEYDOWN and ctx.stack.top is not top:
-                self._drop_text = getattr(event, "unicode", "")
+        else:
+            used = ctx.manager.process_events(event)
+            if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+                top.ui.follow_pointer()  # the ring goes where the press put pygame_gui's focus
+            if not used:
+                top.handle(event)
+        self.keys.settle(ctx.stack)
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill(palette.PAPER)
-        for scene in self.ctx.stack.visible():
+        visible = self.ctx.stack.visible()
+        for scene in visible:
             scene.draw(surface)
         self.ctx.manager.draw_ui(surface)
+        top = self.ctx.stack.top
+        if top is not None:
+            top.ui.draw_focus_ring(surface, max(3, self.ctx.px(4)), max(3, self.ctx.px(6)))
+        for scene in visible:
+            scene.seen = True
 
 
 async def run(driver: Driver, frames: int | None = None) -> None:

@@ -32,6 +32,11 @@ class Scene:
         self.ctx = ctx
         self.ui = Widgets(ctx.manager)
         self.on_result: Callable[[Any], None] | None = None
+        #: drawn since it came on top or turned a page: until then a dialog, or a page turned,
+        #: takes no input (see app/keyboard.py)
+        self.seen = False
+        #: how many times the screen has turned to new content (see :meth:`new_page`)
+        self.page = 0
 
     # --- lifecycle ------------------------------------------------------------------------
 
@@ -48,6 +53,12 @@ class Scene:
     def box(self) -> pygame.Rect | None:
         """An overlay's card; the rest of the window is dimmed under it."""
         return None
+
+    def new_page(self) -> None:
+        """The screen now shows new content to decide on (the next quiz question): like a new
+        screen, it takes no key still held from before, nor any before it has been drawn."""
+        self.page += 1
+        self.seen = False
 
     def teardown(self) -> None:
         self.ui.clear()

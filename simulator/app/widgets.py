@@ -1,15 +1,45 @@
-"""The widgets of one scene: made through here so that every button is reachable from the
-keyboard, every element is killed when the scene leaves, and a press runs its callback.
+"""The widgets of one scene, and the one focus model of the whole game.
 
-Keyboard: Tab / Shift+Tab (and the arrow keys) move a visible focus ring across the scene's
-buttons and entries in the order they were made; Enter or Space presses the focused button;
-a button may also carry its own shortcut key, shown in its label.
+Widgets are made through here so that every button is reachable from the keyboard, every
+element is killed when the scene leaves, and a press runs its callback.
+
+The focus model (what a trainee can rely on, on every screen):
+
+- **One focus.** A scene's ``Widgets`` holds the focus: one button or entry, or nothing. The
+  gold ring marks it (drawn over the element's border, thicker than any other), and it is
+  always pygame_gui's focused element too: every change goes through :meth:`Widgets.set_focus`,
+  and a mouse press is read back from pygame_gui (:meth:`Widgets.follow_pointer`): pressing
+  an entry or a button moves the ring there, pressing anything else clears it. Only the top
+  scene shows a ring; a scene under a dialog keeps its focus for when the dialog closes.
+- **A key goes to the focused element only** (the routing is in :mod:`simulator.app.keyboard`).
+  With an entry focused, letters, digits, Space, Backspace, Delete, Left/Right/Home/End and
+  Enter go to the entry and no shortcut fires; Tab, Shift+Tab, Up and Down move the focus.
+  With a button or nothing focused, no entry receives text: Enter or Space presses the
+  focused button, and a key shown in ``[ ]`` on a button is its shortcut. Esc (and F1) mean
+  the same wherever the focus is: pause, go back, or cancel a dialog.
+- **Typed text belongs to its key press**: the text of a key used as a shortcut is never typed
+  anywhere (P on the start screen, then a name, once gave "pWulan").
+- **Tab, Shift+Tab and the arrows follow reading order** (:mod:`simulator.app.reading_order`):
+  a panel at a time (header, stage, side column), each top to bottom, left to right, row by
+  row in a grid; never the order the widgets were made in. When a pressed button goes away
+  with what it did, nothing is focused (a second Enter by momentum presses nothing the
+  trainee did not choose) and Tab goes on from its place; otherwise the focus stays on the
+  same element across a rebuild.
+- **A new screen is not typed into by accident**: a screen takes no key that was already held
+  when it came on top until that key is released (a held key repeats), and a dialog, or a
+  page turned (the next quiz question), takes no key before it has been drawn (typed before
+  it was seen), nor a dialog a click.
+- **Dialogs**: Enter presses the focused button, Esc cancels. The focus starts on the safe
+  answer (cancel), or on nothing where every answer is a choice; never on the right answer,
+  which would be a hint. A choice that costs points has no single-key shortcut, so a key
+  typed by momentum never takes it.
 """
 
 from __future__ import annotations
 
 import html
 import json
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -27,16 +57,39 @@ from pygame_gui.elements import (
     UITextEntryLine,
 )
 
+from simulator.app.reading_order import in_panels, reading_order
+from simulator.art import palette
+
 if TYPE_CHECKING:  # the engine (pydantic) is not needed to draw the start screen
     from simulator.core.actions import Action
+
+log = logging.getLogger(__name__)
 
 Callback = Callable[[], None]
 Container = UIPanel | UIScrollingContainer | None
 
 # Keys with a meaning of their own in scenes; never handed out as button shortcuts.
 RESERVED_KEYS = frozenset(
-    {pygame.K_ESCAPE, pygame.K_TAB, pygame.K_RETURN, pygame.K_SPACE, pygame.K_F1}
+    {
+        pygame.K_ESCAPE,
+        pygame.K_TAB,
+        pygame.K_RETURN,
+        pygame.K_KP_ENTER,
+        pygame.K_SPACE,
+        pygame.K_F1,
+        pygame.K_UP,
+        pygame.K_DOWN,
+        pygame.K_LEFT,
+        pygame.K_RIGHT,
+        pygame.K_BACKSPACE,
+    }
 )
+NEXT_KEYS = frozenset({pygame.K_DOWN, pygame.K_RIGHT})
+PREVIOUS_KEYS = frozenset({pygame.K_UP, pygame.K_LEFT})
+PRESS_KEYS = frozenset({pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE})
+# A key held with one of these is a command of the system or of an entry, not a shortcut.
+COMMAND_MODIFIERS = pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META
+SLACK_PX = 2  # an element this far past the edge of a scrolling list counts as in sight
 
 
 def escape(text: str) -> str:
@@ -63,12 +116,20 @@ class Widgets:
     focusable: list[UIElement] = field(default_factory=list)
     shortcuts: dict[int, Callback] = field(default_factory=dict)
     entry_submit: dict[UIElement, Callable[[str], None]] = field(default_factory=dict)
-    focus_index: int | None = None
     scroll_parent: dict[UIElement, UIScrollingContainer] = field(default_factory=dict)
     # What the scene offers, for tests that play through the screen as a trainee would:
     # the button that applies exactly this action, and entries by a scene-given name.
     offers: dict[str, UIButton] = field(default_factory=dict)  # by offer_key(action)
     named_entries: dict[str, UITextEntryLine] = field(default_factory=dict)
+    #: the panels the screen is read by, one at a time (see :meth:`focus_panel`)
+    focus_panels: list[pygame.Rect] = field(default_factory=list)
+    #: the focused element (see the module docstring); read it with :meth:`focused`
+    _focus: UIElement | None = None
+    #: with nothing focused, where in reading order Tab goes on from (the place of an
+    #: element that went away after it was pressed)
+    _resume_at: int | None = None
+    #: whether these widgets belong to the top scene, the only one that shows its ring
+    active: bool = True
 
     # --- making ---------------------------------------------------------------------------
 
@@ -185,7 +246,15 @@ class Widgets:
             self.named_entries[name] = element
         return element  # type: ignore[return-value]
 
+    def focus_panel(self, rect: pygame.Rect) -> None:
+        """Declare a panel of the screen (a header, a stage, a side column): the focus moves
+        through a panel's elements before the next panel's (reading order)."""
+        self.focus_panels.append(rect)
+
     def clear(self) -> None:
+        focus_set = self.manager.get_focus_set() or set()
+        if any(element in focus_set for element in self.elements):
+            self.manager.set_focus_set(None)  # no keys for a killed element
         for element in self.elements:
             element.kill()
         self.elements.clear()
@@ -193,15 +262,19 @@ class Widgets:
         self.focusable.clear()
         self.shortcuts.clear()
         self.entry_submit.clear()
-        self.focus_index = None
+        self._focus = None
+        self._resume_at = None
         self.scroll_parent.clear()
         self.offers.clear()
         self.named_entries.clear()
+        self.focus_panels.clear()
 
     # --- input ----------------------------------------------------------------------------
 
     def handle(self, event: pygame.event.Event) -> bool:
-        """Run the callback a widget event or key asks for; True when the event was used."""
+        """Run the callback a widget event or key asks for; True when the event was used.
+        With an entry focused, only the keys of the screen arrive here (Tab, Up, Down, Esc,
+        the function keys): :mod:`simulator.app.keyboard` sends the others to the entry."""
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
             callback = self.callbacks.get(event.ui_element)
             if callback is not None:
@@ -216,67 +289,200 @@ class Widgets:
             return self._key(event)
         return False
 
-    def _typing(self) -> bool:
-        return any(isinstance(e, UITextEntryLine) and e.is_focused for e in self.entry_submit)
+    def typing(self) -> bool:
+        """Whether an entry holds the focus (keys that type go to it)."""
+        return isinstance(self.focused(), UITextEntryLine)
 
     def _key(self, event: pygame.event.Event) -> bool:
         if event.key == pygame.K_TAB:
             self.move_focus(-1 if event.mod & pygame.KMOD_SHIFT else 1)
             return True
-        if self._typing():
-            return False  # letters belong to the entry; Enter submits through pygame_gui
-        if event.key in (pygame.K_DOWN, pygame.K_RIGHT):
+        if event.key in NEXT_KEYS:
             self.move_focus(1)
             return True
-        if event.key in (pygame.K_UP, pygame.K_LEFT):
+        if event.key in PREVIOUS_KEYS:
             self.move_focus(-1)
             return True
-        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+        if self.typing():
+            return False  # an entry's own keys never reach here (see keyboard.py)
+        if event.key in PRESS_KEYS:
             return self.press_focused()
-        callback = self.shortcuts.get(event.key)
-        if callback is not None:
-            callback()
-            return True
-        return False
+        if getattr(event, "mod", 0) & COMMAND_MODIFIERS:
+            return False
+        return self.press_shortcut(event.key)
+
+    def press_shortcut(self, key: int) -> bool:
+        """Run the shortcut ``key`` stands for, if a button carries it."""
+        callback = self.shortcuts.get(key)
+        if callback is None:
+            return False
+        callback()
+        return True
+
+    # --- focus ----------------------------------------------------------------------------
 
     def live_focusable(self) -> list[UIElement]:
-        return [e for e in self.focusable if e.alive() and e.visible and _enabled(e)]
+        """The elements the focus can move to, in reading order: a panel at a time, and an
+        element in a scrolling list where the list stands, in the list's own order."""
+        live = [e for e in self.focusable if e.alive() and e.visible and _enabled(e)]
+        loose: list[tuple[pygame.Rect, UIElement | UIScrollingContainer]] = []
+        lists: dict[UIScrollingContainer, list[tuple[pygame.Rect, UIElement]]] = {}
+        for element in live:
+            scroller = self.scroll_parent.get(element)
+            if scroller is None:
+                loose.append((element.rect, element))
+            else:
+                if scroller not in lists:
+                    loose.append((scroller.rect, scroller))
+                lists.setdefault(scroller, []).append((element.get_relative_rect(), element))
+        ordered: list[UIElement] = []
+        for item in in_panels(self.focus_panels, loose):
+            if item in lists:
+                ordered += reading_order(lists[item])  # type: ignore[index]
+            else:
+                ordered.append(item)
+        return ordered
+
+    def focused(self) -> UIElement | None:
+        element = self._focus
+        return element if element is not None and element.alive() else None
 
     def move_focus(self, step: int) -> None:
+        """The focus ``step`` places on in reading order (wrapping round); from nothing,
+        forward starts at the first element and backward at the last."""
         candidates = self.live_focusable()
         if not candidates:
             return
         current = self.focused()
-        index = candidates.index(current) if current in candidates else (-1 if step > 0 else 0)
-        self.set_focus(candidates[(index + step) % len(candidates)])
+        if current in candidates:
+            index = (candidates.index(current) + step) % len(candidates)
+        elif self._resume_at is not None:  # on from the place of the element pressed
+            index = min(self._resume_at, len(candidates)) + (step if step < 0 else step - 1)
+            index %= len(candidates)
+        else:
+            index = 0 if step >= 0 else len(candidates) - 1
+        self.set_focus(candidates[index])
 
-    def focused(self) -> UIElement | None:
-        if self.focus_index is None or self.focus_index >= len(self.focusable):
-            return None
-        return self.focusable[self.focus_index]
-
-    def set_focus(self, element: UIElement) -> None:
+    def set_focus(self, element: UIElement | None) -> None:
+        """Move the focus (ring and pygame_gui's focus) to ``element``, or clear it."""
+        if element is not None and element not in self.focusable:
+            raise ValueError(f"{element!r} is not focusable in this scene")
         previous = self.focused()
-        if isinstance(previous, UIButton):
+        if isinstance(previous, UIButton) and previous is not element:
             previous.unselect()
-        if isinstance(previous, UITextEntryLine):
-            previous.unfocus()
-        self.focus_index = self.focusable.index(element)
-        if isinstance(element, UIButton):
+        self._focus = element
+        self._resume_at = None
+        if element is not None:
+            _scroll_into_view(element, self.scroll_parent.get(element))
+        if self.active:
+            self.show_focus()
+
+    def show_focus(self) -> None:
+        """Make the ring and pygame_gui's focus agree with :meth:`focused`."""
+        element = self.focused()
+        if isinstance(element, UIButton) and not element.is_selected:
             element.select()
-        elif isinstance(element, UITextEntryLine):
+        if isinstance(element, UITextEntryLine) and not element.is_focused:
+            # Typing goes on after what is there (pygame_gui puts the cursor at the start
+            # when an entry loses the focus; a click places the cursor itself).
+            element.edit_position = len(element.get_text())
+        if not _manager_focus_is(self.manager, element):
             self.manager.set_focus_set(element)
-        _scroll_into_view(element, self.scroll_parent.get(element))
+
+    def set_active(self, active: bool) -> None:
+        """The scene comes on top (its ring shows, its element takes the keys) or goes under
+        a dialog (its ring hides; its focus is kept for when the dialog closes)."""
+        if active == self.active:
+            return
+        self.active = active
+        element = self.focused()
+        if active:
+            self.show_focus()
+        elif isinstance(element, UIButton):
+            element.unselect()
+
+    def follow_pointer(self) -> None:
+        """After a mouse press: the focus goes where pygame_gui put it, when that is one of
+        this scene's buttons or entries; a press anywhere else clears it."""
+        focus_set = self.manager.get_focus_set() or set()
+        pressed = next((e for e in self.live_focusable() if e in focus_set), None)
+        self.set_focus(pressed)
 
     def press_focused(self) -> bool:
         element = self.focused()
-        if element is None or not element.alive() or not _enabled(element):
+        if element is None or not _enabled(element):
             return False
         callback = self.callbacks.get(element)
         if callback is None:
             return False
         callback()
         return True
+
+    def remember_focus(self) -> FocusMemory | None:
+        """What the focus is on, in words that survive making the widgets again."""
+        element = self.focused()
+        if element is None:
+            return None
+        live = self.live_focusable()
+        position = live.index(element) if element in live else 0
+        return FocusMemory(self._identity(element), position)
+
+    def restore_focus(self, memory: FocusMemory | None) -> None:
+        """Put the focus back on the element ``memory`` describes. If it is gone (the button
+        pressed did its work), nothing is focused, so a second Enter by momentum presses
+        nothing the trainee did not choose, and keys that were shortcuts stay shortcuts; Tab
+        goes on from its place in reading order."""
+        if memory is None:
+            return
+        live = self.live_focusable()
+        same = next((e for e in live if self._identity(e) == memory.identity), None)
+        self.set_focus(same)
+        if same is None:
+            self._resume_at = memory.position
+
+    def _identity(self, element: UIElement) -> tuple[str, str]:
+        if isinstance(element, UITextEntryLine):
+            name = next((n for n, e in self.named_entries.items() if e is element), None)
+            if name is not None:
+                return ("entry", name)
+            entries = [e for e in self.focusable if isinstance(e, UITextEntryLine)]
+            return ("entry", f"#{entries.index(element)}")
+        offer = next((k for k, button in self.offers.items() if button is element), None)
+        if offer is not None:
+            return ("offer", offer)
+        return ("text", getattr(element, "text", ""))
+
+    def draw_focus_ring(self, surface: pygame.Surface, width: int, radius: int) -> None:
+        """The gold ring round the focused element, drawn over its border: thicker than the
+        theme's selected border, so the focus never looks like a button under the mouse
+        (the same light fill)."""
+        element = self.focused()
+        if not self.active or element is None:
+            return
+        scroller = self.scroll_parent.get(element)
+        clip = surface.get_clip()
+        if scroller is not None:
+            surface.set_clip(scroller.rect)  # a cell scrolled half out of its list
+        corners = radius if isinstance(element, UIButton) else 0
+        pygame.draw.rect(surface, palette.ACCENT, element.rect, width, border_radius=corners)
+        surface.set_clip(clip)
+
+
+@dataclass(frozen=True)
+class FocusMemory:
+    """The focused element, by what it is (an entry's name, the action a button applies, a
+    button's words) and where it stood in reading order."""
+
+    identity: tuple[str, str]
+    position: int
+
+
+def _manager_focus_is(manager: pygame_gui.UIManager, element: UIElement | None) -> bool:
+    focus_set = manager.get_focus_set()
+    if element is None:
+        return not focus_set
+    # An element unfocused behind the manager's back (its own unfocus()) counts as not.
+    return bool(focus_set) and element in focus_set and element.is_focused
 
 
 def _tall_enough(
@@ -299,12 +505,18 @@ def _enabled(element: UIElement) -> bool:
 
 
 def _scroll_into_view(element: UIElement, scroller: UIScrollingContainer | None) -> None:
-    """When the focused element sits in a scrolling list, scroll it into sight."""
+    """When the focused element sits in a scrolling list out of sight, scroll it into sight
+    (one in sight stays where it is: a form must not move under the pointer that clicked
+    a cell, nor jump at every Tab)."""
     if scroller is None or scroller.vert_scroll_bar is None:
         return
     content = max(1, scroller.scrollable_container.get_relative_rect().height)
     visible = scroller.get_relative_rect().height
-    top = element.get_relative_rect().top
+    shown_from = scroller.vert_scroll_bar.start_percentage * content
+    place = element.get_relative_rect()
+    if place.top >= shown_from - SLACK_PX and place.bottom <= shown_from + visible + SLACK_PX:
+        return
+    top = place.top
     # Put the element's top in the upper third of the visible part.
     start = (top - visible / 3) / content
     scroller.vert_scroll_bar.set_scroll_from_start_percentage(

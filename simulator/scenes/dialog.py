@@ -1,5 +1,6 @@
-"""A small modal dialog: a question and two answers. Enter picks the focused answer, Esc the
-cancelling one."""
+"""A small modal dialog: a question and two answers. Enter presses the focused answer, Esc the
+cancelling one; the focus starts on the cancelling one, so a key pressed by momentum as the
+dialog opens (Enter after E, to end a phase) decides nothing."""
 
 from __future__ import annotations
 
@@ -34,16 +35,18 @@ class ConfirmDialog(Scene):
         )
         bw = (inner.width - px(16)) // 2
         y = inner.bottom - px(44)
-        yes = self.ui.button(
+        self.ui.button(
             pygame.Rect(inner.left, y, bw, px(44)),
             self.yes,
             lambda: self.close(True),
             style="@strong",
         )
-        self.ui.button(
-            pygame.Rect(inner.right - bw, y, bw, px(44)), self.no, lambda: self.close(False)
+        no = self.ui.button(
+            pygame.Rect(inner.right - bw, y, bw, px(44)),
+            f"{self.no}  [Esc]",
+            lambda: self.close(False),
         )
-        self.ui.set_focus(yes)
+        self.ui.set_focus(no)
 
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:

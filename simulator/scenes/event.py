@@ -1,6 +1,11 @@
 """Something happens that needs an answer: an objection, intimidation, a colleague's proposal.
 The dialog narrates it and offers the responses the engine allows; it never says which is
-right (the engine judges the answer)."""
+right (the engine judges the answer).
+
+An answer costs points when it is wrong, so none is taken by a single key: the focus starts on
+no answer (on the first one it would be a hint, or a stray Enter's choice), Tab or the arrows
+reach one and Enter gives it. Esc opens the pause menu with the phase's rules; the event
+waits."""
 
 from __future__ import annotations
 
@@ -13,8 +18,6 @@ from simulator.core.actions import RespondToEvent
 from simulator.core.phases import incidents
 from simulator.presenter.cases import event_case
 from simulator.presenter.labels import param_text
-
-SHORTCUTS = (pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_5, pygame.K_6)
 
 
 class EventDialog(Scene):
@@ -64,19 +67,20 @@ class EventDialog(Scene):
         )
         top = inner.top + px(232)
         row = px(42)
-        first = None
         for index, action in enumerate(answers):
             text = param_text("respond", "response", action.response, world, cat)
-            button = self.ui.button(
+            self.ui.button(
                 pygame.Rect(inner.left, top + index * (row + px(6)), inner.width, row),
                 text,
                 lambda a=action: self.close(a),
-                key=SHORTCUTS[index] if index < len(SHORTCUTS) else None,
                 action=action,
             )
-            first = first or button
-        if first is not None:
-            self.ui.set_focus(first)
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_F1):
+            self.phase_scene.open_pause()  # type: ignore[attr-defined]
+            return True
+        return super().handle(event)
 
     def close(self, result: RespondToEvent | None = None) -> None:
         super().close(result)

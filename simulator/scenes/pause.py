@@ -48,8 +48,8 @@ class PauseScene(Scene):
             )
             first = first or button
             y += px(58)
-        self.ui.text(
-            pygame.Rect(inner.left, y + px(8), column, px(140)),
+        self.ui.text(  # the keys, as tall as the card allows: never a scroll bar to read them
+            pygame.Rect(inner.left, y + px(8), column, max(px(140), inner.bottom - y - px(8))),
             escape(cat("shell.pause.keys")),
             style="@feedback",
         )

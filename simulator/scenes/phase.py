@@ -17,7 +17,7 @@ from pygame_gui.elements import UILabel, UITextBox
 from simulator.app.context import AppContext
 from simulator.app.play import PlaySession
 from simulator.app.scene import Scene
-from simulator.app.widgets import escape
+from simulator.app.widgets import FocusMemory, escape
 from simulator.art import palette
 from simulator.core.actions import Action, AdvanceClock, EndPhase
 from simulator.core.phases import incidents
@@ -46,7 +46,7 @@ class PhaseScene(Scene):
         super().__init__(ctx)
         self.session = session
         self.phase = session.sim.world.phase
-        self._focus_after_build: int | None = None
+        self._focus_after_build: FocusMemory | None = None
         self.wait_message = ""
         self.clock_label: UILabel | None = None
         self._offered: tuple[int, list[Action]] = (-1, [])
@@ -91,6 +91,8 @@ class PhaseScene(Scene):
 
     def build(self) -> None:
         self.shortened = {}
+        for panel in (self.header_rect(), self.stage_rect(), self.side_rect()):
+            self.ui.focus_panel(panel)  # the focus reads a panel at a time
         self.build_header()
         self.stage_offers = frozenset()
         self.build_stage()
@@ -98,9 +100,7 @@ class PhaseScene(Scene):
         self.build_side()
         self.build_feedback()
         if self._focus_after_build is not None:
-            candidates = self.ui.live_focusable()
-            if candidates:
-                self.ui.set_focus(candidates[min(self._focus_after_build, len(candidates) - 1)])
+            self.ui.restore_focus(self._focus_after_build)
             self._focus_after_build = None
 
     def build_header(self) -> None:
@@ -242,12 +242,6 @@ class PhaseScene(Scene):
             return "done"
         return "finding" if flagged else "ok"
 
-    def keep_focus(self) -> None:
-        """Put the focus back on the same element after the next rebuild."""
-        focused = self.ui.focused()
-        live = self.ui.live_focusable()
-        self._focus_after_build = live.index(focused) if focused in live else None
-
     def offered_actions(self) -> list[Action]:
         """What the engine allows now, asked once per state: only an action changes the
         state, and every applied action is logged."""
@@ -352,6 +346,11 @@ class PhaseScene(Scene):
     def act(self, action: Action) -> None:
         """Apply ``action`` through the session, then show what follows from it."""
         self.act_all([action])
+
+    def keep_focus(self) -> None:
+        """Have the next build put the focus back where it is now (on the same element, or
+        the button now in its place)."""
+        self._focus_after_build = self.ui.remember_focus()
 
     def act_all(self, actions: Sequence[Action]) -> None:
         self.keep_focus()

@@ -211,7 +211,9 @@ class QuizScene(Scene):
             y += height + gap
         if scroller is not None:
             scroller.set_scrollable_area_dimensions((area.width - px(24), max(1, total)))
-        if first is not None:
+        if first is not None and multi:
+            # Where one press answers, nothing is focused: an Enter meant for the question
+            # before must not answer this one.
             self.ui.set_focus(first)
 
     def _text_height(self, text: str, width: int) -> int:
@@ -331,10 +333,12 @@ class QuizScene(Scene):
         if outcome.counted and self.play.run.mode is not Mode.UJIAN:
             self.ctx.sounds.play("ok" if outcome.right else "mistake")
             self.feedback = outcome
+        self.new_page()  # the feedback or the next question: no key from before answers it
         self.rebuild()
 
     def next_question(self) -> None:
         self.feedback = None
+        self.new_page()
         self.rebuild()
 
     def finish(self) -> None:

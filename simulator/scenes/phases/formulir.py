@@ -16,7 +16,6 @@ from collections.abc import Sequence
 import pygame
 from pygame_gui.elements import (
     UIImage,
-    UIPanel,
     UIScrollingContainer,
     UITextBox,
     UITextEntryLine,
@@ -24,22 +23,21 @@ from pygame_gui.elements import (
 
 from simulator.app.context import AppContext
 from simulator.app.play import PlaySession
-from simulator.app.scene import Scene
 from simulator.app.widgets import escape
 from simulator.art import palette
 from simulator.art.fonts import fit_text
 from simulator.core import forms
 from simulator.core.actions import Action, InformPtps, RecordSpecialEvent
 from simulator.core.phases import formulir, incidents
-from simulator.core.phases.formulir import CorrectFigure, EnterFigure, SignForm
+from simulator.core.phases.formulir import EnterFigure, SignForm
 from simulator.core.targets import parse_target
 from simulator.presenter.labels import ballot_name
 from simulator.scenes.phase import PhaseScene
 from simulator.scenes.phases import formulir_art as art
+from simulator.scenes.phases.formulir_correction import CorrectionDialog
 from simulator.schema.types import BallotType
 
 ENTRY_PREFIX = "figure:"
-METHODS = ("coret_paraf", "timpa", "tipe_x")
 RIGHT_W = 330  # design units: the records and checks column
 
 
@@ -411,24 +409,29 @@ class FormulirScene(PhaseScene):
             return True
         return super().reveal(action)
 
-    def submit(self, field_id: str, text: str, step: int = 1) -> None:
-        """A figure typed into a cell: written if the cell is empty, corrected if it differs."""
+    def submit(self, field_id: str, text: str, step: int = 1, leave_form: bool = False) -> None:
+        """A figure typed into a cell: written if the cell is empty, corrected if it differs;
+        then the focus moves on (see :meth:`focus_cell`)."""
         text = text.strip()
         current = self.form().get(field_id)
         if not text.isdigit() or self.signed():
-            self.focus_cell(field_id, step)
+            self.focus_cell(field_id, step, leave_form)
             return
         value = int(text)
         if current is None:
             self.act(EnterFigure(ballot=self.current, field=field_id, value=value))
-            self.focus_cell(field_id, step)
+            self.focus_cell(field_id, step, leave_form)
         elif value != current:
             dialog = CorrectionDialog(self.ctx, self, field_id, current, value)
-            self.ctx.stack.push(dialog, on_result=lambda a: self._corrected(a, field_id, step))
+            self.ctx.stack.push(
+                dialog, on_result=lambda a: self._corrected(a, field_id, step, leave_form)
+            )
         else:
-            self.focus_cell(field_id, step)
+            self.focus_cell(field_id, step, leave_form)
 
-    def _corrected(self, action: Action | None, field_id: str, step: int) -> None:
+    def _corrected(
+        self, action: Action | None, field_id: str, step: int, leave_form: bool
+    ) -> None:
         if action is not None:
             self.act(action)
         else:
@@ -436,32 +439,39 @@ class FormulirScene(PhaseScene):
             value = self.form().get(field_id)
             if entry is not None and entry.alive():
                 entry.set_text("" if value is None else str(value))
-        self.focus_cell(field_id, step)
+        self.focus_cell(field_id, step, leave_form)
 
-    def focus_cell(self, field_id: str, step: int) -> None:
-        """Put the keyboard focus on the cell ``step`` places after ``field_id``."""
+    def focus_cell(self, field_id: str, step: int, leave_form: bool = False) -> None:
+        """Put the keyboard focus ``step`` cells on from ``field_id`` in reading order (row by
+        row, as the form is printed). Past the last cell (or before the first) Enter stays on
+        the cell: a second Enter by momentum must not press the button beyond; Tab
+        (``leave_form``) goes on to it, as Tab does everywhere."""
         if self.ctx.stack.top is not self or not self._entries:
             return
-        order = list(self._entries)
-        index = order.index(field_id) + step if field_id in order else 0
-        if 0 <= index < len(order):
-            self.ui.set_focus(self._entries[order[index]])
-        elif index >= len(order):
-            self.ui.move_focus(0)
+        entry = self._entries.get(field_id)
+        if entry is None or not entry.alive():
+            self._focus_first_empty()
+            return
+        if self.ui.focused() is not entry:
+            self.ui.set_focus(entry)
+        cells = [e for e in self.ui.live_focusable() if e in self._entries.values()]
+        index = cells.index(entry) + step if entry in cells else -1
+        if 0 <= index < len(cells):
+            self.ui.set_focus(cells[index])
+        elif leave_form:
+            self.ui.move_focus(step)
 
     def _remember_scroll(self) -> None:
         bar = getattr(self._scroller, "vert_scroll_bar", None)
         if bar is not None:
             self._scroll = float(bar.start_percentage)
 
-    # --- dialogs over the stage ---------------------------------------------------------------
-
     # --- input ----------------------------------------------------------------------------
 
     def handle(self, event: pygame.event.Event) -> bool:
-        """Tab out of a cell with a changed figure writes the figure first; letter shortcuts
-        (sign, end the phase) still work from a cell, which only takes digits."""
-        if event.type != pygame.KEYDOWN:
+        """Tab out of a cell with a changed figure writes the figure first (as Enter does).
+        Letters and digits never reach here from a cell: they go to the cell alone."""
+        if event.type != pygame.KEYDOWN or event.key != pygame.K_TAB:
             return super().handle(event)
         focused = self.ui.focused()
         field_id = self._field_of(focused)
@@ -469,13 +479,9 @@ class FormulirScene(PhaseScene):
             return super().handle(event)
         value = self.form().get(field_id)
         typed = focused.get_text().strip()
-        changed = bool(typed) and typed != ("" if value is None else str(value))
-        if event.key == pygame.K_TAB and changed:
-            self.submit(field_id, typed, -1 if event.mod & pygame.KMOD_SHIFT else 1)
-            return True
-        shortcut = self.ui.shortcuts.get(event.key)
-        if shortcut is not None and not changed:
-            shortcut()
+        if typed and typed != ("" if value is None else str(value)):
+            step = -1 if event.mod & pygame.KMOD_SHIFT else 1
+            self.submit(field_id, typed, step, leave_form=True)
             return True
         return super().handle(event)
 
@@ -515,82 +521,6 @@ class FormulirScene(PhaseScene):
             lines.append(fit_text(text, self.ctx.font_px(12), width, colour=colour))
         self._status_key, self._status = key, lines
         return lines
-
-
-class CorrectionDialog(Scene):
-    """How to change a figure already written: the trainee picks the method; the engine
-    judges it."""
-
-    overlay = True
-
-    def __init__(
-        self, ctx: AppContext, owner: FormulirScene, field_id: str, old: int, new: int
-    ) -> None:
-        super().__init__(ctx)
-        self.owner, self.field_id, self.old, self.new = owner, field_id, old, new
-
-    def box(self) -> pygame.Rect:
-        w, h = self.ctx.size
-        bw, bh = self.ctx.px(640), self.ctx.px(390)
-        return pygame.Rect((w - bw) // 2, (h - bh) // 2, bw, bh)
-
-    def build(self) -> None:
-        """The question in a panel above every widget of the form (the form's cells sit in a
-        scrolling container, whose layers would otherwise cover a dialog's widgets)."""
-        cat, px = self.ctx.cat, self.ctx.px
-        shade = pygame.Surface(self.ctx.size, pygame.SRCALPHA)
-        shade.fill((*palette.INK, 120))
-        veil = UIImage(
-            pygame.Rect((0, 0), self.ctx.size), shade, self.ui.manager, starting_height=40
-        )
-        panel = UIPanel(self.box(), starting_height=50, manager=self.ui.manager)
-        self.ui.elements += [veil, panel]  # killed with the dialog's other widgets
-        inner = pygame.Rect(0, 0, *self.box().size).inflate(-px(40), -px(36))
-        self.ui.label(
-            pygame.Rect(inner.left, inner.top, inner.width, px(34)),
-            cat("scene.formulir.correct.title"),
-            style="@heading",
-            container=panel,
-        )
-        labels = forms.field_label(self.field_id)
-        field_text = " · ".join(cat(ref.key, **ref.params) for ref in labels)
-        body = cat("scene.formulir.correct.body", field=field_text, old=self.old, new=self.new)
-        self.ui.text(
-            pygame.Rect(inner.left, inner.top + px(40), inner.width, px(110)),
-            escape(body),
-            container=panel,
-        )
-        top = inner.top + px(160)
-        row, gap = px(40), px(6)
-        first = None
-        keys = (pygame.K_1, pygame.K_2, pygame.K_3)
-        for index, method in enumerate(METHODS):
-            action = CorrectFigure(
-                ballot=self.owner.current, field=self.field_id, value=self.new, method=method
-            )
-            button = self.ui.button(
-                pygame.Rect(inner.left, top + index * (row + gap), inner.width, row),
-                cat(f"label.method.{method}").capitalize(),
-                lambda a=action: self.close(a),
-                key=keys[index],
-                container=panel,
-                action=action,
-            )
-            first = first or button
-        self.ui.button(
-            pygame.Rect(inner.left, top + 3 * (row + gap), inner.width, row),
-            cat("scene.formulir.correct.cancel") + "  [Esc]",
-            lambda: self.close(None),
-            container=panel,
-        )
-        if first is not None:
-            self.ui.set_focus(first)
-
-    def handle(self, event: pygame.event.Event) -> bool:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.close(None)
-            return True
-        return super().handle(event)
 
 
 SCENE = FormulirScene

@@ -362,13 +362,8 @@ class LogistikScene(PhaseScene):
         if not self.inspected(tile):
             self.act(InspectItem(target=tile.target))
         else:
-            self._keep_focus()
+            self.keep_focus()
             self.rebuild()
-
-    def _keep_focus(self) -> None:
-        focused = self.ui.focused()
-        live = self.ui.live_focusable()
-        self._focus_after_build = live.index(focused) if focused in live else None
 
     def act_all(self, actions: Sequence[Action]) -> None:
         for action in actions:

@@ -319,9 +319,7 @@ class PembukaanScene(PhaseScene):
         self._rebuild_keeping_focus()
 
     def _rebuild_keeping_focus(self) -> None:
-        focused = self.ui.focused()
-        live = self.ui.live_focusable()
-        self._focus_after_build = live.index(focused) if focused in live else None
+        self.keep_focus()
         self.rebuild()
 
     def act_all(self, actions: Sequence[Action]) -> None:

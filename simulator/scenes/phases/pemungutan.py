@@ -383,9 +383,10 @@ class PemungutanScene(DeskBand, DeskPicture, DeskControls, PhaseScene):
             self.show_results()
 
     def search_done(self, text: str) -> None:
+        """Enter in the search: the list stays filtered and the keys are shortcuts again."""
         self.search_changed(text)
-        if self.search_entry is not None:
-            self.search_entry.unfocus()
+        if self.ui.focused() is self.search_entry:
+            self.ui.set_focus(None)
 
     # --- acting -----------------------------------------------------------------------------
 
@@ -449,9 +450,7 @@ class PemungutanScene(DeskBand, DeskPicture, DeskControls, PhaseScene):
         the trainee's last decision unless the moment itself brings a finding."""
         session = self.session
         before_action, before_latest = session.last_action, list(session.latest)
-        focused = self.ui.focused()
-        live = self.ui.live_focusable()
-        self._focus_after_build = live.index(focused) if focused in live else None
+        self.keep_focus()
         result = session.do(AdvanceClock(to=format_minutes(to)))
         if not result.findings:
             session.last_action, session.latest = before_action, before_latest
@@ -485,9 +484,7 @@ class PemungutanScene(DeskBand, DeskPicture, DeskControls, PhaseScene):
     def refresh(self) -> None:
         """Build again after a change of view (no engine action), keeping the focus ring on
         the same place."""
-        focused = self.ui.focused()
-        live = self.ui.live_focusable()
-        self._focus_after_build = live.index(focused) if focused in live else None
+        self.keep_focus()
         self.rebuild()
 
     # --- local views -----------------------------------------------------------------------
