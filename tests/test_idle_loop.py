@@ -26,7 +26,7 @@ Script = dict[float, list[pygame.event.Event]]
 
 class FakeWindow:
     """A window with a clock that moves only when the loop naps, input given by time, and
-    every frame shown kept as a copy of the screen."""
+    every frame kept as the display would show it."""
 
     def __init__(self, ctx: AppContext, script: Script, end: float) -> None:
         self.ctx = ctx
@@ -35,6 +35,7 @@ class FakeWindow:
         self.end = end
         self.frames: list[float] = []
         self.shown: list[pygame.Surface] = []
+        self.parts: list[list[pygame.Rect] | None] = []  # what each frame sent: None = all
         self.naps = 0
 
     def now(self) -> float:
@@ -54,9 +55,18 @@ class FakeWindow:
         if self.clock >= self.end:
             self.ctx.running = False
 
-    def present(self) -> None:
+    def present(self, rects: list[pygame.Rect] | None = None) -> None:
+        """What a display shows: the whole frame, or only ``rects`` of it over the last."""
+        screen = self.ctx.screen
+        if rects is None or not self.shown:
+            shown = screen.copy()
+        else:
+            shown = self.shown[-1].copy()
+            for rect in rects:
+                shown.blit(screen, rect, rect)
         self.frames.append(self.clock)
-        self.shown.append(self.ctx.screen.copy())
+        self.shown.append(shown)
+        self.parts.append(rects)
 
     def mouse_held(self) -> bool:
         return False
@@ -189,6 +199,10 @@ def test_a_focused_entry_blinks_its_caret_with_a_few_frames_a_second() -> None:
     shots = carets(window, pygame.Rect(40, 40, 300, 40))[-len(later):]
     assert all(a != b for a, b in itertools.pairwise(shots)), (
         "a frame was drawn with the caret as it was: drawn for nothing"
+    )
+    sent = window.parts[-len(later):]
+    assert all(part == [pygame.Rect(40, 40, 300, 40)] for part in sent), (
+        f"a caret blink sent more than its entry to the display: {sent}"
     )
     assert_last_frame_is_current(pilot, window)
 

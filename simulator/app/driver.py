@@ -121,9 +121,10 @@ async def run(driver: Driver, frames: int | None = None, window: Window | None =
     count = 0
     while driver.ctx.running and (frames is None or count < frames):
         change = driver.scene_change()
-        widget_wake = pacing.widgets_wake_in(driver.ctx.manager, window.mouse_held())
+        moving = pacing.widgets_moving(driver.ctx.manager, window.mouse_held())
         # The fixed updates lag real time by up to a step: wake when the change has run.
         scene_wake = None if change is None else change + (STEP if change else 0.0)
+        widget_wake = 0.0 if moving else pacing.widgets_wake_in(driver.ctx.manager)
         wake = min(d for d in (scene_wake, widget_wake, IDLE_ADVANCE) if d is not None)
         # At most 60 frames a second, and each one while input settles.
         due = drawn + FRAME if now < settle_until else max(advanced + wake, drawn + FRAME)
@@ -145,16 +146,20 @@ async def run(driver: Driver, frames: int | None = None, window: Window | None =
             answers = window.poll()
             driver.advance(0.0, answers)
             events += answers
-        draw = (
+        whole = (
             bool(events)
             or now < settle_until
             or (change is not None and moved >= change)
-            or widget_wake == 0.0
-            or not pacing.same_look(look, pacing.widgets_look(driver.ctx.manager))
+            or moving
         )
-        if draw:
+        # Only widgets changed by themselves (a caret blinked): show just those, as a whole
+        # window sent to a slow display costs more than the drawing.
+        changed: list[pygame.Rect] = []
+        if not whole:
+            changed = pacing.changed_rects(look, pacing.widgets_look(driver.ctx.manager))
+        if whole or changed:
             driver.draw(driver.ctx.screen)
-            window.present()
+            window.present(None if whole else changed)
             drawn = now
             count += 1
         await asyncio.sleep(0)

@@ -7,9 +7,10 @@ not change. The loop therefore draws a frame only when something on screen may h
   pygame_gui's hover and press states and a scene's reaction in its next update settle);
 - a scene says it moves (:meth:`simulator.app.scene.Scene.next_change`: the voter desk's
   running clock, the quiz's exam clock);
-- the widget layer changes by itself (:func:`widgets_wake_in` and :func:`widgets_look`: a
-  caret blinking in a focused entry, a tooltip coming up, a list still scrolling, a held
-  mouse button).
+- the widget layer moves (:func:`widgets_moving`: a list still scrolling, a held mouse
+  button) or gets a new picture by itself (:func:`widgets_wake_in` says when,
+  :func:`widgets_look` tells: a caret blinking in a focused entry, a tooltip coming up);
+  only the widgets that changed are then sent to the display.
 
 Between those moments the loop sleeps in short naps, looking for input every :data:`POLL`
 seconds (SDL's own wait polls every millisecond, which costs more than it saves). The window
@@ -25,6 +26,7 @@ from typing import Protocol
 
 import pygame
 import pygame_gui
+from pygame_gui.core import UIElement
 from pygame_gui.elements import UIHorizontalScrollBar, UITextEntryLine, UIVerticalScrollBar
 
 FRAME = 1 / 60  # the shortest time between two frames
@@ -51,8 +53,8 @@ class Window(Protocol):
         """Sleep ``seconds`` (yielding to other tasks)."""
         ...
 
-    def present(self) -> None:
-        """Show the frame just drawn."""
+    def present(self, rects: list[pygame.Rect] | None = None) -> None:
+        """Show the frame just drawn: all of it, or only ``rects`` of it."""
         ...
 
     def mouse_held(self) -> bool:
@@ -72,8 +74,11 @@ class PygameWindow:
     async def nap(self, seconds: float) -> None:
         await asyncio.sleep(seconds)
 
-    def present(self) -> None:
-        pygame.display.flip()
+    def present(self, rects: list[pygame.Rect] | None = None) -> None:
+        if rects is None:
+            pygame.display.flip()
+        else:
+            pygame.display.update(rects)
 
     def mouse_held(self) -> bool:
         return any(pygame.mouse.get_pressed())
@@ -85,22 +90,30 @@ def earliest(*delays: float | None) -> float | None:
     return min(known) if known else None
 
 
-def widgets_wake_in(manager: pygame_gui.UIManager, mouse_held: bool) -> float | None:
-    """Seconds after the manager's last update until pygame_gui may show something new with
-    no input: 0 while something moves, None when the widgets are still.
-
-    pygame_gui counts hover time and caret blinks in ``update``, acts on the count at a later
-    update and shows the new picture at the one after; the loop updates at these moments and
-    draws only when :func:`widgets_look` changed."""
+def widgets_moving(manager: pygame_gui.UIManager, mouse_held: bool) -> bool:
+    """Whether the widgets move by themselves, to be drawn every frame: a list gliding to
+    where the wheel sent it, or a held mouse button (a held scroll arrow, a dragged bar)."""
     if mouse_held:
-        return 0.0  # a held scroll arrow scrolls, a held slider drags
-    soonest: float | None = None
-    for element in manager.get_sprite_group().sprites():
-        if isinstance(element, (UIVerticalScrollBar, UIHorizontalScrollBar)) and (
+        return True
+    return any(
+        isinstance(element, (UIVerticalScrollBar, UIHorizontalScrollBar))
+        and (
             element.has_moved_recently
             or element.scroll_position != element.target_scroll_position
-        ):
-            return 0.0  # a list glides to where the wheel sent it
+        )
+        for element in manager.get_sprite_group().sprites()
+    )
+
+
+def widgets_wake_in(manager: pygame_gui.UIManager) -> float | None:
+    """Seconds after the manager's last update until a widget may get a new picture with no
+    input; None when none will.
+
+    pygame_gui counts hover time and caret blinks in ``update``, acts on the count at a later
+    update and hands the element its new picture at the one after: the loop updates at these
+    moments and draws only where :func:`widgets_look` changed."""
+    soonest: float | None = None
+    for element in manager.get_sprite_group().sprites():
         shape = element.drawable_shape
         if shape is not None and shape.has_fresh_surface():
             return 0.0  # a new picture waits for the next update
@@ -113,16 +126,25 @@ def widgets_wake_in(manager: pygame_gui.UIManager, mouse_held: bool) -> float | 
     return soonest
 
 
-def widgets_look(manager: pygame_gui.UIManager) -> list[pygame.Surface]:
+Look = dict[UIElement, pygame.Surface | None]
+
+
+def widgets_look(manager: pygame_gui.UIManager) -> Look:
     """The widgets' pictures: pygame_gui gives an element a new picture whenever it looks
     different (a caret blinked, a tooltip appeared), so comparing these by identity tells
-    whether an update changed anything on screen. The surfaces are held, not their ids, so
-    a freed picture's address cannot come back as a 'new' one that looks the same."""
-    return [element.image for element in manager.get_sprite_group().sprites()]
+    whether an update changed anything on screen, and where. The surfaces are held, not
+    their ids, so a freed picture's address cannot come back as a 'new' one."""
+    return {element: element.image for element in manager.get_sprite_group().sprites()}
 
 
-def same_look(before: list[pygame.Surface], after: list[pygame.Surface]) -> bool:
-    return len(before) == len(after) and all(a is b for a, b in zip(before, after, strict=True))
+def changed_rects(before: Look, after: Look) -> list[pygame.Rect]:
+    """Where the widgets' pictures changed between two looks (an element that came or went
+    counts where it is)."""
+    return [
+        pygame.Rect(element.rect)
+        for element in before.keys() | after.keys()
+        if before.get(element) is not after.get(element)
+    ]
 
 
 def _typing(element: object) -> bool:
