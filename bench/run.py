@@ -10,7 +10,8 @@ when a figure misses its budget. Timings are the best of several runs, in-proces
   parse the same files;
 - quiz_banks: loading and validating every shipped quiz bank (schema, lint, and every answer
   the engine works out: ballots ruled, form cells solved), then building the answer keys;
-- the game's figures, described in ``bench/game.py``.
+- the game's figures, described in ``bench/game.py``;
+- the main loop's figures (idle CPU, response to an action), described in ``bench/loop.py``.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 import yaml  # noqa: E402
 
 from bench.game import rows as game_rows  # noqa: E402
+from bench.loop import rows as loop_rows  # noqa: E402
 from simulator.autoplay import play_careful_day  # noqa: E402
 from simulator.content.load import load_scenario, validate_paths  # noqa: E402
 from simulator.core.actionlog import LogHeader, format_log, parse_log  # noqa: E402
@@ -128,6 +130,7 @@ def main() -> int:
         ("validate_vs_pyyaml", ratio, "x", 3.0),
         ("quiz_banks", measure_quiz_banks(), "s", 0.3),
         *game_rows(),
+        *loop_rows(),
     ]
     failed = False
     for name, value, unit, budget in rows:

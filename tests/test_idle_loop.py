@@ -256,3 +256,27 @@ def test_the_desk_clock_is_drawn_as_each_minute_passes() -> None:
     later = window.between(1.0, seconds)
     assert len(later) <= 4 * 5 * 2, f"{len(later)} frames for five game minutes"
     assert_last_frame_is_current(pilot, window)
+
+
+def test_the_exam_countdown_is_drawn_each_second_and_practice_rests() -> None:
+    from datetime import date
+    from pathlib import Path
+
+    from simulator.app.quiz_play import QuizLibrary, QuizPlay
+    from simulator.quiz.banks import load_banks
+    from simulator.quiz.session import Mode as QuizMode
+    from simulator.quiz.session import items_of
+    from simulator.scenes.quiz import QuizScene
+
+    bank = Path(__file__).parent / "fixtures" / "quiz_small.yaml"
+    library = QuizLibrary(tuple(items_of(load_banks([bank]).banks)), ())
+    for mode, frames_wanted in ((QuizMode.UJIAN, range(4, 7)), (QuizMode.LATIHAN, range(0, 1))):
+        pilot = Pilot()
+        sitting = QuizPlay.begin(mode, library, None, date(2026, 11, 23))
+        pilot.show(QuizScene(pilot.ctx, sitting))
+        window = play(pilot, {}, seconds=6.0)
+        # The answer entry's caret blinks in both: count the frames sent whole.
+        whole = [at for at, part in zip(window.frames, window.parts, strict=True)
+                 if part is None and at >= 1.0]
+        assert len(whole) in frames_wanted, f"{mode.value}: {len(whole)} whole frames in 5 s"
+        assert_last_frame_is_current(pilot, window)

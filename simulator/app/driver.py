@@ -140,10 +140,10 @@ async def run(driver: Driver, frames: int | None = None, window: Window | None =
         look = pacing.widgets_look(driver.ctx.manager)
         moved = driver.advance(now - advanced, events, longest=due - advanced + POLL)
         advanced = now
-        if events:
+        answers = window.poll() if events else []
+        if answers:
             # pygame_gui answers a click with an event of its own (a button pressed): act on
             # it in this frame, not one frame later.
-            answers = window.poll()
             driver.advance(0.0, answers)
             events += answers
         whole = (
