@@ -11,6 +11,7 @@ when a figure misses its budget. Timings are the best of several runs, in-proces
 - quiz_banks: loading and validating every shipped quiz bank (schema, lint, and every answer
   the engine works out: ballots ruled, form cells solved), then building the answer keys;
 - the game's figures, described in ``bench/game.py``;
+- the counting scene's response at a 300-voter TPS, described in ``bench/counting.py``;
 - the main loop's figures (idle CPU, response to an action), described in ``bench/loop.py``.
 """
 
@@ -28,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
+from bench.counting import rows as counting_rows  # noqa: E402
 from bench.game import rows as game_rows  # noqa: E402
 from bench.loop import rows as loop_rows  # noqa: E402
 from simulator.autoplay import play_careful_day  # noqa: E402
@@ -130,6 +132,7 @@ def main() -> int:
         ("validate_vs_pyyaml", ratio, "x", 3.0),
         ("quiz_banks", measure_quiz_banks(), "s", 0.3),
         *game_rows(),
+        *counting_rows(),
         *loop_rows(),
     ]
     failed = False

@@ -1,5 +1,7 @@
 """The game window opens headless, draws its start screen in both languages, and closes."""
 
+from pathlib import Path
+
 import pytest
 
 from simulator.app.launch import launch_game
@@ -16,3 +18,30 @@ def test_a_mistyped_verb_is_an_error_not_a_game(capsys: pytest.CaptureFixture[st
         main(["validat", "scenarios"])
     assert caught.value.code == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_the_language_chosen_on_the_start_screen_is_kept_on_restart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The start screen's language toggle is saved; starting the game again without --lang
+    opens in that language (the command line's default used to override it)."""
+    import pygame
+
+    from simulator.app import launch
+    from simulator.scenes.start import StartScene
+
+    monkeypatch.setenv("SIMULASI_TPS_DATA", str(tmp_path))
+    ctx = launch.open_app(None)
+    start = ctx.stack.top
+    assert isinstance(start, StartScene) and ctx.settings.lang == "id"
+    start.toggle_language()
+    ctx.store.close()  # type: ignore[union-attr]
+    pygame.quit()
+    opened: list[str | None] = []
+    monkeypatch.setattr(launch, "launch_game", lambda lang=None, **_: opened.append(lang) or 0)
+    assert main([]) == 0
+    assert opened == [None], "without --lang the saved language must not be overridden"
+    again = launch.open_app(None)
+    assert again.settings.lang == "en", "the toggled language was forgotten"
+    again.store.close()  # type: ignore[union-attr]
+    pygame.quit()

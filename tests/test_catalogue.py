@@ -10,6 +10,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from mistakes import MISTAKES
 
 from simulator.core.actions import COMMON_ACTIONS, Action
 from simulator.core.catalogue import ACTION_CLASSES, ACTION_KINDS, PHASE_MODULES, RULES, RULES_BY_ID
@@ -26,12 +27,42 @@ CITATION = re.compile(r"\b(UU|PKPU|Kep\. KPU|MK|Buku Panduan|Panduan|HANDBOOK §
 
 
 def mistake_ids() -> list[str]:
-    """Every M-number of MISTAKES.md, or M01-M48 when the shared notes are not checked out."""
-    if MISTAKES_MD.is_file():
-        ids = re.findall(r"^### (M\d{2})\b", MISTAKES_MD.read_text(encoding="utf-8"), re.M)
-        assert ids, f"{MISTAKES_MD} lists no '### Mnn' entries"
-        return ids
-    return [f"M{n:02d}" for n in range(1, 49)]
+    """Every M-number of MISTAKES.md (its copy in ``tests/mistakes.py``)."""
+    return list(MISTAKES)
+
+
+SEVERITY_WORDS = {Severity.KRITIS: "critical", Severity.BERAT: "major", Severity.RINGAN: "minor"}
+
+
+def test_mistakes_copy_matches_the_notes() -> None:
+    """tests/mistakes.py is MISTAKES.md as data; where the shared notes are checked out, the
+    two agree (in a clean clone the copy stands for them)."""
+    if not MISTAKES_MD.is_file():
+        return
+    text = MISTAKES_MD.read_text(encoding="utf-8")
+    rows = re.findall(
+        r"^### (M\d\d) `([a-z0-9-]+)`\n- \*\*phase\*\* (\w+) · \*\*scope\*\* \S+ · "
+        r"\*\*severity\*\* (\w+)",
+        text,
+        re.M,
+    )
+    assert rows, f"{MISTAKES_MD} lists no '### Mnn' entries"
+    notes = {mid: (slug, phase, severity) for mid, slug, phase, severity in rows}
+    assert notes == MISTAKES, "tests/mistakes.py differs from MISTAKES.md: copy it again"
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.mistakes], ids=lambda r: r.id)
+def test_a_rule_is_as_severe_as_the_mistakes_it_catches_or_says_why(rule: Rule) -> None:
+    """MISTAKES.md grades each mistake; a rule that catches only a lesser (or a graver) side
+    of one carries a severity_note saying so, so a trainer can see every departure."""
+    expected = {MISTAKES[m][2] for m in rule.mistakes}
+    if SEVERITY_WORDS[rule.severity] in expected:
+        return
+    assert rule.severity_note, (
+        f"{rule.id} is {SEVERITY_WORDS[rule.severity]} but catches "
+        f"{', '.join(f'{m} ({MISTAKES[m][2]})' for m in rule.mistakes)}: align the severity "
+        "or give a severity_note"
+    )
 
 
 def module_actions(module: ModuleType) -> list[type[Action]]:

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+from collections.abc import Callable
+from types import SimpleNamespace
+from typing import Protocol
 
 import pygame
 
 from simulator.app.context import AppContext
-from simulator.app.driver import run
+from simulator.app.driver import Driver, run
 from simulator.app.pacing import FRAME, POLL, SETTLE
 from simulator.app.play import Mode, PlaySession
 from simulator.app.scene import Scene
@@ -37,6 +40,8 @@ class FakeWindow:
         self.shown: list[pygame.Surface] = []
         self.parts: list[list[pygame.Rect] | None] = []  # what each frame sent: None = all
         self.naps = 0
+        self.probe: Callable[[], object] | None = None  # noted at each frame, when set
+        self.notes: list[object] = []
 
     def now(self) -> float:
         return self.clock
@@ -67,6 +72,8 @@ class FakeWindow:
         self.frames.append(self.clock)
         self.shown.append(shown)
         self.parts.append(rects)
+        if self.probe is not None:
+            self.notes.append(self.probe())
 
     def mouse_held(self) -> bool:
         return False
@@ -75,14 +82,22 @@ class FakeWindow:
         return [at for at in self.frames if start <= at < stop]
 
 
-def play(pilot: Pilot, script: Script, seconds: float) -> FakeWindow:
+class Player(Protocol):
+    ctx: AppContext
+    driver: Driver
+
+
+def play(
+    pilot: Player, script: Script, seconds: float, probe: Callable[[], object] | None = None
+) -> FakeWindow:
     window = FakeWindow(pilot.ctx, script, seconds)
+    window.probe = probe
     pilot.ctx.running = True
     asyncio.run(run(pilot.driver, window=window))
     return window
 
 
-def assert_last_frame_is_current(pilot: Pilot, window: FakeWindow) -> None:
+def assert_last_frame_is_current(pilot: Player, window: FakeWindow) -> None:
     """Drawing the screen now gives exactly the last frame shown: nothing changed unseen."""
     assert window.shown, "no frame was shown at all"
     pilot.driver.draw(pilot.ctx.screen)
@@ -280,3 +295,23 @@ def test_the_exam_countdown_is_drawn_each_second_and_practice_rests() -> None:
                  if part is None and at >= 1.0]
         assert len(whole) in frames_wanted, f"{mode.value}: {len(whole)} whole frames in 5 s"
         assert_last_frame_is_current(pilot, window)
+
+
+def test_the_crews_ballots_are_drawn_every_frame_while_they_appear_then_the_count_rests() -> None:
+    from test_scene_penghitungan import counting_scene
+
+    ctx, scene = counting_scene()
+    pilot = SimpleNamespace(ctx=ctx, driver=Driver(ctx))
+    keys = [(pygame.K_1, "1"), (pygame.K_a, "a"), (pygame.K_1, "1"), (pygame.K_t, "t"),
+            (pygame.K_RETURN, "\r")]  # open a box, rule a ballot, hand the rest to the crew
+    script: Script = {1.0 + i / 2: [key(code, text)] for i, (code, text) in enumerate(keys)}
+    window = play(pilot, script, seconds=20.0, probe=scene.moving)
+    assert scene.world.counting.delegated, "the box was handed to the crew"
+    moving = [at for at, note in zip(window.frames, window.notes, strict=True) if note]
+    assert moving, "no frame showed the crew's ballots appearing"
+    gaps = [b - a for a, b in itertools.pairwise(moving)]
+    assert max(gaps) <= 2 * FRAME, f"the plano stood still for {max(gaps):.2f} s while filling"
+    assert not scene.moving(), "the crew's ballots did not all appear in 20 s"
+    rest = moving[-1] + SETTLE + 2 * FRAME
+    assert window.between(rest, 20.0) == [], "frames went on once the plano was full"
+    assert_last_frame_is_current(pilot, window)

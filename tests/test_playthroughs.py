@@ -7,12 +7,16 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from mistakes import MISTAKES
 
 from simulator.content.load import load_scenario, scenario_sha256
+from simulator.core.catalogue import RULES_BY_ID
 from simulator.core.engine import Simulation
 from simulator.core.replay import apply_log, result_of
+from simulator.core.scoring import Verdict
 from simulator.persistence.logfile import read_log
 from simulator.schema.scenario import Scenario
+from simulator.schema.types import Severity
 
 ROOT = Path(__file__).resolve().parents[1]
 LOGS = Path(__file__).resolve().parent / "playthroughs"
@@ -65,7 +69,7 @@ EXPECTED_MISTAKES: dict[str, set[str]] = {
         "penutupan.tempat_hitung_tidak_terbuka",  # M33
         "penghitungan.surat_suara_dirusak",  # M37
         "penghitungan.keberatan_tidak_ditangani",  # M44
-        "penyerahan.tidak_diserahkan_hari_itu",  # M48
+        "penyerahan.tidak_diserahkan_hari_itu",  # M48: handed over late
     },
     "pilkada-calon-tunggal-hitung": {
         "penghitungan.kolom_kosong_tidak_sah",  # M36
@@ -117,3 +121,29 @@ def test_mistaken_playthrough_breaks_the_scripted_rules(scenario_id: str) -> Non
         f"missing: {sorted(expected - found)}; unexpected: {sorted(found - expected)}"
     )
     assert sim.score().overall < 100
+
+
+@pytest.mark.parametrize("scenario_id", SCENARIO_IDS)
+def test_a_mistaken_playthrough_gets_the_verdict_its_mistakes_earn(scenario_id: str) -> None:
+    """Each scripted careless crew is judged as MISTAKES.md grades what it did: a crew that made
+    a mistake the notes call critical is "not passed — critical", whatever its points."""
+    sim = replay(scenario_id, "keliru")
+    score = sim.score()
+    assert not score.passed, f"a careless crew passed with {score.overall}"
+    critical_in_notes = sorted(
+        {
+            f.rule_id
+            for f in sim.findings
+            if any(MISTAKES[m][2] == "critical" for m in RULES_BY_ID[f.rule_id].mistakes)
+            and not RULES_BY_ID[f.rule_id].severity_note
+        }
+    )
+    for rule_id in critical_in_notes:
+        assert RULES_BY_ID[rule_id].severity is Severity.KRITIS, (
+            f"{rule_id} catches a mistake MISTAKES.md calls critical but is "
+            f"{RULES_BY_ID[rule_id].severity.value}"
+        )
+    if critical_in_notes:
+        assert score.verdict is Verdict.CRITICAL, (
+            f"{scenario_id}: made {critical_in_notes} yet the verdict is {score.verdict.value}"
+        )

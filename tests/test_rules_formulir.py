@@ -41,6 +41,7 @@ USERS_COPIED = "formulir.pengguna_disalin_antarjenis"
 WRONG_FIGURE = "formulir.angka_keliru"
 INCOMPLETE = "formulir.tidak_lengkap"
 NOT_SIGNED = "formulir.tidak_ditandatangani"
+NOT_MADE = "formulir.tidak_dibuat"
 DISCREPANCY_NOT_RECORDED = "formulir.selisih_tidak_dicatat"
 CORRECTION_OVERWRITTEN = "formulir.koreksi_ditimpa"  # an incidents rule, broken in this phase
 
@@ -268,6 +269,27 @@ def test_a_form_left_unsigned_is_flagged() -> None:
     found = play(sim, without(careful(sim), lambda a: a == SignForm(ballot=DPR))) | end_phase(sim)
     assert NOT_SIGNED in found, f"the DPR C.Hasil was never signed (§10 step 2): {found}"
     assert subjects(sim, NOT_SIGNED) == {"dpr"}
+
+
+def test_a_form_left_unsigned_is_critical_and_not_called_unmade() -> None:
+    """Filled in but not signed: UU 7/2017 Pasal 503 makes not signing a crime."""
+    sim = forms_day()
+    play(sim, without(careful(sim), lambda a: a == SignForm(ballot=DPR)))
+    end_phase(sim)
+    flagged = [f for f in sim.findings if f.rule_id == NOT_SIGNED]
+    assert flagged and all(f.critical for f in flagged), "an unsigned C.Hasil is critical"
+    assert NOT_MADE not in {f.rule_id for f in sim.findings}, "the form was complete"
+
+
+def test_a_form_never_filled_is_not_made_and_critical() -> None:
+    """The forms phase ended with a C.Hasil still blank: no result for that type."""
+    sim = forms_day()
+    found = end_phase(sim)
+    assert NOT_MADE in found, f"both C.Hasil were left blank: {found}"
+    assert NOT_SIGNED not in found, "a blank form is 'not made', not merely 'not signed'"
+    made = [f for f in sim.findings if f.rule_id == NOT_MADE]
+    assert all(f.critical for f in made)
+    assert all(f.param_dict()["missing"] == f.param_dict()["total"] for f in made)
 
 
 def test_signed_forms_are_not_flagged() -> None:

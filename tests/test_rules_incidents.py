@@ -7,6 +7,7 @@ rest of that phase, so a right answer leaves the day without any finding."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -22,10 +23,14 @@ from rulekit import (
     subjects,
 )
 
-from simulator.core.actions import AdvanceClock
+from simulator.core.actions import Action, AdvanceClock
 from simulator.core.engine import Simulation
 from simulator.core.phases import incidents
+from simulator.core.phases.formulir import EnterFigure
+from simulator.core.phases.penyerahan import UploadSirekap
+from simulator.schema.clock import to_minutes
 from simulator.schema.scenario import EventKind
+from simulator.schema.types import BallotType
 
 MOBILISATION_IGNORED = "pemungutan.mobilisasi_dibiarkan"
 INTIMIDATION_IGNORED = "pemungutan.intimidasi_dibiarkan"
@@ -49,8 +54,24 @@ _AFTER_VOTING: dict[str, Any] = {
         ]
     },
 }
+# A voter queuing when the voting events happen: steering or threatening voters needs some.
+_QUEUE: dict[str, Any] = {
+    "voters": {
+        "listed": [
+            {
+                "id": "v01",
+                "name": "Sri Rahayu",
+                "sex": "P",
+                "age": 45,
+                "registered": "dpt",
+                "arrives": "08:50",
+                "documents": [{"kind": "c_pemberitahuan"}, {"kind": "ktp_el"}],
+            }
+        ]
+    }
+}
 SETUP: dict[str, dict[str, Any]] = {
-    "pemungutan": {},
+    "pemungutan": _QUEUE,
     "penghitungan": _AFTER_VOTING,
     "formulir": _AFTER_VOTING,
     "penyerahan": _AFTER_VOTING,
@@ -102,21 +123,32 @@ EVERY_KIND: list[Any] = [
 
 
 def with_event(kind: str, phase: str) -> Simulation:
-    """A simulation of ``phase`` holding one event, advanced until the event has happened."""
+    """A simulation of ``phase`` holding one event, advanced until the event has happened:
+    its time has come, and the careful crew has played until its premise holds (a ballot
+    ruled, a figure written, a sheet uploaded)."""
     at = WHEN[phase]
     event: dict[str, Any] = {"at": at, "kind": kind, "by": "Pak Rahmat"}
     if kind == "keberatan_saksi":
         event.update(ballot="ppwp", claim_valid=False)
     sim = start(PEMILU, phases=[phase], events=[event], **SETUP[phase])
-    if not sim.world.events[0].fired:
+    if not sim.world.events[0].fired and sim.world.clock < to_minutes(at):
         play(sim, [AdvanceClock(to=at)])
-    assert sim.world.events[0].fired, f"the {kind} event should have happened by {at}"
+    steps = careful(sim)
+    while not sim.world.events[0].fired:
+        action = next(steps, None)
+        assert action is not None, f"the {kind} event never found its premise"
+        play(sim, [action])
+    _CAREFUL_REST[id(sim)] = steps  # the crew goes on where it stopped
     return sim
+
+
+_CAREFUL_REST: dict[int, Iterator[Action]] = {}
 
 
 def rest_of_phase(sim: Simulation) -> set[str]:
     """The careful crew plays the rest of the phase, then it ends."""
-    return play(sim, careful(sim)) | end_phase(sim)
+    steps = _CAREFUL_REST.pop(id(sim), None) or careful(sim)
+    return play(sim, steps) | end_phase(sim)
 
 
 def test_every_event_kind_is_covered_in_every_phase_it_happens() -> None:
@@ -206,5 +238,55 @@ def test_a_pilkada_count_has_the_same_events() -> None:
     }
     event = {"at": "13:30", "kind": "anggota_merusak_surat_suara"}
     sim = start(PILKADA, phases=["penghitungan"], events=[event], **pilkada_ballots)
-    found = respond(sim, 0, "biarkan") | rest_of_phase(sim)
+    steps = careful(sim)
+    play(sim, [next(steps)])  # the first box is opened: ballots on the table
+    found = respond(sim, 0, "biarkan") | play(sim, steps) | end_phase(sim)
     assert DAMAGE_ALLOWED in found, f"a member tearing used ballots is a PSU ground: {found}"
+
+
+# --- Premises: an event happens only once what it is about exists ---------------------------
+
+
+def test_a_witness_objects_to_a_ballot_only_once_one_has_been_ruled_and_names_it() -> None:
+    event = {"at": "13:30", "kind": "keberatan_saksi", "ballot": "ppwp"}
+    sim = start(PEMILU, phases=["penghitungan"], events=[event], **_AFTER_VOTING)
+    steps = careful(sim)
+    play(sim, [AdvanceClock(to="14:00")])
+    assert not sim.world.events[0].fired, "no ballot has been ruled: nothing to object to"
+    while not sim.world.counting.rulings.get(BallotType.PPWP):
+        play(sim, [next(steps)])
+    event_state = sim.world.events[0]
+    assert event_state.fired and event_state.subject == "ppwp#1", event_state
+
+
+def test_an_objection_to_a_figure_waits_for_figures_and_names_a_wrong_one() -> None:
+    event = {"at": "20:00", "kind": "keberatan_angka", "ballot": "ppwp"}
+    sim = start(PEMILU, phases=["formulir"], events=[event], **_AFTER_VOTING)
+    assert not sim.world.events[0].fired, "a blank C.Hasil has no figure to dispute"
+    play(sim, [EnterFigure(ballot=BallotType.PPWP, field="II.1", value=999)])
+    event_state = sim.world.events[0]
+    assert event_state.fired, "a figure is written: the witness may point at it"
+    assert (event_state.subject, event_state.figure) == ("ppwp:II.1", 999)
+
+
+def test_sirekap_misreads_a_sheet_only_after_it_was_uploaded() -> None:
+    event = {"at": "22:00", "kind": "sirekap_salah_baca", "ballot": "ppwp"}
+    sim = start(PEMILU, phases=["penyerahan"], events=[event], **_AFTER_VOTING)
+    assert not sim.world.events[0].fired, "nothing sent through Sirekap yet"
+    play(sim, [UploadSirekap(ballot=BallotType.PPWP)])
+    event_state = sim.world.events[0]
+    assert event_state.fired and event_state.subject is not None
+    form = sim.world.forms.entries[BallotType.PPWP]
+    cell = event_state.subject.split(":", 1)[1]
+    assert cell.startswith("IV.") and event_state.figure != form.get(cell), (
+        "Sirekap read a vote count differently from the plano"
+    )
+
+
+def test_steering_voters_needs_voters_in_the_queue() -> None:
+    event = {"at": "07:30", "kind": "mobilisasi"}
+    sim = start(PEMILU, phases=["pemungutan"], events=[event], **_QUEUE)
+    play(sim, [AdvanceClock(to="08:00")])
+    assert not sim.world.events[0].fired, "nobody is queuing at 08:00"
+    play(sim, [AdvanceClock(to="08:50")])
+    assert sim.world.events[0].fired, "a voter queues at 08:50"

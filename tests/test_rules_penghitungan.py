@@ -211,11 +211,15 @@ def test_a_ballot_shown_before_the_ruling_is_not_flagged() -> None:
     assert NOT_SHOWN not in found, f"the ballot was shown: {found}"
 
 
-def test_a_box_never_counted_is_flagged() -> None:
+def test_a_box_never_counted_is_flagged_as_critical() -> None:
+    """A box not counted leaves the TPS with no result for that type."""
     sim = counting()
     found = count_box(sim, "ppwp") | end_phase(sim)
     assert NOT_FINISHED in found, f"the DPR box was never counted: {found}"
     assert subjects(sim, NOT_FINISHED) == {"dpr"}
+    flagged = next(f for f in sim.findings if f.rule_id == NOT_FINISHED)
+    assert flagged.critical, "a box without a result is a critical mistake"
+    assert flagged.param_dict() == {"counted": 0, "total": 1}
 
 
 def test_every_box_counted_is_not_flagged_as_unfinished() -> None:

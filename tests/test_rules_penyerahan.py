@@ -43,6 +43,7 @@ COPIES_OF_UNSIGNED = "penyerahan.salinan_sebelum_ditandatangani"
 BOX_NOT_SEALED = "penyerahan.kotak_tidak_disegel"
 BOX_NOT_PACKED = "penyerahan.kotak_disegel_sebelum_dikemas"
 HANDED_OVER_LATE = "penyerahan.tidak_diserahkan_hari_itu"
+NOT_HANDED_OVER = "penyerahan.tidak_diserahkan"
 NOT_UPLOADED = "penyerahan.sirekap_tidak_diunggah"
 
 PPWP, DPR = BallotType.PPWP, BallotType.DPR
@@ -190,10 +191,14 @@ def test_a_handover_the_next_afternoon_is_flagged() -> None:
     assert HANDED_OVER_LATE in found, f"handed over after the counting deadline: {found}"
 
 
-def test_no_handover_at_all_is_flagged() -> None:
+def test_no_handover_at_all_is_flagged_as_critical() -> None:
+    """Never handed over: no result reaches the PPS (UU 7/2017 Pasal 537), which is more than
+    a late handover."""
     sim = handover()
     found = play(sim, without(careful(sim), HandOver)) | end_phase(sim)
-    assert HANDED_OVER_LATE in found, f"the boxes never reached the PPS: {found}"
+    assert NOT_HANDED_OVER in found, f"the boxes never reached the PPS: {found}"
+    assert HANDED_OVER_LATE not in found, "never handed over is not 'late'"
+    assert any(f.rule_id == NOT_HANDED_OVER and f.critical for f in sim.findings)
 
 
 def test_a_handover_the_same_evening_is_not_flagged() -> None:

@@ -218,9 +218,14 @@ def test_the_tabs_turn_to_another_form_without_an_action() -> None:
 
 def test_an_event_dialog_is_drawn_above_the_form() -> None:
     ctx, scene = forms_scene(path=ROOT / "pemilu-hari-penuh.yaml")
-    submit(scene, BallotType.PPWP, "I.A1.men", 30)
+    assert ctx.stack.top is scene, "no objection before a figure is written on the DPR form"
+    dpr_tab = next(
+        e for e in scene.ui.elements if isinstance(e, UIButton) and e.text.startswith("DPR")
+    )
+    press(ctx, dpr_tab)
+    submit(scene, BallotType.DPR, "I.A1.men", 30)
     dialog = ctx.stack.top
-    assert dialog is not scene, "the full day has an objection during the forms"
+    assert dialog is not scene, "the full day has an objection to a DPR figure"
     entries = [e.get_top_layer() for e in scene.ui.named_entries.values()]
     buttons = [e for e in dialog.ui.elements if isinstance(e, UIButton)]
     assert buttons and min(b.get_top_layer() for b in buttons) > max(entries), (

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pygame
 import pytest
 
+from simulator.app.play import Mode
 from simulator.app.widgets import offer_key
 from simulator.autoplay import CarefulCrew
 from simulator.core.actions import AdvanceClock, EndPhase
@@ -19,6 +20,7 @@ from simulator.core.phases.pembukaan import (
     PostNoticeBoard,
     RefuseWitness,
     ReturnNotice,
+    TakeOath,
 )
 from simulator.scenes.phases.pembukaan import Fold, PembukaanScene
 from simulator.schema.scenario import NoticeReason
@@ -129,3 +131,50 @@ def test_opening_the_meeting_before_seven_is_allowed_and_flagged() -> None:
     press(pilot, OpenMeeting())
     assert scene.session.sim.world.opening.meeting_opened_at == 6 * 60
     assert OPENED_EARLY in {f.rule_id for f in scene.session.latest}, scene.session.latest
+
+
+def test_a_step_that_broke_a_rule_never_gets_a_tick() -> None:
+    """Latihan: the steps list marks the early opening with a warning, not a tick; the note
+    under the meeting has no tick either. Ujian marks every step alike (no hint)."""
+    pilot = Pilot(LAPTOP, "id")
+    scene = opening(pilot)
+    press(pilot, OpenMeeting())  # at 06:00: before 07:00, a finding
+    press(pilot, TakeOath())
+    marks = {text: mark for _, text, mark in scene.done}
+    assert "finding" in marks.values() and "ok" in marks.values(), marks
+    opened = next(mark for text, mark in marks.items() if "rapat" in text.lower())
+    assert opened == "finding", f"the early opening is marked {opened!r}"
+    notes = [e.text for e in scene.ui.elements if hasattr(e, "text") and "dibuka pukul" in e.text]
+    assert notes and not any(n.startswith("✓") for n in notes), notes
+
+    ujian = Pilot(LAPTOP, "id")
+    session = ujian.start_session("pemilu-hari-penuh", Mode.UJIAN)
+    for action in CarefulCrew(session.sim).logistics():
+        session.do(action)
+    ujian.top.act(EndPhase())  # type: ignore[attr-defined]
+    ujian.frames(1)
+    exam = ujian.top
+    assert isinstance(exam, PembukaanScene)
+    press(ujian, OpenMeeting())
+    assert {mark for _, _, mark in exam.done} == {"done"}, "Ujian gives no right/wrong marks"
+
+
+def test_buttons_stay_where_they_were_after_a_click() -> None:
+    """A trainee clicks, then clicks again without looking: a button still on screen after a
+    step must not have moved under the pointer (a status line takes a done step's place)."""
+    pilot = Pilot(LAPTOP, "id")
+    scene = opening(pilot)
+    crew = CarefulCrew(scene.session.sim)
+    moved: list[str] = []
+    for action in crew.opening():
+        key_ = offer_key(action)
+        if key_ not in scene.ui.offers:
+            scene.act(action)
+            continue
+        before = {k: b.get_abs_rect().topleft for k, b in scene.ui.offers.items()}
+        press(pilot, action)
+        after = {k: b.get_abs_rect().topleft for k, b in scene.ui.offers.items()}
+        for k in before.keys() & after.keys():
+            if before[k] != after[k]:
+                moved.append(f"after {key_}: {k} moved {before[k]} → {after[k]}")
+    assert not moved, "\n".join(moved[:40])

@@ -17,6 +17,7 @@ from test_scene_penutupan import (
     key,
     last,
     play_until,
+    press,
     press_offer,
     texts_fit,
 )
@@ -29,6 +30,8 @@ from simulator.app.shots import headless_context
 from simulator.app.widgets import offer_key
 from simulator.autoplay import CarefulCrew
 from simulator.content import load_scenario
+from simulator.core.actions import RespondToEvent
+from simulator.core.phases import incidents
 from simulator.core.phases.penyerahan import (
     GiveCopies,
     HandOver,
@@ -38,6 +41,7 @@ from simulator.core.phases.penyerahan import (
     UploadSirekap,
 )
 from simulator.scenes.debrief import DebriefScene
+from simulator.scenes.event import EventDialog
 from simulator.scenes.phases.penyerahan import PenyerahanScene
 from simulator.schema.types import BallotType, Phase
 
@@ -88,11 +92,12 @@ def test_every_text_fits_its_element(path: Path, lang: str, size: tuple[int, int
 
 def test_stage_buttons_apply_their_actions() -> None:
     _, scene, _ = handover_scene()
+    # The upload last: Sirekap misreading the uploaded sheet opens a dialog over the stage.
     for action in (
-        UploadSirekap(ballot=PPWP),
         MakeCopies(ballot=PPWP),
         PackBox(ballot=DPR),
         SealBox(ballot=DPR),
+        UploadSirekap(ballot=PPWP),
     ):
         press_offer(scene, action)
         assert last(scene) == action, f"pressing for {action!r} gave {last(scene)!r}"
@@ -130,6 +135,11 @@ def test_careful_play_through_the_widgets_has_no_findings(path: Path) -> None:
     for action in list(crew.phase_actions(Phase.PENYERAHAN)):
         press_offer(scene, action)
         assert last(scene) == action, f"pressing the button for {action!r} gave {last(scene)!r}"
+        for event in incidents.awaiting(scene.world):  # Sirekap misreads an uploaded sheet
+            dialog = ctx.stack.top
+            assert isinstance(dialog, EventDialog), "the event is put in front of the trainee"
+            answer = RespondToEvent(event=event.index, response=crew.response(event.kind))
+            press(ctx, dialog.ui.offers[offer_key(answer)])
     end_phase(ctx)
     assert scene.session.finished, "the handover is the last phase of the day"
     found = scene.session.sim.findings[before:]

@@ -260,3 +260,17 @@ def test_every_shipped_question_and_its_feedback_fit_without_scrolling(lang: str
                 scene.submit(item.key.answer)
                 pilot.frames(1)
     assert not scrolling, "texts a trainee would have to scroll:\n" + "\n".join(scrolling)
+
+
+def test_the_result_screens_quiz_menu_button_goes_back_to_the_quiz_menu(tmp_path: Path) -> None:
+    pilot = with_store(tmp_path)
+    pilot.show(QuizMenuScene(pilot.ctx, today=TODAY))
+    pilot.key(pygame.K_l)
+    scene = pilot.top
+    assert isinstance(scene, QuizScene)
+    while isinstance(pilot.top, QuizScene):
+        answer_by_keys(pilot, scene)
+        pilot.key(pygame.K_n)
+    assert isinstance(pilot.top, QuizResultScene)
+    pilot.key(pygame.K_m)
+    assert isinstance(pilot.top, QuizMenuScene), f"'Menu kuis' led to {type(pilot.top).__name__}"

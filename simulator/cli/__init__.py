@@ -56,7 +56,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if _only_language(args_list):
         from simulator.app.launch import launch_game
 
-        return launch_game(lang=_peek_lang(args_list))
+        # Only a language asked for on the command line overrides the one saved in the
+        # settings (the start screen's toggle): without it, the game opens as it was left.
+        return launch_game(lang=_peek_lang(args_list) if args_list else None)
     parser = _parser(_peek_lang(args_list))
     args = parser.parse_args(args_list)
     if args.verb is None:

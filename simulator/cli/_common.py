@@ -120,21 +120,27 @@ def print_result(sim: Simulation, cat: Catalog, as_json: bool) -> None:
         return
     scenario = sim.world.scenario
     print(f"{cat('cli.run.scenario')}: {scenario.id} — {scenario.title.get(cat.lang)}")
+    verdict = cat(f"verdict.{score.verdict.value}")
     print(
         f"{cat('cli.run.score')}: {score.overall}/100  "
-        f"({cat('cli.run.critical')}: {len(score.critical)})"
+        f"({cat('cli.run.critical')}: {len(score.critical)}) — {verdict}"
     )
     if not sim.finished:
         print(cat("cli.run.unfinished"))
     for phase in score.phases:
-        print(f"  {cat(f'phase.{phase.phase.value}'):<28} {phase.score:>3}")
+        share = cat("shell.debrief.phase_share", completion=phase.completion)
+        verdict = cat(f"debrief.verdict_short.{phase.verdict.value}")
+        print(f"  {cat(f'phase.{phase.phase.value}'):<28} {phase.score:>3}  {share}, {verdict}")
     if not sim.findings:
         print(cat("cli.run.no_findings"))
         return
     print(f"{cat('cli.run.findings')} ({len(sim.findings)}):")
     for finding in sim.findings:
-        text = finding_text(finding, cat)
+        text = finding_text(finding, cat, sim.world)
         subject = f" ({text.subject})" if text.subject else ""
         print(f"  {text.time} [{text.severity}] {text.rule_id}{subject}: {text.title}")
+        for line in (text.case, text.right):
+            if line:
+                print(f"        {line}")
         if finding.critical:
             print(f"        {cat('cli.run.would_cause')}: {', '.join(text.consequences)}")

@@ -22,7 +22,11 @@ def _plain(value: Any) -> Any:
     if isinstance(value, BaseModel):
         return value.model_dump(mode="json", exclude_defaults=True)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+        return {
+            f.name: getattr(value, f.name)
+            for f in dataclasses.fields(value)
+            if getattr(value, f.name) or f.metadata.get("digest") != "omit_when_empty"
+        }
     if isinstance(value, set | frozenset):
         return sorted(value, key=repr)
     if isinstance(value, random.Random):

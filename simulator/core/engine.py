@@ -30,19 +30,23 @@ from simulator.core.domain import PHASE_START
 from simulator.core.judge import Judge, ScoringTable
 from simulator.core.phases import incidents
 from simulator.core.rules import Finding, StepResult
-from simulator.core.scoring import Score, score_findings
+from simulator.core.scoring import Duty, Score, score_day
 from simulator.core.setup import build_world
 from simulator.core.state import World
 from simulator.schema.clock import to_minutes
 from simulator.schema.scenario import Scenario
+from simulator.schema.types import Phase
 
-ENGINE_VERSION = "1"
+ENGINE_VERSION = "2"  # 2: duties in the score, undone duties judged by what they cause
 
 
 @dataclass(frozen=True, slots=True)
 class LoggedAction:
     at: int  # the clock when the action was applied
     action: Action
+    # The rules this action broke as it was applied (not written to log files: a replay
+    # finds them again), so a screen never puts a tick beside a step that drew a finding.
+    flagged: tuple[str, ...] = ()
 
 
 def scoring_table(scenario: Scenario) -> ScoringTable:
@@ -86,7 +90,8 @@ class Simulation:
         self._dispatch(action, judge)
         if not world.finished:
             incidents.fire_due(judge)
-        self.log.append(LoggedAction(at, action))
+        flagged = tuple(f.rule_id for f in judge.result.findings)
+        self.log.append(LoggedAction(at, action, flagged))
         self.findings.extend(judge.result.findings)
         return judge.result
 
@@ -119,8 +124,11 @@ class Simulation:
 
     def _end_phase(self, judge: Judge) -> None:
         world = judge.world
-        PHASE_MODULES[world.phases[world.phase_index]].finish(judge)
+        phase = world.phases[world.phase_index]
+        module = PHASE_MODULES[phase]
+        module.finish(judge)
         incidents.finish(judge)
+        world.duties[phase] = tuple(module.duties(world))
         if world.phase_index + 1 == len(world.phases):
             world.finished = True
             judge.emit("day_over")
@@ -149,8 +157,17 @@ class Simulation:
         actions.append(EndPhase())
         return actions
 
+    def duties(self) -> dict[Phase, tuple[Duty, ...]]:
+        """Each phase's duties: as they stood when it ended, and the current phase's now."""
+        duties = dict(self.world.duties)
+        current = self.world.phase
+        if current is not None:
+            duties[current] = tuple(PHASE_MODULES[current].duties(self.world))
+        return duties
+
     def score(self) -> Score:
-        return score_findings(self.findings, self.world.phases)
+        """The day so far: a phase not yet reached has done none of its work."""
+        return score_day(self.findings, self.world.phases, self.duties())
 
     def digest(self) -> str:
         """A hash of the whole state and every finding: equal digests, equal days."""

@@ -27,6 +27,9 @@ class Rule:
     points: int | None = None  # None: the default for its severity
     scored_by_default: bool = True  # False for points the handbook marks (L) or lists in §15
     confidence: str = "H"  # H, M or L, as the handbook grades its source
+    # Why the severity differs from the MISTAKES.md entries the rule catches, when it does
+    # (the rule catches a lesser or a graver side of the mistake); for trainers and tests.
+    severity_note: str = ""
 
     @property
     def cost(self) -> int:

@@ -11,6 +11,7 @@ import random
 from dataclasses import dataclass, field
 
 from simulator.core.forms import ResultForm
+from simulator.core.scoring import Duty
 from simulator.schema.ballot import Ballot
 from simulator.schema.scenario import Scenario, Voter
 from simulator.schema.types import BallotType, Phase, VoterList
@@ -89,6 +90,10 @@ class EventState:
     claim_valid: bool | None
     fired: bool = False
     response: str | None = None
+    # What the event turned out to be about, fixed when it fired: a ballot in its box
+    # ("ppwp#7"), a C.Hasil cell ("dpr:II.4"), a box type.
+    subject: str | None = None
+    figure: int | None = None  # the figure concerned (a cell's, or what Sirekap read)
 
 
 @dataclass(slots=True)
@@ -128,6 +133,11 @@ class ClosingState:
     counting_area_public: bool | None = None
 
 
+# A field added after playthroughs were recorded stays out of the state digest while it is
+# empty (core/digest.py), so a day that never used it keeps the digest it was recorded with.
+OMIT_WHEN_EMPTY = {"digest": "omit_when_empty"}
+
+
 @dataclass(slots=True)
 class CountingState:
     order: list[BallotType] = field(default_factory=list)  # boxes opened for counting
@@ -138,6 +148,9 @@ class CountingState:
     rows: dict[BallotType, frozenset[str]] = field(default_factory=dict)  # C.Hasil rows per type
     unshown: dict[BallotType, int] = field(default_factory=dict)
     finished: list[BallotType] = field(default_factory=list)
+    # Ballots the careful crew ruled at the chair's request: the last ``delegated[type]`` of
+    # ``rulings[type]`` (the rest of a box, counted by the engine's own judgement).
+    delegated: dict[BallotType, int] = field(default_factory=dict, metadata=OMIT_WHEN_EMPTY)
 
 
 @dataclass(slots=True)
@@ -188,6 +201,8 @@ class World:
     # Generated marks drawn ahead in one batch per type, consumed from the end. A pure function
     # of the seed and of how many were cast, so the digest leaves it out, as it does the rngs.
     drawn: dict[BallotType, list[Ballot]] = field(default_factory=dict)
+    # Each ended phase's duties as they stood when it ended: what its score is measured on.
+    duties: dict[Phase, tuple[Duty, ...]] = field(default_factory=dict)
     finished: bool = False
 
     @property

@@ -13,7 +13,7 @@ from simulator.core.domain import LAYOUT_OF
 from simulator.core.targets import parse_target
 from simulator.i18n import Catalog
 from simulator.quiz.session import Item, Outcome, Shown
-from simulator.schema.ballot import Mark, Place, Tool
+from simulator.schema.ballot import Ballot, Mark, Place, Tool
 from simulator.schema.quiz import (
     BallotQuestion,
     MultipleChoice,
@@ -142,7 +142,12 @@ def ballot_description(item: Item, cat: Catalog) -> list[str]:
     question = item.question
     if not isinstance(question, BallotQuestion):
         return []
-    paper = question.paper
+    return paper_lines(question.paper, cat)
+
+
+def paper_lines(paper: Ballot, cat: Catalog) -> list[str]:
+    """A used ballot in words, one line each: its type, signature, anything odd about it and
+    every punch hole (the quiz and the debrief describe ballots the same way)."""
     lines = [cat("quiz.paper.header", ballot=cat(f"ballot.{paper.ballot.value}"))]
     lines.append(cat("quiz.paper.signed" if paper.signed else "quiz.paper.unsigned"))
     if paper.district:

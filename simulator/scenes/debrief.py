@@ -1,5 +1,6 @@
-"""The debrief: the score of each phase, then every error with its explanation, its
-consequence on the real day and the regulation it breaks; "try again" or "next"."""
+"""The debrief: the verdict and why, the score of each phase with the share of its duties
+done, then per phase what was left undone and each rule broken (critical first), explained
+once with every instance on its own line; "try again" or "next"."""
 
 from __future__ import annotations
 
@@ -10,8 +11,15 @@ from simulator.app.play import PlaySession
 from simulator.app.scene import Scene
 from simulator.app.widgets import escape
 from simulator.art import palette
-from simulator.core.scoring import PASS_MARK, Score
-from simulator.presenter import finding_text
+from simulator.core.scoring import Score
+from simulator.presenter.debrief import (
+    PhaseReport,
+    RuleGroup,
+    phase_reports,
+    verdict_reasons,
+)
+
+UNDONE_SHOWN = 8  # undone duties listed per phase before "… and N more"
 
 
 class DebriefScene(Scene):
@@ -22,7 +30,12 @@ class DebriefScene(Scene):
 
     def bars_rect(self) -> pygame.Rect:
         px = self.ctx.px
-        return pygame.Rect(px(40), px(150), px(460), self.ctx.size[1] - px(250))
+        top = px(150) + self.ctx.line(19)
+        return pygame.Rect(px(40), top, px(460), self.ctx.size[1] - top - px(100))
+
+    def row_height(self) -> int:
+        """A phase's label, its bar, and the share of its duties done under the bar."""
+        return self.ctx.line(15) + self.ctx.px(18) + self.ctx.line(14) + self.ctx.px(4)
 
     def build(self) -> None:
         ctx, cat, px = self.ctx, self.ctx.cat, self.ctx.px
@@ -37,25 +50,34 @@ class DebriefScene(Scene):
             pygame.Rect(px(40), px(66), w - px(80), px(30)), entry.title(cat), style="@muted"
         )
         bars = self.bars_rect()
-        # As wide as the bars: the verdict in words opens the list of mistakes beside them.
         self.ui.label(
-            pygame.Rect(bars.left, px(100), bars.width, px(40)),
+            pygame.Rect(bars.left, px(100), bars.width, self.ctx.line(19)),
             cat("shell.debrief.overall", score=self.score.overall),
             style="@heading",
         )
+        # The verdict in words, not only the bar colours: passed or not, and its band.
+        self.ui.label(
+            pygame.Rect(bars.left, px(104) + self.ctx.line(19), bars.width, self.ctx.line(19)),
+            cat(f"verdict.{self.score.verdict.value}"),
+            style="@heading",
+        )
         for index, phase_score in enumerate(self.score.phases):
-            y = bars.top + index * px(52)
+            y = bars.top + index * self.row_height()
             self.ui.label(
-                pygame.Rect(bars.left, y, bars.width, px(24)),
+                pygame.Rect(bars.left, y, bars.width, self.ctx.line(15)),
                 cat(
-                    "shell.debrief.phase_row_critical"
-                    if phase_score.critical
-                    else "shell.debrief.phase_row",
+                    "shell.debrief.phase_row",
                     phase=cat(f"phase.{phase_score.phase.value}"),
                     score=phase_score.score,
-                    errors=phase_score.findings,
-                    critical=phase_score.critical,
+                    verdict=cat(f"debrief.verdict_short.{phase_score.verdict.value}"),
                 ),
+            )
+            self.ui.label(
+                pygame.Rect(
+                    bars.left, y + self.ctx.line(15) + px(18), bars.width, self.ctx.line(14)
+                ),
+                cat("shell.debrief.phase_share", completion=phase_score.completion),
+                style="@muted",
             )
         findings_rect = pygame.Rect(
             bars.right + px(24), px(100), w - bars.right - px(64), h - px(200)
@@ -85,31 +107,65 @@ class DebriefScene(Scene):
         self.ui.set_focus(again)
 
     def findings_markup(self) -> str:
+        """Why the day did not pass, then per phase: what was left undone and each rule
+        broken (criticals first), its explanation once and every instance on a line."""
         cat = self.ctx.cat
-        findings = self.session.sim.findings
-        passed = self.score.passed
-        verdict = escape(cat("shell.debrief.passed" if passed else "shell.debrief.not_yet"))
-        if not findings:
-            return f"<b>{verdict}</b> {escape(cat('shell.debrief.clean'))}"
-        parts = [
-            f"<b>{verdict}</b>",
-            "",
-            f"<b>{escape(cat('shell.debrief.errors', count=len(findings)))}</b>",
-            "",
+        sim = self.session.sim
+        score = self.score
+        parts: list[str] = []
+        reasons = verdict_reasons(score, cat)
+        if reasons:
+            parts.append(f"<b>{escape(cat('shell.debrief.why'))}</b>")
+            parts += [f"• {escape(reason)}" for reason in reasons]
+        elif not sim.findings:
+            parts.append(escape(cat("shell.debrief.clean")))
+        for report in phase_reports(sim.findings, score, sim.duties(), sim.world, cat):
+            parts += ["", self._phase_markup(report)]
+        return "<br>".join(parts[1:] if parts and parts[0] == "" else parts)
+
+    def _phase_markup(self, report: PhaseReport) -> str:
+        cat = self.ctx.cat
+        lines = [
+            "<b>"
+            + escape(
+                cat(
+                    "shell.debrief.phase_heading",
+                    phase=cat(f"phase.{report.phase.value}"),
+                    score=report.score.score,
+                    verdict=cat(f"debrief.verdict_short.{report.score.verdict.value}"),
+                )
+            )
+            + "</b>"
         ]
-        for finding in findings:
-            text = finding_text(finding, cat)
-            consequence = ", ".join(text.consequences)
-            parts += [
-                f"<b>{escape(text.time)} · {escape(text.severity)} · −{text.points} · "
-                f"{escape(text.title)}</b>",
-                escape(text.explanation),
-                escape(cat("shell.debrief.consequence", text=text.consequence)),
-            ]
-            if consequence:
-                parts.append(escape(cat("shell.debrief.risks", risks=consequence)))
-            parts += [f"<i>{escape(text.regulation)}</i>", ""]
-        return "<br>".join(parts)
+        if report.undone:
+            lines.append(escape(cat("shell.debrief.undone")))
+            lines += [f"• {escape(text)}" for text in report.undone[:UNDONE_SHOWN]]
+            if len(report.undone) > UNDONE_SHOWN:
+                more = len(report.undone) - UNDONE_SHOWN
+                lines.append(escape(cat("shell.debrief.undone_more", count=more)))
+        if not report.groups and not report.undone:
+            lines.append(escape(cat("shell.debrief.phase_clean")))
+        for group in report.groups:
+            lines += ["", *self._group_lines(group)]
+        return "<br>".join(lines)
+
+    def _group_lines(self, group: RuleGroup) -> list[str]:
+        cat = self.ctx.cat
+        first = group.first
+        count = len(group.instances)
+        key = "shell.debrief.group_many" if count > 1 else "shell.debrief.group_one"
+        heading = cat(key, severity=first.severity, title=first.title, count=count,
+                      points=group.points)
+        lines = [f"<b>{escape(heading)}</b>", escape(first.explanation)]
+        lines.append(escape(cat("shell.debrief.consequence", text=first.consequence)))
+        if first.consequences:
+            risks = ", ".join(first.consequences)
+            lines.append(escape(cat("shell.debrief.risks", risks=risks)))
+        lines.append(f"<i>{escape(first.regulation)}</i>")
+        for instance in group.instances:
+            case = " — ".join(text for text in (instance.case, instance.right) if text)
+            lines.append(f"• {escape(instance.time)} {escape(case)}".rstrip())
+        return lines
 
     # --- where next -----------------------------------------------------------------------
 
@@ -142,10 +198,10 @@ class DebriefScene(Scene):
         px = self.ctx.px
         bars = self.bars_rect()
         for index, phase_score in enumerate(self.score.phases):
-            y = bars.top + index * px(52) + px(26)
+            y = bars.top + index * self.row_height() + self.ctx.line(15) + px(2)
             full = pygame.Rect(bars.left, y, bars.width, px(14))
             pygame.draw.rect(surface, palette.PANEL_LINE, full, border_radius=px(6))
-            colour = palette.OK if phase_score.score >= PASS_MARK else palette.WARNING
+            colour = palette.OK if phase_score.passed else palette.WARNING
             if phase_score.critical:
                 colour = palette.DANGER
             filled = full.copy()

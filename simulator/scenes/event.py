@@ -11,7 +11,8 @@ from simulator.app.scene import Scene
 from simulator.app.widgets import escape
 from simulator.core.actions import RespondToEvent
 from simulator.core.phases import incidents
-from simulator.scenes.labels import param_text
+from simulator.presenter.cases import event_case
+from simulator.presenter.labels import param_text
 
 SHORTCUTS = (pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_5, pygame.K_6)
 
@@ -41,16 +42,26 @@ class EventDialog(Scene):
             cat(f"event.{event.kind}.title"),
             style="@heading",
         )
+        # The narration, then what the engine found it to be about (the ballot, the cell).
+        about = event_case(event, world, cat)
+        narration = escape(cat(f"event.{event.kind}.narration"))
+        if about:
+            narration += f"<br><br><b>{escape(about)}</b>"
         self.ui.text(
             pygame.Rect(inner.left, inner.top + px(42), inner.width, px(150)),
-            escape(cat(f"event.{event.kind}.narration")),
+            narration,
         )
         self.ui.label(
             pygame.Rect(inner.left, inner.top + px(200), inner.width, px(28)),
             cat("shell.event.question"),
             style="@muted",
         )
-        answers = [a for a in incidents.allowed(world) if a.event == event.index]
+        # In the order of their words: the engine lists the right answer first, and a dialog
+        # that did the same would give it away (and put it under the key "1").
+        answers = sorted(
+            (a for a in incidents.allowed(world) if a.event == event.index),
+            key=lambda a: param_text("respond", "response", a.response, world, cat),
+        )
         top = inner.top + px(232)
         row = px(42)
         first = None

@@ -22,7 +22,7 @@ from simulator.core.actions import Action, AdvanceClock, EndPhase, RespondToEven
 from simulator.core.phases import incidents
 from simulator.core.state import World
 from simulator.presenter import finding_text
-from simulator.scenes.labels import action_label
+from simulator.presenter.labels import action_label
 from simulator.schema.clock import format_minutes, to_minutes
 
 HEADER_H = 56  # design units
@@ -120,6 +120,16 @@ class PhaseScene(Scene):
             focusable=False,
             tooltip=cat("shell.phase.pause_hint"),
         )
+        if self.session.hints:
+            # Latihan: this phase's mistakes so far, a key away (Ujian gives no such hint).
+            count = sum(1 for f in self.session.sim.findings if f.phase is self.phase)
+            self.ui.button(
+                pygame.Rect(header.right - px(420), px(10), px(210), px(36)),
+                cat("shell.phase.mistakes", count=count),
+                self.open_mistakes,
+                focusable=False,
+                style="@danger" if count else None,
+            )
 
     def build_stage(self) -> None:
         """The scene's own picture and controls; the base has none."""
@@ -212,6 +222,20 @@ class PhaseScene(Scene):
         list); True when it is now on screen. The base shows everything at once."""
         return False
 
+    def flagged_by(self, match: Callable[[Action], bool]) -> tuple[str, ...]:
+        """The rules broken by the last logged action ``match`` accepts (none if none did)."""
+        for entry in reversed(self.session.sim.log):
+            if match(entry.action):
+                return entry.flagged
+        return ()
+
+    def step_mark(self, flagged: Sequence[str]) -> str:
+        """How a step taken is marked: "ok" or "finding" in Latihan, "done" in Ujian, where
+        a mark saying right or wrong would be a hint. Never a tick beside a mistake."""
+        if not self.session.hints:
+            return "done"
+        return "finding" if flagged else "ok"
+
     def offered_actions(self) -> list[Action]:
         """What the engine allows now, asked once per state: only an action changes the
         state, and every applied action is logged."""
@@ -266,12 +290,15 @@ class PhaseScene(Scene):
         findings = self.session.latest
         parts = []
         for finding in findings:
-            text = finding_text(finding, cat)
+            text = finding_text(finding, cat, self.world)
+            # The case and its right answer first, then the rule's explanation.
+            case = " — ".join(part for part in (text.case, text.right) if part)
             parts.append(
                 cat(
                     "shell.feedback.finding",
                     severity=escape(text.severity),
                     title=escape(text.title),
+                    case=f"<b>{escape(case)}</b><br>" if case else "",
                     explanation=escape(text.explanation),
                     regulation=escape(text.regulation),
                     points=text.points,
@@ -366,6 +393,11 @@ class PhaseScene(Scene):
 
         self.ctx.stack.replace(DebriefScene(self.ctx, self.session))
 
+    def open_mistakes(self) -> None:
+        from simulator.scenes.mistakes import MistakesOverlay
+
+        self.ctx.stack.push(MistakesOverlay(self.ctx, self.session))
+
     def open_pause(self) -> None:
         from simulator.scenes.pause import PauseScene
 
@@ -396,6 +428,9 @@ class PhaseScene(Scene):
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_F1):
             self.open_pause()
+            return True
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F2 and self.session.hints:
+            self.open_mistakes()
             return True
         return super().handle(event)
 

@@ -59,7 +59,7 @@ class QuizResultScene(Scene):
         again = self.ui.button(pygame.Rect(px(40), y, bw, px(50)), cat("quiz.result.again"),
                                self.again, key=pygame.K_u, style="@strong")
         self.ui.button(pygame.Rect(px(40) + bw + px(16), y, bw, px(50)), cat("quiz.result.menu"),
-                       self.close, key=pygame.K_m)
+                       self.to_quiz_menu, key=pygame.K_m)
         if self.play.save_failed:
             self.ui.label(pygame.Rect(px(40) + 2 * (bw + px(16)), y + px(12), px(500), px(26)),
                           cat("quiz.result.not_saved"))
@@ -89,13 +89,19 @@ class QuizResultScene(Scene):
         library = self.ctx.quiz()
         play = QuizPlay.begin(old.run.mode, library, old.records, old.today)
         if play.run.length == 0:
-            self.close()
+            self.to_quiz_menu()
             return
         self.ctx.stack.replace(QuizScene(self.ctx, play))
 
+    def to_quiz_menu(self) -> None:
+        """ "Menu kuis": back to the quiz menu, where the next sitting is chosen."""
+        from simulator.scenes.quiz_menu import QuizMenuScene
+
+        self.ctx.stack.replace(QuizMenuScene(self.ctx, today=self.play.today))
+
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.close()
+            self.to_quiz_menu()
             return True
         return super().handle(event)
 

@@ -75,6 +75,7 @@ class Consequence(_StrEnum):
     PSU = "psu"  # a re-vote (pemungutan suara ulang)
     PIDANA = "pidana"  # a criminal offence
     HAK_PILIH_HILANG = "hak_pilih_hilang"  # a voter loses their vote
+    TANPA_HASIL = "tanpa_hasil"  # the TPS has no result for a ballot type
 
 
 class Sex(_StrEnum):

@@ -7,7 +7,9 @@ A phase module exposes:
 - ``RULES``: the rules it judges;
 - ``apply(action, judge)``: change the world for one of its actions and flag what was wrong;
 - ``finish(judge)``: when the phase ends, flag what was left undone;
-- ``allowed(world)``: concrete actions that are possible now (for scenes and property tests).
+- ``allowed(world)``: concrete actions that are possible now (for scenes and property tests);
+- ``duties(world)``: the work the phase exists to do, and how much of it is done (its score
+  is measured on this: see ``simulator.core.scoring``).
 
 Rules that span phases (timed events, special-event records) live in ``incidents``.
 """
@@ -20,6 +22,7 @@ from typing import Protocol
 from simulator.core.actions import Action
 from simulator.core.judge import Judge
 from simulator.core.rules import Rule
+from simulator.core.scoring import Duty
 from simulator.core.state import World
 from simulator.schema.types import Phase
 
@@ -31,3 +34,4 @@ class PhaseModule(Protocol):
     apply: Callable[[Action, Judge], None]
     finish: Callable[[Judge], None]
     allowed: Callable[[World], Sequence[Action]]
+    duties: Callable[[World], Sequence[Duty]]

@@ -20,6 +20,7 @@ from simulator.core.judge import Judge
 from simulator.core.phases import penutupan
 from simulator.core.phases.incidents import CORRECTION_OVERWRITTEN
 from simulator.core.rules import Rule
+from simulator.core.scoring import Duty
 from simulator.core.state import World
 from simulator.schema.types import BallotType, Consequence, Phase, Severity
 
@@ -113,18 +114,27 @@ INCOMPLETE = Rule(
     (),
     (Consequence.HITUNG_ULANG,),
 )
+# The phase ended with a C.Hasil blank or half filled: the TPS has no result for that type.
+NOT_MADE = Rule(
+    "formulir.tidak_dibuat",
+    PHASE,
+    Severity.KRITIS,
+    "UU 7/2017 Pasal 503 jo. Pasal 389(3) (HANDBOOK §10 step 1, §18.1)",
+    (),
+    (Consequence.TANPA_HASIL, Consequence.PIDANA),
+)
 NOT_SIGNED = Rule(
     "formulir.tidak_ditandatangani",
     PHASE,
-    Severity.BERAT,
-    "HANDBOOK §10 step 2",
+    Severity.KRITIS,
+    "UU 7/2017 Pasal 503 jo. Pasal 389(3) (HANDBOOK §10 step 2, §18.1)",
     (),
-    (Consequence.KEBERATAN,),
+    (Consequence.KEBERATAN, Consequence.PIDANA),
 )
 DISCREPANCY_NOT_RECORDED = Rule(
     "formulir.selisih_tidak_dicatat",
     PHASE,
-    Severity.BERAT,
+    Severity.KRITIS,
     "HANDBOOK §8.2 R5/R6, §9 (record in C.Kejadian Khusus, inform the PTPS)",
     ("M38",),
     (Consequence.HITUNG_ULANG, Consequence.PSU),
@@ -142,6 +152,7 @@ MISTAKE_RULES: dict[str, Rule] = {
 RULES: tuple[Rule, ...] = (
     *MISTAKE_RULES.values(),
     INCOMPLETE,
+    NOT_MADE,
     NOT_SIGNED,
     DISCREPANCY_NOT_RECORDED,
 )
@@ -268,7 +279,13 @@ def _sign(ballot: BallotType, form: forms.ResultForm, judge: Judge) -> None:
     truth = expected(world, ballot)
     others = {t: expected(world, t) for t in world.boxes if t is not ballot}
     for mistake in forms.diagnose(form, truth, contest, others):
-        judge.flag(MISTAKE_RULES[mistake.mistake], f"{ballot.value}:{mistake.fields[0]}")
+        cell = mistake.fields[0]
+        judge.flag(
+            MISTAKE_RULES[mistake.mistake],
+            f"{ballot.value}:{cell}",
+            written=form.get(cell),
+            expected=truth.get(cell),
+        )
     if forms.check_identities(truth, contest) and not _discrepancy_recorded(world, ballot):
         judge.flag(DISCREPANCY_NOT_RECORDED, ballot.value)
 
@@ -280,9 +297,33 @@ def _discrepancy_recorded(world: World, ballot: BallotType) -> bool:
 
 
 def finish(judge: Judge) -> None:
-    for ballot in judge.world.boxes:
-        if not judge.world.forms.signed.get(ballot):
+    """A C.Hasil left unsigned: not made at all when cells are still empty (no result for
+    that type), or made but not signed."""
+    world = judge.world
+    for ballot in world.boxes:
+        if world.forms.signed.get(ballot):
+            continue
+        form = form_of(world, ballot)
+        contest = world.scenario.contest(ballot)
+        assert contest is not None
+        missing = forms.missing_fields(form, contest)
+        if missing:
+            total = len(form.field_ids())
+            judge.flag(NOT_MADE, ballot.value, missing=len(missing), total=total)
+        else:
             judge.flag(NOT_SIGNED, ballot.value)
+
+
+def duties(world: World) -> list[Duty]:
+    """Each C.Hasil made: every cell filled, and signed (HANDBOOK §10 steps 1-2)."""
+    found: list[Duty] = []
+    for ballot in world.boxes:
+        form = form_of(world, ballot)
+        cells = form.field_ids()
+        filled = sum(1 for cell in cells if form.get(cell) is not None)
+        found.append(Duty(f"fill:{ballot.value}", filled, max(1, len(cells))))
+        found.append(Duty(f"sign:{ballot.value}", int(bool(world.forms.signed.get(ballot)))))
+    return found
 
 
 def fill_correctly(world: World) -> None:

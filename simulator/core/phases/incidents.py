@@ -1,9 +1,13 @@
 """Timed events that call for a response: objections, intimidation, a colleague's bad idea.
 
-An event fires when its phase is being played and the clock has reached its time (events of
-the forms and handover phases fire as soon as the phase starts: they are about the papers,
-not the hour). The trainee answers with :class:`~simulator.core.actions.RespondToEvent`; an
-event still unanswered when its phase ends counts as ignored.
+An event fires when its phase is being played, the clock has reached its time (events of the
+forms and handover phases are about the papers, not the hour) and its **premise holds** in the
+day as played: a witness objects to a ballot only once a ballot has been ruled, and names it;
+an objection to a figure comes once figures are written, and names the cell; Sirekap misreads
+a sheet only after it was uploaded; intimidation in the queue needs a queue. The engine decides
+the premise, not the clock alone. The trainee answers with
+:class:`~simulator.core.actions.RespondToEvent`; an event still unanswered when its phase ends
+counts as ignored, and one whose premise never held never happened.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from simulator.core.judge import Judge
 from simulator.core.rules import Rule
 from simulator.core.state import EventState, World
 from simulator.schema.scenario import EventKind
-from simulator.schema.types import Consequence, Phase, Severity
+from simulator.schema.types import BallotType, Consequence, Phase, Severity
 
 IGNORED = "abaikan"  # what an unanswered event counts as
 
@@ -163,15 +167,101 @@ def responses(kind: EventKind) -> tuple[str, ...]:
 
 
 def fire_due(judge: Judge) -> None:
-    """Fire every event whose moment has come in the phase now played."""
+    """Fire every event whose moment has come, and whose premise holds, in the phase now
+    played; fix what it is about as it fires."""
     world = judge.world
     phase = world.phase
     for event in world.events:
         if event.fired or phase not in EVENT_RULES[EventKind(event.kind)].phases:
             continue
-        if event.at <= world.clock or phase in _UNTIMED_PHASES:
-            event.fired = True
-            judge.emit("event", index=event.index, kind=event.kind)
+        if event.at > world.clock and phase not in _UNTIMED_PHASES:
+            continue
+        if not _premise_holds(event, world):
+            continue
+        event.fired = True
+        judge.emit("event", index=event.index, kind=event.kind)
+
+
+def _premise_holds(event: EventState, world: World) -> bool:
+    """Whether what the event is about exists yet; sets ``event.subject``/``figure``."""
+    kind = EventKind(event.kind)
+    if kind in (EventKind.MOBILISASI, EventKind.INTIMIDASI) and world.phase is Phase.PEMUNGUTAN:
+        return bool(world.queue)  # steering or threatening the voters in the queue
+    if kind is EventKind.KEBERATAN_SAKSI:
+        return _last_ruled_ballot(event, world)
+    if kind is EventKind.ANGGOTA_MERUSAK_SURAT_SUARA:
+        open_box = world.counting.open_box
+        event.subject = open_box.value if open_box is not None else None
+        return open_box is not None  # ballots out of the box, being unfolded
+    if kind is EventKind.SAKSI_MINTA_URUTAN:
+        waiting = [b for b in world.boxes if b not in world.counting.order]
+        return world.counting.open_box is None and len(waiting) >= 2
+    if kind is EventKind.KEBERATAN_ANGKA:
+        return _disputed_cell(event, world)
+    if kind is EventKind.SIREKAP_SALAH_BACA:
+        return _misread_cell(event, world)
+    return True
+
+
+def _types_concerned(event: EventState, world: World) -> list[BallotType]:
+    return [event.ballot] if event.ballot is not None else list(world.boxes)
+
+
+def _last_ruled_ballot(event: EventState, world: World) -> bool:
+    """The ballot just announced in the box the objection is about."""
+    counting = world.counting
+    for ballot_type in reversed(counting.order):
+        if ballot_type in _types_concerned(event, world) and counting.rulings.get(ballot_type):
+            event.subject = f"{ballot_type.value}#{len(counting.rulings[ballot_type])}"
+            return True
+    return False
+
+
+def _disputed_cell(event: EventState, world: World) -> bool:
+    """A figure already written on the C.Hasil: a wrong one if there is one, else the first."""
+    from simulator.core.phases import formulir  # the forms phase imports this module
+
+    for ballot_type in _types_concerned(event, world):
+        form = world.forms.entries.get(ballot_type)
+        if form is None:
+            continue
+        written = [c for c in form.field_ids() if form.get(c) is not None]
+        if not written:
+            continue
+        truth = formulir.expected(world, ballot_type)
+        wrong = [c for c in written if form.get(c) != truth.get(c)]
+        cell = (wrong or written)[0]
+        event.subject = f"{ballot_type.value}:{cell}"
+        event.figure = form.get(cell)
+        return True
+    return False
+
+
+def _misread_cell(event: EventState, world: World) -> bool:
+    """A sheet already sent through Sirekap, and the figure the app read wrong on it: the
+    largest vote count, read with a 7 for its first digit as in the Langkat case (M47)."""
+    for ballot_type in _types_concerned(event, world):
+        if ballot_type not in world.handover.sirekap_uploaded:
+            continue
+        form = world.forms.entries.get(ballot_type)
+        if form is None:
+            continue
+        votes = [c for c in form.field_ids() if c.startswith("IV.") and form.get(c)]
+        if not votes:
+            continue
+        cell = max(votes, key=lambda c: (form.get(c) or 0, c))
+        value = form.get(cell) or 0
+        event.subject = f"{ballot_type.value}:{cell}"
+        event.figure = _misread(value)
+        return True
+    return False
+
+
+def _misread(value: int) -> int:
+    """What a smudged first digit turns into: 1 becomes 7, anything else 8."""
+    text = str(value)
+    first = "7" if text[0] == "1" else "8"
+    return int(first + text[1:]) if text[0] != first else value + 600
 
 
 def respond(action: RespondToEvent, judge: Judge) -> None:

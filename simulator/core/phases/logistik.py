@@ -16,9 +16,10 @@ from typing import Literal
 from pydantic import Field
 
 from simulator.core.actions import Action, IllegalAction
-from simulator.core.domain import expected_ballots
+from simulator.core.domain import district_of, expected_ballots
 from simulator.core.judge import Judge
 from simulator.core.rules import Rule
+from simulator.core.scoring import Duty
 from simulator.core.state import World
 from simulator.schema.types import BallotType, Consequence, Phase, Severity
 
@@ -105,6 +106,10 @@ DEFECTIVE_UNREPORTED = Rule(
     "HANDBOOK §3.3 item 7; Kep. KPU 135/2023",
     ("M01",),
     (Consequence.TEMUAN,),
+    severity_note=(
+        "A few defective sheets are set aside and replaced; the shortfall that makes "
+        "M01 major is judged by logistik.selisih_tidak_dilaporkan."
+    ),
 )
 # Not a regulation: a training rule, so that reporting everything "to be safe" costs points.
 FALSE_REPORT = Rule(
@@ -148,6 +153,30 @@ def discrepancies(world: World) -> list[str]:
         if world.items_delivered.get(item, 0) < quantity:
             found.append(f"item.{item}")
     return found
+
+
+def discrepancy_facts(world: World, discrepancy: str) -> dict[str, int | str]:
+    """What a discrepancy is, in figures the debrief can name: how many ballots arrived and
+    should have, which district they print, how many of an item came."""
+    group, name, *rest = discrepancy.split(".")
+    what = rest[0] if rest else ""
+    if group == "item":
+        return {
+            "delivered": world.items_delivered.get(name, 0),
+            "expected": world.items_expected.get(name, 0),
+        }
+    if group != "ballots":
+        return {}
+    stock = world.stocks[BallotType(name)]
+    if what == "count":
+        expected = expected_ballots(world.scenario.tps.dpt.total, world.scenario.election)
+        return {"received": stock.received, "expected": expected}
+    if what == "district":
+        own = district_of(world.scenario.tps.districts, BallotType(name)) or ""
+        return {"printed": stock.district or "", "own": own}
+    if what == "defective":
+        return {"defective": stock.defective}
+    return {}
 
 
 def inspection_targets(world: World) -> list[str]:
@@ -226,7 +255,7 @@ def judge_unreported(judge: Judge, *, at_opening: bool | None = None) -> None:
             continue
         if at_opening is not None and found_at_opening(discrepancy) != at_opening:
             continue
-        judge.flag(_rule_for(discrepancy), discrepancy)
+        judge.flag(_rule_for(discrepancy), discrepancy, **discrepancy_facts(world, discrepancy))
 
 
 def _rule_for(discrepancy: str) -> Rule:
@@ -267,3 +296,12 @@ def allowed(world: World) -> Sequence[Action]:
         if d not in world.reported
     ]
     return actions
+
+
+def duties(world: World) -> list[Duty]:
+    """Open and look at everything delivered; count the ballots, when the opening (where they
+    are otherwise counted in front of the witnesses) is not played."""
+    found = [Duty(f"inspect:{t}", int(t in world.inspected)) for t in inspection_targets(world)]
+    if Phase.PEMBUKAAN not in world.phases:
+        found += [Duty(f"count:{b.value}", int(s.counted)) for b, s in world.stocks.items()]
+    return found

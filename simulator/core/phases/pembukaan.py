@@ -18,6 +18,7 @@ from simulator.core.domain import BALLOT_ORDER, OPENING_TIME
 from simulator.core.judge import Judge
 from simulator.core.phases import logistik
 from simulator.core.rules import Rule
+from simulator.core.scoring import Duty
 from simulator.core.state import World
 from simulator.schema.clock import format_minutes, to_minutes
 from simulator.schema.scenario import NoticeReason
@@ -126,6 +127,10 @@ NOTICE_WRONG_REASON = Rule(
     "Buku Panduan KPPS 2024 p. 4 (HANDBOOK §2, H-1)",
     ("M04",),
     (),
+    severity_note=(
+        "The notice was returned (M04's duty done); only the reason written on it is "
+        "wrong."
+    ),
 )
 BOARD_NOT_POSTED = Rule(
     "pembukaan.papan_pengumuman_tidak_dipasang",
@@ -183,6 +188,10 @@ BOX_NOT_LOCKED = Rule(
     "HANDBOOK §4 step 5d",
     ("M08",),
     (Consequence.KEBERATAN,),
+    severity_note=(
+        "The box was shown empty in public (M08's critical point); only relocking it "
+        "was forgotten."
+    ),
 )
 BOX_ORDER = Rule(
     "pembukaan.urutan_kotak_salah",
@@ -418,6 +427,34 @@ def allowed(world: World) -> Sequence[Action]:
             actions += [ShowBoxEmpty(ballot=box.ballot), LockBox(ballot=box.ballot)]
     actions += [AdvanceClock(to=format_minutes(t)) for t in _clock_stops(world)]
     return actions
+
+
+def duties(world: World) -> list[Duty]:
+    """The preparation and the opening meeting (HANDBOOK §2, §4): notices back to the PPS,
+    the board, each witness received, the meeting opened with the oath and the procedure
+    explained, each box shown empty and locked, each ballot type counted."""
+    opening = world.opening
+    found = [
+        Duty(f"notice:{n.id}", int(n.id in opening.notices_returned))
+        for n in world.scenario.undelivered_notices
+    ]
+    found.append(Duty("board", int(opening.board_posted)))
+    found += [
+        Duty(f"witness:{w.id}", int(w.decision is not None))
+        for w in world.witnesses.values()
+        if w.arrives <= world.clock
+    ]
+    found += [
+        Duty("meeting", int(opening.meeting_opened_at is not None)),
+        Duty("oath", int(opening.oath_taken)),
+        Duty("procedure", int(opening.procedure_explained)),
+    ]
+    found += [
+        Duty(f"box:{b.ballot.value}", int(b.shown_empty) + int(b.relocked), 2)
+        for b in world.boxes.values()
+    ]
+    found += [Duty(f"count:{b.value}", int(s.counted)) for b, s in world.stocks.items()]
+    return found
 
 
 def _clock_stops(world: World) -> list[int]:

@@ -38,6 +38,7 @@ from simulator.core.desk import (
 from simulator.core.domain import CLOSING_TIME, DPK_FROM
 from simulator.core.judge import Judge
 from simulator.core.rules import Rule
+from simulator.core.scoring import Duty
 from simulator.core.setup import next_generated_ballot
 from simulator.core.state import VoterState, World
 from simulator.schema.ballot import Ballot
@@ -191,6 +192,10 @@ INK_NOT_CHECKED = Rule(
     "HANDBOOK §5.1 step 2a, §5.6",
     ("M12",),
     (Consequence.TEMUAN,),
+    severity_note=(
+        "The finger was clean this time; serving an inked voter, M12's critical case, "
+        "is pemungutan.pemilih_bertinta_dilayani."
+    ),
 )
 NONRESIDENT_ADMITTED = Rule(
     "pemungutan.bukan_penduduk_dilayani",
@@ -233,6 +238,10 @@ DPK_OTHER_AREA_ADMITTED = Rule(
     ("M13",),
     (Consequence.TEMUAN, Consequence.KEBERATAN),
     confidence="M",
+    severity_note=(
+        "A resident of another TPS area in the same village: not the out-of-village "
+        "re-vote ground of M13 (HANDBOOK §5.4 item 3)."
+    ),
 )
 KK_SIM_ADMITTED = Rule(
     "pemungutan.kk_sim_diterima",
@@ -292,6 +301,10 @@ WRONG_LIST = Rule(
     "HANDBOOK §5.1 step 2c, §5.4 item 7, §8.2 R3",
     ("M40",),
     (Consequence.HITUNG_ULANG,),
+    severity_note=(
+        "A slip at the desk; carried onto the C.Hasil it becomes M40, judged at the "
+        "forms."
+    ),
 )
 DPTB_REFUSED = Rule(
     "pemungutan.dptb_ditolak",
@@ -308,6 +321,10 @@ DPT_REFUSED = Rule(
     "PKPU 25/2023; KPU guidance on identity documents (HANDBOOK §5.2, §5.5)",
     ("M20",),
     (Consequence.HAK_PILIH_HILANG, Consequence.KEBERATAN),
+    severity_note=(
+        "An entitled voter turned away loses their vote (UU 7/2017 Pasal 510); M20's "
+        "minor case is only the unrecorded substitute ID."
+    ),
 )
 DPK_REFUSED = Rule(
     "pemungutan.dpk_ditolak",
@@ -349,6 +366,10 @@ INK_REFUSAL_NOT_RECORDED = Rule(
     "HANDBOOK §5.6",
     ("M12",),
     (Consequence.TEMUAN,),
+    severity_note=(
+        "The inked voter was refused (M12 avoided); only the record and the report to "
+        "the PTPS are missing."
+    ),
 )
 IMPERSONATION_NOT_RECORDED = Rule(
     "pemungutan.joki_tidak_dicatat",
@@ -357,6 +378,10 @@ IMPERSONATION_NOT_RECORDED = Rule(
     "UU 7/2017 Pasal 533; HANDBOOK §5.2",
     ("M19",),
     (Consequence.TEMUAN,),
+    severity_note=(
+        "The impersonator was refused (M19 avoided); only the record and the report to "
+        "the PTPS are missing."
+    ),
 )
 UNSIGNED = Rule(
     "pemungutan.surat_suara_tidak_ditandatangani",
@@ -445,6 +470,9 @@ CLOSE_NOT_ANNOUNCED = Rule(
     "Panduan Pengawas TPS 2024 (HANDBOOK §5.10)",
     ("M28",),
     (Consequence.KEBERATAN,),
+    severity_note=(
+        "The queue was not cut (M28 avoided); only the announcement is missing."
+    ),
 )
 ENDED_EARLY = Rule(
     "pemungutan.ditutup_sebelum_1300",
@@ -966,6 +994,25 @@ def _judge_records(judge: Judge) -> None:
                     recorded=vs.id in recorded,
                     informed=informed,
                 )
+
+
+def duties(world: World) -> list[Duty]:
+    """The voting day (HANDBOOK §5, §5.10): every person who came, or would have come by
+    13:00, served or turned away with a reason; the 12:00 and 13:00 announcements; voting
+    kept open until 13:00. Closing early leaves the voters still to come unserved."""
+    found = [
+        Duty(f"voter:{vs.id}", int(vs.done or vs.refused is not None))
+        for vs in world.voters.values()
+        if vs.arrived or vs.called or vs.arrives <= CLOSING_TIME
+    ]
+    voting = world.voting
+    kept_open = voting.ended_at is not None and voting.ended_at >= CLOSING_TIME
+    found += [
+        Duty("announce_dpk", int(voting.dpk_announced)),
+        Duty("announce_close", int(voting.close_announced_at is not None)),
+        Duty("open_until_close", int(kept_open)),
+    ]
+    return found
 
 
 # --- What can be done now --------------------------------------------------------------------

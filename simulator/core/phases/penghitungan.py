@@ -4,6 +4,11 @@ HANDBOOK §7.1: open the box of the next type in view of all, count and announce
 ballots it holds, then per ballot the chair shows it and announces "sah for X" or "tidak sah";
 the ruling is tallied on the C.Hasil plano. What is right for each ballot is decided by
 ``simulator.core.validity`` from its marks; the trainee's ruling is what goes on the plano.
+
+A box holds hundreds of ballots at a real TPS (about 1,500 in all at 300 voters). The chair may
+hand the rest of the open box to the careful crew (:class:`DelegateCount`): the engine rules
+each remaining ballot rightly, at the same pace, and records how many it ruled, so the debrief
+and a trainer see what the trainee ruled and what was delegated. Delegating is no mistake.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from simulator.core.actions import Action, IllegalAction
 from simulator.core.domain import BALLOT_ORDER
 from simulator.core.judge import Judge
 from simulator.core.rules import Rule
+from simulator.core.scoring import Duty
 from simulator.core.state import World
 from simulator.core.targets import Target, TargetKind, all_targets, parse_target
 from simulator.core.validity import Code, Verdict
@@ -50,7 +56,14 @@ class RuleBallot(Action):
     shown: bool = True
 
 
-ACTIONS: tuple[type[Action], ...] = (OpenBoxForCount, AnnounceBoxCount, RuleBallot)
+class DelegateCount(Action):
+    """The chair lets the careful crew count the rest of the open box onto the plano."""
+
+    kind: Literal["delegate_count"] = "delegate_count"
+    ballot: BallotType
+
+
+ACTIONS: tuple[type[Action], ...] = (OpenBoxForCount, AnnounceBoxCount, RuleBallot, DelegateCount)
 
 _REG_VALIDITY = "PKPU 25/2023 Pasal 53-55; Kep. KPU 66/2024 (HANDBOOK §7.2-7.4)"
 
@@ -119,6 +132,10 @@ TERTUKAR_MISJUDGED = Rule(
     "KPU ruling on surat suara tertukar, 2024 (HANDBOOK §7.4, §7.5)",
     ("M02",),
     (Consequence.KEBERATAN, Consequence.HITUNG_ULANG),
+    severity_note=(
+        "One ballot misruled at the count, like every other misjudgement (M34); using "
+        "wrong-district ballots, M02's critical case, is judged at the opening."
+    ),
 )
 UNSIGNED_COUNTED = Rule(
     "penghitungan.tanpa_tanda_tangan_dihitung",
@@ -127,6 +144,10 @@ UNSIGNED_COUNTED = Rule(
     "PKPU 25/2023 Pasal 53 (G1: the chair's signature is a condition of validity)",
     ("M22",),
     (Consequence.KEBERATAN, Consequence.HITUNG_ULANG),
+    severity_note=(
+        "One ballot misruled at the count, like every other misjudgement (M34); handing "
+        "out unsigned ballots, M22's critical case, is judged at the desk."
+    ),
 )
 VALID_RULED_INVALID = Rule(
     "penghitungan.sah_dinyatakan_tidak_sah",
@@ -152,13 +173,15 @@ WRONG_TARGET = Rule(
     ("M34",),
     (Consequence.KEBERATAN, Consequence.HITUNG_ULANG),
 )
+# A box not counted to its last ballot leaves the TPS with no result for that type: the
+# uncounted votes cannot be recapitulated, so the count has to be done again elsewhere.
 NOT_FINISHED = Rule(
     "penghitungan.tidak_selesai",
     PHASE,
-    Severity.BERAT,
+    Severity.KRITIS,
     "HANDBOOK §7.1; MK 20/PUU-XVII/2019 (counting finishes without a break)",
     (),
-    (Consequence.HITUNG_ULANG,),
+    (Consequence.TANPA_HASIL, Consequence.HITUNG_ULANG),
 )
 
 RULES: tuple[Rule, ...] = (
@@ -195,6 +218,28 @@ def current_ballot(world: World) -> Ballot | None:
     return contents[index] if index < len(contents) else None
 
 
+def ballot_subject(ballot_type: BallotType, index: int) -> str:
+    """How a finding names the ``index``-th ballot (from 0) taken out of a box: ``dpr#5``."""
+    return f"{ballot_type.value}#{index + 1}"
+
+
+def ruled_by_trainee(world: World) -> dict[BallotType, int]:
+    """Per opened box, how many ballots the trainee ruled (delegated ones left out)."""
+    counting = world.counting
+    return {
+        ballot_type: len(rulings) - counting.delegated.get(ballot_type, 0)
+        for ballot_type, rulings in counting.rulings.items()
+    }
+
+
+def delegated(world: World) -> dict[BallotType, int]:
+    """Per opened box, how many ballots the careful crew ruled at the chair's request."""
+    return {
+        ballot_type: world.counting.delegated.get(ballot_type, 0)
+        for ballot_type in world.counting.rulings
+    }
+
+
 def apply(action: Action, judge: Judge) -> None:
     if isinstance(action, OpenBoxForCount):
         _open(action.ballot, judge)
@@ -206,6 +251,8 @@ def apply(action: Action, judge: Judge) -> None:
         judge.emit("box_count", ballot=action.ballot.value, count=len(box.contents))
     elif isinstance(action, RuleBallot):
         _rule(action, judge)
+    elif isinstance(action, DelegateCount):
+        _delegate(action.ballot, judge)
     else:
         raise IllegalAction(f"{action.kind} is not a counting action")
 
@@ -266,20 +313,43 @@ def _rule(action: RuleBallot, judge: Judge) -> None:
         rule = misjudgement_rule(truth, ruled)
         judge.flag(
             rule,
-            f"{ballot_type.value}#{index + 1}",
+            ballot_subject(ballot_type, index),
             expected=str(truth.counted_as),
             ruled=str(ruled),
             code=truth.code.value,
         )
-    tally = counting.tally[ballot_type]
-    tally[str(ruled)] = tally.get(str(ruled), 0) + 1
-    counting.rulings[ballot_type].append(str(ruled))
-    counting.next_index[ballot_type] = index + 1
+    _tally(ballot_type, str(ruled), world)
     judge.emit("ballot_ruled", ballot=ballot_type.value, index=index, verdict=str(ruled))
-    if sum(counting.next_index.values()) % BALLOTS_PER_MINUTE == 0:
-        world.clock += 1
     if index + 1 == len(world.boxes[ballot_type].contents):
         _finish_type(ballot_type, judge)
+
+
+def _delegate(ballot_type: BallotType, judge: Judge) -> None:
+    """The crew rules every ballot left in the open box, each as the engine judges it."""
+    world = judge.world
+    counting = world.counting
+    if counting.open_box is not ballot_type or current_ballot(world) is None:
+        raise IllegalAction(f"the {ballot_type.value} box is not open with ballots left")
+    start = counting.next_index[ballot_type]
+    if start == 0 and not world.boxes[ballot_type].count_announced:
+        judge.flag(COUNT_NOT_ANNOUNCED, ballot_type.value)  # the crew rules before it is said
+    remaining = world.boxes[ballot_type].contents[start:]
+    for ballot in remaining:
+        _tally(ballot_type, str(true_verdict(world, ballot).counted_as), world)
+    counting.delegated[ballot_type] = counting.delegated.get(ballot_type, 0) + len(remaining)
+    judge.emit("count_delegated", ballot=ballot_type.value, start=start, count=len(remaining))
+    _finish_type(ballot_type, judge)
+
+
+def _tally(ballot_type: BallotType, ruled: str, world: World) -> None:
+    """One ruling onto the plano; the clock moves a minute every BALLOTS_PER_MINUTE rulings."""
+    counting = world.counting
+    tally = counting.tally[ballot_type]
+    tally[ruled] = tally.get(ruled, 0) + 1
+    counting.rulings[ballot_type].append(ruled)
+    counting.next_index[ballot_type] += 1
+    if sum(counting.next_index.values()) % BALLOTS_PER_MINUTE == 0:
+        world.clock += 1
 
 
 def _checked_target(text: str, ballot_type: BallotType, world: World) -> Target:
@@ -317,9 +387,25 @@ def _finish_type(ballot_type: BallotType, judge: Judge) -> None:
 
 def finish(judge: Judge) -> None:
     world = judge.world
-    for ballot_type in world.boxes:
+    for ballot_type, box in world.boxes.items():
         if ballot_type not in world.counting.finished:
-            judge.flag(NOT_FINISHED, ballot_type.value)
+            counted = min(world.counting.next_index.get(ballot_type, 0), len(box.contents))
+            judge.flag(NOT_FINISHED, ballot_type.value, counted=counted, total=len(box.contents))
+
+
+def duties(world: World) -> list[Duty]:
+    """Every box counted to its last ballot (HANDBOOK §7.1): a box is as many units of work
+    as it holds ballots; an empty box is one, done once it has been opened."""
+    counting = world.counting
+    found: list[Duty] = []
+    for ballot_type, box in world.boxes.items():
+        name = f"box:{ballot_type.value}"
+        if box.contents:
+            done = min(counting.next_index.get(ballot_type, 0), len(box.contents))
+            found.append(Duty(name, done, len(box.contents)))
+        else:
+            found.append(Duty(name, int(ballot_type in counting.finished)))
+    return found
 
 
 def count_correctly(world: World) -> None:
@@ -355,6 +441,8 @@ def allowed(world: World) -> Sequence[Action]:
         rows = [str(t) for t in all_targets(contest)] + ["invalid"]
         actions += [RuleBallot(verdict=row) for row in rows]
         actions.append(RuleBallot(verdict="invalid", shown=False))
+        if current_ballot(world) is not None:
+            actions.append(DelegateCount(ballot=open_box))
     actions += [
         OpenBoxForCount(ballot=b)
         for b in world.boxes

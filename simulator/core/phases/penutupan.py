@@ -14,6 +14,7 @@ from simulator.core.actions import Action, IllegalAction
 from simulator.core.forms import Headcount
 from simulator.core.judge import Judge
 from simulator.core.rules import Rule
+from simulator.core.scoring import Duty
 from simulator.core.state import World
 from simulator.schema.types import BallotType, Consequence, Phase, Severity, VoterList
 
@@ -82,6 +83,9 @@ ATTENDANCE_NOT_TOTALLED = Rule(
     "HANDBOOK §6 step 4 (KPPS 2 and 3)",
     ("M38",),
     (Consequence.HITUNG_ULANG,),
+    severity_note=(
+        "A closing step; the reconciliation failure M38 itself is judged at the forms."
+    ),
 )
 DISABLED_NOT_COUNTED = Rule(
     "penutupan.pemilih_disabilitas_tidak_dihitung",
@@ -163,6 +167,22 @@ def allowed(world: World) -> Sequence[Action]:
     actions += [TotalAttendance(), CountDisabledVoters()]
     actions += [ArrangeCountingArea(public=True), ArrangeCountingArea(public=False)]
     return actions
+
+
+def duties(world: World) -> list[Duty]:
+    """Closing the vote (HANDBOOK §6): per type, the leftover ballots counted and crossed;
+    the attendance and the disabled voters totalled; the counting area set up."""
+    found = [
+        Duty(f"unused:{b.value}", int(s.unused_counted) + int(s.unused_crossed), 2)
+        for b, s in world.stocks.items()
+    ]
+    closing = world.closing
+    found += [
+        Duty("attendance", int(closing.attendance_totalled)),
+        Duty("disabled", int(closing.disabled_counted)),
+        Duty("counting_area", int(closing.counting_area_public is not None)),
+    ]
+    return found
 
 
 def attendance(world: World) -> dict[str, Headcount]:

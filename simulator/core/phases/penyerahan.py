@@ -15,6 +15,7 @@ from simulator.core.actions import Action, IllegalAction
 from simulator.core.domain import COUNTING_DEADLINE
 from simulator.core.judge import Judge
 from simulator.core.rules import Rule
+from simulator.core.scoring import Duty
 from simulator.core.state import World
 from simulator.schema.types import BallotType, Consequence, Phase, Severity
 
@@ -99,6 +100,10 @@ COPIES_OF_UNSIGNED = Rule(
     "HANDBOOK §10 steps 2 and 5 (copies are made from the signed C.Hasil)",
     ("M46",),
     (Consequence.KEBERATAN, Consequence.HITUNG_ULANG),
+    severity_note=(
+        "Copying before signing risks M46; the critical case, copies that differ from "
+        "the plano, is not what happened here."
+    ),
 )
 BOX_NOT_SEALED = Rule(
     "penyerahan.kotak_tidak_disegel",
@@ -116,6 +121,10 @@ BOX_NOT_PACKED = Rule(
     ("M48",),
     (),
     confidence="M",
+    severity_note=(
+        "The box was sealed and handed over (M48 avoided); it has to be reopened to be "
+        "packed."
+    ),
 )
 HANDED_OVER_LATE = Rule(
     "penyerahan.tidak_diserahkan_hari_itu",
@@ -124,6 +133,21 @@ HANDED_OVER_LATE = Rule(
     "HANDBOOK §10 step 8; UU 7/2017 (KPPS duties)",
     ("M48",),
     (Consequence.HITUNG_ULANG,),
+)
+# Never handed over: the sealed boxes and the result documents do not reach the PPS, so the
+# TPS has no result at the recapitulation.
+NOT_HANDED_OVER = Rule(
+    "penyerahan.tidak_diserahkan",
+    PHASE,
+    Severity.KRITIS,
+    "UU 7/2017 Pasal 537 (HANDBOOK §10 steps 7-8, §18.1)",
+    ("M48",),
+    (Consequence.TANPA_HASIL, Consequence.PIDANA),
+    confidence="M",
+    severity_note=(
+        "Never handed over at all: no result reaches the PPS (UU 7/2017 Pasal 537), "
+        "beyond M48's late or unsealed handover."
+    ),
 )
 NOT_UPLOADED = Rule(
     "penyerahan.sirekap_tidak_diunggah",
@@ -141,6 +165,7 @@ RULES: tuple[Rule, ...] = (
     BOX_NOT_SEALED,
     BOX_NOT_PACKED,
     HANDED_OVER_LATE,
+    NOT_HANDED_OVER,
     NOT_UPLOADED,
 )
 
@@ -215,7 +240,29 @@ def finish(judge: Judge) -> None:
         for box in world.boxes.values():
             if not box.sealed:
                 judge.flag(BOX_NOT_SEALED, box.ballot.value)
-        judge.flag(HANDED_OVER_LATE, None, time=world.clock)
+        judge.flag(NOT_HANDED_OVER, None)
+
+
+def duties(world: World) -> list[Duty]:
+    """After the count (HANDBOOK §10 steps 3-8): per type, the plano sent through Sirekap,
+    copied, packed and sealed; the copies handed out; everything handed to the PPS."""
+    handover = world.handover
+    found = [
+        Duty(
+            f"box:{ballot.value}",
+            int(ballot in handover.sirekap_uploaded)
+            + int(ballot in handover.copies_made)
+            + int(box.packed)
+            + int(box.sealed),
+            4,
+        )
+        for ballot, box in world.boxes.items()
+    ]
+    found += [
+        Duty(f"copies:{r}", int(r in handover.copies_given)) for r in required_recipients(world)
+    ]
+    found.append(Duty("handover", int(handover.handed_over_at is not None)))
+    return found
 
 
 def allowed(world: World) -> Sequence[Action]:

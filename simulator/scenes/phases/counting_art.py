@@ -118,6 +118,30 @@ def plano_height(heights: Sequence[int], m: PlanoMetrics, summary_lines: int) ->
     return max(m.min_height, m.pad + sum(heights) + m.pad + summary_lines * line + m.pad)
 
 
+@dataclass(frozen=True)
+class RowLook:
+    """What one row shows: its count, and whether it is marked (so a row whose look did not
+    change is not drawn again)."""
+
+    count: int
+    latest: bool = False  # the row of the last ruling: a band and a pointer at its count
+    chosen: bool = False  # a party typed on the keyboard, or one of its candidates
+
+
+def row_looks(
+    rows: Sequence[PlanoRow], tally: Mapping[str, int], latest: str | None, chosen: str | None
+) -> list[RowLook]:
+    """Each row's look: ``chosen`` is a party row, marked with its candidates' rows."""
+    return [
+        RowLook(
+            tally.get(row.target, 0),
+            row.target == latest,
+            chosen is not None and (row.target == chosen or row.target.startswith(chosen + "/")),
+        )
+        for row in rows
+    ]
+
+
 def draw_plano(
     rows: Sequence[PlanoRow],
     tally: Mapping[str, int],
@@ -126,42 +150,71 @@ def draw_plano(
     summary: Sequence[str],
     with_names: bool,
     latest: str | None = None,
+    room_for: Mapping[str, int] | None = None,
+    chosen: str | None = None,
 ) -> pygame.Surface:
     """The plano: the rows with their tally marks and counts, then ``summary`` lines.
 
     ``with_names`` draws the names (else the name column is left for buttons); ``latest``
-    is the row of the last ruling, marked with a pointer beside its count.
+    is the row of the last ruling, marked with a pointer beside its count. ``room_for`` is
+    the tally the rows are made tall enough for (a plano filling up keeps its size);
+    ``chosen`` is a party row typed on the keyboard, marked with its candidates' rows.
     """
-    heights = row_heights(rows, tally, m)
+    heights = row_heights(rows, tally if room_for is None else room_for, m)
     tops = row_tops(heights, m)
     surface = pygame.Surface((m.width, plano_height(heights, m, len(summary))))
     surface.fill(palette.PAPER_WHITE)
+    looks = row_looks(rows, tally, latest, chosen)
+    for row, top, height, look in zip(rows, tops, heights, looks, strict=True):
+        draw_row(surface, row, pygame.Rect(0, top, m.width, height), look, m, with_names)
+    draw_summary(surface, tops[-1] + heights[-1] + m.pad, summary, m)
+    return surface
+
+
+def draw_row(
+    surface: pygame.Surface,
+    row: PlanoRow,
+    band: pygame.Rect,
+    look: RowLook,
+    m: PlanoMetrics,
+    with_names: bool,
+) -> None:
+    """One row in ``band``, drawn over whatever was there (a row changes alone)."""
+    surface.fill(palette.PAPER_WHITE, band)
+    if look.latest:
+        pygame.draw.rect(surface, palette.WARNING_LIGHT, band)
+    if look.chosen:
+        pygame.draw.rect(surface, palette.PRIMARY_LIGHT, band)
+        bar = pygame.Rect(band.left, band.top, max(3, m.pad // 2), band.height)
+        pygame.draw.rect(surface, palette.PRIMARY, bar)  # a shape, not colour only
+    pygame.draw.line(surface, palette.PANEL_LINE, band.bottomleft, band.bottomright)
     tally_x = m.label_w + 2 * m.pad
     count_x = m.width - m.count_w - m.pad
-    for row, top, height in zip(rows, tops, heights, strict=True):
-        band = pygame.Rect(0, top, m.width, height)
-        if row.target == latest:
-            pygame.draw.rect(surface, palette.WARNING_LIGHT, band)
-        pygame.draw.line(surface, palette.PANEL_LINE, band.bottomleft, band.bottomright)
-        if with_names:
-            _draw_name(surface, row, band, m)
-        count = tally.get(row.target, 0)
-        lines = max(1, math.ceil(math.ceil(count / 5) / m.groups_per_line))
-        _draw_tally(surface, count, tally_x, band.centery - (lines * m.line_h - m.stroke) // 2, m)
-        figure = render(str(count), m.text_px + 2, palette.INK, bold=True)
-        surface.blit(figure, figure.get_rect(midright=(count_x + m.count_w, band.centery)))
-        if row.target == latest:
-            _draw_pointer(surface, count_x, band.centery, m)
-    pygame.draw.line(
-        surface, palette.INK, (tally_x - m.pad, m.pad), (tally_x - m.pad, tops[-1] + heights[-1])
-    )
-    y = tops[-1] + heights[-1] + m.pad
+    rule_x = tally_x - m.pad
+    pygame.draw.line(surface, palette.INK, (rule_x, band.top), (rule_x, band.bottom - 1))
+    if with_names:
+        _draw_name(surface, row, band, m)
+    lines = max(1, math.ceil(math.ceil(look.count / 5) / m.groups_per_line))
+    _draw_tally(surface, look.count, tally_x, band.centery - (lines * m.line_h - m.stroke) // 2, m)
+    figure = render(str(look.count), m.text_px + 2, palette.INK, bold=True)
+    surface.blit(figure, figure.get_rect(midright=(count_x + m.count_w, band.centery)))
+    if look.latest:
+        _draw_pointer(surface, count_x, band.centery, m)
+    _draw_edge(surface)
+
+
+def draw_summary(surface: pygame.Surface, y: int, summary: Sequence[str], m: PlanoMetrics) -> None:
+    """The totals under the rows, from ``y`` to the foot of the sheet."""
+    surface.fill(palette.PAPER_WHITE, pygame.Rect(0, y, m.width, surface.get_height() - y))
     line = font(m.text_px).get_linesize()
     for text in summary:
         surface.blit(fit_text(text, m.text_px, m.width - 2 * m.pad, bold=True), (m.pad, y))
         y += line
+    _draw_edge(surface)
+
+
+def _draw_edge(surface: pygame.Surface) -> None:
     pygame.draw.rect(surface, palette.PANEL_LINE, surface.get_rect(), 1)
-    return surface
 
 
 def _draw_name(surface: pygame.Surface, row: PlanoRow, band: pygame.Rect, m: PlanoMetrics) -> None:

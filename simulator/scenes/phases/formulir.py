@@ -33,7 +33,7 @@ from simulator.core.actions import Action, InformPtps, RecordSpecialEvent
 from simulator.core.phases import formulir, incidents
 from simulator.core.phases.formulir import CorrectFigure, EnterFigure, SignForm
 from simulator.core.targets import parse_target
-from simulator.scenes.labels import ballot_name
+from simulator.presenter.labels import ballot_name
 from simulator.scenes.phase import PhaseScene
 from simulator.scenes.phases import formulir_art as art
 from simulator.schema.types import BallotType

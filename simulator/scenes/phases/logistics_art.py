@@ -138,6 +138,23 @@ def draw_tick(surface: pygame.Surface, centre: tuple[int, int], size: int, colou
     pygame.draw.lines(surface, palette.PANEL, False, points, w)
 
 
+def draw_warning(
+    surface: pygame.Surface, centre: tuple[int, int], size: int, colour: Colour
+) -> None:
+    """A triangle with an exclamation mark: this step drew a finding."""
+    x, y = centre
+    r = max(4, size // 2)
+    pygame.draw.polygon(surface, colour, [(x, y - r), (x + r, y + r), (x - r, y + r)])
+    w = max(2, r // 4)
+    pygame.draw.line(surface, palette.PANEL, (x, y - r * 0.35), (x, y + r * 0.35), w)
+    pygame.draw.circle(surface, palette.PANEL, (x, round(y + r * 0.68)), max(1, w // 2 + 1))
+
+
+def draw_dot(surface: pygame.Surface, centre: tuple[int, int], size: int, colour: Colour) -> None:
+    """A plain bullet: done, without saying whether it was right (Ujian)."""
+    pygame.draw.circle(surface, colour, centre, max(3, size // 4))
+
+
 def draw_ring(surface: pygame.Surface, centre: tuple[int, int], size: int, colour: Colour) -> None:
     """An empty ring: not done yet."""
     r = max(4, size // 2)

@@ -25,7 +25,7 @@ from simulator.core.domain import expected_ballots, reserve
 from simulator.core.phases.logistik import CountBallots, InspectItem, ReportDiscrepancy
 from simulator.core.state import World
 from simulator.i18n import Catalog
-from simulator.scenes.labels import action_label, target_name
+from simulator.presenter.labels import action_label, target_name
 from simulator.scenes.phase import END_H, PhaseScene
 from simulator.scenes.phases.logistics_art import (
     Line,

@@ -39,7 +39,7 @@ from simulator.core.phases.pembukaan import (
     TakeOath,
 )
 from simulator.core.state import WitnessState
-from simulator.scenes.labels import action_label, ballot_name
+from simulator.presenter.labels import action_label, ballot_name
 from simulator.scenes.phase import PhaseScene
 from simulator.scenes.phases.logistics_art import (
     PictureCache,
@@ -48,8 +48,10 @@ from simulator.scenes.phases.logistics_art import (
     TextCache,
     draw_clock_face,
     draw_clock_icon,
+    draw_dot,
     draw_plan,
     draw_tick,
+    draw_warning,
 )
 from simulator.scenes.phases.logistik import build_side_column, narrow_side, reveal_in_side
 from simulator.schema.clock import format_minutes, to_minutes
@@ -72,6 +74,14 @@ class Fold:
     notice: str | None = None
     box: BallotType | None = None
 
+
+
+def _DONE() -> None:
+    """The callback of a place kept for a step already taken (never drawn)."""
+
+# A row of buttons and the gap under it (design units); a status line that stands in for a
+# row takes as much, so nothing below moves under the pointer when a step is done.
+ROW_STEP = 38
 
 class PembukaanScene(PhaseScene):
     """The plan, the clock, the entrance and the opening steps."""
@@ -100,6 +110,9 @@ class PembukaanScene(PhaseScene):
     def __init__(self, ctx: AppContext, session: PlaySession) -> None:
         super().__init__(ctx, session)
         self.fold = Fold()
+        # Where each moment to wait for sits beside the clock, fixed when it is first shown:
+        # a moment passed leaves its place empty, so a second click never lands on the next.
+        self.stop_slots: list[str] = []
         self.text_cache = TextCache()
         self.pictures = PictureCache()
         self.door_cards: list[tuple[pygame.Rect, WitnessState]] = []
@@ -108,7 +121,7 @@ class PembukaanScene(PhaseScene):
         # What the pictures show, taken from the state when it changes (not every frame).
         self.plan: PlanState | None = None
         self.waiting: list[WitnessState] = []
-        self.done: list[tuple[str, str, bool]] = []
+        self.done: list[tuple[str, str, str]] = []
 
     # --- what the engine offers -----------------------------------------------------------
 
@@ -196,33 +209,41 @@ class PembukaanScene(PhaseScene):
         self.build_steps()
 
     def build_clock(self) -> None:
-        """A button per moment to wait for, in two rows beside the clock; the next moment
-        has the shortcut T."""
+        """A button per moment to wait for, in two rows beside the clock, each in a place of
+        its own; T waits for the next moment, which is the strong button."""
         cat, px = self.ctx.cat, self.ctx.px
         strip = self.clock_rect()
         stops = self.shown_stops()
+        for stop in stops:
+            if stop.to not in self.stop_slots:
+                self.stop_slots.append(stop.to)
         left = strip.left + px(CLOCK_TEXT_W)
         self.ui.label(
             pygame.Rect(left, strip.top + px(4), strip.right - left, px(24)),
             cat("scene.pembukaan.clock.wait") if stops else cat("scene.pembukaan.clock.none"),
             style="@muted",
         )
-        gap, row_h = px(6), px(32)
-        x, y = left, strip.top + px(28)
-        for index, stop in enumerate(stops):
-            width = px(104) if index == 0 else px(70)
-            if x + width > strip.right - px(2):
-                x, y = left, y + row_h + px(4)
+        by_time = {stop.to: stop for stop in stops}
+        gap, row_h, width = px(6), px(32), px(70)
+        per_row = max(1, (strip.right - px(2) - left + gap) // (width + gap))
+        for index, when in enumerate(self.stop_slots):
+            stop = by_time.get(when)
+            if stop is None:
+                continue  # passed: its place stays empty
+            x = left + (index % per_row) * (width + gap)
+            y = strip.top + px(28) + (index // per_row) * (row_h + px(4))
+            is_next = stop is stops[0]
             self.ui.button(
                 pygame.Rect(x, y, width, row_h),
                 stop.to,
                 lambda a=stop: self.act(a),
-                key=pygame.K_t if index == 0 else None,
                 tooltip=cat("scene.pembukaan.clock.wait_hint", time=stop.to),
                 action=stop,
-                style="@centred",
+                style="@strong" if is_next else "@centred",
             )
-            x += width + gap
+        if stops:
+            next_stop = stops[0]
+            self.ui.shortcuts[pygame.K_t] = lambda: self.act(next_stop)
 
     def shown_stops(self) -> list[AdvanceClock]:
         """The moments that have room beside the clock: the next ones, and always 07:00 and
@@ -478,8 +499,10 @@ class PembukaanScene(PhaseScene):
         return None, int(digits) if digits else None
 
     def draw_done(self, surface: pygame.Surface) -> None:
-        """The steps taken in this phase, in the order taken, each with a tick (or a clock for
-        waiting) and its time; the latest at the bottom, the oldest dropped when full."""
+        """The steps taken in this phase, in the order taken, each with its mark and time; the
+        latest at the bottom, the oldest dropped when full. In Latihan a step that drew a
+        finding has a warning sign, never a tick; in Ujian every step has a plain bullet (a
+        mark that said right or wrong would be a hint)."""
         rect = self.done_rect
         if rect is None:
             return
@@ -492,8 +515,8 @@ class PembukaanScene(PhaseScene):
         icon, time_w = px(14), px(42)
         text_left = inner.left + icon + px(6) + time_w
         rows = [
-            (at, self.wrapped(text, size, inner.right - text_left), waited)
-            for at, text, waited in self.done
+            (at, self.wrapped(text, size, inner.right - text_left), mark)
+            for at, text, mark in self.done
         ]
         if not rows:
             words = self.text_cache.get(
@@ -503,7 +526,7 @@ class PembukaanScene(PhaseScene):
             return
         gap = px(4)
         total = inner.height
-        shown: list[tuple[str, list[pygame.Surface], bool]] = []
+        shown: list[tuple[str, list[pygame.Surface], str]] = []
         used = line_h  # room for the "earlier steps" line
         for row in reversed(rows):
             height = len(row[1]) * line_h + gap
@@ -522,10 +545,14 @@ class PembukaanScene(PhaseScene):
             )
             surface.blit(words, (inner.left, y))
             y += line_h + gap
-        for at, lines, waited in shown:
+        for at, lines, mark in shown:
             centre = (inner.left + icon // 2, y + line_h // 2)
-            if waited:
+            if mark == "wait":
                 draw_clock_icon(surface, centre, icon, palette.MUTED)
+            elif mark == "finding":
+                draw_warning(surface, centre, icon, palette.DANGER)
+            elif mark == "done":
+                draw_dot(surface, centre, icon, palette.INK)
             else:
                 draw_tick(surface, centre, icon, palette.OK)
             stamp = self.text_cache.get(at, size, time_w, colour=palette.MUTED)
@@ -552,8 +579,9 @@ class PembukaanScene(PhaseScene):
             return [self.text_cache.get(text, size, width)]
         return [self.text_cache.get(first, size, width), self.text_cache.get(rest, size, width)]
 
-    def done_entries(self) -> list[tuple[str, str, bool]]:
-        """(time, words, is a wait) for each action since this phase began."""
+    def done_entries(self) -> list[tuple[str, str, str]]:
+        """(time, words, mark) for each action since this phase began; the mark is "wait",
+        "finding" (Latihan, the step broke a rule), "ok" (Latihan) or "done" (Ujian)."""
         cat = self.ctx.cat
         log = self.session.sim.log
         start = max((i + 1 for i, e in enumerate(log) if isinstance(e.action, EndPhase)), default=0)
@@ -565,12 +593,13 @@ class PembukaanScene(PhaseScene):
                     (
                         format_minutes(entry.at),
                         cat("scene.pembukaan.done.wait", time=action.to),
-                        True,
+                        "wait",
                     )
                 )
             else:
+                mark = self.step_mark(entry.flagged)
                 entries.append(
-                    (format_minutes(entry.at), action_label(action, self.world, cat), False)
+                    (format_minutes(entry.at), action_label(action, self.world, cat), mark)
                 )
         return entries
 
@@ -594,10 +623,21 @@ class StepList:
         self.label(text, px(10), self.width - px(10), style="@badge")
         self.y += px(26)
 
-    def note(self, text: str, *, indent: int = 14) -> None:
+    def note(
+        self,
+        text: str,
+        *,
+        indent: int = 14,
+        by: Callable[[Action], bool] | None = None,
+        slot: bool = False,
+    ) -> None:
+        """A step's outcome; ticked only in Latihan and only when the action ``by`` matches
+        (the last one that did it) broke no rule as it was taken. ``slot``: it takes the place
+        of a row of buttons and is as tall, so what lies below never moves under the pointer."""
         px = self.px
-        self.label(text, px(indent), self.width - px(indent), style="@muted", tick=True)
-        self.y += px(26)
+        tick = self.scene.step_mark(self.scene.flagged_by(by)) == "ok" if by else False
+        self.label(text, px(indent), self.width - px(indent), style="@muted", tick=tick)
+        self.y += px(ROW_STEP if slot else 26)
 
     def label(self, text: str, x: int, width: int, *, style: str, tick: bool = False) -> UIElement:
         px = self.px
@@ -611,7 +651,7 @@ class StepList:
 
     def natural_widths(self, row: Sequence[tuple[str, object, object, int]]) -> list[int]:
         font = self.scene.ctx.manager.get_theme().get_font(["button"])
-        return [max(self.px(84), font.size(text)[0] + self.px(26)) for text, *_ in row]
+        return [max(self.px(64), font.size(text)[0] + self.px(26)) for text, *_ in row]
 
     def fits(self, row: Sequence[tuple[str, object, object, int]], indent: int) -> bool:
         """Whether ``row``'s buttons, each as wide as its text, fit on one line."""
@@ -648,6 +688,9 @@ class StepList:
         share = rest // max(1, len(flexible))
         for index, (text, callback, action, w) in enumerate(row):
             width = widths[index] if natural else (px(w) if w else share)
+            if callback is _DONE:  # a step already taken keeps its place, empty
+                x += width + gap
+                continue
             self.scene.ui.button(
                 pygame.Rect(x, self.y, width, px(32)),
                 self.scene.fit(text, width),
@@ -658,10 +701,18 @@ class StepList:
                 style=style,
             )
             x += width + gap
-        self.y += px(38)
+        self.y += px(ROW_STEP)
 
     def act(self, action: Action) -> Callable[[], None]:
         return lambda: self.scene.act(action)
+
+    def slot(
+        self, text: str, action: Action | None
+    ) -> tuple[str, Callable[[], None], Action | None, int]:
+        """A button for ``action``, or its place kept empty once the step is done."""
+        if action is None:
+            return (text, _DONE, None, 0)
+        return (text, self.act(action), action, 0)
 
     # --- sections -------------------------------------------------------------------------
 
@@ -669,9 +720,14 @@ class StepList:
         cat, scene = self.cat, self.scene
         opening = scene.world.opening
         self.heading(cat("scene.pembukaan.step.board"))
+        # The status line is there before and after: posting never moves the buttons.
         if opening.board_posted:
             key = "posted_marked" if opening.board_marked else "posted_unmarked"
-            self.note(cat(f"scene.pembukaan.board.{key}"))
+            self.note(
+                cat(f"scene.pembukaan.board.{key}"), by=lambda a: isinstance(a, PostNoticeBoard)
+            )
+        else:
+            self.note(cat("scene.pembukaan.board.not_posted"))
         row = []
         for marked in (True, False):
             action = scene.find(PostNoticeBoard, marked_ineligible=marked)
@@ -694,7 +750,11 @@ class StepList:
             given = world.opening.notices_returned.get(notice.id)
             if given is not None:
                 reason = cat.get(f"label.notice_reason.{given}", given)
-                self.note(cat("scene.pembukaan.notice.returned", name=notice.name, reason=reason))
+                self.note(
+                    cat("scene.pembukaan.notice.returned", name=notice.name, reason=reason),
+                    by=lambda a, n=notice.id: isinstance(a, ReturnNotice) and a.notice == n,
+                    slot=True,
+                )
                 continue
             options = [
                 a
@@ -740,25 +800,32 @@ class StepList:
         cat, scene = self.cat, self.scene
         opening = scene.world.opening
         self.heading(cat("scene.pembukaan.step.meeting"))
+        # Both status lines and the row of buttons keep their places whatever is done.
         if opening.meeting_opened_at is not None:
             self.note(
                 cat(
                     "scene.pembukaan.meeting.opened", time=format_minutes(opening.meeting_opened_at)
-                )
+                ),
+                by=lambda a: isinstance(a, OpenMeeting),
             )
+        else:
+            self.note(cat("scene.pembukaan.meeting.not_opened"))
         if opening.oath_taken:
-            self.note(cat("scene.pembukaan.meeting.sworn"))
-        row = []
-        open_meeting = scene.find(OpenMeeting)
-        if open_meeting is not None:
-            row.append(
-                (cat("scene.pembukaan.meeting.open"), self.act(open_meeting), open_meeting, 0)
+            self.note(
+                cat("scene.pembukaan.meeting.sworn"), by=lambda a: isinstance(a, TakeOath)
             )
-        oath = scene.find(TakeOath)
-        if oath is not None and not opening.oath_taken:
-            row.append((cat("scene.pembukaan.meeting.oath"), self.act(oath), oath, 0))
-        if row:
-            self.buttons(row)
+        else:
+            self.note(cat("scene.pembukaan.meeting.not_sworn"))
+        # Two fixed places: a step taken leaves its place empty, so the other never slides
+        # under the pointer.
+        open_meeting = scene.find(OpenMeeting)
+        oath = scene.find(TakeOath) if not opening.oath_taken else None
+        self.buttons(
+            [
+                self.slot(cat("scene.pembukaan.meeting.open"), open_meeting),
+                self.slot(cat("scene.pembukaan.meeting.oath"), oath),
+            ]
+        )
 
     def boxes(self) -> None:
         cat, scene, px = self.cat, self.scene, self.px
@@ -771,15 +838,16 @@ class StepList:
             opened = scene.find(OpenBox, ballot=ballot)
             if opened is not None:
                 row.append((cat("scene.pembukaan.box.open"), self.act(opened), opened, 0))
-            count = scene.find(CountBallots, ballot=ballot)
-            if count is not None and box.opened:
-                row.append((cat("scene.pembukaan.box.count"), self.act(count), count, 0))
-            show = scene.find(ShowBoxEmpty, ballot=ballot)
-            if show is not None and not box.shown_empty:
-                row.append((cat("scene.pembukaan.box.show"), self.act(show), show, 0))
-            lock = scene.find(LockBox, ballot=ballot)
-            if lock is not None and not box.relocked:
-                row.append((cat("scene.pembukaan.box.lock"), self.act(lock), lock, 0))
+            elif not box.relocked:
+                # Once open, the box's three steps keep their places until it is locked.
+                count = scene.find(CountBallots, ballot=ballot)
+                show = scene.find(ShowBoxEmpty, ballot=ballot) if not box.shown_empty else None
+                lock = scene.find(LockBox, ballot=ballot)
+                row = [
+                    self.slot(cat("scene.pembukaan.box.count"), count),
+                    self.slot(cat("scene.pembukaan.box.show"), show),
+                    self.slot(cat("scene.pembukaan.box.lock"), lock),
+                ]
             reports = scene.packet_reports(ballot)
             toggle = None
             if reports and box.opened:
@@ -791,26 +859,40 @@ class StepList:
                 )
             label_w = px(118)
             self.label(name, px(14), label_w, style="label")
+            # One geometry per box whatever its state: the widest row it can have (three
+            # steps and the report button) decides one line or two, so opening, showing or
+            # locking a box never moves the boxes below it under the pointer.
+            widest = [
+                self.slot(cat("scene.pembukaan.box.count"), None),
+                self.slot(cat("scene.pembukaan.box.show"), None),
+                self.slot(cat("scene.pembukaan.box.lock"), None),
+                self.slot(cat("scene.pembukaan.box.report"), None),
+            ]
+            one_line = self.fits(widest, 14 + 122)
+            top = self.y
+            if not one_line:
+                self.y += px(28)  # the steps go under the box's name
+            indent = 14 + 122 if one_line else 28
             if row:
                 row += [toggle] if toggle else []
-                if self.fits(row, 14 + 122):
-                    saved = self.y
-                    self.y += px(-3)
-                    self.buttons(row, indent=14 + 122, natural=True)
-                    self.y = max(self.y, saved + px(32))
-                else:  # too many for one line: the steps go under the box's name
-                    self.y += px(28)
-                    self.buttons(row, indent=28, natural=True)
+                saved = self.y
+                self.y += px(-3) if one_line else 0
+                self.buttons(row, indent=indent, natural=True)
+                self.y = saved + (px(36) if one_line else px(ROW_STEP))
                 self.box_reports(ballot, reports)
                 continue
             status = "done" if box.relocked else "closed"
             toggle_w = px(100) if toggle else 0
             self.label(
                 cat(f"scene.pembukaan.box.{status}"),
-                px(14) + label_w,
-                self.width - label_w - px(14) - toggle_w - px(6),
+                px(indent),
+                self.width - px(indent) - toggle_w - px(6),
                 style="@muted",
-                tick=box.relocked,
+                tick=box.relocked
+                and scene.step_mark(
+                    scene.flagged_by(lambda a, b=ballot: isinstance(a, LockBox) and a.ballot is b)
+                )
+                == "ok",
             )
             if toggle is not None:
                 text, callback, _, _ = toggle
@@ -823,7 +905,7 @@ class StepList:
                         "scene.pembukaan.box.report_hint", ballot=ballot_name(ballot.value, cat)
                     ),
                 )
-            self.y += px(36)
+            self.y = top + (px(36) if one_line else px(28) + px(ROW_STEP))
             self.box_reports(ballot, reports)
 
     def box_reports(self, ballot: BallotType, reports: Sequence[ReportDiscrepancy]) -> None:
@@ -844,7 +926,11 @@ class StepList:
         cat, scene = self.cat, self.scene
         self.heading(cat("scene.pembukaan.step.explain"))
         if scene.world.opening.procedure_explained:
-            self.note(cat("scene.pembukaan.explain.done"))
+            self.note(
+                cat("scene.pembukaan.explain.done"),
+                by=lambda a: isinstance(a, ExplainProcedure),
+                slot=True,
+            )
             return
         action = scene.find(ExplainProcedure)
         if action is not None:

@@ -58,7 +58,7 @@ from simulator.core.phases.pemungutan import (
     ReplaceBallot,
 )
 from simulator.core.state import VoterState
-from simulator.scenes.labels import action_label, ballot_name
+from simulator.presenter.labels import action_label, ballot_name
 from simulator.scenes.phase import PhaseScene
 from simulator.scenes.phases import pemungutan_art as art
 from simulator.schema.clock import format_minutes, to_minutes

@@ -4,8 +4,11 @@ growing on the C.Hasil plano on the wall.
 Before a box is open the stage shows the boxes on the chair's table; which one to open first
 is the trainee's choice (the engine judges the order). With a box open, the ballot the chair
 is holding is drawn large: clicking the punched column rules the ballot valid for that
-target; the plano beside it has one button per row (the same rulings, from the keyboard too)
-and the tally marks of the rulings so far. The scene never says what a ballot is worth.
+target; the plano beside it has one button per row, and every row can be typed by its number
+(``counting_keys``: a party, then its candidate, on DPR and DPRD ballots). A box of hundreds
+of ballots may be handed to the careful crew for the rest: the engine rules them, and they
+appear on the plano at a visible pace (``counting_plano``). The last ballots ruled stay in
+view in the side column (``counting_recent``). The scene never says what a ballot is worth.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import pygame
-from pygame_gui.elements import UIImage, UILabel, UIScrollingContainer
+from pygame_gui.elements import UIButton, UILabel
 
 from simulator.app.context import AppContext
 from simulator.app.play import PlaySession
@@ -24,10 +27,18 @@ from simulator.art.fonts import fit_text
 from simulator.art.things import BoxState, draw_box
 from simulator.core.actions import Action
 from simulator.core.domain import LAYOUT_OF, district_of
-from simulator.core.phases import incidents, penghitungan
-from simulator.core.phases.penghitungan import AnnounceBoxCount, OpenBoxForCount, RuleBallot
+from simulator.core.phases import incidents
+from simulator.core.phases.penghitungan import (
+    AnnounceBoxCount,
+    DelegateCount,
+    OpenBoxForCount,
+    RuleBallot,
+)
+from simulator.core.targets import all_targets
 from simulator.scenes.phase import PhaseScene
-from simulator.scenes.phases import counting_art as art
+from simulator.scenes.phases import counting_recent as recent
+from simulator.scenes.phases.counting_plano import PlanoView
+from simulator.scenes.phases.counting_prompt import RowPrompt
 from simulator.scenes.phases.formulir_art import wrap
 from simulator.schema.clock import format_minutes
 from simulator.schema.scenario import Contest
@@ -35,7 +46,8 @@ from simulator.schema.types import BallotType, Layout
 
 LEFT_W = 440  # design units: the chair's table (boxes, or the ballot being ruled)
 GAP = 16
-NUMBER_KEYS = {n: getattr(pygame, f"K_{n}") for n in range(1, 10)}
+NUMBER_KEYS = {n: getattr(pygame, f"K_{n}") for n in range(1, 10)}  # the boxes on the table
+DELEGATE_KEY = pygame.K_t  # T: the crew (tim) counts the rest; again: show it all now
 
 
 class PenghitunganScene(PhaseScene):
@@ -46,21 +58,25 @@ class PenghitunganScene(PhaseScene):
     def __init__(self, ctx: AppContext, session: PlaySession) -> None:
         super().__init__(ctx, session)
         self._pictures: dict[tuple[object, ...], pygame.Surface] = {}
+        self._ballots: dict[tuple[BallotType, int, tuple[int, int]], pygame.Surface] = {}
         self._ballot_rect: pygame.Rect | None = None
         self._targets: dict[str, pygame.Rect] = {}
-        self._plano_image: UIImage | None = None
-        self._plano_scroller: UIScrollingContainer | None = None
-        self._plano_scroll = 0.0
-        self._plano_of: BallotType | None = None
+        self.plano = PlanoView(ctx, lambda: self.world, self.fit)
         self._progress: UILabel | None = None
+        self._crew_label: UILabel | None = None
+        self._skip_button: UIButton | None = None
         self._built_at: tuple[object, ...] = ()
         self._one_ruling = False
+        self._just_acted = False
         self._box_pictures: list[tuple[pygame.Surface, pygame.Rect]] = []
         self._notes: list[tuple[pygame.Surface, tuple[int, int]]] = []
+        self.prompt = RowPrompt(ctx, self._party_name)
+        self._prompt_of: BallotType | None = None
+        self.recent = recent.RecentPanel(ctx, session, self._row_name, self.short)
 
     # --- what the side list leaves to the stage -------------------------------------------
 
-    stage_kinds = frozenset({"open_count", "announce_count", "rule_ballot"})
+    stage_kinds = frozenset({"open_count", "announce_count", "rule_ballot", "delegate_count"})
 
     def side_actions(self) -> list[Action]:
         """Opening another box while one is open stays reachable, in the side list."""
@@ -95,19 +111,21 @@ class PenghitunganScene(PhaseScene):
     # --- building -------------------------------------------------------------------------
 
     def rebuild(self) -> None:
-        bar = getattr(self._plano_scroller, "vert_scroll_bar", None)
-        if bar is not None:
-            self._plano_scroll = float(bar.start_percentage)
+        self.plano.remember_scroll()
         super().rebuild()
 
     def build_stage(self) -> None:
         counting = self.world.counting
         self._ballot_rect, self._targets = None, {}
         self._box_pictures, self._notes = [], []
-        self._plano_scroller, self._plano_image = None, None
-        self._progress = None
+        self._progress = self._crew_label = self._skip_button = None
+        self.plano.forget()
         open_box = counting.open_box
         self._built_at = (open_box,)
+        if open_box is not self._prompt_of:
+            self.prompt.reset(all_targets(self.contest(open_box)) if open_box else None)
+            self._prompt_of = open_box
+            self.plano.chosen = None
         allowed = self.allowed()
         if open_box is not None:
             self._build_ballot(open_box, allowed)
@@ -254,6 +272,8 @@ class PenghitunganScene(PhaseScene):
         if offer_key(action) in allowed:
             key = NUMBER_KEYS.get(index + 1)
             text = cat("scene.penghitungan.open", ballot=self.short(ballot))
+            if self.fit(text, cell.width - px(36)) != text:
+                text = cat("scene.penghitungan.open_short")  # the box's name is just above
             self.ui.button(
                 pygame.Rect(cell.left, cell.bottom - button_h, cell.width, button_h),
                 self.fit(text, cell.width - px(36)),
@@ -273,6 +293,9 @@ class PenghitunganScene(PhaseScene):
         return y
 
     def _build_plano(self, ballot: BallotType, allowed: dict[str, Action]) -> None:
+        """The plano in the right column: its title, how to type a row (while ruling), the
+        sheet, and under it the crew's part (the button that hands them the rest, or what
+        they counted)."""
         cat, px = self.ctx.cat, self.ctx.px
         right = self.right_rect()
         self.ui.label(
@@ -280,156 +303,167 @@ class PenghitunganScene(PhaseScene):
             self.fit(cat("scene.penghitungan.plano_title", ballot=self.short(ballot)), right.width),
             style="@heading",
         )
-        rect = pygame.Rect(right.left, right.top + px(34), right.width, right.height - px(34))
-        scroller = self.ui.scroller(rect)
-        self._plano_scroller = scroller
-        if ballot is not self._plano_of:
-            self._plano_scroll, self._plano_of = 0.0, ballot
-        rows = self.plano_rows(ballot)
-        metrics = self.plano_metrics(rect.width - px(22), rect.height, len(rows))
-        tally = self.world.counting.tally.get(ballot, {})
-        interactive = bool(allowed)
-        surface = self._plano_surface(ballot, metrics, with_names=not interactive)
-        image = UIImage(
-            pygame.Rect(0, 0, surface.get_width(), surface.get_height()),
-            surface,
-            self.ui.manager,
-            container=scroller,
+        top = right.top + px(34)
+        if allowed and self.prompt.typing is not None:
+            names = [party.name for party in self.world.scenario.parties]
+            height = self.prompt.height(right.width, names)
+            self.prompt.place(pygame.Rect(right.left, top, right.width, height))
+            top += height + px(4)
+        bottom = self._build_crew_row(ballot, allowed, right)
+        self.plano.build(
+            self.ui,
+            pygame.Rect(right.left, top, right.width, bottom - top),
+            ballot,
+            allowed,
+            self.act,
         )
-        self.ui.elements.append(image)  # killed with the scene's other widgets
-        self._plano_image = image
-        scroller.set_scrollable_area_dimensions(surface.get_size())
-        if interactive:
-            heights = art.row_heights(rows, tally, metrics)
-            tops = art.row_tops(heights, metrics)
-            for row, top, height in zip(rows, tops, heights, strict=True):
-                self._row_button(ballot, row, top, height, metrics, scroller, allowed)
-        bar = scroller.vert_scroll_bar
-        if self._plano_scroll and bar is not None:
-            bar.set_scroll_from_start_percentage(self._plano_scroll)
-        self._reveal_latest(ballot)
 
-    def _reveal_latest(self, ballot: BallotType) -> None:
-        """Scroll a long plano so that the row just tallied is in sight."""
-        scroller = self._plano_scroller
-        rulings = self.world.counting.rulings.get(ballot, [])
-        if scroller is None or scroller.vert_scroll_bar is None or not rulings:
-            return
-        rows = self.plano_rows(ballot)
-        visible = scroller.get_relative_rect().height
-        metrics = self.plano_metrics(
-            scroller.get_relative_rect().width - self.ctx.px(22), visible, len(rows)
+    def _build_crew_row(
+        self, ballot: BallotType, allowed: dict[str, Action], right: pygame.Rect
+    ) -> int:
+        """The row under the plano; returns where the plano must end."""
+        cat, px = self.ctx.cat, self.ctx.px
+        row_h = px(38)
+        row = pygame.Rect(right.left, right.bottom - row_h, right.width, row_h)
+        delegate = DelegateCount(ballot=ballot)
+        crew = self.world.counting.delegated.get(ballot, 0)
+        if offer_key(delegate) in allowed:
+            text = cat("scene.penghitungan.delegate.button")
+            self.ui.button(
+                row,
+                self.fit(text, row.width - px(36)),
+                lambda: self.confirm_delegate(delegate),
+                key=DELEGATE_KEY,
+                tooltip=text,
+            )
+        elif crew:
+            text = cat("scene.penghitungan.delegate.counted", count=crew)
+            self._crew_label = self.ui.label(row, self.fit(text, row.width))
+            if self.plano.reveal is not None:
+                self._crew_label.hide()
+                self._skip_button = self.ui.button(
+                    row,
+                    self.fit(cat("scene.penghitungan.delegate.skip"), row.width - px(36)),
+                    self.skip_reveal,
+                    key=DELEGATE_KEY,
+                )
+        else:
+            return right.bottom
+        return row.top - px(6)
+
+    # --- the crew counts the rest -----------------------------------------------------------
+
+    def confirm_delegate(self, action: DelegateCount) -> None:
+        from simulator.scenes.dialog import ConfirmDialog
+
+        cat = self.ctx.cat
+        counting = self.world.counting
+        left = len(self.world.boxes[action.ballot].contents) - counting.next_index[action.ballot]
+        dialog = ConfirmDialog(
+            self.ctx,
+            cat("scene.penghitungan.delegate.title"),
+            cat("scene.penghitungan.delegate.body", count=left, ballot=self.short(action.ballot)),
+            cat("scene.penghitungan.delegate.confirm"),
+            cat("shell.common.cancel"),
         )
-        tally = self.world.counting.tally.get(ballot, {})
-        heights = art.row_heights(rows, tally, metrics)
-        tops = art.row_tops(heights, metrics)
-        index = next((i for i, r in enumerate(rows) if r.target == rulings[-1]), None)
-        if index is None:
-            return
-        content = max(1, scroller.scrollable_container.get_relative_rect().height)
-        bar = scroller.vert_scroll_bar
-        start = bar.start_percentage * content
-        top, bottom = tops[index], tops[index] + heights[index]
-        if top < start or bottom > start + visible:
-            wanted = max(0, top - (visible - heights[index]) // 2)
-            bar.set_scroll_from_start_percentage(min(wanted / content, 1 - visible / content))
+        self.ctx.stack.push(dialog, on_result=lambda yes: self._delegate(action, yes))
 
-    def _row_button(
-        self,
-        ballot: BallotType,
-        row: art.PlanoRow,
-        top: int,
-        height: int,
-        m: art.PlanoMetrics,
-        scroller: UIScrollingContainer,
-        allowed: dict[str, Action],
+    def _delegate(self, action: DelegateCount, yes: bool) -> None:
+        """The crew's ballots start appearing on the plano; the engine has them all at once."""
+        if not yes:
+            return
+        start = self.world.counting.next_index[action.ballot]
+        self.plano.start_reveal(action.ballot, start, len(self.world.boxes[action.ballot].contents))
+        self.act(action)
+
+    def skip_reveal(self) -> None:
+        self.plano.skip_reveal()
+        self._reveal_changed()
+
+    def _reveal_changed(self) -> None:
+        """Once every delegated ballot is on the plano, the skip button gives way to what
+        the crew counted."""
+        if self.plano.reveal is None and self._skip_button is not None:
+            self._skip_button.hide()
+            self._skip_button = None
+            if self._crew_label is not None:
+                self._crew_label.show()
+
+    def moving(self) -> bool:
+        """Whether something on screen moves by itself (the crew's ballots appearing)."""
+        return self.plano.reveal is not None
+
+    def next_change(self) -> float | None:
+        """Drawn every frame while the crew's ballots appear; otherwise as any phase."""
+        return 0.0 if self.moving() else super().next_change()
+
+    def update(self, dt: float) -> None:
+        super().update(dt)
+        if self.ctx.stack.top is not self:
+            return
+        if self.plano.update(dt):
+            self._reveal_changed()
+        if self._just_acted:
+            self._just_acted = False  # this frame answers the action: nothing else in it
+        else:
+            self._draw_next_ballot()
+
+    # --- typing a row ---------------------------------------------------------------------
+
+    def _typing_key(self, event: pygame.event.Event) -> bool:
+        """Digits (and Enter, Backspace, Esc while typing) for the row typing; False when
+        the key is not for it."""
+        if self.world.counting.open_box is None or self._entry_focused():
+            return False
+        used, ruled = self.prompt.key(event.key)
+        if self.prompt.chosen != self.plano.chosen:
+            self.plano.chosen = self.prompt.chosen  # the party's rows marked, in sight
+            self.plano.refresh()
+            self.plano.show_latest()
+        if ruled is not None:
+            self.act(RuleBallot(verdict=ruled))
+        return used
+
+    def _entry_focused(self) -> bool:
+        """Whether a text box has the cursor (keys are typed into it, never taken here)."""
+        return any(getattr(entry, "is_focused", False) for entry in self.ui.entry_submit)
+
+    def _party_name(self, target: str) -> str:
+        ballot = self.world.counting.open_box
+        rows = self.plano.rows_of(ballot) if ballot is not None else []
+        return next((r.name for r in rows if r.target == target), "")
+
+    # --- the last rulings, in the side column -----------------------------------------------
+
+    def build_action_list(
+        self, rect: pygame.Rect, rows: Sequence[tuple[str, Callable[[], None], Action | None]]
     ) -> None:
-        action = RuleBallot(verdict=row.target)
-        if offer_key(action) not in allowed:
+        """The side list takes the room its rows need; the last rulings take the rest."""
+        px = self.ctx.px
+        used = min(rect.height, len(rows) * px(42))
+        if rows:
+            super().build_action_list(pygame.Rect(rect.left, rect.top, rect.width, used), rows)
+        top = rect.top + used + (px(12) if rows else 0)
+        self.recent.place(pygame.Rect(rect.left, top, rect.width, rect.bottom - top))
+
+    def _row_name(self, ballot: BallotType, target: str) -> str:
+        """A plano row in words, as the plano prints it (``3.2 Kartika Dewi``)."""
+        rows = self.plano.rows_of(ballot)
+        row = next((r for r in rows if r.target == target), None)
+        if row is None:
+            return target
+        return f"{row.number} {row.name}" if row.number else row.name
+
+    def _keep_thumb(self) -> None:
+        """The ballot about to be ruled, kept small for the last rulings while its large
+        picture is at hand."""
+        ballot_type, rect = self.world.counting.open_box, self._ballot_rect
+        if ballot_type is None or rect is None:
             return
-        px = self.ctx.px
-        indent = 2 * m.pad if row.indent else 0
-        button_h = min(height - px(4), px(34))
-        rect = pygame.Rect(
-            m.pad + indent, top + (height - button_h) // 2, m.label_w - indent, button_h
-        )
-        key = self._row_key(ballot, row)
-        text = f"{row.number}  {row.name}" if row.number else row.name
-        room = rect.width - (px(36) if key is not None else 0)
-        self.ui.button(
-            rect,
-            self.fit(text, room),
-            lambda a=action: self.act(a),
-            key=key,
-            container=scroller,
-            tooltip=f"{row.number}  {row.full_name}" if row.full_name else text,
-            action=action,
-        )
-
-    def _row_key(self, ballot: BallotType, row: art.PlanoRow) -> int | None:
-        """Number keys for pairs and DPD candidates, K for the empty column, X for invalid;
-        party-list rows are reached with Tab (their numbers repeat across parties)."""
-        if row.target == "invalid":
-            return pygame.K_x
-        if row.target == "kosong":
-            return pygame.K_k
-        if LAYOUT_OF[ballot] is not Layout.PARTY_LIST and row.number.isdigit():
-            return NUMBER_KEYS.get(int(row.number))
-        return None
-
-    def plano_metrics(self, width: int, height: int, rows: int) -> art.PlanoMetrics:
-        """Rows as tall as the sheet allows (a few rows get big, legible tally marks), never
-        lower than a button."""
-        px = self.ctx.px
-        summary = 3 * self.ctx.font_px(13) + px(40)
-        row_h = max(px(38), min(px(64), (height - summary) // max(1, rows)))
-        return art.PlanoMetrics(
-            width=width,
-            label_w=min(px(200), width // 2),
-            count_w=px(44),
-            row_h=row_h,
-            stroke=max(3, px(6)),
-            stroke_h=min(px(26), row_h // 2),
-            text_px=self.ctx.font_px(13),
-            pad=px(6),
-            min_height=height,
-        )
-
-    def plano_rows(self, ballot: BallotType) -> list[art.PlanoRow]:
-        cat = self.ctx.cat
-        names = {
-            "kosong": cat("scene.penghitungan.row.kosong"),
-            "invalid": cat("scene.penghitungan.row.invalid"),
-        }
-        return art.plano_rows(self.contest(ballot), self.world.scenario.parties, names)
-
-    def _plano_surface(
-        self, ballot: BallotType, m: art.PlanoMetrics, *, with_names: bool
-    ) -> pygame.Surface:
-        cat = self.ctx.cat
-        tally = self.world.counting.tally.get(ballot, {})
-        rulings = self.world.counting.rulings.get(ballot, [])
-        latest = rulings[-1] if rulings else None
-        valid = sum(v for k, v in tally.items() if k != "invalid")
-        invalid = tally.get("invalid", 0)
-        taken = len(self.world.boxes[ballot].contents)
-        summary = [
-            cat("scene.penghitungan.summary.valid", count=valid),
-            cat("scene.penghitungan.summary.invalid", count=invalid),
-            cat("scene.penghitungan.summary.total", count=valid + invalid, taken=taken),
-        ]
-        key = ("plano", ballot, m, cat.lang, with_names, tuple(sorted(tally.items())), latest)
-        return self._picture(
-            key,
-            lambda: art.draw_plano(
-                self.plano_rows(ballot),
-                tally,
-                m,
-                summary=summary,
-                with_names=with_names,
-                latest=latest,
-            ),
-        )
+        index = self.world.counting.next_index.get(ballot_type, 0)
+        picture = self._ballots.get((ballot_type, index, rect.size))
+        if picture is not None:
+            self.recent.keep_thumb(ballot_type, index, picture)
 
     def _picture(
         self, key: tuple[object, ...], draw: Callable[[], pygame.Surface]
@@ -446,8 +480,22 @@ class PenghitunganScene(PhaseScene):
     # --- acting ---------------------------------------------------------------------------
 
     def act_all(self, actions: Sequence[Action]) -> None:
+        self._just_acted = True
         self._one_ruling = len(actions) == 1 and isinstance(actions[0], RuleBallot)
+        self.prompt.clear()
+        self.plano.chosen = None
+        ruling = self._ruling_at() if self._one_ruling else None
+        if ruling is not None:
+            self._keep_thumb()
         super().act_all(actions)
+        if ruling is not None:
+            self.recent.saw(*ruling, self.session.latest)
+
+    def _ruling_at(self) -> tuple[BallotType, int] | None:
+        open_box = self.world.counting.open_box
+        if open_box is None:
+            return None
+        return open_box, self.world.counting.next_index.get(open_box, 0)
 
     def after_action(self) -> None:
         """One ballot ruled, the same box still open: the plano, the progress and the
@@ -460,43 +508,21 @@ class PenghitunganScene(PhaseScene):
             and self.world.phase is self.phase
             and (counting.open_box,) == self._built_at
             and not incidents.awaiting(self.world)
-            and self._plano_image is not None
-            and self._plano_image.alive()
         )
-        if not quiet or not self.refresh_feedback() or not self._refresh_plano():
+        if not quiet or not self.refresh_feedback() or not self.plano.refresh():
             super().after_action()
             return
+        self.plano.show_latest()
         self._focus_after_build = None
         ballot = counting.open_box
         assert ballot is not None and self._progress is not None
         index = counting.next_index.get(ballot, 0)
         total = len(self.world.boxes[ballot].contents)
         self._progress.set_text(self._progress_text(ballot, index, total))
+        self.prompt.render()
         clock = format_minutes(self.world.clock)
         if self.clock_label is not None and self.clock_label.text != clock:
             self.clock_label.set_text(clock)
-
-    def _refresh_plano(self) -> bool:
-        """Draw the plano again in place; False when it changed size (a full rebuild then)."""
-        ballot = self.world.counting.open_box
-        image = self._plano_image
-        if ballot is None or image is None:
-            return False
-        scroller = self._plano_scroller
-        if scroller is None:
-            return False
-        rows = len(self.plano_rows(ballot))
-        metrics = self.plano_metrics(
-            image.get_relative_rect().width, scroller.get_relative_rect().height, rows
-        )
-        surface = self._plano_surface(ballot, metrics, with_names=False)
-        if surface.get_size() != image.get_relative_rect().size:
-            return False
-        image.set_image(surface)
-        self._reveal_latest(ballot)
-        return True
-
-    # --- dialogs over the stage ---------------------------------------------------------------
 
     # --- input ----------------------------------------------------------------------------
 
@@ -506,6 +532,8 @@ class PenghitunganScene(PhaseScene):
             if target is not None:
                 self.act(RuleBallot(verdict=target))
                 return True
+        if event.type == pygame.KEYDOWN and self._typing_key(event):
+            return True
         return super().handle(event)
 
     def target_at(self, pos: tuple[int, int]) -> str | None:
@@ -521,39 +549,29 @@ class PenghitunganScene(PhaseScene):
     def draw_stage(self, surface: pygame.Surface) -> None:
         stage = self.stage_rect()
         pygame.draw.rect(surface, palette.WALL, stage, border_radius=8)
-        left = self.left_rect()
-        table = pygame.Rect(left.left, left.top, left.width, left.height)
         if self._ballot_rect is not None:
             table = self._ballot_rect.inflate(self.ctx.px(16), self.ctx.px(16))
             pygame.draw.rect(surface, palette.WOOD, table, border_radius=6)
             self._draw_ballot(surface)
-        image = self._plano_image
-        if self._plano_scroller is not None and image is not None and image.alive():
-            sheet = self._plano_scroller.get_abs_rect()
-            sheet.width = image.get_abs_rect().width
-            pygame.draw.rect(
-                surface, palette.PANEL_LINE, sheet.move(self.ctx.px(4), self.ctx.px(4))
-            )
+        self.plano.draw(surface)
         for picture, rect in self._box_pictures:
             surface.blit(picture, rect)
         for rendered, at in self._notes:
             surface.blit(rendered, at)
+        self.prompt.draw(surface)
+        reveal = self.plano.reveal
+        so_far = reveal.drawn - reveal.start if reveal is not None else None
+        self.recent.draw(surface, so_far)
 
     def _draw_ballot(self, surface: pygame.Surface) -> None:
         ballot_type = self.world.counting.open_box
         rect = self._ballot_rect
         if ballot_type is None or rect is None:
             return
-        ballot = penghitungan.current_ballot(self.world)
         index = self.world.counting.next_index.get(ballot_type, 0)
-        contest = self.contest(ballot_type)
-        district = district_of(self.world.scenario.tps.districts, ballot_type)
-        picture = self._picture(
-            ("ballot", ballot_type, index, rect.size),
-            lambda: draw_ballot(
-                contest, self.world.scenario.parties, ballot, rect.size, district=district
-            ),
-        )
+        picture = self._ballot_picture(ballot_type, index, rect.size)
+        if picture is None:
+            return
         shadow = rect.move(self.ctx.px(3), self.ctx.px(4))
         pygame.draw.rect(surface, palette.WOOD_DARK, shadow)
         surface.blit(picture, rect)
@@ -561,6 +579,34 @@ class PenghitunganScene(PhaseScene):
         if hovered is not None and self.ctx.stack.top is self:
             outline = self._targets[hovered].move(rect.topleft)
             pygame.draw.rect(surface, palette.PRIMARY, outline, width=max(2, self.ctx.px(3)))
+
+    def _ballot_picture(
+        self, ballot_type: BallotType, index: int, size: tuple[int, int]
+    ) -> pygame.Surface | None:
+        """The ``index``-th ballot of the box, drawn ``size`` large (once)."""
+        contents = self.world.boxes[ballot_type].contents
+        if index >= len(contents):
+            return None
+        key = (ballot_type, index, size)
+        picture = self._ballots.get(key)
+        if picture is None:
+            contest = self.contest(ballot_type)
+            district = district_of(self.world.scenario.tps.districts, ballot_type)
+            parties = self.world.scenario.parties
+            picture = draw_ballot(contest, parties, contents[index], size, district=district)
+            self._ballots = {k: v for k, v in self._ballots.items() if k[1] >= index - 1}
+            self._ballots[key] = picture
+        return picture
+
+    def _draw_next_ballot(self) -> None:
+        """The ballot after the one on the table, drawn ahead in a quiet frame, so that the
+        frame after a ruling only shows it (a DPR ballot takes several milliseconds)."""
+        ballot_type, rect = self.world.counting.open_box, self._ballot_rect
+        if ballot_type is None or rect is None:
+            return
+        index = self.world.counting.next_index.get(ballot_type, 0)
+        if (ballot_type, index, rect.size) in self._ballots:
+            self._ballot_picture(ballot_type, index + 1, rect.size)
 
 
 SCENE = PenghitunganScene

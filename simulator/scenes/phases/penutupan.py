@@ -31,7 +31,7 @@ from simulator.core.phases.penutupan import (
     TotalAttendance,
 )
 from simulator.core.state import BallotStock
-from simulator.scenes.labels import action_label, ballot_name
+from simulator.presenter.labels import action_label, ballot_name
 from simulator.scenes.phase import END_H, PhaseScene
 from simulator.scenes.phases import penutupan_art as art
 from simulator.schema.types import BallotType
