@@ -3,8 +3,12 @@ buttons and keys through the real event path, step frames, and read what the eng
 
 from __future__ import annotations
 
+import re
+import sys
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 import pygame
 import pygame_gui
@@ -118,3 +122,106 @@ def texts_overflowing(scene: Scene) -> list[str]:
             name = type(element).__name__
             found.append(f"{name} {element.text!r}: {width} px > {element.rect.width} px")
     return found
+
+
+# --- What the screen shows, in words ------------------------------------------------------------
+
+
+class _RecordingFont(pygame.font.Font):
+    """A font that notes every string it renders, with its pixel height."""
+
+    drawn: ClassVar[list[tuple[str, int, tuple[int, ...]]]] = []
+
+    def render(self, text: object, *args: object, **kwargs: object) -> pygame.Surface:  # type: ignore[override]
+        colour = args[1] if len(args) > 1 else kwargs.get("color", ())
+        rgb = tuple(pygame.Color(colour))[:3] if colour else ()  # type: ignore[arg-type]
+        _RecordingFont.drawn.append((str(text), self.get_height(), rgb))
+        return super().render(text, *args, **kwargs)  # type: ignore[arg-type]
+
+
+def _forget_drawings(scene: Scene) -> None:
+    """Drop every picture a scene or an art module keeps, so the next build draws afresh."""
+    for module in [m for name, m in sys.modules.items() if name.startswith("simulator.")]:
+        for value in list(vars(module).values()):
+            clear = getattr(value, "cache_clear", None)
+            if callable(clear):
+                clear()
+    for name, value in vars(scene).items():
+        for store in ("_cache", "_surfaces"):
+            kept = getattr(value, store, None)
+            if isinstance(kept, dict):
+                kept.clear()
+        if name.endswith("_key") and name.startswith("_"):
+            setattr(scene, name, None)  # a scene's own "drawn for this state" marker
+
+
+@dataclass(frozen=True)
+class ShownText:
+    """The words on screen: drawn into pictures (documents, cards, captions), each with the
+    pixel height of its font, and on live widgets (labels, buttons, text boxes; tooltips are
+    not on screen until hovered, so they are left out)."""
+
+    drawn: tuple[tuple[str, int, tuple[int, ...]], ...]
+    widgets: tuple[str, ...]
+
+    @property
+    def all(self) -> str:
+        """Everything, one string per line, with spaces normalised."""
+        texts = [t for t, _, _ in self.drawn] + list(self.widgets)
+        return "\n".join(" ".join(t.split()) for t in texts)
+
+    def shows(self, words: str, *, min_px: int = 0) -> bool:
+        """``words`` appear whole in one string on screen (drawn at ``min_px`` or more), or
+        across the lines of a wrapped paragraph."""
+        wanted = " ".join(words.split()).casefold()
+        strings = [t for t, h, _ in self.drawn if h >= min_px] + list(self.widgets)
+        flat = [" ".join(t.split()).casefold() for t in strings]
+        return any(wanted in t for t in flat) or wanted in " ".join(flat)
+
+    def drawn_in(self, words: str, colour: tuple[int, ...]) -> bool:
+        """``words`` were drawn in ``colour`` (a ticked box's label in ink, an empty one grey)."""
+        wanted = " ".join(words.split()).casefold()
+        return any(
+            wanted in " ".join(t.split()).casefold() and c == tuple(colour)[:3]
+            for t, _, c in self.drawn
+        )
+
+
+def _widget_text(element: pygame_gui.core.UIElement) -> str:
+    if isinstance(element, pygame_gui.elements.UITextBox):
+        return (
+            re.sub(r"<[^>]+>", " ", element.html_text)
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&")
+        )
+    if isinstance(element, pygame_gui.elements.UITextEntryLine):
+        return element.get_text()
+    return str(getattr(element, "text", "") or "")
+
+
+def shown_text(pilot: Pilot) -> ShownText:
+    """Build and draw the screen afresh, noting every word it shows: the top scene and any
+    scene visible under it (a dialog over a phase)."""
+    original = pygame.font.Font
+    _RecordingFont.drawn = []
+    pygame.font.Font = _RecordingFont  # type: ignore[misc]
+    try:
+        scenes = list(pilot.ctx.stack.visible())
+        for scene in scenes:
+            _forget_drawings(scene)
+            scene.rebuild()
+        pilot.ctx.manager.update(0.0)
+        pilot.driver.draw(pilot.ctx.screen)
+        drawn = tuple(_RecordingFont.drawn)
+    finally:
+        pygame.font.Font = original  # type: ignore[misc]
+        for scene in pilot.ctx.stack.visible():
+            _forget_drawings(scene)
+    widgets = tuple(
+        _widget_text(element)
+        for scene in scenes
+        for element in scene.ui.elements
+        if element.alive() and element.visible
+    )
+    return ShownText(drawn, widgets)

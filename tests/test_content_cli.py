@@ -42,8 +42,9 @@ def test_an_invalid_file_exits_2_and_prints_each_problem(
     assert lines[-1] == "3 berkas diperiksa, 1 tidak valid (1 masalah)"
 
 
-def test_the_english_summary_and_message(tmp_path: Path,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_english_summary_and_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = broken_copy(tmp_path)
     assert run_validate([path], lang="en") == 2
     out = capsys.readouterr().out.splitlines()
@@ -51,8 +52,9 @@ def test_the_english_summary_and_message(tmp_path: Path,
     assert out[-1] == "1 file(s) checked, 1 invalid (1 problem(s))"
 
 
-def test_a_path_that_does_not_exist_exits_2(tmp_path: Path,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_path_that_does_not_exist_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert run_validate([tmp_path / "missing.yaml"]) == 2
     assert "berkas atau folder tidak ada [file.not_found]" in capsys.readouterr().out
 
@@ -85,8 +87,9 @@ def test_rule_ids_are_checked_against_the_catalogue(
     )
 
 
-def test_garbage_never_produces_a_traceback(tmp_path: Path,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_garbage_never_produces_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "junk.yaml"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     assert run_validate([path]) == 2

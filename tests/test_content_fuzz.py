@@ -12,13 +12,16 @@ from simulator.i18n import catalog
 from simulator.schema.scenario import Scenario
 
 FIXTURES = Path(__file__).parent / "fixtures" / "content"
-SOURCES = [(FIXTURES / name).read_text(encoding="utf-8")
-           for name in ("pemilu_minimal.yaml", "pilkada_minimal.yaml")]
+SOURCES = [
+    (FIXTURES / name).read_text(encoding="utf-8")
+    for name in ("pemilu_minimal.yaml", "pilkada_minimal.yaml")
+]
 # Characters that matter to YAML, so mutations reach the parser's corners quickly.
 YAML_CHARS = st.sampled_from([*":-[]{}&*!|>?,#'\"%@`\t\n ~012789aZé\\", "\x00", "\ufeff"])
 
-FUZZ = settings(max_examples=150, deadline=1000, derandomize=True,
-                suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=150, deadline=1000, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 def check(data: bytes) -> None:
@@ -48,8 +51,9 @@ def test_arbitrary_yaml_punctuation(text: str) -> None:
 
 Edit = tuple[str, int, int, str]
 EDITS = st.tuples(
-    st.sampled_from(["delete_line", "duplicate_line", "swap_lines", "insert", "replace",
-                     "indent", "dedent"]),
+    st.sampled_from(
+        ["delete_line", "duplicate_line", "swap_lines", "insert", "replace", "indent", "dedent"]
+    ),
     st.integers(min_value=0, max_value=10_000),
     st.integers(min_value=0, max_value=10_000),
     st.text(alphabet=YAML_CHARS, min_size=1, max_size=4),
@@ -73,7 +77,7 @@ def mutate(text: str, edits: list[Edit]) -> str:
         elif kind == "replace" and lines[i]:
             line = lines[i]
             k = b % len(line)
-            lines[i] = line[:k] + chars + line[k + 1:]
+            lines[i] = line[:k] + chars + line[k + 1 :]
         elif kind == "indent":
             lines[i] = "  " + lines[i]
         elif kind == "dedent":

@@ -60,11 +60,14 @@ def replace_contest(d: Data, ballot: str, new: Data) -> None:
 
 
 def test_a_ballot_type_of_another_election_fires() -> None:
-    gubernur = {"ballot": "gubernur", "pairs": [{"number": n, "head": "A", "deputy": "B"}
-                                                for n in (1, 2)]}
+    gubernur = {
+        "ballot": "gubernur",
+        "pairs": [{"number": n, "head": "A", "deputy": "B"} for n in (1, 2)],
+    }
     found = issues(PEMILU, lambda d: replace_contest(d, "dprd_kabko", gubernur))
-    assert [(i.code, i.loc) for i in found] == [("lint.contest.election",
-                                                 ("contests", 4, "ballot"))]
+    assert [(i.code, i.loc) for i in found] == [
+        ("lint.contest.election", ("contests", 4, "ballot"))
+    ]
 
 
 def test_a_second_contest_of_one_type_fires() -> None:
@@ -110,16 +113,19 @@ def test_a_number_used_twice_in_a_contest_fires() -> None:
         contest(d, "ppwp")["pairs"][0]["number"] = 2
 
     found = issues(PEMILU, same_number)
-    assert [(i.code, i.loc) for i in found] == [("lint.contest.duplicate_number",
-                                                 ("contests", 0, "pairs", 1, "number"))]
+    assert [(i.code, i.loc) for i in found] == [
+        ("lint.contest.duplicate_number", ("contests", 0, "pairs", 1, "number"))
+    ]
 
 
 def test_parties_defined_twice_fire() -> None:
     def twice(d: Data) -> None:
         d["parties"].append({**d["parties"][0]})
 
-    assert sorted(codes(PEMILU, twice)) == ["lint.party.duplicate_code",
-                                            "lint.party.duplicate_number"]
+    assert sorted(codes(PEMILU, twice)) == [
+        "lint.party.duplicate_code",
+        "lint.party.duplicate_number",
+    ]
 
 
 def test_an_undefined_party_fires_for_slates_and_for_pairs() -> None:
@@ -129,7 +135,8 @@ def test_an_undefined_party_fires_for_slates_and_for_pairs() -> None:
 
     found = issues(PEMILU, undefined)
     assert {(i.code, i.params["number"]) for i in found} == {
-        ("lint.party.undefined", 9), ("lint.party.undefined", 8)
+        ("lint.party.undefined", 9),
+        ("lint.party.undefined", 8),
     }
 
 
@@ -138,8 +145,9 @@ def test_a_pemilu_dprd_contest_without_its_district_fires() -> None:
         del d["tps"]["districts"]["dprd_kabko"]
 
     found = issues(PEMILU, no_district)
-    assert [(i.code, i.params["field"]) for i in found] == [("lint.tps.district_missing",
-                                                             "dprd_kabko")]
+    assert [(i.code, i.params["field"]) for i in found] == [
+        ("lint.tps.district_missing", "dprd_kabko")
+    ]
 
 
 # --- The TPS and its logistics -------------------------------------------------------------
@@ -242,8 +250,9 @@ def test_voter_ballot_types_outside_the_scenario_fire() -> None:
         ("dpd", {"party": 1}, "lint.mark.layout"),
     ],
 )
-def test_a_voter_mark_that_does_not_fit_the_ballot_fires(ballot: str, mark: Data,
-                                                         code: str) -> None:
+def test_a_voter_mark_that_does_not_fit_the_ballot_fires(
+    ballot: str, mark: Data, code: str
+) -> None:
     assert codes(PEMILU, lambda d: voter(d)["votes"].update({ballot: [mark]})) == [code]
 
 
@@ -284,8 +293,10 @@ def test_generated_ballots_must_name_existing_participants() -> None:
         d["ballots"]["generated"]["bupati"]["weights"][3] = 5
         d["ballots"]["generated"]["bupati"]["kosong"] = 5
 
-    assert sorted(codes(PILKADA, bad_generators)) == ["lint.ballots.kosong",
-                                                      "lint.ballots.unknown_weight"]
+    assert sorted(codes(PILKADA, bad_generators)) == [
+        "lint.ballots.kosong",
+        "lint.ballots.unknown_weight",
+    ]
 
 
 def test_generated_ballots_of_a_type_without_contest_fire() -> None:
@@ -298,16 +309,25 @@ def test_generated_ballots_of_a_type_without_contest_fire() -> None:
 # --- Times ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("arrives", "fires"), [("05:59", True), ("06:00", False),
-                                                ("13:30", False), ("14:00", False),
-                                                ("14:01", True), ("08:00+1", True)])
+@pytest.mark.parametrize(
+    ("arrives", "fires"),
+    [
+        ("05:59", True),
+        ("06:00", False),
+        ("13:30", False),
+        ("14:00", False),
+        ("14:01", True),
+        ("08:00+1", True),
+    ],
+)
 def test_voter_arrivals_fall_in_the_voting_window(arrives: str, fires: bool) -> None:
     found = codes(PEMILU, lambda d: voter(d).update(arrives=arrives))
     assert found == (["lint.time.window"] if fires else [])
 
 
-@pytest.mark.parametrize(("at", "fires"), [("16:00-1", False), ("11:00+1", False),
-                                           ("13:00+1", True), ("23:00-2", True)])
+@pytest.mark.parametrize(
+    ("at", "fires"), [("16:00-1", False), ("11:00+1", False), ("13:00+1", True), ("23:00-2", True)]
+)
 def test_events_fall_between_the_day_before_and_noon_after(at: str, fires: bool) -> None:
     found = codes(PEMILU, lambda d: d["events"][0].update(at=at))
     assert found == (["lint.time.window"] if fires else [])
@@ -321,8 +341,7 @@ def test_a_witness_arriving_two_days_late_fires() -> None:
 
 def test_a_generator_ending_before_it_starts_fires() -> None:
     found = issues(PEMILU, lambda d: d["voters"]["generated"].update(start="12:00", end="08:00"))
-    assert [(i.code, i.loc) for i in found] == [("lint.time.order",
-                                                 ("voters", "generated", "end"))]
+    assert [(i.code, i.loc) for i in found] == [("lint.time.order", ("voters", "generated", "end"))]
 
 
 # --- Starting after the vote ---------------------------------------------------------------
@@ -390,13 +409,17 @@ def test_an_event_about_a_type_without_contest_fires() -> None:
 
 def test_scoring_lists_must_not_repeat_or_conflict() -> None:
     def muddled(d: Data) -> None:
-        d["scoring"] = {"enable": ["voter.dptb.early", "voter.dptb.early"],
-                        "disable": ["voter.dptb.early"]}
+        d["scoring"] = {
+            "enable": ["voter.dptb.early", "voter.dptb.early"],
+            "disable": ["voter.dptb.early"],
+        }
         d["mistakes"] = ["M01", "M01"]
 
-    assert sorted(codes(PEMILU, muddled)) == ["lint.mistakes.duplicate",
-                                              "lint.scoring.conflict",
-                                              "lint.scoring.duplicate"]
+    assert sorted(codes(PEMILU, muddled)) == [
+        "lint.mistakes.duplicate",
+        "lint.scoring.conflict",
+        "lint.scoring.duplicate",
+    ]
 
 
 def test_rule_ids_are_checked_only_when_the_catalogue_is_given() -> None:
@@ -421,7 +444,11 @@ def test_a_lint_problem_points_at_the_offending_line(tmp_path: Path) -> None:
     [problem] = caught.value.problems
     line = text.split("\n").index("      arrives: 11:30") + 1
     assert (problem.line, problem.column, problem.path, problem.code) == (
-        line, 16, "voters.listed[1].arrives", "lint.time.window")
+        line,
+        16,
+        "voters.listed[1].arrives",
+        "lint.time.window",
+    )
 
 
 def test_a_warning_does_not_stop_loading(tmp_path: Path) -> None:

@@ -62,8 +62,10 @@ def copy_fixtures(folder: Path) -> None:
 def test_folders_are_expanded_recursively_and_sorted(tmp_path: Path) -> None:
     copy_fixtures(tmp_path / "set")
     reports = validate_paths([tmp_path / "set"])
-    assert [r.path.relative_to(tmp_path).as_posix() for r in reports] == ["set/b.yaml",
-                                                                          "set/sub/a.yml"]
+    assert [r.path.relative_to(tmp_path).as_posix() for r in reports] == [
+        "set/b.yaml",
+        "set/sub/a.yml",
+    ]
     assert all(r.valid and r.kind == "scenario" for r in reports)
 
 
@@ -96,8 +98,7 @@ def test_a_quiz_bank_is_recognised_and_reported_unsupported_while_it_has_no_mode
     [report] = validate_paths([path])
     assert report.kind == "quiz"
     if quiz.model() is None:
-        assert [(p.line, p.column, p.code) for p in report.problems] == [
-            (2, 1, "kind_unsupported")]
+        assert [(p.line, p.column, p.code) for p in report.problems] == [(2, 1, "kind_unsupported")]
 
 
 def test_an_unexpected_exception_becomes_a_located_internal_problem(
@@ -109,8 +110,16 @@ def test_an_unexpected_exception_becomes_a_located_internal_problem(
     monkeypatch.setattr(load_module, "_validate", broken)
     path = tmp_path / "s.yaml"
     shutil.copy(PEMILU, path)
-    [report] = validate_paths([path, ])
+    [report] = validate_paths(
+        [
+            path,
+        ]
+    )
     [problem] = report.problems
-    assert (problem.file, problem.line, problem.column, problem.code) == (str(path), 1, 1,
-                                                                         "internal")
+    assert (problem.file, problem.line, problem.column, problem.code) == (
+        str(path),
+        1,
+        1,
+        "internal",
+    )
     assert problem.params["error"] == "RuntimeError: boom"

@@ -57,11 +57,17 @@ def test_a_missing_field_points_at_the_mapping_that_lacks_it(tmp_path: Path) -> 
 def test_an_unknown_field_points_at_its_key_and_suggests_the_close_one(tmp_path: Path) -> None:
     path, lines = variant(tmp_path, ("      arrives: 07:05", "      arives: 07:05"))
     missing, extra = problems_of(path)
-    assert (missing.line, missing.column, missing.code) == (line_of(lines, "    - id: v1"), 7,
-                                                            "schema.missing")
+    assert (missing.line, missing.column, missing.code) == (
+        line_of(lines, "    - id: v1"),
+        7,
+        "schema.missing",
+    )
     assert missing.path == "voters.listed[0].arrives"
-    assert (extra.line, extra.column, extra.code) == (line_of(lines, "      arives: 07:05"), 7,
-                                                      "schema.extra")
+    assert (extra.line, extra.column, extra.code) == (
+        line_of(lines, "      arives: 07:05"),
+        7,
+        "schema.extra",
+    )
     assert extra.path == "voters.listed[0].arives"
     assert extra.message(catalog("en")) == "unknown field 'arives' (did you mean 'arrives'?)"
     assert extra.message(catalog("id")) == "isian 'arives' tidak dikenal (maksud Anda 'arrives'?)"
@@ -102,7 +108,10 @@ def test_a_wrong_dict_key_points_at_the_key(tmp_path: Path) -> None:
     path, lines = variant(tmp_path, ("    ppwp: {count: 204}", "    ppwx: {count: 204}"))
     [problem] = problems_of(path)
     assert (problem.line, problem.column, problem.code) == (
-        line_of(lines, "    ppwx: {count: 204}"), 5, "schema.enum")
+        line_of(lines, "    ppwx: {count: 204}"),
+        5,
+        "schema.enum",
+    )
     assert problem.path == "logistics.ballots.ppwx"
     assert "(did you mean 'ppwp'?)" in problem.message(catalog("en"))
 
@@ -113,18 +122,29 @@ def test_every_schema_error_is_reported_sorted_by_line(tmp_path: Path) -> None:
         ("election: pemilu2024", "election: pemilu2042"),
         ("  village: Sukamaju", ""),
         ("      age: 51", "      age: tua"),
-        ("  - {number: 1, code: PKM, name: Partai Kemakmuran}",
-         "  - {number: 1, code: PKM, name: Partai Kemakmuran, colour: red}"),
+        (
+            "  - {number: 1, code: PKM, name: Partai Kemakmuran}",
+            "  - {number: 1, code: PKM, name: Partai Kemakmuran, colour: red}",
+        ),
     )
     problems = problems_of(path)
-    assert [p.code for p in problems] == ["schema.enum", "schema.missing", "schema.extra",
-                                          "schema.type"]
+    assert [p.code for p in problems] == [
+        "schema.enum",
+        "schema.missing",
+        "schema.extra",
+        "schema.type",
+    ]
     assert [p.line for p in problems] == sorted(p.line for p in problems)
 
 
 def test_a_yaml_boolean_where_text_is_expected_gets_a_quoting_hint(tmp_path: Path) -> None:
-    path, _ = variant(tmp_path, ("  - {number: 1, code: PKM, name: Partai Kemakmuran}",
-                                 "  - {number: 1, code: NO, name: Partai Kemakmuran}"))
+    path, _ = variant(
+        tmp_path,
+        (
+            "  - {number: 1, code: PKM, name: Partai Kemakmuran}",
+            "  - {number: 1, code: NO, name: Partai Kemakmuran}",
+        ),
+    )
     [problem] = problems_of(path)
     assert problem.message(catalog("en")) == (
         'expected text, found False (YAML reads NO as False; write "NO" in quotes to make it text)'
@@ -167,8 +187,12 @@ def test_the_schema_still_says_what_our_translations_expect(mark: dict[str, Any]
 
 
 def test_an_unknown_pydantic_error_type_falls_back_with_pydantic_text() -> None:
-    detail: Any = {"type": "url_parsing", "loc": ("title",), "msg": "Input should be a URL",
-                   "input": "x"}
+    detail: Any = {
+        "type": "url_parsing",
+        "loc": ("title",),
+        "msg": "Input should be a URL",
+        "input": "x",
+    }
     issue = issue_from_error(detail, Scenario)
     problem = Problem("f", 1, 1, "title", issue.code, issue.params, issue.key)
     assert issue.code == "schema.type"
@@ -181,8 +205,12 @@ def test_every_message_key_the_mapping_can_choose_exists(lang: str) -> None:
     keys = {f"content.schema.type.{t}" for t in TYPE_MESSAGES}
     keys |= {f"content.schema.value.{t}" for t in VALUE_MESSAGES}
     keys |= set(PATTERN_MESSAGES.values()) | set(MODEL_MESSAGES.values())
-    keys |= {"content.schema.missing", "content.schema.extra", "content.schema.enum",
-             "content.schema.other"}
+    keys |= {
+        "content.schema.missing",
+        "content.schema.extra",
+        "content.schema.enum",
+        "content.schema.other",
+    }
     missing = sorted(key for key in keys if not catalog(lang).has(key))
     assert not missing
 

@@ -225,14 +225,23 @@ def test_times_stay_text_even_when_yaml_11_reads_them_as_sexagesimal(tmp_path: P
 def test_plain_scalars_resolve_as_yaml_11_core(tmp_path: Path) -> None:
     text = "i: 12\nh: 0x1f\nf: 1.5\nt: true\ny: yes\nn: ~\ne:\ns: hello\nq: '12'\n"
     assert data_of(tmp_path, text) == {
-        "i": 12, "h": 31, "f": 1.5, "t": True, "y": True, "n": None, "e": None, "s": "hello",
+        "i": 12,
+        "h": 31,
+        "f": 1.5,
+        "t": True,
+        "y": True,
+        "n": None,
+        "e": None,
+        "s": "hello",
         "q": "12",
     }
 
 
 def test_dates_and_merge_keys_stay_text(tmp_path: Path) -> None:
     assert data_of(tmp_path, "d: 2024-02-14\n<<: x\n=: y\n") == {
-        "d": "2024-02-14", "<<": "x", "=": "y"
+        "d": "2024-02-14",
+        "<<": "x",
+        "=": "y",
     }
 
 

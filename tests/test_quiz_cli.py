@@ -56,8 +56,11 @@ def right_lines(mode_args: list[str], wrong: int = 0) -> list[str]:
     namespace = args(*mode_args)
     items = items_of(load_banks([BANK]).banks)
     rng = random.Random(namespace.seed)
-    run = exam_run(items, rng, size=namespace.count or 30) if namespace.mode == "exam" \
+    run = (
+        exam_run(items, rng, size=namespace.count or 30)
+        if namespace.mode == "exam"
         else practice_run(items, rng)
+    )
     lines = []
     while (shown := run.current()) is not None:
         text = right_text(shown)
@@ -105,8 +108,7 @@ def test_a_typing_slip_asks_again_instead_of_marking_wrong():
 def test_the_exam_is_marked_at_the_end_and_passes_at_75_percent():
     lines = right_lines(["--mode", "exam", "--count", "8"], wrong=2)
     script = Script(lines)
-    code = run_quiz(args("--mode", "exam", "--count", "8"), catalog("en"), script.terminal(),
-                    TODAY)
+    code = run_quiz(args("--mode", "exam", "--count", "8"), catalog("en"), script.terminal(), TODAY)
     assert "✓ Right." not in script.text and "✗ Wrong." not in script.text
     assert "Score: 6 of 8 right (75%)" in script.text and "PASSED" in script.text
     assert code == 0
@@ -115,8 +117,12 @@ def test_the_exam_is_marked_at_the_end_and_passes_at_75_percent():
 def test_the_exam_ends_when_time_is_up_and_unanswered_questions_count_as_wrong():
     lines = right_lines(["--mode", "exam", "--count", "8"])
     script = Script(lines, seconds_per_answer=25)  # 1 minute: two answers fit, not three
-    code = run_quiz(args("--mode", "exam", "--count", "8", "--minutes", "1"), catalog("en"),
-                    script.terminal(), TODAY)
+    code = run_quiz(
+        args("--mode", "exam", "--count", "8", "--minutes", "1"),
+        catalog("en"),
+        script.terminal(),
+        TODAY,
+    )
     assert "Time is up." in script.text
     assert "Score: 2 of 8 right (25%)" in script.text and "NOT PASSED" in script.text
     assert code == 1
@@ -166,20 +172,27 @@ def test_answers_are_saved_and_missed_ones_come_back_first_in_review(profile):
     store.close()
 
     review = Script(["q"])
-    run_quiz(args("--mode", "review", "--profile", "Sari"), catalog("en"), review.terminal(),
-             TODAY)
+    run_quiz(args("--mode", "review", "--profile", "Sari"), catalog("en"), review.terminal(), TODAY)
     assert "Review: 2 question(s) due today" in review.text, review.text
     tomorrow = Script(["q"])
-    run_quiz(args("--mode", "review", "--profile", "Sari"), catalog("en"), tomorrow.terminal(),
-             TODAY + timedelta(days=1))
+    run_quiz(
+        args("--mode", "review", "--profile", "Sari"),
+        catalog("en"),
+        tomorrow.terminal(),
+        TODAY + timedelta(days=1),
+    )
     assert "Review: 9 question(s) due today" in tomorrow.text, tomorrow.text
 
 
 def test_an_exam_result_is_saved(profile):
     folder, profile_id = profile
     script = Script(right_lines(["--mode", "exam", "--count", "4"]))
-    run_quiz(args("--mode", "exam", "--count", "4", "--profile", "Sari"), catalog("en"),
-             script.terminal(), TODAY)
+    run_quiz(
+        args("--mode", "exam", "--count", "4", "--profile", "Sari"),
+        catalog("en"),
+        script.terminal(),
+        TODAY,
+    )
     store, saved = records(folder, profile_id)
     [exam] = saved.exams()
     assert (exam.correct, exam.total, exam.passed, exam.time_up) == (4, 4, True, False)
@@ -205,13 +218,24 @@ def test_the_verb_reads_the_keyboard_from_standard_input(monkeypatch, capsys):
 def test_the_polling_day_can_be_entered_from_the_terminal(profile):
     folder, profile_id = profile
     script = Script(["q"])
-    run_quiz(args("--profile", "Sari", "--polling-day", "27-11-2026"), catalog("en"),
-             script.terminal(), TODAY)
+    run_quiz(
+        args("--profile", "Sari", "--polling-day", "27-11-2026"),
+        catalog("en"),
+        script.terminal(),
+        TODAY,
+    )
     assert "Your polling day: 27-11-2026 (in 4 days)" in script.text
     store, saved = records(folder, profile_id)
     assert saved.polling_day() == date(2026, 11, 27)
     store.close()
     bad = Script([])
-    assert run_quiz(args("--profile", "Sari", "--polling-day", "kemarin"), catalog("en"),
-                    bad.terminal(), TODAY) == 2
+    assert (
+        run_quiz(
+            args("--profile", "Sari", "--polling-day", "kemarin"),
+            catalog("en"),
+            bad.terminal(),
+            TODAY,
+        )
+        == 2
+    )
     assert "'kemarin' is not a date" in bad.text

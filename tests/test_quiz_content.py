@@ -50,7 +50,8 @@ def test_every_ballot_and_every_form_figure_is_answered_by_the_engine(items):
     for item in items:
         question = item.question
         if isinstance(question, BallotQuestion) or (
-                isinstance(question, Numeric) and question.task is not None):
+            isinstance(question, Numeric) and question.task is not None
+        ):
             assert item.key.from_engine, f"{item.ref} is not answered by the engine"
 
 
@@ -104,9 +105,14 @@ def test_texts_fit_the_screen(items, lang):
 
 
 def test_each_question_is_written_in_both_languages(items):
-    same = [item.ref for item in items
-            if item.question.text is not None
-            and item.question.text.id == item.question.text.en]
-    same += [f"{item.ref} explanation" for item in items
-             if item.question.explanation.id == item.question.explanation.en]
+    same = [
+        item.ref
+        for item in items
+        if item.question.text is not None and item.question.text.id == item.question.text.en
+    ]
+    same += [
+        f"{item.ref} explanation"
+        for item in items
+        if item.question.explanation.id == item.question.explanation.en
+    ]
     assert not same, f"texts left untranslated: {same}"

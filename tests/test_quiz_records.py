@@ -31,8 +31,9 @@ def test_quiz_history_survives_a_restart(tmp_path: Path) -> None:
     profile = store.create_profile("Sari")
     records = QuizRecords(store, profile.id)
     records.set_polling_day(date(2026, 11, 27))
-    records.record_answer(Mode.LATIHAN, "b/q1", "tinta", True, Card("b/q1", box=1, due=9,
-                                                                     seen=1, last=8))
+    records.record_answer(
+        Mode.LATIHAN, "b/q1", "tinta", True, Card("b/q1", box=1, due=9, seen=1, last=8)
+    )
     store.close()
     store, _ = SaveStore.open(tmp_path)
     records = QuizRecords(store, profile.id)
@@ -53,8 +54,9 @@ def test_deleting_a_profile_deletes_its_quiz_history(tmp_path: Path) -> None:
     store, _ = SaveStore.open(tmp_path)
     sari, budi = store.create_profile("Sari"), store.create_profile("Budi")
     for profile in (sari, budi):
-        QuizRecords(store, profile.id).record_answer(Mode.LATIHAN, "b/q1", "tinta", True,
-                                                     Card("b/q1", seen=1))
+        QuizRecords(store, profile.id).record_answer(
+            Mode.LATIHAN, "b/q1", "tinta", True, Card("b/q1", seen=1)
+        )
     store.delete_profile(sari.id)
     assert QuizRecords(store, sari.id).by_topic() == []
     assert len(QuizRecords(store, budi.id).by_topic()) == 1

@@ -29,7 +29,8 @@ ITEMS = [Q(f"bank/q{i}", f"topic{i % 4}") for i in range(12)]
 
 answers = st.lists(
     st.tuples(st.integers(0, len(ITEMS) - 1), st.booleans(), st.integers(0, 20)),
-    min_size=1, max_size=60,
+    min_size=1,
+    max_size=60,
 )
 polling_days = st.one_of(st.none(), st.integers(DAY0, DAY0 + 120))
 
@@ -58,8 +59,13 @@ def test_a_due_date_is_never_in_the_past_after_answering(history, polling):
 
 
 @settings(max_examples=300, deadline=None)
-@given(answers, polling_days, st.integers(0, len(ITEMS) - 1), st.integers(0, len(ITEMS) - 1),
-       st.integers(0, 90))
+@given(
+    answers,
+    polling_days,
+    st.integers(0, len(ITEMS) - 1),
+    st.integers(0, len(ITEMS) - 1),
+    st.integers(0, 90),
+)
 def test_a_missed_question_returns_before_a_known_one(history, polling, missed_i, known_i, later):
     if missed_i == known_i:
         return
@@ -95,7 +101,7 @@ def test_intervals_grow_with_each_right_answer_in_a_row():
             card = after_answer(card, True, day)
             dues.append(card.due - day)
     assert dues[: len(INTERVALS)] == list(INTERVALS)
-    assert set(dues[len(INTERVALS):]) == {INTERVALS[-1]}
+    assert set(dues[len(INTERVALS) :]) == {INTERVALS[-1]}
 
 
 def test_a_lapse_is_counted_only_for_a_question_seen_before():
@@ -111,9 +117,9 @@ def test_in_the_last_days_every_topic_not_yet_refreshed_is_asked():
     cards = {ref: Card(ref, box=5, due=polling + 50, seen=3, last=DAY0) for ref in cards}
     day = final_window(polling).start
     queue = review_queue(ITEMS, cards, day, polling)
-    assert {ref.split("/")[1] for ref in queue} and \
-        {next(i.topic for i in ITEMS if i.ref == ref) for ref in queue} == \
-        {item.topic for item in ITEMS}, f"every topic should be refreshed, got {queue}"
+    assert {ref.split("/")[1] for ref in queue} and {
+        next(i.topic for i in ITEMS if i.ref == ref) for ref in queue
+    } == {item.topic for item in ITEMS}, f"every topic should be refreshed, got {queue}"
     # once each topic has been answered inside the window, nothing more is added
     for ref in queue:
         cards[ref] = after_answer(cards[ref], True, day, polling)

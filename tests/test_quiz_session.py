@@ -50,8 +50,12 @@ def right_text(shown: Shown) -> str:
         return str(targets.index(answer) + 1)
     if isinstance(answer, int):
         return str(shown.order.index(answer) + 1) if shown.order else str(answer)
-    return " ".join(str(shown.order.index(n) + 1) for n in sorted(answer, key=lambda n: (
-        list(answer).index(n) if isinstance(answer, tuple) else n)))
+    return " ".join(
+        str(shown.order.index(n) + 1)
+        for n in sorted(
+            answer, key=lambda n: list(answer).index(n) if isinstance(answer, tuple) else n
+        )
+    )
 
 
 def test_typing_the_right_answer_is_right_for_every_kind_of_question(items):
@@ -78,17 +82,20 @@ def test_an_ordering_question_is_never_shown_already_in_order(items):
         assert present(item, random.Random(seed)).order != (1, 2, 3, 4)
 
 
-@pytest.mark.parametrize(("question", "typed", "key"), [
-    ("q1", "7", "quiz.input.range"),
-    ("q1", "1 2", "quiz.input.one"),
-    ("q1", "satu", "quiz.input.numbers"),
-    ("q7", "1 1", "quiz.input.twice"),
-    ("q8", "mungkin", "quiz.input.true_false"),
-    ("q9", "1 2 3", "quiz.input.ordering"),
-    ("q9", "1 2 2 3", "quiz.input.ordering"),
-    ("q3", "-5", "quiz.input.whole_number"),
-    ("q3", "12a", "quiz.input.whole_number"),
-])
+@pytest.mark.parametrize(
+    ("question", "typed", "key"),
+    [
+        ("q1", "7", "quiz.input.range"),
+        ("q1", "1 2", "quiz.input.one"),
+        ("q1", "satu", "quiz.input.numbers"),
+        ("q7", "1 1", "quiz.input.twice"),
+        ("q8", "mungkin", "quiz.input.true_false"),
+        ("q9", "1 2 3", "quiz.input.ordering"),
+        ("q9", "1 2 2 3", "quiz.input.ordering"),
+        ("q3", "-5", "quiz.input.whole_number"),
+        ("q3", "12a", "quiz.input.whole_number"),
+    ],
+)
 def test_a_typing_slip_is_refused_with_a_reason_not_marked_wrong(items, question, typed, key):
     shown = present(by_id(items, question), random.Random(1))
     with pytest.raises(AnswerError) as caught:

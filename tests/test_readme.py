@@ -30,8 +30,9 @@ def test_the_quiz_bank_example_validates(tmp_path: Path) -> None:
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     lines = readme.splitlines()
-    start = lines.index("    bank: contoh                      # stable id: kept in every "
-                        "trainee's review history")
+    start = lines.index(
+        "    bank: contoh                      # stable id: kept in every trainee's review history"
+    )
     block = []
     for line in lines[start:]:
         if line and not line.startswith("    "):

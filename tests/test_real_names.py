@@ -12,19 +12,30 @@ from simulator.content.real_names import real_party, real_person
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.mark.parametrize(("code", "name"), [
-    ("PKB", "Partai Kebun Bersama"), ("Nasdem", "Partai Cahaya"), ("Kebun", "Partai Golkar"),
-    ("Tani", "Partai Kebangkitan Bangsa Baru"), ("Aceh", "Partai Nanggroe Aceh"),
-    ("PDIP", "Partai Padi"),
-])
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [
+        ("PKB", "Partai Kebun Bersama"),
+        ("Nasdem", "Partai Cahaya"),
+        ("Kebun", "Partai Golkar"),
+        ("Tani", "Partai Kebangkitan Bangsa Baru"),
+        ("Aceh", "Partai Nanggroe Aceh"),
+        ("PDIP", "Partai Padi"),
+    ],
+)
 def test_a_real_party_is_recognised_by_its_code_or_name(code: str, name: str) -> None:
     assert real_party(code, name) is not None
 
 
-@pytest.mark.parametrize(("code", "name"), [
-    ("Kebun", "Partai Kebun Bersama"), ("Lentera", "Partai Lentera Desa"),
-    ("Perahu", "Partai Perahu Nelayan"), ("Pandu", "Partai Pandu Bangsa"),
-])
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [
+        ("Kebun", "Partai Kebun Bersama"),
+        ("Lentera", "Partai Lentera Desa"),
+        ("Perahu", "Partai Perahu Nelayan"),
+        ("Pandu", "Partai Pandu Bangsa"),
+    ],
+)
 def test_a_fictional_party_passes(code: str, name: str) -> None:
     assert real_party(code, name) is None
 

@@ -30,7 +30,8 @@ from simulator.scenes.dialog import ConfirmDialog
 from simulator.scenes.event import EventDialog
 from simulator.scenes.pause import PauseScene
 from simulator.scenes.phases.pemungutan import FAST, PemungutanScene
-from simulator.scenes.phases.pemungutan_art import search
+from simulator.scenes.phases.pemungutan_art import draw_priority_badge
+from simulator.scenes.phases.pemungutan_lists import search
 from simulator.schema.types import BallotType, VoterList
 from tests.pilot import Pilot, entry, texts_overflowing
 from tests.playthroughs.crews import DeskCarelessCrew
@@ -136,6 +137,7 @@ def _states(pilot: Pilot, session: PlaySession) -> Iterator[str]:
     assert isinstance(scene, PemungutanScene)
     scene.next_document()
     yield "document enlarged"
+    scene.close_document()
     press(pilot, pm.AdmitVoter(voter="v01", list=VoterList.DPT))
     yield "choosing ballots"
     assert isinstance(scene, PemungutanScene)
@@ -377,6 +379,8 @@ def test_an_idle_desk_skips_to_the_next_arrival() -> None:
     for key in (pygame.K_n, pygame.K_t, pygame.K_d):
         pilot.key(key)
     pilot.click(scene.ui.offers[offer_key(pm.RefuseVoter(voter="v01", reason=pm.Reason.BERTINTA))])
+    assert scene.reading, "v01 has no ink: the finding's explanation holds the clock"
+    pilot.key(pygame.K_j)  # read
     for voter in ("v02", "v03"):
         session.sim.apply(AdvanceClock(to="07:02"))
         session.sim.apply(pm.CallVoter(voter=voter))
@@ -444,3 +448,210 @@ def test_the_exam_mode_records_without_explaining() -> None:
     pilot.key(pygame.K_1)  # admitted without any check
     assert session.sim.findings, "the engine judged it"
     assert "Tercatat" in scene.feedback_markup()
+
+
+# --- Namesakes, priority, the clock that waits ------------------------------------------------
+
+
+def full_day_desk(pilot: Pilot, name: str = "pemilu-hari-penuh") -> tuple[PlaySession, CarefulCrew]:
+    """A whole-day scenario played by a careful crew up to its voter desk, shown on screen."""
+    from simulator.scenes.phases import scene_for
+    from simulator.schema.types import Phase
+
+    session = PlaySession.begin(entry(name), Mode.LATIHAN, None, None)
+    crew = CarefulCrew(session.sim)
+    while session.sim.world.phase is not Phase.PEMUNGUTAN:
+        phase = session.sim.world.phase
+        assert phase is not None
+        for action in crew.phase_actions(phase):
+            crew.do(action)
+        crew.do(EndPhase())
+    scene = pilot.show(scene_for(pilot.ctx, session))
+    assert isinstance(scene, PemungutanScene)
+    scene.paused = True
+    return session, crew
+
+
+def test_the_lookup_shows_every_namesake_with_what_tells_them_apart() -> None:
+    from simulator.scenes.phases.pemungutan_lists import voter_lists
+    from tests.pilot import shown_text
+
+    pilot = Pilot()
+    session, _ = full_day_desk(pilot)
+    scene = pilot.top
+    assert isinstance(scene, PemungutanScene)
+    voters = [vs.voter for vs in session.sim.world.voters.values()]
+    rows = voter_lists(session.sim.world.scenario, voters)
+    names = [row.name for row in rows]
+    shared = sorted({n for n in names if names.count(n) > 1})
+    assert shared, "the full day has namesakes on its DPT"
+    for name in shared:
+        scene.search_changed(name)
+        shown = shown_text(pilot)
+        found = [row for row in rows if row.name == name]
+        births = {row.born for row in found}
+        assert len(births) == len(found), f"the namesakes {name} are told apart by birth date"
+        for row in found:
+            for fact in (row.born, f"RT/RW {row.rt_rw}", f"DPT no. {row.number}"):
+                assert shown.shows(fact, min_px=16), f"{name}: {fact!r} is not on screen"
+        assert shown.shows("Ada nama yang sama"), "the card says two rows share the name"
+
+
+def test_namesakes_at_the_desk_served_right_through_the_screen_cost_nothing() -> None:
+    """Pilkada's full day has Entin Rohaeti twice: one on the DPT, one a resident on no
+    list who comes in the morning. Each is served through the desk's buttons as the rules say;
+    nothing is charged."""
+    pilot = Pilot()
+    session, crew = full_day_desk(pilot, "pilkada-hari-penuh")
+    world = session.sim.world
+    by_name: dict[str, list[str]] = {}
+    for vs in world.voters.values():
+        by_name.setdefault(vs.voter.name, []).append(vs.id)
+    pair = next(
+        ids
+        for ids in by_name.values()
+        if len(ids) == 2
+        and {world.voters[i].voter.registered.value for i in ids} == {"dpt", "none"}
+    )
+    scene = pilot.top
+    assert isinstance(scene, PemungutanScene)
+    for action in crew.voting():
+        if repeated_check(action, session):
+            continue
+        if getattr(action, "voter", None) in pair:
+            press(pilot, action)  # the namesakes through the screen
+            answer_events(pilot, crew)
+        else:
+            crew.do(action)  # everyone else headless, events answered as they come
+            scene.rebuild()
+    assert all(world.voters[i].done for i in pair), "both namesakes voted"
+    charged = [f.rule_id for f in session.sim.findings if f.subject in pair]
+    assert charged == [], f"serving each namesake right cost: {charged}"
+
+
+def test_a_priority_voter_is_marked_in_the_queue_picture_in_words_and_shape() -> None:
+    from tests.pilot import shown_text
+
+    pilot = Pilot()
+    session, scene = start(pilot)
+    session.sim.apply(AdvanceClock(to="07:02"))  # v01, v02 and the elderly v03 queue
+    scene.after_action()
+    assert pm.is_priority(session.sim.world.voters["v03"].voter)
+    position = session.sim.world.queue.index("v03") + 1
+    shown = shown_text(pilot)
+    assert shown.shows(f"prioritas: nomor {position}"), "the queue's title names the place"
+    assert shown.shows("prioritas", min_px=16), "the word stands under the figure"
+    scene.rebuild()
+    badge = scene.art.scenery("priority", (scene.ctx.px(18),) * 2, draw_priority_badge)
+    badges = [surface for surface, _ in scene.blits if surface is badge]
+    assert len(badges) == 1, "one star badge, on the one priority voter"
+
+
+def test_in_latihan_the_clock_waits_while_a_finding_is_explained() -> None:
+    pilot = Pilot()
+    session, scene = start(pilot, paused=False)
+    pilot.key(pygame.K_n)  # v01 to the desk
+    pilot.key(pygame.K_1)  # admitted to the DPT without checking ink or documents
+    assert session.latest, "the engine found a mistake"
+    assert scene.reading, "the explanation is on screen"
+    logged = len(session.sim.log)
+    pilot.frames(round(5 * MINUTE / FRAME))
+    assert len(session.sim.log) == logged, "no minute passes while the explanation is read"
+    labels = [getattr(e, "text", "") for e in scene.ui.elements if e.alive()]
+    assert "Lanjut  [J]" in labels, "the clock's first button says how to go on"
+    pilot.key(pygame.K_j)  # read: the clock goes on
+    assert not scene.reading and not scene.paused
+    pilot.frames(round(MINUTE / FRAME) + 2)
+    assert session.sim.log[-1].action.kind == "advance_clock", "the clock runs again"
+
+
+def test_a_click_on_the_explanation_or_the_next_action_lets_the_clock_go_on() -> None:
+    pilot = Pilot()
+    session, scene = start(pilot, paused=False)
+    pilot.key(pygame.K_n)
+    pilot.key(pygame.K_1)
+    assert scene.reading
+    centre = scene.feedback_rect().center
+    pilot.frames(1, [pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=centre)])
+    assert not scene.reading, "a click on the explanation says it was read"
+    pilot.key(pygame.K_t)  # an ink check after admitting: no new finding
+    assert not session.latest and not scene.reading
+
+
+def test_in_ujian_the_clock_never_waits_for_an_explanation() -> None:
+    from simulator.scenes.phases import scene_for
+
+    pilot = Pilot()
+    session = PlaySession.begin(entry(DESK), Mode.UJIAN, None, None)
+    scene = pilot.show(scene_for(pilot.ctx, session))
+    assert isinstance(scene, PemungutanScene)
+    scene.seconds_per_minute = MINUTE
+    pilot.key(pygame.K_n)
+    pilot.key(pygame.K_1)
+    assert session.sim.findings and not scene.reading, "Ujian shows no explanation to wait for"
+
+
+def test_a_document_is_read_large_over_the_stage_by_key_or_click() -> None:
+    from tests.pilot import shown_text
+
+    pilot = Pilot()
+    _, scene = start(pilot)
+    for key in (pygame.K_n, pygame.K_d):  # v01 to the desk, documents checked
+        pilot.key(key)
+    pilot.frames(
+        1, [pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=scene.doc_rects[1].center)]
+    )
+    assert scene.viewing == 1, "a click on a document on the desk holds it up"
+    shown = shown_text(pilot)
+    assert shown.shows("SRI RAHAYU", min_px=20), "the KTP-el's name reads at a large size"
+    pilot.key(pygame.K_l)
+    assert scene.viewing is None, "L after the last document puts them down"
+    pilot.key(pygame.K_l)
+    assert scene.viewing == 0
+    pilot.key(pygame.K_ESCAPE)
+    assert scene.viewing is None and pilot.top is scene, "Esc puts the document down first"
+
+
+def test_an_enlarged_document_moves_up_and_down_by_key_wheel_or_button() -> None:
+    pilot = Pilot()
+    session, scene = start(pilot)
+    session.sim.apply(AdvanceClock(to="08:45"))  # Maria Ulfah (v08) with her Model A
+    scene.after_action()
+    scene.act(pm.CallVoter(voter="v08"))
+    pilot.key(pygame.K_d)
+    pilot.key(pygame.K_l)
+    assert scene.viewing == 0
+    pilot.key(pygame.K_z)
+    assert scene.viewer.zoomed and scene.viewer.offset == 0
+    pilot.key(pygame.K_PAGEDOWN)
+    assert scene.viewer.offset > 0, "Page Down moves the enlarged Model A up the screen"
+    lowest = scene.viewer.offset
+    pilot.frames(1, [pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=1)])
+    assert scene.viewer.offset < lowest, "the wheel moves it back"
+    up = next(b for b in scene.ui.elements if getattr(b, "text", "").startswith("Geser ke atas"))
+    pilot.click(up)
+    assert scene.viewer.offset == 0
+    pilot.key(pygame.K_z)
+    assert not scene.viewer.zoomed, "Z again shows the whole document"
+
+
+def test_typing_a_name_keeps_every_letter_while_the_card_of_matches_grows() -> None:
+    """The card of matches grows (every namesake in view) by building the side column again;
+    a letter typed in the same frame as the change that made it grow must not be lost."""
+    pilot = Pilot()
+    _, scene = start(pilot)
+    pilot.key(pygame.K_F3)
+    assert scene.search_entry is not None and scene.ui.focused() is scene.search_entry
+    heights = set()
+    for char in "andi firmansyah":
+        key = pygame.K_SPACE if char == " " else pygame.key.key_code(char)
+        typed = [
+            pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=char, scancode=0),
+            pygame.event.Event(pygame.TEXTINPUT, text=char),
+        ]
+        pilot.frames(1, typed)
+        heights.add(scene.results_rect.height)
+    pilot.frames(2)
+    assert len(heights) > 1, "the card changed size on the way (the case under test)"
+    assert scene.search_entry.get_text() == "andi firmansyah", "no letter lost to a rebuild"
+    assert scene.search_text == "andi firmansyah"

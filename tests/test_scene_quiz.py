@@ -153,14 +153,20 @@ def test_review_brings_back_a_missed_question_and_saves_the_polling_day(tmp_path
     first = scene.shown.item.ref
     scene.submit(None)  # missed
     assert records.cards()[first].box == 0 and records.cards()[first].due == TODAY.toordinal()
-    assert first in [i.ref for i in scene.play.run.queue[scene.play.run.position:]]
+    assert first in [i.ref for i in scene.play.run.queue[scene.play.run.position :]]
     del menu
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("27-11-2026", date(2026, 11, 27)), ("27/11/2026", date(2026, 11, 27)),
-    ("2026-11-27", date(2026, 11, 27)), ("31-02-2026", None), ("besok", None),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("27-11-2026", date(2026, 11, 27)),
+        ("27/11/2026", date(2026, 11, 27)),
+        ("2026-11-27", date(2026, 11, 27)),
+        ("31-02-2026", None),
+        ("besok", None),
+    ],
+)
 def test_a_polling_day_is_read_as_day_month_year(text: str, expected: date | None) -> None:
     assert parse_day(text) == expected
 
@@ -200,10 +206,12 @@ def every_screen(pilot: Pilot) -> list:
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
-@pytest.mark.parametrize(("size", "text_size"), [(SIZES[0], "normal"), (SIZES[1], "normal"),
-                                                 (SIZES[0], "besar")])
-def test_quiz_screens_fit_their_text(lang: str, size: tuple[int, int], text_size: str,
-                                     tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("size", "text_size"), [(SIZES[0], "normal"), (SIZES[1], "normal"), (SIZES[0], "besar")]
+)
+def test_quiz_screens_fit_their_text(
+    lang: str, size: tuple[int, int], text_size: str, tmp_path: Path
+) -> None:
     store, _ = SaveStore.open(tmp_path)
     pilot = Pilot(size, lang, store)
     pilot.ctx.settings.text_size = text_size
@@ -213,12 +221,19 @@ def test_quiz_screens_fit_their_text(lang: str, size: tuple[int, int], text_size
         pilot.show(scene)
         assert not texts_overflowing(scene), texts_overflowing(scene)
         if isinstance(scene, QuizScene):
-            scrolling = [e.html_text[:40] for e in scene.ui.elements
-                         if isinstance(e, pygame_gui.elements.UITextBox)
-                         and getattr(e, "scroll_bar", None) is not None]
+            scrolling = [
+                e.html_text[:40]
+                for e in scene.ui.elements
+                if isinstance(e, pygame_gui.elements.UITextBox)
+                and getattr(e, "scroll_bar", None) is not None
+            ]
             assert not scrolling, f"text that needs scrolling on a question: {scrolling}"
-        inside = [e for e in scene.ui.elements if e not in scene.ui.scroll_parent
-                  and (e.rect.right > size[0] or e.rect.bottom > size[1])]
+        inside = [
+            e
+            for e in scene.ui.elements
+            if e not in scene.ui.scroll_parent
+            and (e.rect.right > size[0] or e.rect.bottom > size[1])
+        ]
         assert not inside, f"{type(scene).__name__}: elements off screen {inside}"
     play = QuizPlay.begin(Mode.UJIAN, pilot.ctx.quiz(), None, TODAY, seed=1)
     while (shown := play.run.current()) is not None:
@@ -230,32 +245,39 @@ def test_quiz_screens_fit_their_text(lang: str, size: tuple[int, int], text_size
 def test_a_ballot_question_draws_the_ballot(tmp_path: Path) -> None:
     pilot = with_store(tmp_path)
     item: Item = next(i for i in small_library().items if i.question.id == "q2")
-    scene = pilot.show(QuizScene(pilot.ctx, QuizPlay(QuizRun(
-        Mode.LATIHAN, [item], random.Random(1)), None, TODAY)))
+    scene = pilot.show(
+        QuizScene(pilot.ctx, QuizPlay(QuizRun(Mode.LATIHAN, [item], random.Random(1)), None, TODAY))
+    )
     assert scene._ballot_picture is not None
     _, rect = scene._ballot_picture
-    colours = {pilot.ctx.screen.get_at((x, rect.centery))[:3]
-               for x in range(rect.left, rect.right, 7)}
+    colours = {
+        pilot.ctx.screen.get_at((x, rect.centery))[:3] for x in range(rect.left, rect.right, 7)
+    }
     assert len(colours) > 5, "the ballot should be drawn on the screen"
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize("text_size", ["normal", "besar"])
-def test_every_shipped_question_and_its_feedback_fit_without_scrolling(lang: str,
-                                                                       text_size: str) -> None:
+def test_every_shipped_question_and_its_feedback_fit_without_scrolling(
+    lang: str, text_size: str
+) -> None:
     pilot = Pilot((1366, 768), lang)
     pilot.ctx.settings.text_size = text_size
     pilot.ctx.manager = make_manager((1366, 768), pilot.ctx.settings)
     scrolling = []
     for item in pilot.ctx.quiz().items:
-        scene = QuizScene(pilot.ctx, QuizPlay(QuizRun(Mode.LATIHAN, [item], random.Random(1)),
-                                              None, TODAY))
+        scene = QuizScene(
+            pilot.ctx, QuizPlay(QuizRun(Mode.LATIHAN, [item], random.Random(1)), None, TODAY)
+        )
         pilot.ctx.stack.replace(scene)
         pilot.frames(1)
         for stage in ("question", "feedback"):
-            scrolling += [f"{item.ref} {stage}: {e.html_text[:50]!r}" for e in scene.ui.elements
-                          if isinstance(e, pygame_gui.elements.UITextBox)
-                          and getattr(e, "scroll_bar", None) is not None]
+            scrolling += [
+                f"{item.ref} {stage}: {e.html_text[:50]!r}"
+                for e in scene.ui.elements
+                if isinstance(e, pygame_gui.elements.UITextBox)
+                and getattr(e, "scroll_bar", None) is not None
+            ]
             if stage == "question":
                 scene.submit(item.key.answer)
                 pilot.frames(1)

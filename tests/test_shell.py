@@ -245,10 +245,13 @@ def test_the_key_that_opens_a_screen_is_not_typed_into_it(tmp_path: Path) -> Non
     pilot = Pilot(store=store)
     pilot.show(StartScene(pilot.ctx))
     # SDL sends a letter key twice: as a key press, then as the text it types.
-    pilot.frames(1, [
-        pygame.event.Event(pygame.KEYDOWN, key=pygame.K_p, mod=0, unicode="p", scancode=0),
-        pygame.event.Event(pygame.TEXTINPUT, text="p"),
-    ])
+    pilot.frames(
+        1,
+        [
+            pygame.event.Event(pygame.KEYDOWN, key=pygame.K_p, mod=0, unicode="p", scancode=0),
+            pygame.event.Event(pygame.TEXTINPUT, text="p"),
+        ],
+    )
     scene = pilot.top
     assert isinstance(scene, ProfileScene)
     pilot.frames(1, [pygame.event.Event(pygame.TEXTINPUT, text="W")])

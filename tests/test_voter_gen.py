@@ -256,3 +256,50 @@ def test_build_world_adds_the_generated_voters() -> None:
     assert len(ids) == 12 and all(i.startswith("g") for i in ids)
     times = [world.voters[i].arrives for i in ids]
     assert times == sorted(times), "voters are kept in arrival order"
+
+
+# --- Namesakes ---------------------------------------------------------------------------------
+
+
+def namesake_groups(voters: list[Any]) -> list[list[Any]]:
+    by_name: dict[str, list[Any]] = {}
+    for voter in voters:
+        by_name.setdefault(voter.name, []).append(voter)
+    return [group for group in by_name.values() if len(group) > 1]
+
+
+def test_namesakes_are_drawn_on_purpose_and_told_apart_by_age() -> None:
+    s = scenario(EVERY_KIND, count=48, dpt=(40, 40))
+    voters = generate_voters(s, random.Random("5:voters"))
+    groups = namesake_groups(voters)
+    assert len(groups) >= 48 // 12, "about one voter in twelve shares a DPT voter's name"
+    for group in groups:
+        assert len({v.sex for v in group}) == 1, f"namesakes of one sex: {group}"
+    deliberate = [g for g in groups if len({v.age for v in g}) == len(g)]
+    assert len(deliberate) >= 4, "a namesake drawn on purpose is of another age than the other"
+    on_and_off = [
+        g
+        for g in groups
+        if any(v.registered is Registration.DPT for v in g)
+        and any(v.registered is not Registration.DPT for v in g)
+    ]
+    assert on_and_off, "one namesake is on this TPS's DPT and the other is not (the trap)"
+
+
+def test_namesakes_change_only_names() -> None:
+    """The namesakes are drawn last: everything else about the day is what it was."""
+    with_names = scenario(EVERY_KIND, count=48, dpt=(40, 40))
+    without = scenario(EVERY_KIND, count=48, dpt=(40, 40), namesakes=0)
+    drawn = generate_voters(with_names, random.Random("5:voters"))
+    plain = generate_voters(without, random.Random("5:voters"))
+    renamed = [a for a, b in zip(drawn, plain, strict=True) if a.name != b.name]
+    assert len(renamed) == 48 // 12
+    for a, b in zip(drawn, plain, strict=True):
+        assert a.model_copy(update={"name": b.name}) == b, "only the name differs"
+
+
+def test_a_borrowed_notice_keeps_naming_someone_else() -> None:
+    s = scenario({"joki": 1, "dpt_biasa": 1}, count=40, namesakes=20)
+    for voter in generate_voters(s, random.Random("5:voters")):
+        for document in voter.documents:
+            assert document.name != voter.name, f"{voter.id} would carry a notice of their own"

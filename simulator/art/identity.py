@@ -130,17 +130,22 @@ def nik_of(seed: str, sex: Sex, born: date, area: Area) -> str:
     return f"{area_code}{dom:02d}{born.month:02d}{born.year % 100:02d}{serial:04d}"
 
 
+def home_rw(scenario: Scenario) -> int:
+    """The RW this scenario's TPS serves (its voters' addresses; HANDBOOK §5.4 condition 3)."""
+    return 1 + scenario.tps.number % 9
+
+
 def address_of(area: Area, seed: str, scenario: Scenario) -> Address:
     """A fictional address lying in ``area`` as seen from this scenario's TPS."""
     tps = scenario.tps
     h = stable_hash(seed, "address")
-    home_rw = 1 + tps.number % 9
+    served = home_rw(scenario)
     rt = 1 + h % 12
     street = f"{pick(_STREETS, seed, 'street')} No. {1 + (h // 12) % 80}"
     if area is Area.TPS_INI:
-        return Address(street, rt, home_rw, tps.village, tps.subdistrict, tps.regency, tps.province)
+        return Address(street, rt, served, tps.village, tps.subdistrict, tps.regency, tps.province)
     if area is Area.DESA_SAMA:
-        rw = home_rw % 9 + 1 + (h // 7) % 3
+        rw = served % 9 + 1 + (h // 7) % 3
         return Address(street, rt, rw, tps.village, tps.subdistrict, tps.regency, tps.province)
     village = _other(_VILLAGES, tps.village, seed)
     subdistrict = _other(_SUBDISTRICTS, tps.subdistrict, seed)

@@ -203,7 +203,7 @@ def draw_voters(scenario: Scenario, rng: random.Random) -> list[tuple[Archetype,
         draft = _place(archetype, rng.choice((Sex.L, Sex.P)), room)
         voter = _build(draft, _fresh_id(number, taken), rng.randint(first, last), scenario, rng)
         drawn.append((draft.archetype, voter))
-    return drawn
+    return _with_namesakes(drawn, scenario, rng)
 
 
 def apportion(count: int, mix: dict[Archetype, int]) -> list[Archetype]:
@@ -253,6 +253,74 @@ def _place(archetype: Archetype, sex: Sex, room: _Room) -> _Draft:
         placed = room.take((room.dpt,), sex, fixed=True)
         return _Draft(archetype, sex, on_dpt=placed is not None)
     return _Draft(archetype, sex)
+
+
+# --- Namesakes ------------------------------------------------------------------------------
+
+NAMESAKE_EVERY = 12  # by default one drawn voter in twelve shares the name of a DPT voter
+
+
+def _with_namesakes(
+    drawn: list[tuple[Archetype, Voter]], scenario: Scenario, rng: random.Random
+) -> list[tuple[Archetype, Voter]]:
+    """Real DPTs have namesakes, so some drawn voters take the name of a voter on this TPS's
+    DPT (listed or drawn) of the same sex and another age: the list tells the two apart by
+    the birth date, never by the name alone. Every other namesake is, where one was drawn,
+    someone on no list of this TPS (the trap: the name is on the DPT, the entry is not
+    theirs); the others share the name with a second DPT voter. Drawn last, from the same
+    stream, so the voters themselves are the ones drawn without namesakes."""
+    spec = scenario.voters.generated
+    assert spec is not None
+    wanted = spec.namesakes if spec.namesakes is not None else len(drawn) // NAMESAKE_EVERY
+    voters = [voter for _, voter in drawn]
+    on_dpt = [v for v in (*scenario.voters.listed, *voters) if _listed_on_dpt(v)]
+    paired: set[str] = set()
+    names: dict[str, str] = {}
+    for pair in range(wanted):
+        # Documents naming someone else (a joki's notice) keep their bearer's name.
+        free = [
+            v for v in voters if v.id not in paired and all(d.name is None for d in v.documents)
+        ]
+        off_list = [v for v in free if not _listed_on_dpt(v)]
+        preferred = off_list if pair % 2 == 0 else [v for v in free if _listed_on_dpt(v)]
+        found = _namesake_pair(preferred or free, on_dpt, paired, rng)
+        if found is None:
+            break
+        copy, source = found
+        names[copy.id] = source.name
+        paired |= {copy.id, source.id}
+    return [
+        (
+            archetype,
+            voter.model_copy(update={"name": names[voter.id]}) if voter.id in names else voter,
+        )
+        for archetype, voter in drawn
+    ]
+
+
+def _namesake_pair(
+    candidates: list[Voter], on_dpt: list[Voter], paired: set[str], rng: random.Random
+) -> tuple[Voter, Voter] | None:
+    """A drawn voter to rename, and the DPT voter whose name they take (or None)."""
+    pool = list(candidates)
+    while pool:
+        copy = pool.pop(rng.randrange(len(pool)))
+        sources = [
+            v
+            for v in on_dpt
+            if v.id != copy.id
+            and v.id not in paired
+            and v.sex is copy.sex
+            and v.age != copy.age
+            and v.name != copy.name
+        ]
+        if sources:
+            return copy, rng.choice(sources)
+    return None
+
+
+def _listed_on_dpt(voter: Voter) -> bool:
+    return voter.registered is Registration.DPT and not voter.transferred_out
 
 
 # --- Situations ------------------------------------------------------------------------------

@@ -318,6 +318,13 @@ class VoterGenerator(Authored):
     )
     start: GameTime = Field("07:00", description="First arrival")
     end: GameTime = Field("12:45", description="Last arrival")
+    namesakes: Int | None = Field(
+        None,
+        ge=0,
+        le=300,
+        description="Drawn voters who share the name of a voter on this TPS's DPT (of another "
+        "age, so the list tells them apart); default one in every 12 drawn",
+    )
 
 
 class VoterStream(Authored):

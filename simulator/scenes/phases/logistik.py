@@ -310,64 +310,11 @@ class LogistikScene(PhaseScene):
         return lines
 
     def manifest_lines(self, tile: Tile) -> list[str]:
-        cat, world = self.ctx.cat, self.world
-        tps = world.scenario.tps
-        if tile.family == "box":
-            return [
-                cat(
-                    "scene.logistik.detail.box_manifest",
-                    tps=f"{tps.number:03d}",
-                    village=tps.village,
-                )
-            ]
-        if tile.family == "ballots":
-            dpt = tps.dpt.total
-            election = world.scenario.election
-            ballot = BallotType(tile.name)
-            return [
-                cat(
-                    "scene.logistik.detail.ballots_manifest",
-                    expected=expected_ballots(dpt, election),
-                    dpt=dpt,
-                    reserve=reserve(dpt, election),
-                ),
-                cat("scene.logistik.detail.district_manifest", district=district_of(world, ballot)),
-            ]
-        quantity = world.items_expected.get(tile.name, 0)
-        return [cat("scene.logistik.detail.item_manifest", quantity=quantity)]
+        return manifest_words(self.world, tile, self.ctx.cat)
 
     def seen_lines(self, tile: Tile) -> list[str]:
         """What checking the item shows, straight from the engine's state."""
-        cat, world = self.ctx.cat, self.world
-        tps = world.scenario.tps
-        if tile.family == "box":
-            box = world.boxes[BallotType(tile.name)]
-            seal = "seal_intact" if box.sealed_on_arrival else "seal_broken"
-            # A sticker that does not match carries another TPS's number: the trainee compares.
-            number = tps.number if box.sticker_matches else _other_tps(tps.number)
-            return [
-                cat(f"scene.logistik.detail.{seal}"),
-                cat("scene.logistik.detail.sticker", tps=f"{number:03d}", village=tps.village),
-            ]
-        if tile.family == "ballots":
-            ballot = BallotType(tile.name)
-            stock = world.stocks[ballot]
-            printed = stock.district or district_of(world, ballot)
-            lines = [cat("scene.logistik.detail.district_seen", district=printed)]
-            if stock.defective:
-                lines.append(cat("scene.logistik.detail.defects", count=stock.defective))
-            else:
-                lines.append(cat("scene.logistik.detail.defects_none"))
-            if stock.counted:
-                lines.append(cat("scene.logistik.detail.counted", count=stock.received))
-            else:
-                lines.append(cat("scene.logistik.detail.not_counted"))
-            if stock.swapped_by_pps:
-                lines.append(cat("scene.logistik.detail.swapped"))
-            return lines
-        return [
-            cat("scene.logistik.detail.item_seen", quantity=world.items_delivered.get(tile.name, 0))
-        ]
+        return seen_words(self.world, tile, self.ctx.cat)
 
     # --- the side column: the receipt form -------------------------------------------------
 
@@ -596,6 +543,67 @@ def _target_of(action: Action) -> str | None:
 def _other_tps(number: int) -> int:
     """The number on a sticker meant for another TPS."""
     return number + 10 if number < 990 else number - 10
+
+
+def manifest_words(world: World, tile: Tile, cat: Catalog) -> list[str]:
+    """What the PPS delivery list says ``tile`` should be."""
+    tps = world.scenario.tps
+    if tile.family == "box":
+        return [
+            cat(
+                "scene.logistik.detail.box_manifest",
+                tps=f"{tps.number:03d}",
+                village=tps.village,
+            )
+        ]
+    if tile.family == "ballots":
+        dpt = tps.dpt.total
+        election = world.scenario.election
+        ballot = BallotType(tile.name)
+        return [
+            cat(
+                "scene.logistik.detail.ballots_manifest",
+                expected=expected_ballots(dpt, election),
+                dpt=dpt,
+                reserve=reserve(dpt, election),
+            ),
+            cat("scene.logistik.detail.district_manifest", district=district_of(world, ballot)),
+        ]
+    quantity = world.items_expected.get(tile.name, 0)
+    return [cat("scene.logistik.detail.item_manifest", quantity=quantity)]
+
+
+def seen_words(world: World, tile: Tile, cat: Catalog) -> list[str]:
+    """What checking ``tile`` shows, straight from the engine's state."""
+    tps = world.scenario.tps
+    if tile.family == "box":
+        box = world.boxes[BallotType(tile.name)]
+        seal = "seal_intact" if box.sealed_on_arrival else "seal_broken"
+        # A sticker that does not match carries another TPS's number: the trainee compares.
+        number = tps.number if box.sticker_matches else _other_tps(tps.number)
+        return [
+            cat(f"scene.logistik.detail.{seal}"),
+            cat("scene.logistik.detail.sticker", tps=f"{number:03d}", village=tps.village),
+        ]
+    if tile.family == "ballots":
+        ballot = BallotType(tile.name)
+        stock = world.stocks[ballot]
+        printed = stock.district or district_of(world, ballot)
+        lines = [cat("scene.logistik.detail.district_seen", district=printed)]
+        if stock.defective:
+            lines.append(cat("scene.logistik.detail.defects", count=stock.defective))
+        else:
+            lines.append(cat("scene.logistik.detail.defects_none"))
+        if stock.counted:
+            lines.append(cat("scene.logistik.detail.counted", count=stock.received))
+        else:
+            lines.append(cat("scene.logistik.detail.not_counted"))
+        if stock.swapped_by_pps:
+            lines.append(cat("scene.logistik.detail.swapped"))
+        return lines
+    return [
+        cat("scene.logistik.detail.item_seen", quantity=world.items_delivered.get(tile.name, 0))
+    ]
 
 
 # --- shared with the opening scene ------------------------------------------------------------

@@ -1,13 +1,12 @@
 """Pictures for the voter desk that belong to this scene alone: the wall and the desk, the
-queue's floor, a speech bubble, the closed pile of documents, the ballot colour chips; the
-voter lists as the KPPS holds them; numbers in words. Every picture is drawn once and kept in
-a :class:`DeskArt` cache (the scene blits, never draws, per frame)."""
+queue's floor, a speech bubble, the closed pile of documents, the ballot colour chips; numbers
+in words. Every picture is drawn once and kept in a :class:`DeskArt` cache (the scene blits,
+never draws, per frame)."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
-from datetime import date
 
 import pygame
 
@@ -15,21 +14,11 @@ from simulator.art import palette
 from simulator.art.canvas import darker, lighter
 from simulator.art.documents import draw_document
 from simulator.art.fonts import fit_text, font
-from simulator.art.identity import (
-    Address,
-    address_of,
-    birth_date,
-    dpt_number,
-    format_date,
-    identity_of,
-    origin_area,
-    polling_day,
-)
 from simulator.art.people import draw_voter
 from simulator.art.sheet import wrap
 from simulator.core.domain import ELDERLY_AGE
 from simulator.i18n import Catalog
-from simulator.schema.scenario import Area, DocumentKind, Registration, Scenario, Voter
+from simulator.schema.scenario import Scenario, Voter
 from simulator.schema.types import BallotType, Disability
 
 try:  # the finger drawing arrives with simulator.art.things
@@ -71,7 +60,8 @@ def capitalised(text: str) -> str:
 
 
 def looks(voter: Voter, cat: Catalog) -> list[str]:
-    """What anyone sees of ``voter`` at a glance: sex, age, pregnancy, a phone, a wheelchair."""
+    """What the KPPS sees of ``voter`` or is told: sex, age, pregnancy, a phone, a
+    disability (a wheelchair at a glance; one that does not show, in the companion's words)."""
     base = "scene.pemungutan.look"
     words = [cat(f"{base}.{voter.sex.value}")]
     if voter.age >= ELDERLY_AGE:
@@ -80,137 +70,12 @@ def looks(voter: Voter, cat: Catalog) -> list[str]:
         words.append(cat(f"{base}.pregnant"))
     if voter.disability in VISIBLE_DISABILITIES:
         words.append(cat(f"{base}.{voter.disability.value}"))
+    elif voter.disability is not None:
+        # Not seen at a glance: the companion says so, and the DPT row records it.
+        words.append(cat(f"{base}.{voter.disability.value}"))
     if voter.phone:
         words.append(cat(f"{base}.phone"))
     return words
-
-
-# --- The voter lists on the desk ---------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class ListEntry:
-    """One row of this TPS's DPT or DPTb as the KPPS has it."""
-
-    name: str
-    sex: str
-    born: str
-    age: int
-    address: str
-    list: Registration
-    number: int
-    moved_out: bool = False
-    origin: str = ""
-
-    @property
-    def key(self) -> str:
-        return " ".join(self.name.split()).casefold()
-
-
-def voter_lists(scenario: Scenario, voters: list[Voter]) -> list[ListEntry]:
-    """The DPT and DPTb rows of this TPS: everyone registered here, and the people named on a
-    C.Pemberitahuan of this TPS (a notice is only printed for someone on its DPT).
-
-    Particulars come from :mod:`simulator.art.identity`, seeded as on the documents, so a row
-    and the holder's own papers agree."""
-    day = polling_day(scenario)
-    rows: dict[str, ListEntry] = {}
-
-    def add(row: ListEntry) -> None:
-        rows.setdefault(row.key, row)
-
-    for voter in voters:
-        if voter.registered is Registration.DPT:
-            address = address_of(Area.TPS_INI, voter.id, scenario)
-            add(
-                _entry(
-                    voter.name,
-                    voter.sex.value,
-                    birth_date(voter.id, voter.age, day),
-                    voter.age,
-                    address,
-                    Registration.DPT,
-                    dpt_number(voter.id, scenario),
-                    moved_out=voter.transferred_out,
-                )
-            )
-        elif voter.registered is Registration.DPTB:
-            model_a = next((d for d in voter.documents if d.kind is DocumentKind.MODEL_A), None)
-            if model_a is not None:
-                address = identity_of(model_a, voter, scenario).address
-            else:
-                address = address_of(origin_area(voter), voter.id, scenario)
-            add(
-                _entry(
-                    voter.name,
-                    voter.sex.value,
-                    birth_date(voter.id, voter.age, day),
-                    voter.age,
-                    address,
-                    Registration.DPTB,
-                    0,
-                    origin=address.village,
-                )
-            )
-        for document in voter.documents:
-            someone_else = document.name is not None and document.name != voter.name
-            if (
-                document.kind is DocumentKind.C_PEMBERITAHUAN
-                and document.tps == "ini"
-                and someone_else
-            ):
-                holder = identity_of(document, voter, scenario)
-                age = (
-                    day.year
-                    - holder.born.year
-                    - ((holder.born.month, holder.born.day) > (day.month, day.day))
-                )
-                number = dpt_number(f"{voter.id}/{holder.name}", scenario)
-                add(
-                    _entry(
-                        holder.name,
-                        holder.sex.value,
-                        holder.born,
-                        age,
-                        holder.address,
-                        Registration.DPT,
-                        number,
-                    )
-                )
-    return sorted(rows.values(), key=lambda row: (row.list.value, row.key))
-
-
-def _entry(
-    name: str,
-    sex: str,
-    born: date,
-    age: int,
-    address: Address,
-    registered: Registration,
-    number: int,
-    *,
-    moved_out: bool = False,
-    origin: str = "",
-) -> ListEntry:
-    return ListEntry(
-        name=name,
-        sex=sex,
-        born=format_date(born),
-        age=age,
-        address=f"{address.street}, RT/RW {address.rt_rw}, {address.village}",
-        list=registered,
-        number=number,
-        moved_out=moved_out,
-        origin=origin,
-    )
-
-
-def search(rows: list[ListEntry], query: str) -> list[ListEntry]:
-    """Rows whose name holds every word of ``query`` (any case, any order)."""
-    words = query.casefold().split()
-    if not words:
-        return []
-    return [row for row in rows if all(word in row.key for word in words)]
 
 
 # --- The cache ---------------------------------------------------------------------------------
@@ -415,6 +280,26 @@ def draw_ballot_chips(ballots: tuple[BallotType, ...], size: Size) -> pygame.Sur
     return surface
 
 
+def draw_priority_badge(size: Size) -> pygame.Surface:
+    """The sign of a priority voter in the queue: a gold disc, dark rim, a white star (a shape,
+    so it never rests on colour alone)."""
+    w, h = size
+    surface = pygame.Surface(size, pygame.SRCALPHA)
+    radius = min(w, h) // 2 - 1
+    centre = (w // 2, h // 2)
+    pygame.draw.circle(surface, palette.ACCENT, centre, radius)
+    pygame.draw.circle(surface, palette.OUTLINE, centre, radius, max(1, radius // 6))
+    outer, inner = radius * 0.72, radius * 0.3
+    points = []
+    for index in range(10):
+        angle = math.pi * (index / 5 - 0.5)
+        reach = outer if index % 2 == 0 else inner
+        points.append((centre[0] + reach * math.cos(angle), centre[1] + reach * math.sin(angle)))
+    pygame.draw.polygon(surface, palette.PANEL, points)
+    pygame.draw.polygon(surface, palette.OUTLINE, points, 1)
+    return surface
+
+
 def draw_dim(size: Size, alpha: int = 170) -> pygame.Surface:
     surface = pygame.Surface(size, pygame.SRCALPHA)
     surface.fill((*palette.INK, alpha))
@@ -423,7 +308,6 @@ def draw_dim(size: Size, alpha: int = 170) -> pygame.Surface:
 
 __all__ = [
     "DeskArt",
-    "ListEntry",
     "capitalised",
     "draw_ballot_chips",
     "draw_bubble",
@@ -432,10 +316,9 @@ __all__ = [
     "draw_panel",
     "draw_paper_pile",
     "draw_paragraph",
+    "draw_priority_badge",
     "draw_queue_floor",
     "draw_wall",
     "looks",
     "number_words",
-    "search",
-    "voter_lists",
 ]

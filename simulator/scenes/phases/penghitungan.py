@@ -35,6 +35,7 @@ from simulator.core.phases.penghitungan import (
     RuleBallot,
 )
 from simulator.core.targets import all_targets
+from simulator.quiz.texts import paper_lines
 from simulator.scenes.phase import PhaseScene
 from simulator.scenes.phases import counting_recent as recent
 from simulator.scenes.phases.counting_plano import PlanoView
@@ -48,6 +49,8 @@ LEFT_W = 440  # design units: the chair's table (boxes, or the ballot being rule
 GAP = 16
 NUMBER_KEYS = {n: getattr(pygame, f"K_{n}") for n in range(1, 10)}  # the boxes on the table
 DELEGATE_KEY = pygame.K_t  # T: the crew (tim) counts the rest; again: show it all now
+WORDS_POINTS = 13  # the ballot in words, under its picture
+WORDS_LINES = 3
 
 
 class PenghitunganScene(PhaseScene):
@@ -60,6 +63,8 @@ class PenghitunganScene(PhaseScene):
         self._pictures: dict[tuple[object, ...], pygame.Surface] = {}
         self._ballots: dict[tuple[BallotType, int, tuple[int, int]], pygame.Surface] = {}
         self._ballot_rect: pygame.Rect | None = None
+        self._words_rect: pygame.Rect | None = None
+        self._words: dict[tuple[object, ...], list[pygame.Surface]] = {}
         self._targets: dict[str, pygame.Rect] = {}
         self.plano = PlanoView(ctx, lambda: self.world, self.fit)
         self._progress: UILabel | None = None
@@ -117,6 +122,7 @@ class PenghitunganScene(PhaseScene):
     def build_stage(self) -> None:
         counting = self.world.counting
         self._ballot_rect, self._targets = None, {}
+        self._words_rect = None
         self._box_pictures, self._notes = [], []
         self._progress = self._crew_label = self._skip_button = None
         self.plano.forget()
@@ -178,6 +184,12 @@ class PenghitunganScene(PhaseScene):
             text = cat("scene.penghitungan.announced", count=len(box.contents))
             self.ui.label(rect, self.fit(text, left.width), style="@badge")
         margin = px(10)
+        # Under the picture, the paper in words (its signature, a district printed for another
+        # dapil, each punch hole), as the quiz gives it: nothing rests on the picture alone.
+        line_h = fit_text("Ag", self.ctx.font_px(WORDS_POINTS), 10**6).get_height()
+        words_h = WORDS_LINES * line_h
+        bottom -= words_h + gap
+        self._words_rect = pygame.Rect(left.left, bottom + gap // 2, left.width, words_h)
         area = pygame.Rect(
             left.left + margin,
             ballot_top + margin,
@@ -575,10 +587,31 @@ class PenghitunganScene(PhaseScene):
         shadow = rect.move(self.ctx.px(3), self.ctx.px(4))
         pygame.draw.rect(surface, palette.WOOD_DARK, shadow)
         surface.blit(picture, rect)
+        words = self._words_rect
+        if words is not None:
+            y = words.top
+            for line in self._ballot_words(ballot_type, index, words.width):
+                surface.blit(line, (words.left, y))
+                y += line.get_height()
         hovered = self.target_at(pygame.mouse.get_pos())
         if hovered is not None and self.ctx.stack.top is self:
             outline = self._targets[hovered].move(rect.topleft)
             pygame.draw.rect(surface, palette.PRIMARY, outline, width=max(2, self.ctx.px(3)))
+
+    def _ballot_words(
+        self, ballot_type: BallotType, index: int, width: int
+    ) -> list[pygame.Surface]:
+        """The ballot on the table in words, wrapped to ``width`` (rendered once)."""
+        key = (ballot_type, index, width, self.ctx.settings.lang)
+        lines = self._words.get(key)
+        if lines is None:
+            paper = self.world.boxes[ballot_type].contents[index]
+            text = " ".join(paper_lines(paper, self.ctx.cat)[1:])
+            size = self.ctx.font_px(WORDS_POINTS)
+            wrapped = wrap(text, size, width)
+            lines = [fit_text(line, size, width, colour=palette.INK) for line in wrapped]
+            self._words = {key: lines}
+        return lines
 
     def _ballot_picture(
         self, ballot_type: BallotType, index: int, size: tuple[int, int]

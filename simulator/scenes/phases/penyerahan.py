@@ -128,29 +128,35 @@ class PenyerahanScene(ChecklistPhaseScene):
             self.badge(slot(148), self.t("uploaded"))
         elif upload in offered:
             self.action_button(slot(148), self.t("upload"), upload)
+        # Copies are made from the signed plano: the card says whether this one is signed.
+        signed = self.world.forms.signed.get(ballot, False)
+        status = "C.Hasil: " + (
+            self.ctx.cat("scene.formulir.status.signed").lower() if signed else self.t("not_signed")
+        )
+        self.text_at(status, (left, card.top + px(183)), inner_w, 13, bold=not signed)
         self.text_at(
-            self.t("copies_caption"), (left, card.top + px(186)), inner_w, 13, colour=palette.MUTED
+            self.t("copies_caption"), (left, card.top + px(201)), inner_w, 13, colour=palette.MUTED
         )
         place = handover.copies_made.get(ballot)
         if place is not None:
             where = self.ctx.cat(f"label.place.{place}")
-            self.badge(slot(206), self.t("copies_made", place=where))
+            self.badge(slot(220), self.t("copies_made", place=where))
         else:
-            choices = ((206, "tps", "copy_tps"), (242, "luar", "copy_out"))
+            choices = ((220, "tps", "copy_tps"), (254, "luar", "copy_out"))
             for top, value, text in choices:
                 action = MakeCopies(ballot=ballot, place=value)  # type: ignore[arg-type]
                 if action in offered:
                     self.action_button(slot(top), self.t(text), action)
         pack = PackBox(ballot=ballot)
         if box.packed:
-            self.badge(slot(282), self.t("packed"))
+            self.badge(slot(290), self.t("packed"))
         elif pack in offered:
-            self.action_button(slot(282), self.t("pack"), pack)
+            self.action_button(slot(290), self.t("pack"), pack)
         seal = SealBox(ballot=ballot)
         if box.sealed:
-            self.badge(slot(320), self.t("sealed"))
+            self.badge(slot(326), self.t("sealed"))
         elif seal in offered:
-            self.action_button(slot(320), self.t("seal"), seal)
+            self.action_button(slot(326), self.t("seal"), seal)
 
     def card_picture(self, rect: pygame.Rect, ballot: BallotType, box: Box) -> None:
         """The box (open, or sealed), its envelopes beside it until packed, and the phone."""

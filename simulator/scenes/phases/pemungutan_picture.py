@@ -1,0 +1,242 @@
+"""The voter desk's picture: the voter at the desk, what they say and show, the finger after
+the ink check, the documents laid on the desk, and a document held up large."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+from pygame_gui.elements import UIButton
+
+from simulator.app.context import AppContext
+from simulator.app.widgets import Widgets
+from simulator.art import palette
+from simulator.core.phases.pemungutan import AnnounceClose, AnnounceDpk
+from simulator.core.state import VoterState, World
+from simulator.presenter.labels import action_label
+from simulator.scenes.phases import pemungutan_art as art
+from simulator.scenes.phases.pemungutan_units import Blit, P
+from simulator.scenes.phases.pemungutan_viewer import DocumentViewer
+from simulator.schema.clock import format_minutes
+
+
+class DeskPicture:
+    """Builds the picture and the document viewer (a part of :class:`PemungutanScene`)."""
+
+    ctx: AppContext
+    ui: Widgets
+    art: art.DeskArt
+    blits: list[Blit]
+    world: World
+    viewer: DocumentViewer
+    viewer_blits: list[Blit]
+    doc_rects: list[pygame.Rect]
+
+    def build_picture(self) -> None:
+        cat, px = self.ctx.cat, self.ctx.px
+        pic = self.picture_rect()
+        desk_h = px(160)
+        desk_top = pic.bottom - desk_h
+        self.blits.append((self.art.scenery("wall", pic.size, art.draw_wall), pic.topleft))
+        top = pic.top + px(8)
+        shortcut: int | None = pygame.K_u  # the first announcement due
+        for action, key in ((AnnounceDpk(), "dpk"), (AnnounceClose(), "close")):
+            if self.offered(action):
+                self.offer(
+                    pygame.Rect(pic.left + px(8), top, pic.width - px(16), px(36)),
+                    cat(f"{P}.announce.{key}"),
+                    action,
+                    key=shortcut,
+                    tooltip=action_label(action, self.world, cat),
+                    style="@strong",
+                )
+                top += px(42)
+                shortcut = None
+        desk_surface = self.art.scenery("desk", (pic.width, desk_h), art.draw_desk)
+        vs = self.desk
+        text_w = pic.width - px(24)
+        stock = self.art.paragraph(
+            self.stock_line(), self.ctx.font_px(13), text_w, 3, palette.MUTED
+        )
+        if vs is None:
+            self.blits.append((desk_surface, (pic.left, desk_top)))
+            text = self.art.text(cat(f"{P}.desk.empty"), self.ctx.font_px(17), text_w, bold=True)
+            self.blits.append((text, (pic.left + px(12), top + px(4))))
+            self.blits.append((stock, (pic.left + px(12), top + px(8) + text.get_height())))
+            return
+        voter = vs.voter
+        button_font = self.ctx.manager.get_theme().get_font(["button"])
+        view_label = f"{cat(f'{P}.button.view')}  [L]"
+        view_w = min(pic.width // 2, max(px(172), button_font.size(view_label)[0] + px(30)))
+        if vs.documents_checked and voter.documents:
+            view = pygame.Rect(pic.right - view_w - px(8), top, view_w, px(30))
+            self.fit_button(
+                self.ui.button(view, cat(f"{P}.button.view"), self.next_document, key=pygame.K_l)
+            )
+        lines = [
+            self.art.text(
+                cat(f"{P}.desk.at_desk", name=voter.name),
+                self.ctx.font_px(17),
+                text_w - view_w - px(8),
+                bold=True,
+            ),
+            self.art.text(
+                cat(f"{P}.desk.visible", looks=", ".join(art.looks(voter, cat))),
+                self.ctx.font_px(13),
+                text_w,
+                colour=palette.MUTED,
+            ),
+            *(self.art.text(line, self.ctx.font_px(13), text_w) for line in self.status_lines(vs)),
+            stock,
+        ]
+        y = top
+        for surface in lines:
+            self.blits.append((surface, (pic.left + px(12), y)))
+            y += surface.get_height() + px(1)
+        # The voter stands behind the desk, as large as the wall above it allows.
+        figure_h = max(px(120), min(px(250), desk_top + px(60) - y))
+        figure_size = (figure_h * 18 // 25, figure_h)
+        figure_top = desk_top + px(60) - figure_h
+        self.blits.append((self.art.figure(voter, figure_size), (pic.left + px(6), figure_top)))
+        right = pic.left + figure_size[0] + px(10)
+        speech = self.speech(vs)
+        if speech:
+            bubble = self.art.bubble(speech, self.ctx.font_px(14), pic.right - px(8) - right)
+            self.blits.append((bubble, (right, max(y + px(4), figure_top + px(8)))))
+        if vs.ink_checked:
+            area = pygame.Rect(pic.right - px(132), desk_top - px(108), px(124), px(104))
+            self.build_finger(vs, area)
+        self.blits.append((desk_surface, (pic.left, desk_top)))
+        self.build_documents(
+            vs,
+            pygame.Rect(pic.left + px(8), desk_top + px(10), pic.width - px(16), desk_h - px(18)),
+        )
+
+    def status_lines(self, vs: VoterState) -> list[str]:
+        cat = self.ctx.cat
+        # When they joined the queue: whoever was queuing by 13:00 is served (HANDBOOK §5.10).
+        lines = [art.capitalised(cat(f"{P}.status.arrived", time=format_minutes(vs.arrives)))]
+        if vs.attendance is not None:
+            lines.append(cat(f"{P}.status.attendance", list=cat(f"list.{vs.attendance.value}")))
+        if vs.ballots:
+            names = ", ".join(self.short(b) for b in vs.ballots)
+            lines.append(cat(f"{P}.status.holding", ballots=names))
+        if vs.replacements_done:
+            names = ", ".join(self.short(b) for b in vs.replacements_done)
+            lines.append(cat(f"{P}.status.replaced", ballots=names))
+        return lines
+
+    def speech(self, vs: VoterState) -> str:
+        """What the voter says: a request for help in the booth, or for a new ballot."""
+        cat, voter = self.ctx.cat, vs.voter
+        if vs.replacements_pending:
+            ballot = vs.replacements_pending[0]
+            again = ballot in vs.replacements_done
+            key = "replace_again" if again else "replace"
+            return cat(f"{P}.speech.{key}", ballot=self.short(ballot))
+        if voter.assistance != "none" and vs.assistance is None:
+            return cat(f"{P}.speech.{voter.assistance}")
+        return ""
+
+    def build_finger(self, vs: VoterState, area: pygame.Rect) -> None:
+        cat, px = self.ctx.cat, self.ctx.px
+        inked = vs.voter.inked
+        caption = cat(f"{P}.ink.seen" if inked else f"{P}.ink.clean")
+        text = self.art.text(
+            caption, self.ctx.font_px(13), area.width, bold=True, colour=palette.INK
+        )
+        finger = self.art.finger(inked, (area.width, area.height - px(22)))
+        if finger is not None:
+            self.blits.append((finger, (area.left, area.top)))
+        self.blits.append((text, (area.left, area.bottom - px(18))))
+
+    def build_documents(self, vs: VoterState, area: pygame.Rect) -> None:
+        cat, px = self.ctx.cat, self.ctx.px
+        voter = vs.voter
+        count = len(voter.documents)
+        if count == 0:
+            text = cat(f"{P}.documents.none")
+            self.blits.append(
+                (self.art.text(text, self.ctx.font_px(14), area.width, bold=True), area.topleft)
+            )
+            return
+        if not vs.documents_checked:
+            pile = self.art.scenery(
+                f"pile{count}", (px(96), px(70)), lambda s: art.draw_paper_pile(count, s)
+            )
+            self.blits.append((pile, (area.left + px(180), area.top + px(6))))
+            text = art.capitalised(cat(f"{P}.documents.closed", count=art.number_words(count, cat)))
+            self.blits.append(
+                (
+                    self.art.text(text, self.ctx.font_px(13), area.width, bold=True),
+                    (area.left, area.bottom - px(18)),
+                )
+            )
+            return
+        gap = px(8)
+        box_w = min(px(184), (area.width - gap * (count - 1)) // count)
+        box = (box_w, area.height)
+        x = area.left
+        for index in range(count):
+            surface = self.art.document(voter, index, self.world.scenario, box)
+            rect = surface.get_rect(left=x, centery=area.centery)
+            self.blits.append((surface, rect.topleft))
+            self.doc_rects.append(rect)
+            x += box_w + gap
+
+    @property
+    def viewing(self) -> int | None:
+        """The index of the document held up large, if any."""
+        return self.viewer.index
+
+    @viewing.setter
+    def viewing(self, index: int | None) -> None:
+        self.viewer.show(index)
+
+    def viewed_document(self) -> int | None:
+        """The document being read large, while it is still on the desk."""
+        vs = self.desk
+        if self.viewing is None or vs is None or self.viewing >= len(vs.voter.documents):
+            self.viewing = None
+        return self.viewing
+
+    def build_viewer(self) -> None:
+        """The document held up over the whole stage (the voter lists stay in view)."""
+        vs, index = self.desk, self.viewed_document()
+        if vs is None or index is None:
+            return
+        actions = {
+            "next": self.next_document,
+            "zoom": self.zoom_document,
+            "zoom_out": self.zoom_document,
+            "up": lambda: self.scroll_document(-1),
+            "down": lambda: self.scroll_document(1),
+            "close": self.close_document,
+        }
+        self.viewer_blits = self.viewer.build(
+            ViewerHost(self), self.stage_rect(), vs.voter, self.world.scenario, actions
+        )
+
+
+class ViewerHost:
+    """The voter desk as the document viewer sees it: drawings, scale, words and buttons."""
+
+    def __init__(self, scene: DeskPicture) -> None:
+        self.scene = scene
+        self.art = scene.art
+
+    def button(
+        self, rect: pygame.Rect, text: str, callback: Callable[[], None], key: int | None
+    ) -> UIButton:
+        button = self.scene.ui.button(rect, text, callback, key=key)
+        self.scene.fit_button(button)
+        return button
+
+    def px(self, design: float) -> int:
+        return self.scene.ctx.px(design)
+
+    def font_px(self, points: int) -> int:
+        return self.scene.ctx.font_px(points)
+
+    def text(self, key: str, **params: object) -> str:
+        return self.scene.ctx.cat(key, **params)
