@@ -260,6 +260,15 @@ def test_the_desk_with_its_clock_paused_is_not_drawn() -> None:
     assert window.between(SETTLE + FRAME, 8.0) == [], "a paused desk was drawn at rest"
 
 
+def test_the_desk_rests_while_an_explanation_waits_to_be_read() -> None:
+    pilot = Pilot()
+    scene = desk(pilot)
+    scene.reading = True  # the clock waits in Latihan while a finding is explained
+    assert scene.next_change() is None, "the clock waits: nothing moves"
+    window = play(pilot, {}, seconds=6.0)
+    assert window.between(SETTLE + FRAME, 6.0) == [], "a waiting desk was drawn at rest"
+
+
 def test_the_desk_clock_is_drawn_as_each_minute_passes() -> None:
     pilot = Pilot()
     scene = desk(pilot)

@@ -447,9 +447,7 @@ class PemungutanScene(DeskBand, DeskPicture, DeskControls, PhaseScene):
     def next_change(self) -> float | None:
         """The running clock moves on at each game minute (its own ``update`` replaces the
         base's, and so does this)."""
-        if self.paused or self.ctx.stack.top is not self or self.world.phase is not self.phase:
-            return None
-        if self.stop is None:
+        if not self.clock_runs() or self.stop is None:
             return None
         left = self.seconds_per_minute - self.elapsed % self.seconds_per_minute
         return left / (FAST if self.fast else 1)
