@@ -22,6 +22,7 @@ import pygame_gui  # noqa: E402
 from bench.loop import FULLDAY, PEMILU, REST, SAMPLES_PER_PHASE  # noqa: E402
 from simulator.app.context import AppContext  # noqa: E402
 from simulator.app.driver import Driver, run  # noqa: E402
+from simulator.app.launch import cheap_frames  # noqa: E402
 from simulator.app.library import ScenarioEntry  # noqa: E402
 from simulator.app.play import Mode, PlaySession  # noqa: E402
 from simulator.app.scene import Scene  # noqa: E402
@@ -203,6 +204,8 @@ def click(ctx: AppContext, button: pygame_gui.core.UIElement) -> Iterator[pygame
 
 def measure_responses() -> tuple[dict[Phase, list[float]], list[float]]:
     """Response times (ms) per phase, and to ending a phase, both days pooled."""
+    pygame.display.init()
+    cheap_frames()  # as the game's window does
     ctx = headless_context((1366, 768), "id")
     times: dict[Phase, list[float]] = {}
     ends: list[float] = []
