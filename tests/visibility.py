@@ -642,7 +642,8 @@ def _event_probe(kind: str) -> Probe:
         # uploaded): the crew goes on until it has happened.
         steps = stage.crew.phase_actions(phase)
         while not event.fired:
-            stage.apply(next(steps), answer=False)
+            stage.session.sim.apply(next(steps))  # headless: the screen is brought up once
+        stage.scene.after_action()
         stage.scene.update(1 / 60)  # the waiting event is put in front of the trainee
         cat = stage.cat
         words = [cat(f"event.{kind}.title"), cat(f"event.{kind}.narration")]

@@ -125,7 +125,7 @@ class PemungutanScene(DeskBand, DeskPicture, DeskControls, PhaseScene):
         self.picking_records = False
         self.choice_for: str | None = None  # the voter the ballot choice below is for
         self.chosen_ballots: set[BallotType] = set()
-        self.signature = "tangan"
+        self.signature: str | None = None  # chosen by the trainee, then kept
         self.ballot_toggles: dict[BallotType, UIButton] = {}  # for tests and tools
         self.picker_first: UIButton | None = None
         self.search_entry: UITextEntryLine | None = None

@@ -34,6 +34,7 @@ from simulator.core.phases.pemungutan import (
 from simulator.core.state import VoterState, World
 from simulator.presenter.labels import ballot_name
 from simulator.scenes.phases import pemungutan_art as art
+from simulator.scenes.phases.logistics_art import draw_tick
 from simulator.scenes.phases.pemungutan_units import (
     DIGITS,
     GAP,
@@ -59,7 +60,7 @@ class DeskControls:
     allowed: dict[str, Action]
     chosen_ballots: set[BallotType]
     choice_for: str | None
-    signature: str
+    signature: str | None
     ballot_toggles: dict[BallotType, UIButton]
     picker_first: UIButton | None
     chosen_subject: str | None
@@ -99,6 +100,17 @@ class DeskControls:
             )
         )
         return y + px(HEAD)
+
+    def chosen_mark(self, size: int) -> pygame.Surface:
+        """The mark of a chosen toggle: a drawn tick (the font has no check glyph, and "×"
+        read as "not this one")."""
+
+        def make(wh: tuple[int, int]) -> pygame.Surface:
+            surface = pygame.Surface(wh, pygame.SRCALPHA)
+            draw_tick(surface, (wh[0] // 2, wh[1] // 2), min(wh) - 2, palette.OK)
+            return surface
+
+        return self.art.scenery("chosen-tick", (size, size), make)
 
     def grid(self, area: pygame.Rect, y: int, columns: int) -> Callable[[int], pygame.Rect]:
         """Cell ``i`` of a grid of ``columns`` starting at ``y``."""
@@ -205,10 +217,12 @@ class DeskControls:
             )
             self.blits.append((chip, (rect.left, rect.top + px(2))))
             chosen = ballot in self.chosen_ballots
-            mark = "× " if chosen else ""
+            if chosen:  # a tick drawn on the chip, besides the filled button: never colour alone
+                mark = self.chosen_mark(chip_w)
+                self.blits.append((mark, (rect.left, rect.centery - chip_w // 2)))
             button = self.ui.button(
                 pygame.Rect(rect.left + chip_w, rect.top, rect.width - chip_w, rect.height),
-                mark + self.short(ballot),
+                self.short(ballot),
                 lambda b=ballot: self.toggle_ballot(b),
                 key=DIGITS[index] if index < len(DIGITS) else None,
                 style="@strong" if chosen else None,
@@ -221,9 +235,13 @@ class DeskControls:
         sign_cell = self.grid(area, y, len(SIGNATURES))
         for index, signature in enumerate(SIGNATURES):
             chosen = signature == self.signature
+            cell = sign_cell(index)
+            if chosen:
+                mark = self.chosen_mark(chip_w)
+                self.blits.append((mark, (cell.left, cell.centery - chip_w // 2)))
             button = self.ui.button(
-                sign_cell(index),
-                ("× " if chosen else "") + cat(f"{P}.sign.{signature}"),
+                pygame.Rect(cell.left + chip_w, cell.top, cell.width - chip_w, cell.height),
+                cat(f"{P}.sign.{signature}"),
                 lambda s=signature: self.choose_signature(s),
                 style="@strong" if chosen else None,
                 tooltip=cat(f"label.signature.{signature}"),
@@ -248,16 +266,18 @@ class DeskControls:
         return y + px(58)
 
     def keep_choice(self, vs: VoterState) -> None:
-        """The types and signature chosen belong to one voter: a new voter starts afresh."""
+        """The types chosen belong to one voter: a new voter starts afresh. How the chair
+        marks the ballots is the chair's practice, kept from voter to voter; nothing is
+        chosen for the trainee at the start of the day (that would be the answer)."""
         if self.choice_for != vs.id:
             self.choice_for = vs.id
             self.chosen_ballots = set()
-            self.signature = "tangan"
 
     def issue_action(self, vs: VoterState) -> IssueBallots | None:
-        """The hand-over the current choice makes, or None while no type is chosen."""
+        """The hand-over the current choice makes, or None while no type or no way of
+        marking the ballots is chosen."""
         chosen = [t for t in all_types(self.world) if t in self.chosen_ballots]
-        if not chosen:
+        if not chosen or self.signature is None:
             return None
         return IssueBallots(voter=vs.id, ballots=chosen, signature=self.signature)
 
