@@ -11,7 +11,8 @@ when a figure misses its budget. Timings are the best of several runs, in-proces
 - quiz_banks: loading and validating every shipped quiz bank (schema, lint, and every answer
   the engine works out: ballots ruled, form cells solved), then building the answer keys;
 - the game's figures, described in ``bench/game.py``;
-- the counting scene's response at a 300-voter TPS, described in ``bench/counting.py``.
+- the counting scene's response at a 300-voter TPS, described in ``bench/counting.py``;
+- the main loop's figures (idle CPU, response to an action), described in ``bench/loop.py``.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ import yaml  # noqa: E402
 
 from bench.counting import rows as counting_rows  # noqa: E402
 from bench.game import rows as game_rows  # noqa: E402
+from bench.loop import rows as loop_rows  # noqa: E402
 from simulator.autoplay import play_careful_day  # noqa: E402
 from simulator.content.load import load_scenario, validate_paths  # noqa: E402
 from simulator.core.actionlog import LogHeader, format_log, parse_log  # noqa: E402
@@ -131,6 +133,7 @@ def main() -> int:
         ("quiz_banks", measure_quiz_banks(), "s", 0.3),
         *game_rows(),
         *counting_rows(),
+        *loop_rows(),
     ]
     failed = False
     for name, value, unit, budget in rows:

@@ -82,6 +82,15 @@ class Scene:
     def update(self, dt: float) -> None:
         """Advance time-based things by one fixed step of ``dt`` seconds."""
 
+    def next_change(self) -> float | None:
+        """Seconds after the last :meth:`update` until this scene looks different with no
+        input: 0 while something moves, None while it is still (the default).
+
+        The game draws a frame only after input or when a scene says it changes, so a scene
+        that moves something in :meth:`update` (a running clock, an animation) says when
+        here; one that overrides ``update`` but not this is drawn every frame."""
+        return None
+
     def draw(self, surface: pygame.Surface) -> None:
         """Draw pictures under the widgets."""
 

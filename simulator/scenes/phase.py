@@ -441,6 +441,14 @@ class PhaseScene(Scene):
         if on_top and incidents.awaiting(self.world):
             self.show_event()
 
+    def next_change(self) -> float | None:
+        """Feedback marked for rewriting, or an event waiting to be shown, appears at the next
+        update."""
+        on_top = self.ctx.stack.top is self and self.world.phase is self.phase
+        if self._feedback_stale or (on_top and incidents.awaiting(self.world)):
+            return 0.0
+        return None
+
     # --- input and drawing ----------------------------------------------------------------
 
     def handle(self, event: pygame.event.Event) -> bool:

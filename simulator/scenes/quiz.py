@@ -391,6 +391,12 @@ class QuizScene(Scene):
             self._shown_second = second
             self._clock_label.set_text(self._clock_text())
 
+    def next_change(self) -> float | None:
+        """An exam's countdown moves on each second."""
+        if self.ctx.stack.top is not self or self.play.run.time_limit is None:
+            return None
+        return 1.0 - self.play.elapsed % 1.0
+
     def draw(self, surface: pygame.Surface) -> None:
         if self._ballot_picture is not None:
             picture, rect = self._ballot_picture

@@ -445,6 +445,14 @@ class PemungutanScene(DeskBand, DeskPicture, DeskControls, PhaseScene):
         else:
             self.refresh_clock()
 
+    def next_change(self) -> float | None:
+        """The running clock moves on at each game minute (its own ``update`` replaces the
+        base's, and so does this)."""
+        if not self.clock_runs() or self.stop is None:
+            return None
+        left = self.seconds_per_minute - self.elapsed % self.seconds_per_minute
+        return left / (FAST if self.fast else 1)
+
     def tick(self, to: int) -> None:
         """The clock reaches something due: the engine moves there; the feedback strip keeps
         the trainee's last decision unless the moment itself brings a finding."""

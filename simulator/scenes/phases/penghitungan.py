@@ -406,6 +406,10 @@ class PenghitunganScene(PhaseScene):
         """Whether something on screen moves by itself (the crew's ballots appearing)."""
         return self.plano.reveal is not None
 
+    def next_change(self) -> float | None:
+        """Drawn every frame while the crew's ballots appear; otherwise as any phase."""
+        return 0.0 if self.moving() else super().next_change()
+
     def update(self, dt: float) -> None:
         super().update(dt)
         if self.ctx.stack.top is not self:

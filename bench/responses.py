@@ -1,0 +1,223 @@
+"""The response to an action in every phase scene, through the real loop (issue 10): see
+``bench/loop.py``. Kept apart so that importing the benchmarks does not load pygame into the
+process that starts the memory figures' subprocesses (a child's peak RSS counts its parent's
+at the moment it is spawned)."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import statistics
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import pygame  # noqa: E402
+import pygame_gui  # noqa: E402
+
+from bench.loop import FULLDAY, PEMILU, REST, SAMPLES_PER_PHASE  # noqa: E402
+from simulator.app.context import AppContext  # noqa: E402
+from simulator.app.driver import Driver, run  # noqa: E402
+from simulator.app.launch import cheap_frames  # noqa: E402
+from simulator.app.library import ScenarioEntry  # noqa: E402
+from simulator.app.play import Mode, PlaySession  # noqa: E402
+from simulator.app.scene import Scene  # noqa: E402
+from simulator.app.shots import headless_context  # noqa: E402
+from simulator.app.widgets import offer_key  # noqa: E402
+from simulator.autoplay import CarefulCrew  # noqa: E402
+from simulator.content import load_scenario, scenario_sha256  # noqa: E402
+from simulator.core.actions import Action, AdvanceClock, EndPhase, RespondToEvent  # noqa: E402
+from simulator.core.phases import incidents  # noqa: E402
+from simulator.schema.types import Phase  # noqa: E402
+
+
+class Frames:
+    """Notes when each frame is shown (``pygame.display.flip``) and how many actions the
+    day's log held then."""
+
+    def __init__(self, session: PlaySession) -> None:
+        self.session = session
+        self.shown: list[tuple[float, int]] = []
+        self._flip = pygame.display.flip
+
+    def __enter__(self) -> Frames:
+        def flip() -> None:
+            self._flip()
+            self.shown.append((time.perf_counter(), len(self.session.sim.log)))
+
+        pygame.display.flip = flip
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pygame.display.flip = self._flip
+
+
+class Trainee:
+    """Plays a day through the real loop, timing the actions it applies by input."""
+
+    def __init__(self, ctx: AppContext, path: Path, seed: int) -> None:
+        self.ctx = ctx
+        entry = ScenarioEntry(path, load_scenario(path), scenario_sha256(path))
+        self.session = PlaySession.begin(entry, Mode.LATIHAN, None, None)
+        self.crew = CarefulCrew(self.session.sim)
+        self.frames = Frames(self.session)
+        self.rng = random.Random(seed)
+        self.times: dict[Phase, list[float]] = {}
+        self.ends: dict[Phase, float] = {}  # ending the phase: Enter to the next screen
+
+    @property
+    def top(self) -> Scene:
+        scene = self.ctx.stack.top
+        assert scene is not None
+        return scene
+
+    async def play(self) -> None:
+        with self.frames:
+            await self._play()
+
+    async def _play(self) -> None:
+        loop = asyncio.ensure_future(run(Driver(self.ctx)))
+        world = self.session.sim.world
+        while not self.session.finished:
+            phase = world.phase
+            assert phase is not None
+            self.show_phase()
+            timed = 0
+            for action in self.crew.phase_actions(phase):
+                if timed < SAMPLES_PER_PHASE:
+                    timed += await self.by_input(phase, action)
+                else:
+                    self.crew.do(action)
+            if timed >= SAMPLES_PER_PHASE:
+                self.show_phase()  # the rest was played headless: show where it stands
+            await self.answer_events(phase)
+            self.crew.respond_to_events()
+            await self.end_by_input(phase)
+        self.ctx.running = False
+        await loop
+
+    def show_phase(self) -> None:
+        from simulator.scenes.phases import scene_for
+        from simulator.scenes.phases.pemungutan import PemungutanScene
+
+        scene = scene_for(self.ctx, self.session)
+        self.ctx.stack.replace(scene)
+        if isinstance(scene, PemungutanScene):
+            scene.toggle_pause()  # the crew decides the time; the real clock must not
+
+    async def answer_events(self, phase: Phase) -> int:
+        answered = 0
+        for event in incidents.awaiting(self.session.sim.world):
+            kind = event.kind
+            response = RespondToEvent(event=event.index, response=self.crew.response(kind))
+            answered += await self.by_input(phase, response, answering=True)
+        return answered
+
+    async def end_by_input(self, phase: Phase) -> None:
+        """End the phase as a trainee does: E, then Enter on the question; the response is
+        timed from Enter to the first frame of the next screen."""
+        from simulator.scenes.dialog import ConfirmDialog
+
+        await asyncio.sleep(self.rng.uniform(0.0, REST))
+        pygame.event.post(key_event(pygame.K_e, "e"))
+        asked = time.perf_counter()
+        while not isinstance(self.ctx.stack.top, ConfirmDialog):
+            await asyncio.sleep(0.001)
+            if time.perf_counter() - asked > 5:
+                self.crew.do(EndPhase())  # the scene has no E: end it headless
+                return
+        await asyncio.sleep(self.rng.uniform(0.0, REST))
+        self.ends[phase] = await self.timed([key_event(pygame.K_RETURN, "\r")], EndPhase())
+
+    async def by_input(self, phase: Phase, action: Action, answering: bool = False) -> int:
+        """Apply ``action`` as a trainee would and time it; 1 when it was timed. An action
+        the scene offers no input for (yet) is applied headless. Events waiting for an
+        answer are answered first (unless this is the answer)."""
+        if not answering:
+            await self.answer_events(phase)
+        await asyncio.sleep(self.rng.uniform(0.0, REST))
+        inputs = list(self.inputs_for(action))
+        if not inputs:
+            self.crew.do(action)
+            self.show_phase()
+            return 0
+        self.times.setdefault(phase, []).append(await self.timed(inputs, action))
+        return 1
+
+    async def timed(self, inputs: list[pygame.event.Event], action: Action) -> float:
+        """Milliseconds from posting ``inputs`` to the first frame drawn after the action."""
+        before = len(self.session.sim.log)
+        posted = time.perf_counter()
+        for event in inputs:
+            pygame.event.post(event)
+        while True:
+            await asyncio.sleep(0.001)
+            drawn = [at for at, count in self.frames.shown if at >= posted and count > before]
+            if drawn:
+                return (drawn[0] - posted) * 1000
+            assert time.perf_counter() - posted < 5, f"{action} was not applied by its input"
+
+    def inputs_for(self, action: Action) -> Iterator[pygame.event.Event]:
+        """A click on the button offered for ``action``, or its figure typed and Enter."""
+        scene = self.top
+        button = scene.ui.offers.get(offer_key(action))
+        reveal = getattr(scene, "reveal", None)
+        if button is None and reveal is not None and reveal(action):
+            button = scene.ui.offers.get(offer_key(action))
+        if button is not None:
+            yield from click(self.ctx, button)
+            return
+        name = None
+        if isinstance(action, AdvanceClock):
+            name, text = "clock", action.to
+        elif action.kind == "enter_figure":
+            params = action.params()
+            name = f"figure:{params['ballot']}:{params['field']}"
+            text = str(params["value"])
+        entry = scene.ui.named_entries.get(name) if name else None
+        if entry is None:
+            return
+        scene.ui.set_focus(entry)
+        entry.set_text(text)
+        yield key_event(pygame.K_RETURN, "\r")
+
+
+def key_event(key: int, unicode: str) -> pygame.event.Event:
+    return pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=unicode, scancode=0)
+
+
+def click(ctx: AppContext, button: pygame_gui.core.UIElement) -> Iterator[pygame.event.Event]:
+    """A left click at the button's centre, if the centre is on screen and the button is the
+    one it lands on; otherwise the press pygame_gui would report."""
+    x, y = button.rect.center
+    on_screen = ctx.screen.get_rect().collidepoint(x, y) and button.hover_point(x, y)
+    if not on_screen:
+        yield pygame.event.Event(pygame_gui.UI_BUTTON_PRESSED, ui_element=button)
+        return
+    for kind in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
+        yield pygame.event.Event(kind, pos=(x, y), button=1, touch=False, window=None)
+
+
+def measure_responses() -> tuple[dict[Phase, list[float]], list[float]]:
+    """Response times (ms) per phase, and to ending a phase, both days pooled."""
+    pygame.display.init()
+    cheap_frames()  # as the game's window does
+    ctx = headless_context((1366, 768), "id")
+    times: dict[Phase, list[float]] = {}
+    ends: list[float] = []
+    for seed, path in enumerate((PEMILU, FULLDAY)):
+        ctx.running = True
+        trainee = Trainee(ctx, path, seed)
+        asyncio.run(trainee.play())
+        for phase, samples in trainee.times.items():
+            times.setdefault(phase, []).extend(samples)
+        ends += trainee.ends.values()
+    return times, ends
+
+
+def p95(samples: list[float]) -> float:
+    return statistics.quantiles(samples, n=20)[-1] if len(samples) > 1 else samples[0]

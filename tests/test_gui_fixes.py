@@ -1,0 +1,62 @@
+"""The pygame_gui work-around gives the same theme ids as pygame_gui, and a widget built
+through it looks the same."""
+
+from __future__ import annotations
+
+import pygame
+import pygame_gui
+from pygame_gui.core import ObjectID
+
+from simulator.app.context import make_manager
+from simulator.app.gui_fixes import cache_theme_ids
+from simulator.app.settings import Settings
+from simulator.app.shots import headless_context
+
+IDS = [
+    (["button"], ["button"], [None], [None]),
+    (["button"], ["button"], ["@strong"], [None]),
+    (
+        [None, None, None, "button"],
+        ["scrolling_container", "vertical_scroll_bar", "button"],
+        [None, None, None],
+        ["#scroll", "#bar", "#top_button"],
+    ),
+    (None, None, None, None),
+]
+
+
+def plain_manager() -> pygame_gui.UIManager:
+    headless_context((800, 600), "id")  # a display and fonts
+    return pygame_gui.UIManager((800, 600))
+
+
+def test_cached_theme_ids_are_pygame_guis_own() -> None:
+    manager = plain_manager()
+    theme = manager.get_theme()
+    own = [theme.build_all_combined_ids(*ids) for ids in IDS if _valid(ids)]
+    cache_theme_ids(manager)
+    cached = [theme.build_all_combined_ids(*ids) for ids in IDS if _valid(ids)]
+    again = [theme.build_all_combined_ids(*ids) for ids in IDS if _valid(ids)]
+    assert cached == own, "the cache changed which theme entries an element reads"
+    assert all(a is b for a, b in zip(cached, again, strict=True)), "the cache is not used"
+
+
+def _valid(ids: tuple) -> bool:
+    base, elements, classes, objects = ids
+    return elements is None or all(len(x) == len(elements) for x in (base, classes, objects))
+
+
+def test_a_button_looks_the_same_with_the_cache() -> None:
+    headless_context((800, 600), "id")
+    pictures = []
+    for cached in (False, True):
+        manager = make_manager((800, 600), Settings())
+        if not cached:
+            del manager.get_theme().build_all_combined_ids  # back to pygame_gui's own
+        button = pygame_gui.elements.UIButton(
+            pygame.Rect(10, 10, 200, 40), "Mulai", manager,
+            object_id=ObjectID(class_id="@strong"),
+        )
+        manager.update(0.0)
+        pictures.append(pygame.image.tobytes(button.image, "RGBA"))
+    assert pictures[0] == pictures[1], "a themed button looks different with the cache"
