@@ -66,13 +66,14 @@ class Driver:
         visible = self.ctx.stack.visible()
         for scene in visible:
             scene.draw(surface)
-        self.ctx.manager.draw_ui(surface)
         top = self.ctx.stack.top
+        if top is not None:
+            top.ui.place_tooltips(surface.get_rect())
+        self.ctx.manager.draw_ui(surface)
         if top is not None:
             top.ui.draw_focus_ring(surface, max(3, self.ctx.px(4)), max(3, self.ctx.px(6)))
         for scene in visible:
             scene.seen = True
-
 
     def advance(
         self, dt: float, events: list[pygame.event.Event], longest: float = MAX_FRAME

@@ -130,6 +130,8 @@ class Widgets:
     _resume_at: int | None = None
     #: whether these widgets belong to the top scene, the only one that shows its ring
     active: bool = True
+    #: tooltips already moved clear of the other elements (see :meth:`place_tooltips`)
+    _placed_tips: set[UIElement] = field(default_factory=set)
 
     # --- making ---------------------------------------------------------------------------
 
@@ -451,6 +453,39 @@ class Widgets:
         if offer is not None:
             return ("offer", offer)
         return ("text", getattr(element, "text", ""))
+
+    def place_tooltips(self, screen: pygame.Rect) -> None:
+        """A tooltip never covers something to press: one that has just appeared is moved
+        below, above, right or left of its element, to the first place clear of every other
+        button and entry on screen (and inside it); with no such place it is not shown (its
+        words are the element's own, or a hint the screen gives elsewhere)."""
+        for element in self.focusable:
+            tip = getattr(element, "tool_tip", None)
+            if tip is None or tip in self._placed_tips or not element.alive():
+                continue
+            self._placed_tips.add(tip)
+            anchor = element.get_abs_rect()
+            others = [e.get_abs_rect() for e in self.live_focusable() if e is not element]
+            size = tip.rect.size
+            gap = 4
+            candidates = [
+                pygame.Rect((tip.rect.left, anchor.bottom + gap), size),
+                pygame.Rect((tip.rect.left, anchor.top - gap - size[1]), size),
+                pygame.Rect((anchor.right + gap, anchor.top), size),
+                pygame.Rect((anchor.left - gap - size[0], anchor.top), size),
+            ]
+            clear = next(
+                (
+                    r
+                    for r in candidates
+                    if screen.contains(r) and not any(r.colliderect(o) for o in others)
+                ),
+                None,
+            )
+            if clear is None:
+                tip.kill()  # pygame_gui forgets it when the pointer leaves
+            else:
+                tip.set_position(clear.topleft)
 
     def draw_focus_ring(self, surface: pygame.Surface, width: int, radius: int) -> None:
         """The gold ring round the focused element, drawn over its border: thicker than the

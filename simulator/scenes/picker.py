@@ -67,7 +67,6 @@ class PickerScene(Scene):
                     text,
                     lambda e=entry: self.choose(e),
                     container=scroller,
-                    tooltip=text,
                 )
                 if entry is self.chosen:
                     self.ui.set_focus(button)
