@@ -85,6 +85,18 @@ def test_replay_reports_a_different_result(
     assert "score 97 recorded, 0 now" in err
 
 
+def test_replay_of_a_log_from_older_scoring_rules_says_so(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A trainee's log recorded before the duties entered the score replays its steps, and
+    the trainer is told why the score may differ."""
+    older = tmp_path / "lama.log"
+    older.write_text(CORRECT.read_text().replace("engine: 2", "engine: 1"), encoding="utf-8")
+    code, out, err = run_cli(capsys, "--lang", "en", "replay", older)
+    assert "recorded under scoring rules version 1; these are version 2" in err, err
+    assert code == 0 and "Confirmed" in out, "the same steps, the same result here"
+
+
 def test_a_malformed_log_is_located_and_exits_2(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

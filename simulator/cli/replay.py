@@ -14,6 +14,7 @@ from simulator.cli._common import (
     print_result,
     read_log_or_fail,
 )
+from simulator.core.engine import ENGINE_VERSION
 from simulator.core.replay import result_of
 from simulator.i18n import Catalog, catalog
 
@@ -32,6 +33,13 @@ def run(args: argparse.Namespace) -> int:
         loaded = load_scenario_or_fail(path, cat)
         if loaded.sha256 != log.header.scenario_sha256:
             print(cat("cli.replay.scenario_changed", path=str(path)), file=sys.stderr)
+        if log.header.engine != ENGINE_VERSION:
+            # Recorded under other rules (engine 1 scored no duties): the actions replay,
+            # the score is today's.
+            print(
+                cat("cli.replay.engine_changed", logged=log.header.engine, now=ENGINE_VERSION),
+                file=sys.stderr,
+            )
         sim = apply_or_fail(loaded, log, args.log, cat)
     except CliFailure as failure:
         print(failure, file=sys.stderr)
