@@ -139,7 +139,7 @@ class _RecordingFont(pygame.font.Font):
         return super().render(text, *args, **kwargs)  # type: ignore[arg-type]
 
 
-def _forget_drawings(scene: Scene) -> None:
+def forget_drawings(scene: Scene) -> None:
     """Drop every picture a scene or an art module keeps, so the next build draws afresh."""
     for module in [m for name, m in sys.modules.items() if name.startswith("simulator.")]:
         for value in list(vars(module).values()):
@@ -209,7 +209,7 @@ def shown_text(pilot: Pilot) -> ShownText:
     try:
         scenes = list(pilot.ctx.stack.visible())
         for scene in scenes:
-            _forget_drawings(scene)
+            forget_drawings(scene)
             scene.rebuild()
         pilot.ctx.manager.update(0.0)
         pilot.driver.draw(pilot.ctx.screen)
@@ -217,7 +217,7 @@ def shown_text(pilot: Pilot) -> ShownText:
     finally:
         pygame.font.Font = original  # type: ignore[misc]
         for scene in pilot.ctx.stack.visible():
-            _forget_drawings(scene)
+            forget_drawings(scene)
     widgets = tuple(
         _widget_text(element)
         for scene in scenes
