@@ -8,8 +8,10 @@ it would clip, or let run over its border, is caught as the trainee would see it
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 
 import pygame
 from pygame_gui.core import UIElement
@@ -23,6 +25,7 @@ from pygame_gui.elements import (
 
 from simulator.app.scene import Scene
 from simulator.art import fonts
+from simulator.i18n import LANGUAGES, catalog
 
 ELLIPSIS = "…"
 NBSP = "\u00a0"
@@ -44,11 +47,30 @@ def layout_faults(scene: Scene, *, allow_cut: Iterable[UIElement] = ()) -> list[
     for element in shown:
         faults += _text_faults(element)
         text = str(getattr(element, "text", "") or "")
-        if ELLIPSIS in text and element not in exempt:
+        if ELLIPSIS in text and element not in exempt and not _written_so(text):
             faults.append(f"{_name(element)} is cut short with {ELLIPSIS!r}")
         faults += _bounds_faults(element, window, scrollers)
     faults += _overlaps(shown)
     return faults
+
+
+@lru_cache(maxsize=1)
+def _written_with_ellipsis() -> tuple[re.Pattern[str], ...]:
+    """The catalogue's own texts that hold "…" (a button that opens a list, "… and 3
+    more"), as patterns: their "…" is the words', not a cut."""
+    patterns = []
+    for lang in LANGUAGES:
+        for template in catalog(lang).strings.values():
+            if ELLIPSIS in template:
+                parts = re.split(r"\{[^}]*\}", template)
+                patterns.append(re.compile(".*".join(re.escape(part) for part in parts)))
+    return tuple(patterns)
+
+
+def _written_so(text: str) -> bool:
+    """``text`` (without its shortcut key, its spaces plain) is a catalogue text with "…"."""
+    words = re.sub(r"\s+\[[^\]]+\]$", "", text.replace(NBSP, " ")).strip()
+    return any(pattern.fullmatch(words) for pattern in _written_with_ellipsis())
 
 
 def _name(element: UIElement) -> str:
@@ -60,7 +82,7 @@ def _text_faults(element: UIElement) -> list[str]:
     if isinstance(element, UILabel):
         return _label_faults(element)
     if isinstance(element, UIButton):
-        return _button_faults(element)
+        return button_faults(element)
     if isinstance(element, UITextEntryLine):
         return _entry_faults(element)
     if isinstance(element, UITextBox):
@@ -92,7 +114,20 @@ def _label_faults(label: UILabel) -> list[str]:
     return []
 
 
-def _button_faults(button: UIButton) -> list[str]:
+def line_widths(button: UIButton) -> list[int]:
+    """The width of each line of ``button``'s words as pygame_gui lays them out (the spaces a
+    wrapped line is filled out with do not count)."""
+    layout = getattr(button.drawable_shape, "text_box_layout", None)
+    if layout is None or not button.text:
+        return []
+    widths = []
+    for row in layout.layout_rows:
+        words = "".join(str(getattr(item, "text", "")) for item in row.items)
+        widths.append(button.font.size(words.rstrip(" " + NBSP))[0])
+    return widths
+
+
+def button_faults(button: UIButton) -> list[str]:
     """The rows pygame_gui lays the words out in stay inside the button, clear of the border
     (a line wider than the button is drawn over its border and cut at its edge)."""
     shape = button.drawable_shape

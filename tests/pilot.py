@@ -110,12 +110,18 @@ class Pilot:
 
 
 def texts_overflowing(scene: Scene) -> list[str]:
-    """Labels and buttons of ``scene`` whose text is wider than the element."""
+    """Labels and buttons of ``scene`` whose text is wider than the element (a button's
+    lines as pygame_gui wraps them)."""
+    from tests.fit import button_faults
+
     found = []
     for element in scene.ui.elements:
         if not isinstance(element, (pygame_gui.elements.UILabel, pygame_gui.elements.UIButton)):
             continue
         if not element.alive() or element.font is None or not element.text:
+            continue
+        if isinstance(element, pygame_gui.elements.UIButton):
+            found += button_faults(element)
             continue
         width = element.font.size(element.text)[0]
         if width > element.rect.width:
