@@ -9,6 +9,7 @@ line, and nothing is cut short with "…". Measured with the fonts pygame_gui wi
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -103,6 +104,25 @@ def wrapped(ctx: AppContext, text: str, width: int, style: str | None = None) ->
         filled.append(line)
     last = [line.replace(" ", NBSP) for line in lines[-1:]]
     return " ".join([*filled, *last]), max(1, len(lines))
+
+
+def button_height(
+    ctx: AppContext,
+    text: str,
+    width: int,
+    key: int | None = None,
+    style: str | None = None,
+    *,
+    least: int,
+) -> int:
+    """How tall :func:`button` makes a button ``width`` wide: ``least`` when its words fit
+    one line, else as tall as pygame_gui grows their lines (1.25 lines apart, a few pixels of
+    border)."""
+    if fits(ctx, text, width, key, style):
+        return least
+    _, lines = wrapped(ctx, text + shown_label("", key).replace(" ", NBSP), width, style)
+    line = theme_font(ctx, style=style).get_rect("Ág").height
+    return max(least, lines * math.ceil(line * 1.25) + ctx.px(8))
 
 
 def button(
