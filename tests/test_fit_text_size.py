@@ -187,14 +187,7 @@ def assert_whole(scene: Scene, where: str) -> None:
     assert not faults, f"{where}: " + "\n  ".join(faults)
 
 
-PHASES = [
-    Phase.LOGISTIK,
-    Phase.PEMBUKAAN,
-    Phase.PEMUNGUTAN,
-    Phase.PENUTUPAN,
-    Phase.PENGHITUNGAN,
-    Phase.PENYERAHAN,
-]
+PHASES = list(Phase)
 PHASE_CASES = [(PEMILU, phase, lang, LAPTOP) for phase in PHASES for lang in LANGS] + [
     (PILKADA, phase, lang, FULL_HD) for phase, lang in zip(PHASES, itertools.cycle(LANGS))
 ]

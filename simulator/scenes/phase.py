@@ -160,11 +160,8 @@ class PhaseScene(Scene):
     def build_side(self) -> None:
         cat, px = self.ctx.cat, self.ctx.px
         side = self.side_rect()
-        heading_h = self.ctx.line(19)
-        self.ui.label(
-            pygame.Rect(side.left, side.top, side.width, heading_h),
-            cat("shell.phase.actions"),
-            style="@heading",
+        heading_h = layout.heading(
+            self.ui, self.ctx, side.left, side.top, side.width, cat("shell.phase.actions")
         )
         bottom = side.bottom - self.end_button_h() - px(8)
         bottom = self.build_wait(side, bottom)  # time can always be let pass
