@@ -11,7 +11,9 @@ no control over another.
 from __future__ import annotations
 
 import itertools
+import random
 from collections.abc import Callable
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,7 +32,11 @@ from simulator.app.shots import headless_context
 from simulator.art.fonts import font_path
 from simulator.autoplay import CarefulCrew
 from simulator.content import load_scenario
-from simulator.core.actions import EndPhase
+from simulator.core.actions import AdvanceClock, EndPhase
+from simulator.core.phases import incidents
+from simulator.persistence.quiz_records import QuizRecords
+from simulator.persistence.store import SaveStore
+from simulator.quiz.session import Mode as QuizMode
 from simulator.scenes.phase import PhaseScene
 from simulator.schema.types import Phase
 from tests.fit import layout_faults, recording_cut_drawings
@@ -42,6 +48,7 @@ PILKADA = SCENARIOS / "pilkada-hari-penuh.yaml"
 LAPTOP, FULL_HD = (1366, 768), (1920, 1080)
 LANGS = ("id", "en")
 SAMPLE = "Pemilih menunjukkan KTP-el dan C.Pemberitahuan"
+TODAY = date(2026, 11, 23)  # a fixed day: the quiz's schedule does not follow the calendar
 
 
 # --- the sizes pygame renders ---------------------------------------------------------------
@@ -207,4 +214,180 @@ def test_every_phase_scene_is_whole_at_besar(
 
 # --- the shell at Besar ---------------------------------------------------------------------
 
-ShellCase = Callable[[AppContext], Scene]
+
+
+def _stored_context(size: tuple[int, int], lang: str, tmp_path: Path) -> AppContext:
+    """A Besar app with a save store and a trainee's profile, quiz results and a day begun."""
+    ctx = _context(size, "besar", lang)
+    store, _ = SaveStore.open(tmp_path)
+    ctx.store = store
+    ctx.profile = store.create_profile("Sri Wahyuni Kusumaningrum")
+    records = QuizRecords(store, ctx.profile.id)
+    records.set_polling_day(TODAY + timedelta(days=4))
+    for item in ctx.quiz().items[:12]:
+        records.record_answer(QuizMode.LATIHAN, item.ref, item.topic, item.ref[-1] in "13")
+    PlaySession.begin(_scenario_entry(PEMILU), Mode.LATIHAN, store, ctx.profile.id)
+    return ctx
+
+
+def _over_phase(ctx: AppContext, phase: Phase, make: Callable[[PhaseScene], Scene]) -> Scene:
+    """``make``'s overlay over ``phase``'s scene of a day in ``ctx`` (Besar)."""
+    from simulator.scenes.phases import scene_for
+
+    session = PlaySession.begin(_scenario_entry(PEMILU), Mode.LATIHAN, None, None)
+    crew = CarefulCrew(session.sim)
+    while session.sim.world.phase is not phase:
+        current = session.sim.world.phase
+        assert current is not None
+        for action in crew.phase_actions(current):
+            crew.do(action)
+        crew.respond_to_events()
+        crew.do(EndPhase())
+    scene = scene_for(ctx, session)
+    ctx.stack.replace(scene)
+    overlay = make(scene)
+    ctx.stack.push(overlay)
+    return overlay
+
+
+def _mistaken(scene: PhaseScene) -> Scene:
+    """F2's list, with the phase's mistakes in it (every report that is not so)."""
+    from simulator.scenes.mistakes import MistakesOverlay
+
+    for action in list(scene.offered_actions()):
+        if action.kind == "report":
+            scene.session.do(action)
+    return MistakesOverlay(scene.ctx, scene.session)
+
+
+def _event(scene: PhaseScene) -> Scene:
+    """The dialog of the day's first event that needs an answer (a witness objecting)."""
+    from simulator.scenes.event import EventDialog
+
+    crew = CarefulCrew(scene.session.sim)
+    scene.session.sim.apply(AdvanceClock(to="14:30"))
+    steps = crew.phase_actions(Phase.PENGHITUNGAN)
+    while not incidents.awaiting(scene.world):  # a ballot ruled: a witness objects to it
+        scene.session.sim.apply(next(steps))
+    return EventDialog(scene.ctx, scene)
+
+
+def _correction(scene: PhaseScene) -> Scene:
+    """The forms' question of how to change a figure already written."""
+    from simulator.scenes.phases.formulir import CorrectionDialog
+
+    field_id = next(iter(scene._entries))  # type: ignore[attr-defined]
+    return CorrectionDialog(scene.ctx, scene, field_id, 1234, 5678)  # type: ignore[arg-type]
+
+
+def _answered_scene() -> type[Scene]:
+    from simulator.scenes.quiz import QuizScene
+
+    class AnsweredQuestion(QuizScene):
+        """A question answered (wrongly) as soon as it is on screen: its feedback."""
+
+        def build(self) -> None:
+            if not getattr(self, "_answered", False):
+                self._answered = True
+                self.feedback = self.play.answer("invalid")
+            super().build()
+
+    return AnsweredQuestion
+
+
+def _quiz_screens(ctx: AppContext) -> list[Scene]:
+    """The quiz menu, a question of each kind, a ruled ballot's feedback, an exam's result."""
+    from simulator.app.quiz_play import QuizPlay
+    from simulator.quiz.session import QuizRun
+    from simulator.scenes.quiz import QuizScene
+    from simulator.scenes.quiz_menu import QuizMenuScene
+    from simulator.scenes.quiz_result import QuizResultScene
+
+    library = ctx.quiz()
+    Answered = _answered_scene()
+    screens: list[Scene] = [QuizMenuScene(ctx, today=TODAY)]
+    seen: set[str] = set()
+    for item in library.items:
+        kind = str(item.question.type)
+        if kind not in seen:
+            seen.add(kind)
+            run = QuizRun(QuizMode.LATIHAN, [item], random.Random(3))
+            screens.append(QuizScene(ctx, QuizPlay(run, None, TODAY)))
+    # A ballot ruled wrongly: its feedback has the longest words (the ruling explained).
+    ballot = next(i for i in library.items if str(i.question.type) == "ballot")
+    run = QuizRun(QuizMode.LATIHAN, [ballot], random.Random(4))
+    screens.append(Answered(ctx, QuizPlay(run, None, TODAY)))
+    exam = QuizPlay.begin(QuizMode.UJIAN, library, None, TODAY, seed=5)
+    while (shown := exam.run.current()) is not None:
+        exam.answer(None if exam.run.position % 3 else shown.item.key.answer)
+    screens.append(QuizResultScene(ctx, exam, exam.finish()))
+    return screens
+
+
+def shell_screens(ctx: AppContext) -> list[tuple[str, Callable[[], Scene]]]:
+    """Every screen of the frame around the phases, made when checked."""
+    from simulator.autoplay import play_careful_day
+    from simulator.scenes.debrief import DebriefScene
+    from simulator.scenes.dialog import ConfirmDialog
+    from simulator.scenes.pause import PauseScene
+    from simulator.scenes.picker import PickerScene
+    from simulator.scenes.profiles import ProfileScene
+    from simulator.scenes.resume import ResumeScene
+    from simulator.scenes.settings import SettingsScene
+    from simulator.scenes.start import StartScene
+
+    def debrief(careful: bool) -> Scene:
+        session = PlaySession.begin(_scenario_entry(PEMILU), Mode.LATIHAN, None, None)
+        if careful:
+            play_careful_day(session.sim)
+        while not session.finished:  # an abandoned day: every phase ended at once
+            session.do(EndPhase())
+        return DebriefScene(ctx, session)
+
+    def confirm(scene: PhaseScene) -> Scene:
+        cat = ctx.cat
+        return ConfirmDialog(
+            ctx,
+            cat("shell.phase.end_title"),
+            cat("shell.phase.end_body"),
+            cat("shell.phase.end_yes"),
+            cat("shell.common.cancel"),
+        )
+
+    return [
+        ("start", lambda: StartScene(ctx)),
+        ("profiles", lambda: ProfileScene(ctx)),
+        ("settings", lambda: SettingsScene(ctx)),
+        ("picker", lambda: PickerScene(ctx)),
+        ("resume", lambda: ResumeScene(ctx)),
+        ("pause", lambda: _over_phase(ctx, Phase.PEMUNGUTAN, lambda s: PauseScene(ctx, s.session))),
+        ("end phase", lambda: _over_phase(ctx, Phase.PEMBUKAAN, confirm)),
+        ("mistakes", lambda: _over_phase(ctx, Phase.LOGISTIK, _mistaken)),
+        ("event", lambda: _over_phase(ctx, Phase.PENGHITUNGAN, _event)),
+        ("correction", lambda: _over_phase(ctx, Phase.FORMULIR, _correction)),
+        ("debrief", lambda: debrief(careful=True)),
+        ("debrief abandoned", lambda: debrief(careful=False)),
+    ]
+
+
+SHELL_CASES = [(lang, LAPTOP) for lang in LANGS] + [("en", FULL_HD)]
+SHELL_IDS = [f"{lang}-{size[0]}" for lang, size in SHELL_CASES]
+
+
+@pytest.mark.parametrize(("lang", "size"), SHELL_CASES, ids=SHELL_IDS)
+def test_every_shell_screen_is_whole_at_besar(
+    lang: str, size: tuple[int, int], tmp_path: Path
+) -> None:
+    ctx = _stored_context(size, lang, tmp_path)
+    faults = []
+    for name, make in shell_screens(ctx):
+        scene = make()
+        if ctx.stack.top is not scene:
+            ctx.stack.replace(scene)
+        Driver(ctx).step(1 / 60, [])
+        faults += [f"{name}: {fault}" for fault in screen_faults(scene)]
+    for scene in _quiz_screens(ctx):
+        ctx.stack.replace(scene)
+        Driver(ctx).step(1 / 60, [])
+        faults += [f"{type(scene).__name__}: {fault}" for fault in screen_faults(scene)]
+    assert not faults, f"{lang} {size[0]}×{size[1]} Besar:\n  " + "\n  ".join(faults)

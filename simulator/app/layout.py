@@ -179,7 +179,31 @@ def heading(
         height = ctx.line(19)
         ui.label(pygame.Rect(left, top, width, height), text, style="@heading")
         return height
-    lines = wrap_lines(font, text, width)
-    height = text_height(ctx, len(lines), "@heading_wrap")
-    ui.text(pygame.Rect(left, top, width, height), f"<b>{escape(text)}</b>", style="@heading_wrap")
-    return height
+    box = ui.text(
+        pygame.Rect(left, top, width, -1), f"<b>{escape(text)}</b>", style="@heading_wrap"
+    )
+    return box.rect.height
+
+
+def words(
+    ui: Widgets,
+    ctx: AppContext,
+    left: int,
+    top: int,
+    width: int,
+    text: str,
+    style: str = "@plain",
+    *,
+    markup: bool = False,
+    container: Any = None,
+) -> int:
+    """Words on the background at (``left``, ``top``), ``width`` wide, wrapped and as tall as
+    pygame_gui makes their lines (never a scroll bar); returns that height. ``markup``:
+    ``text`` is already a text box's markup (escaped)."""
+    box = ui.text(
+        pygame.Rect(left, top, width, -1),
+        text if markup else escape(text),
+        style=style,
+        container=container,
+    )
+    return box.rect.height

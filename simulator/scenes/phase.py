@@ -221,11 +221,11 @@ class PhaseScene(Scene):
             top = bottom - entry_h
             self.ui.label(pygame.Rect(side.left, top, label_w, entry_h), words)
         else:  # a longer message (a time that cannot be waited for) wraps beside the entry
-            height = max(entry_h, len(lines) * self.ctx.line(15))
-            top = bottom - height
-            self.ui.text(
-                pygame.Rect(side.left, top, label_w, height), escape(words), style="@plain"
+            box = self.ui.text(
+                pygame.Rect(side.left, bottom, label_w, -1), escape(words), style="@plain"
             )
+            top = bottom - max(entry_h, box.rect.height)
+            box.set_relative_position((side.left, top))
         self.ui.entry(
             pygame.Rect(side.right - entry_w, bottom - entry_h, entry_w, entry_h),
             self.wait_until,

@@ -355,11 +355,8 @@ class FormulirScene(PhaseScene):
 
     def note_box(self, rect: pygame.Rect, text: str, style: str) -> UITextBox:
         """Words in place of a button (a step done), wrapped and as tall as they need."""
-        font = layout.theme_font(self.ctx, "text_box", style)
-        lines = len(layout.wrap_lines(font, text, rect.width))
-        height = max(rect.height, layout.text_height(self.ctx, lines, style))
         return self.ui.text(
-            pygame.Rect(rect.left, rect.top, rect.width, height), escape(text), style=style
+            pygame.Rect(rect.left, rect.top, rect.width, -1), escape(text), style=style
         )
 
     # --- text beside the form -------------------------------------------------------------
