@@ -118,6 +118,8 @@ def wraps(element: pygame_gui.core.UIElement) -> bool:
     """A button made as tall as its words wrapped at its width (height -1 when made): its
     text cannot be wider than it."""
     return isinstance(element, pygame_gui.elements.UIButton) and bool(element.dynamic_height)
+
+
 def key_code(char: str) -> int:
     """The key that types ``char`` on a plain keyboard."""
     return pygame.K_SPACE if char == " " else pygame.key.key_code(char.lower())
@@ -133,12 +135,18 @@ def key_events(key: int, mod: int = 0, unicode: str = "") -> list[pygame.event.E
 
 
 def texts_overflowing(scene: Scene) -> list[str]:
-    """Labels and buttons of ``scene`` whose text is wider than the element."""
+    """Labels and buttons of ``scene`` whose text is wider than the element (a button's
+    lines as pygame_gui wraps them)."""
+    from tests.fit import button_faults
+
     found = []
     for element in scene.ui.elements:
         if not isinstance(element, (pygame_gui.elements.UILabel, pygame_gui.elements.UIButton)):
             continue
         if not element.alive() or element.font is None or not element.text or wraps(element):
+            continue
+        if isinstance(element, pygame_gui.elements.UIButton):
+            found += button_faults(element)
             continue
         width = element.font.size(element.text)[0]
         if width > element.rect.width:
@@ -162,7 +170,7 @@ class _RecordingFont(pygame.font.Font):
         return super().render(text, *args, **kwargs)  # type: ignore[arg-type]
 
 
-def _forget_drawings(scene: Scene) -> None:
+def forget_drawings(scene: Scene) -> None:
     """Drop every picture a scene or an art module keeps, so the next build draws afresh."""
     for module in [m for name, m in sys.modules.items() if name.startswith("simulator.")]:
         for value in list(vars(module).values()):
@@ -232,7 +240,7 @@ def shown_text(pilot: Pilot) -> ShownText:
     try:
         scenes = list(pilot.ctx.stack.visible())
         for scene in scenes:
-            _forget_drawings(scene)
+            forget_drawings(scene)
             scene.rebuild()
         pilot.ctx.manager.update(0.0)
         pilot.driver.draw(pilot.ctx.screen)
@@ -240,7 +248,7 @@ def shown_text(pilot: Pilot) -> ShownText:
     finally:
         pygame.font.Font = original  # type: ignore[misc]
         for scene in pilot.ctx.stack.visible():
-            _forget_drawings(scene)
+            forget_drawings(scene)
     widgets = tuple(
         _widget_text(element)
         for scene in scenes

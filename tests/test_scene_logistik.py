@@ -17,7 +17,8 @@ from simulator.core.phases.logistik import CountBallots, InspectItem, ReportDisc
 from simulator.scenes.dialog import ConfirmDialog
 from simulator.scenes.phases.logistik import LogistikScene, Tile
 from simulator.schema.types import BallotType, Phase
-from tests.pilot import Pilot, texts_overflowing, wraps
+from tests.fit import line_widths
+from tests.pilot import Pilot, texts_overflowing
 
 LAPTOP, FULL_HD = (1366, 768), (1920, 1080)
 BRAILLE_UNREPORTED = "logistik.braille_tidak_dilaporkan"
@@ -53,12 +54,15 @@ def end_phase(pilot: Pilot) -> None:
 
 
 def padded_overflow(scene: LogistikScene) -> list[str]:
-    """Stage buttons whose text does not fit inside the button's padding (10 px a side)."""
+    """Stage buttons whose text (each line of a wrapped one) does not fit inside the button's
+    padding (10 px a side)."""
     pad = scene.ctx.px(24)
     return [
-        f"{e.text!r}: {e.font.size(e.text)[0]} px > {e.rect.width - pad} px"
+        f"{e.text!r}: {width} px > {e.rect.width - pad} px"
         for e in scene.ui.elements
-        if isinstance(e, UIButton) and not wraps(e) and e.font.size(e.text)[0] > e.rect.width - pad
+        if isinstance(e, UIButton)
+        for width in line_widths(e)
+        if width > e.rect.width - pad
     ]
 
 

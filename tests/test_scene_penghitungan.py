@@ -9,7 +9,6 @@ from pathlib import Path
 import pygame
 import pygame_gui
 import pytest
-from pilot import wraps
 from pygame_gui.elements import UIButton, UILabel
 
 from simulator.app.context import AppContext
@@ -27,6 +26,7 @@ from simulator.core.phases.penghitungan import AnnounceBoxCount, OpenBoxForCount
 from simulator.scenes.phases.penghitungan import PenghitunganScene
 from simulator.schema.scenario import EventKind
 from simulator.schema.types import BallotType, Phase
+from tests.fit import line_widths
 
 ROOT = Path(__file__).resolve().parents[1] / "scenarios"
 COUNT_SCENARIO = ROOT / "pilkada-calon-tunggal-hitung.yaml"
@@ -103,15 +103,21 @@ def rule_carefully_until(ctx: AppContext, scene: PenghitunganScene, verdict: str
 
 
 def check_fit(scene: PenghitunganScene, where: str) -> int:
+    """Every label and button's words inside it (a wrapped button's lines each); how many
+    were checked."""
     checked = 0
     for element in scene.ui.elements:
         if isinstance(element, (UILabel, UIButton)) and element.alive():
-            if wraps(element):
-                continue  # as tall as its words wrapped at its width
-            width = element.font.size(element.text)[0]
-            assert width <= element.rect.width, (
-                f"{where}: {element.text!r} is {width}px wide in a {element.rect.width}px element"
+            widths = (
+                line_widths(element)
+                if isinstance(element, UIButton)
+                else [element.font.size(element.text)[0]]
             )
+            for width in widths:
+                assert width <= element.rect.width, (
+                    f"{where}: {element.text!r} is {width}px wide in a "
+                    f"{element.rect.width}px element"
+                )
             checked += 1
     return checked
 

@@ -14,7 +14,7 @@ from simulator.app.gui_fixes import cache_theme_ids
 from simulator.app.scene import SceneStack
 from simulator.app.settings import Settings
 from simulator.app.sound import Sounds
-from simulator.app.theme import build_theme, font_size, ui_scale
+from simulator.app.theme import BODY_POINTS, HEADING_POINTS, build_theme, font_size, ui_scale
 from simulator.i18n import Catalog, catalog
 from simulator.persistence.store import Profile, SaveStore, StoreNotice
 
@@ -30,11 +30,21 @@ def make_manager(size: tuple[int, int], settings: Settings) -> pygame_gui.UIMana
     theme = build_theme(scale, settings.text_size)
     manager = pygame_gui.UIManager(size, theme_path=theme, starting_language="en")
     cache_theme_ids(manager)  # every widget is built faster (see gui_fixes)
-    # Text boxes use bold and italic at the body size: load them now, not mid-frame.
-    body = font_size(15, scale, settings.text_size)
-    manager.preload_fonts(
-        [{"name": "noto_sans", "point_size": body, "style": style} for style in ("bold", "italic")]
-    )
+    # Text boxes use bold and italic at the body size, and a wrapped heading the heading's
+    # size: load them now, not mid-frame.
+    body = font_size(BODY_POINTS, scale, settings.text_size)
+    heading = font_size(HEADING_POINTS, scale, settings.text_size)
+    fonts = manager.get_theme().get_font_dictionary()
+    wanted = [
+        {"name": "noto_sans", "point_size": size, "style": style}
+        for size, style in ((body, "bold"), (body, "italic"), (heading, "regular"))
+        # a heading or badge may use the body size in bold already
+        if not fonts.check_font_preloaded(
+            fonts.create_font_id(size, "noto_sans", style == "bold", style == "italic")
+        )
+    ]
+    if wanted:
+        manager.preload_fonts(wanted)
     return manager
 
 
@@ -78,9 +88,19 @@ class AppContext:
         """A font size in pixels for drawn (non-widget) text, honouring the text size."""
         return font_size(points, self.scale, self.settings.text_size)
 
+    def normal_font_px(self, points: int) -> int:
+        """The size drawn text of ``points`` has at the normal text size: the least a
+        crowded drawing may shrink it to at a larger one."""
+        return font_size(points, self.scale, "normal")
+
     def line(self, points: int) -> int:
         """The height a one-line widget needs for text of ``points`` (theme sizes)."""
         return round(self.font_px(points) * 1.45) + 4
+
+    def row_h(self, design: float, points: int = 15) -> int:
+        """A control holding one line of text of ``points``: ``design`` tall at the design
+        size, taller when the player's text size needs it."""
+        return max(self.px(design), self.line(points))
 
     def library(self) -> list[ScenarioEntry]:
         """The scenarios, loaded the first time they are needed (not at start-up)."""

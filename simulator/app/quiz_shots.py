@@ -20,14 +20,16 @@ from simulator.schema.quiz import BallotQuestion
 TODAY = date(2026, 11, 23)  # a fixed day, so the pictures do not change with the calendar
 
 
-def render_quiz_shots(out: Path, size: tuple[int, int], lang: str) -> list[Path]:
+def render_quiz_shots(
+    out: Path, size: tuple[int, int], lang: str, text_size: str = "normal"
+) -> list[Path]:
     from simulator.scenes.profiles import ProfileScene
     from simulator.scenes.quiz import QuizScene
     from simulator.scenes.quiz_menu import QuizMenuScene
     from simulator.scenes.quiz_result import QuizResultScene
 
     out.mkdir(parents=True, exist_ok=True)
-    ctx = headless_context(size, lang)
+    ctx = headless_context(size, lang, text_size)
     camera = Camera(ctx, out)
     snap = camera.snap
     folder = tempfile.TemporaryDirectory(prefix="simulasi-tps-shots-")

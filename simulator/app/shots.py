@@ -26,12 +26,12 @@ from simulator.core.actions import EndPhase
 FRAMES = 3  # enough for pygame_gui to lay text out
 
 
-def headless_context(size: tuple[int, int], lang: str) -> AppContext:
-    """A window-less app (no save store) of ``size`` in ``lang``."""
+def headless_context(size: tuple[int, int], lang: str, text_size: str = "normal") -> AppContext:
+    """A window-less app (no save store) of ``size`` in ``lang``, at ``text_size``."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     pygame.display.init()
     pygame.font.init()
-    settings = Settings(lang=lang, window_size=size)
+    settings = Settings(lang=lang, window_size=size, text_size=text_size)
     screen = pygame.display.set_mode(size)
     return AppContext(screen, make_manager(size, settings), settings, None)
 
@@ -53,7 +53,9 @@ class Camera:
         self.written.append(path)
 
 
-def render_shots(entry: ScenarioEntry, out: Path, size: tuple[int, int], lang: str) -> list[Path]:
+def render_shots(
+    entry: ScenarioEntry, out: Path, size: tuple[int, int], lang: str, text_size: str = "normal"
+) -> list[Path]:
     """Render the start screen, the picker, each phase and the debrief of ``entry``."""
     from simulator.scenes.debrief import DebriefScene
     from simulator.scenes.phases import scene_for
@@ -61,7 +63,7 @@ def render_shots(entry: ScenarioEntry, out: Path, size: tuple[int, int], lang: s
     from simulator.scenes.start import StartScene
 
     out.mkdir(parents=True, exist_ok=True)
-    ctx = headless_context(size, lang)
+    ctx = headless_context(size, lang, text_size)
     camera = Camera(ctx, out)
     snap, written = camera.snap, camera.written
 

@@ -7,12 +7,23 @@ window scale change every font at once.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from simulator.art import palette
 
-TEXT_SIZES: dict[str, float] = {"kecil": 0.9, "normal": 1.0, "besar": 1.2}
 BASE_SIZE = (1366, 768)  # the design size: a hall laptop
+BODY_POINTS = 15  # the theme's body text, in design points (every other size is relative)
+HEADING_POINTS = 19
+# Normal text: 16 px body at the design size, the least an older trainee reads comfortably on
+# a laptop. Besar is 1.375 times Normal, for tired eyes and the back of a hall (a projector).
+# There is no smaller size: at 1366×768 it could not be smaller than Normal without going
+# under 16 px, and a larger window already scales everything up.
+NORMAL_BODY_PX = 16
+# Lines of a text box, as a multiple of the font's own line height (1.36 em for Noto Sans):
+# 1.1 gives the 1.5 em an older reader needs, where pygame_gui's 1.25 wastes a third of a box.
+LINE_SPACING = "1.1"
+TEXT_SIZES: dict[str, float] = {"normal": 1.0, "besar": 1.375}
 
 
 def hex_colour(colour: palette.Colour) -> str:
@@ -25,8 +36,12 @@ def ui_scale(window: tuple[int, int]) -> float:
     return max(0.8, min(window[0] / BASE_SIZE[0], window[1] / BASE_SIZE[1]))
 
 
-def font_size(points: int, scale: float, text_size: str) -> int:
-    return max(10, round(points * scale * TEXT_SIZES.get(text_size, 1.0)))
+def font_size(points: float, scale: float, text_size: str) -> int:
+    """The pixel size (the em: pygame renders 1 point as 1 pixel) of text given in design
+    ``points``, for a window ``scale`` and the player's text size."""
+    normal = round(points * scale * NORMAL_BODY_PX / BODY_POINTS)
+    # Rounded up, so every size at Besar is at least its factor times the Normal one.
+    return max(10, math.ceil(normal * TEXT_SIZES.get(text_size, 1.0) - 1e-9))
 
 
 def _font(points: int, scale: float, text_size: str, bold: bool = False) -> dict[str, str]:
@@ -54,6 +69,25 @@ def _button_colours(bg: palette.Colour, text: palette.Colour, hover: palette.Col
         # The keyboard focus: a thick gold ring, visible without relying on the fill colour.
         "selected_border": hex_colour(palette.ACCENT),
         "disabled_border": hex_colour(palette.PANEL_LINE),
+    }
+
+
+def _plain_text(colour: palette.Colour, font: dict[str, str]) -> dict[str, Any]:
+    """A text box with no panel: words on the background that wrap."""
+    return {
+        "colours": {
+            "dark_bg": "#00000000",
+            "normal_border": "#00000000",
+            "normal_text": hex_colour(colour),
+        },
+        "font": font,
+        "misc": {
+            "border_width": "0",
+            "shadow_width": "0",
+            "padding": "0,0",
+            "shape": "rectangle",
+            "line_spacing": LINE_SPACING,
+        },
     }
 
 
@@ -105,6 +139,7 @@ def build_theme(scale: float, text_size: str) -> dict[str, Any]:
             # Rectangles: pygame_gui draws a large rounded shape on big temporary
             # surfaces (over 100 MB for an 800×560 text box).
             "shape": "rectangle",
+            "line_spacing": LINE_SPACING,
         },
     }
 
@@ -137,16 +172,11 @@ def build_theme(scale: float, text_size: str) -> dict[str, Any]:
         "text_box": box,
         "@feedback": box,
         # A quiet note that wraps (a label would clip at a large text size): no panel, muted.
-        "@note": {
-            "colours": {
-                "dark_bg": "#00000000",
-                "normal_border": "#00000000",
-                "normal_text": hex_colour(palette.MUTED),
-            },
-            "font": font(14),
-            "misc": {"border_width": "0", "shadow_width": "0", "padding": "0,0",
-                     "shape": "rectangle"},
-        },
+        "@note": _plain_text(palette.MUTED, font(15)),
+        # Words that wrap where a label would be cut (a message under a row, a long name).
+        "@plain": _plain_text(palette.INK, font(15)),
+        # The same words where a panel may hold more than its room: they scroll.
+        "@reading": _plain_text(palette.INK, font(15)),
         "@card": {
             "colours": {
                 "dark_bg": hex_colour(palette.PANEL),
@@ -161,10 +191,12 @@ def build_theme(scale: float, text_size: str) -> dict[str, Any]:
         },
         "label": label(15, palette.INK),
         "@title": label(30, palette.PRIMARY_DARK, bold=True),
-        "@heading": label(19, palette.INK, bold=True),
-        "@muted": label(14, palette.MUTED),
+        "@heading": label(HEADING_POINTS, palette.INK, bold=True),
+        # A heading too long for its line at a large text size wraps (a text box).
+        "@heading_wrap": _plain_text(palette.INK, font(HEADING_POINTS, bold=True)),
+        "@muted": label(15, palette.MUTED),
         "@clock": label(22, palette.INK, bold=True),
-        "@badge": label(14, palette.PRIMARY_DARK, bold=True),
+        "@badge": label(15, palette.PRIMARY_DARK, bold=True),
         "panel": {
             "colours": {
                 "dark_bg": hex_colour(palette.PANEL),
@@ -192,6 +224,6 @@ def build_theme(scale: float, text_size: str) -> dict[str, Any]:
                 "dark_bg": hex_colour(palette.INK),
                 "normal_text": hex_colour(palette.PANEL),
             },
-            "font": font(14),
+            "font": font(15),
         },
     }

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from simulator.app.theme import TEXT_SIZES
 from simulator.cli._common import CliFailure, load_scenario_or_fail
 from simulator.i18n import Catalog, catalog
 
@@ -19,6 +20,12 @@ def add_arguments(parser: argparse.ArgumentParser, cat: Catalog) -> None:
     parser.add_argument("scenario", type=Path, help=cat("cli.arg.run_scenario"))
     parser.add_argument("--out", type=Path, required=True, help=cat("cli.arg.shot_out"))
     parser.add_argument("--size", default="1366x768", help=cat("cli.arg.shot_size"))
+    parser.add_argument(
+        "--text-size",
+        choices=list(TEXT_SIZES),
+        default="normal",
+        help=cat("cli.arg.shot_text_size"),
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -39,14 +46,18 @@ def run(args: argparse.Namespace) -> int:
     from simulator.app.shots import render_shots
 
     entry = ScenarioEntry(loaded.path, loaded.scenario, loaded.sha256)
-    return _write(lambda: render_shots(entry, args.out, size, args.lang), args.out, cat)
+    return _write(
+        lambda: render_shots(entry, args.out, size, args.lang, args.text_size), args.out, cat
+    )
 
 
 def _quiz_shots(args: argparse.Namespace, size: tuple[int, int], cat: Catalog) -> int:
     """``shot quiz``: the quiz screens instead of a scenario's."""
     from simulator.app.quiz_shots import render_quiz_shots
 
-    return _write(lambda: render_quiz_shots(args.out, size, args.lang), args.out, cat)
+    return _write(
+        lambda: render_quiz_shots(args.out, size, args.lang, args.text_size), args.out, cat
+    )
 
 
 def _write(render: Callable[[], list[Path]], out: Path, cat: Catalog) -> int:

@@ -4,14 +4,17 @@ once with every instance on its own line; "try again" or "next"."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 
+from simulator.app import layout
 from simulator.app.context import AppContext
 from simulator.app.play import PlaySession
 from simulator.app.scene import Scene
 from simulator.app.widgets import escape
 from simulator.art import palette
-from simulator.core.scoring import Score
+from simulator.core.scoring import PhaseScore, Score
 from simulator.presenter.debrief import (
     PhaseReport,
     RuleGroup,
@@ -28,14 +31,26 @@ class DebriefScene(Scene):
         self.session = session
         self.score: Score = session.sim.score()
 
+    def top(self) -> int:
+        """Under the title and the scenario's name."""
+        return self.ctx.px(20) + self.ctx.line(30) + self.ctx.line(15) + self.ctx.px(6)
+
+    def buttons(self) -> list[tuple[str, Callable[[], None], int, str | None]]:
+        cat = self.ctx.cat
+        return [
+            (cat("shell.debrief.again"), self.again, pygame.K_u, "@strong"),
+            (cat("shell.debrief.next"), self.next, pygame.K_n, None),
+            (cat("shell.debrief.menu"), self.menu, pygame.K_m, None),
+        ]
+
+    def buttons_h(self) -> int:
+        return self.ctx.row_h(50, 16)
+
     def bars_rect(self) -> pygame.Rect:
         px = self.ctx.px
-        top = px(150) + self.ctx.line(19)
-        return pygame.Rect(px(40), top, px(460), self.ctx.size[1] - top - px(100))
-
-    def row_height(self) -> int:
-        """A phase's label, its bar, and the share of its duties done under the bar."""
-        return self.ctx.line(15) + self.ctx.px(18) + self.ctx.line(14) + self.ctx.px(4)
+        top = self.top() + 2 * self.ctx.line(19) + px(10)
+        bottom = self.ctx.size[1] - px(30) - self.buttons_h() - px(12)
+        return pygame.Rect(px(40), top, px(460), bottom - top)
 
     def build(self) -> None:
         ctx, cat, px = self.ctx, self.ctx.cat, self.ctx.px
@@ -47,64 +62,84 @@ class DebriefScene(Scene):
             style="@title",
         )
         self.ui.label(
-            pygame.Rect(px(40), px(66), w - px(80), px(30)), entry.title(cat), style="@muted"
+            pygame.Rect(px(40), px(20) + self.ctx.line(30), w - px(80), self.ctx.line(15)),
+            entry.title(cat),
+            style="@muted",
         )
         bars = self.bars_rect()
+        top = self.top()
         self.ui.label(
-            pygame.Rect(bars.left, px(100), bars.width, self.ctx.line(19)),
+            pygame.Rect(bars.left, top, bars.width, self.ctx.line(19)),
             cat("shell.debrief.overall", score=self.score.overall),
             style="@heading",
         )
         # The verdict in words, not only the bar colours: passed or not, and its band.
         self.ui.label(
-            pygame.Rect(bars.left, px(104) + self.ctx.line(19), bars.width, self.ctx.line(19)),
+            pygame.Rect(bars.left, top + self.ctx.line(19) + px(4), bars.width, self.ctx.line(19)),
             cat(f"verdict.{self.score.verdict.value}"),
             style="@heading",
         )
-        for index, phase_score in enumerate(self.score.phases):
-            y = bars.top + index * self.row_height()
+        self.build_bars(bars)
+        findings_rect = pygame.Rect(bars.right + px(24), top, w - bars.right - px(64),
+                                    bars.bottom - top)
+        self.ui.text(findings_rect, self.findings_markup())
+        y = h - px(30) - self.buttons_h()
+        x = px(40)
+        first = None
+        for text, callback, key, style in self.buttons():
+            width = max(px(240), layout.button_width(ctx, text, key, style))
+            button = self.ui.button(
+                pygame.Rect(x, y, width, self.buttons_h()), text, callback, key=key, style=style
+            )
+            first = first or button
+            x += width + px(16)
+        if first is not None:
+            self.ui.set_focus(first)
+
+    def build_bars(self, bars: pygame.Rect) -> None:
+        """A row per phase: its label, a bar (length for the score, colour and word for the
+        verdict) and the share of its duties done; the rows scroll when large text makes
+        them taller than the room."""
+        ctx, cat, px = self.ctx, self.ctx.cat, self.ctx.px
+        box = self.ui.scroller(bars)
+        width = bars.width - px(22)
+        y = 0
+        for phase_score in self.score.phases:
             self.ui.label(
-                pygame.Rect(bars.left, y, bars.width, self.ctx.line(15)),
+                pygame.Rect(0, y, width, ctx.line(15)),
                 cat(
                     "shell.debrief.phase_row",
                     phase=cat(f"phase.{phase_score.phase.value}"),
                     score=phase_score.score,
                     verdict=cat(f"debrief.verdict_short.{phase_score.verdict.value}"),
                 ),
+                container=box,
             )
+            y += ctx.line(15) + px(2)
+            bar = self.bar(phase_score, width)
+            self.ui.image(pygame.Rect((0, y), bar.get_size()), bar, container=box)
+            y += px(16)
             self.ui.label(
-                pygame.Rect(
-                    bars.left, y + self.ctx.line(15) + px(18), bars.width, self.ctx.line(14)
-                ),
+                pygame.Rect(0, y, width, ctx.line(14)),
                 cat("shell.debrief.phase_share", completion=phase_score.completion),
                 style="@muted",
+                container=box,
             )
-        findings_rect = pygame.Rect(
-            bars.right + px(24), px(100), w - bars.right - px(64), h - px(200)
-        )
-        self.ui.text(findings_rect, self.findings_markup())
-        y = h - px(80)
-        bw = px(240)
-        again = self.ui.button(
-            pygame.Rect(px(40), y, bw, px(50)),
-            cat("shell.debrief.again"),
-            self.again,
-            key=pygame.K_u,
-            style="@strong",
-        )
-        self.ui.button(
-            pygame.Rect(px(40) + bw + px(16), y, bw, px(50)),
-            cat("shell.debrief.next"),
-            self.next,
-            key=pygame.K_n,
-        )
-        self.ui.button(
-            pygame.Rect(px(40) + 2 * (bw + px(16)), y, bw, px(50)),
-            cat("shell.debrief.menu"),
-            self.menu,
-            key=pygame.K_m,
-        )
-        self.ui.set_focus(again)
+            y += ctx.line(14) + px(4)
+        box.set_scrollable_area_dimensions((width, y))
+
+    def bar(self, phase_score: PhaseScore, width: int) -> pygame.Surface:
+        px = self.ctx.px
+        surface = pygame.Surface((width, px(14)), pygame.SRCALPHA)
+        full = surface.get_rect()
+        pygame.draw.rect(surface, palette.PANEL_LINE, full, border_radius=px(6))
+        colour = palette.OK if phase_score.passed else palette.WARNING
+        if phase_score.critical:
+            colour = palette.DANGER
+        filled = full.copy()
+        filled.width = max(px(4), full.width * phase_score.score // 100)
+        pygame.draw.rect(surface, colour, filled, border_radius=px(6))
+        return surface
 
     def findings_markup(self) -> str:
         """Why the day did not pass, then per phase: what was left undone and each rule
@@ -192,18 +227,3 @@ class DebriefScene(Scene):
         from simulator.scenes.start import StartScene
 
         self.ctx.stack.replace(StartScene(self.ctx))
-
-    def draw(self, surface: pygame.Surface) -> None:
-        """A bar per phase under its label: length for the score, a word for the verdict."""
-        px = self.ctx.px
-        bars = self.bars_rect()
-        for index, phase_score in enumerate(self.score.phases):
-            y = bars.top + index * self.row_height() + self.ctx.line(15) + px(2)
-            full = pygame.Rect(bars.left, y, bars.width, px(14))
-            pygame.draw.rect(surface, palette.PANEL_LINE, full, border_radius=px(6))
-            colour = palette.OK if phase_score.passed else palette.WARNING
-            if phase_score.critical:
-                colour = palette.DANGER
-            filled = full.copy()
-            filled.width = max(px(4), full.width * phase_score.score // 100)
-            pygame.draw.rect(surface, colour, filled, border_radius=px(6))

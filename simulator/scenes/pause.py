@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from simulator.app import layout
 from simulator.app.context import AppContext
 from simulator.app.play import PlaySession
 from simulator.app.scene import Scene
@@ -34,20 +35,29 @@ class PauseScene(Scene):
             cat("shell.pause.title"),
             style="@title",
         )
-        column = px(300)
-        y = inner.top + px(56)
+        top = inner.top + self.ctx.line(30) + px(4)
+        y = top
         buttons = [
             (cat("shell.pause.resume"), self.close, pygame.K_k, "@strong"),
             (cat("shell.start.settings"), self.open_settings, pygame.K_s, None),
             (cat("shell.pause.menu"), self.to_menu, pygame.K_m, None),
         ]
+        # The buttons' column: as wide as their words, up to two fifths of the card.
+        widest = max(layout.button_width(self.ctx, t, k, s) for t, _, k, s in buttons)
+        column = min(inner.width * 2 // 5, max(px(300), widest))
         first = None
         for text, callback, key, style in buttons:
-            button = self.ui.button(
-                pygame.Rect(inner.left, y, column, px(48)), text, callback, key=key, style=style
+            button = layout.button(
+                self.ui,
+                self.ctx,
+                pygame.Rect(inner.left, y, column, self.ctx.row_h(48, 16)),
+                text,
+                callback,
+                key=key,
+                style=style,
             )
             first = first or button
-            y += px(58)
+            y += button.rect.height + px(10)
         self.ui.text(  # the keys, as tall as the card allows: never a scroll bar to read them
             pygame.Rect(inner.left, y + px(8), column, max(px(140), inner.bottom - y - px(8))),
             escape(cat("shell.pause.keys")),
@@ -55,9 +65,9 @@ class PauseScene(Scene):
         )
         help_rect = pygame.Rect(
             inner.left + column + px(24),
-            inner.top + px(56),
+            top,
             inner.width - column - px(24),
-            inner.height - px(56),
+            inner.bottom - top,
         )
         self.ui.text(help_rect, self.help_markup())
         if first is not None:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 import pygame
 from pygame_gui.elements import UILabel, UITextBox
 
+from simulator.app import layout
 from simulator.app.context import AppContext
 from simulator.app.play import PlaySession
 from simulator.app.scene import Scene
@@ -63,12 +64,16 @@ class PhaseScene(Scene):
     # --- geometry -------------------------------------------------------------------------
 
     def header_rect(self) -> pygame.Rect:
-        return pygame.Rect(0, 0, self.ctx.size[0], self.ctx.px(HEADER_H))
+        """The strip at the top: as tall as its heading needs at the player's text size."""
+        height = max(self.ctx.px(HEADER_H), self.ctx.line(19) + self.ctx.px(8))
+        return pygame.Rect(0, 0, self.ctx.size[0], height)
 
     def feedback_rect(self) -> pygame.Rect:
+        """The strip at the foot: room for three lines of an explanation at any text size."""
         w, h = self.ctx.size
         px = self.ctx.px
-        return pygame.Rect(px(12), h - px(FEEDBACK_H) - px(8), w - px(24), px(FEEDBACK_H))
+        height = max(px(FEEDBACK_H), 3 * self.ctx.line(15) + px(8))
+        return pygame.Rect(px(12), h - height - px(8), w - px(24), height)
 
     def side_rect(self) -> pygame.Rect:
         w, _ = self.ctx.size
@@ -104,6 +109,8 @@ class PhaseScene(Scene):
             self._focus_after_build = None
 
     def build_header(self) -> None:
+        """Phase title, mode and clock on the left; the mistakes (Latihan) and the pause on the
+        right, each as wide as its words: what is left goes to the title."""
         cat, px = self.ctx.cat, self.ctx.px
         header = self.header_rect()
         world = self.world
@@ -114,17 +121,14 @@ class PhaseScene(Scene):
             total=len(world.phases),
             phase=cat(f"phase.{world.phase.value}") if world.phase else "",
         )
-        self.ui.label(pygame.Rect(px(20), px(8), px(620), px(40)), title, style="@heading")
-        mode = cat(f"shell.mode.{self.session.mode.value}")
-        self.ui.label(pygame.Rect(px(650), px(12), px(160), px(32)), mode, style="@badge")
-        self.clock_label = self.ui.label(
-            pygame.Rect(px(820), px(8), px(120), px(40)),
-            format_minutes(world.clock),
-            style="@clock",
-        )
+        button_h = self.ctx.row_h(36)
+        button_top = (header.height - button_h) // 2
+        pause = cat("shell.phase.pause")
+        pause_w = max(px(150), layout.button_width(self.ctx, pause))
+        right = header.right - px(14) - pause_w
         self.ui.button(
-            pygame.Rect(header.right - px(200), px(10), px(186), px(36)),
-            cat("shell.phase.pause"),
+            pygame.Rect(right, button_top, pause_w, button_h),
+            pause,
             self.open_pause,
             focusable=False,
             tooltip=cat("shell.phase.pause_hint"),
@@ -132,13 +136,32 @@ class PhaseScene(Scene):
         if self.session.hints:
             # Latihan: this phase's mistakes so far, a key away (Ujian gives no such hint).
             count = sum(1 for f in self.session.sim.findings if f.phase is self.phase)
+            mistakes = cat("shell.phase.mistakes", count=count)
+            style = "@danger" if count else None
+            mistakes_w = max(px(190), layout.button_width(self.ctx, mistakes, style=style))
+            right -= px(14) + mistakes_w
             self.ui.button(
-                pygame.Rect(header.right - px(420), px(10), px(210), px(36)),
-                cat("shell.phase.mistakes", count=count),
+                pygame.Rect(right, button_top, mistakes_w, button_h),
+                mistakes,
                 self.open_mistakes,
                 focusable=False,
-                style="@danger" if count else None,
+                style=style,
             )
+        clock_font = layout.theme_font(self.ctx, "label", "@clock")
+        clock_w = clock_font.size("00:00")[0] + px(12)
+        right -= px(24) + clock_w
+        label_h = header.height - px(8)
+        self.clock_label = self.ui.label(
+            pygame.Rect(right, px(4), clock_w, label_h),
+            format_minutes(world.clock),
+            style="@clock",
+        )
+        mode = cat(f"shell.mode.{self.session.mode.value}")
+        mode_w = layout.theme_font(self.ctx, "label", "@badge").size(mode)[0] + px(8)
+        right -= px(16) + mode_w
+        self.ui.label(pygame.Rect(right, px(4), mode_w, label_h), mode, style="@badge")
+        title_w = right - px(16) - px(20)
+        self.ui.label(pygame.Rect(px(20), px(4), title_w, label_h), title, style="@heading")
 
     def build_stage(self) -> None:
         """The scene's own picture and controls; the base has none."""
@@ -146,16 +169,13 @@ class PhaseScene(Scene):
     def build_side(self) -> None:
         cat, px = self.ctx.cat, self.ctx.px
         side = self.side_rect()
-        self.ui.label(
-            pygame.Rect(side.left, side.top, side.width, px(30)),
-            cat("shell.phase.actions"),
-            style="@heading",
+        heading_h = layout.heading(
+            self.ui, self.ctx, side.left, side.top, side.width, cat("shell.phase.actions")
         )
-        bottom = side.bottom - px(END_H) - px(8)
+        bottom = side.bottom - self.end_button_h() - px(8)
         bottom = self.build_wait(side, bottom)  # time can always be let pass
-        list_rect = pygame.Rect(
-            side.left, side.top + px(34), side.width, bottom - side.top - px(34)
-        )
+        top = side.top + heading_h + px(4)
+        list_rect = pygame.Rect(side.left, top, side.width, bottom - top)
         self.build_action_list(list_rect, self.side_rows())
         self.build_end_button(side)
 
@@ -176,7 +196,7 @@ class PhaseScene(Scene):
 
     def build_end_button(self, side: pygame.Rect) -> None:
         """ "End this phase" [E] at the foot of the side column."""
-        end_h = self.ctx.px(END_H)
+        end_h = self.end_button_h()
         self.ui.button(
             pygame.Rect(side.left, side.bottom - end_h, side.width, end_h),
             self.ctx.cat("shell.phase.end"),
@@ -185,17 +205,29 @@ class PhaseScene(Scene):
             style="@strong",
         )
 
+    def end_button_h(self) -> int:
+        return self.ctx.row_h(END_H, 16)
+
     def build_wait(self, side: pygame.Rect, bottom: int) -> int:
         """ "Wait until HH:MM": any later time, as on the real day; returns the space left."""
         cat, px = self.ctx.cat, self.ctx.px
-        row = px(40)
-        top = bottom - row
-        label_w = side.width - px(110)
-        self.ui.label(
-            pygame.Rect(side.left, top, label_w, row), self.wait_message or cat("shell.phase.wait")
-        )
+        entry_h = self.ctx.row_h(40, 16)
+        entry_font = layout.theme_font(self.ctx, "text_entry_line")
+        entry_w = max(px(104), entry_font.size("00:00")[0] + px(28))
+        label_w = side.width - entry_w - px(6)
+        words = self.wait_message or cat("shell.phase.wait")
+        lines = layout.wrap_lines(layout.theme_font(self.ctx, "label"), words, label_w)
+        if len(lines) == 1:
+            top = bottom - entry_h
+            self.ui.label(pygame.Rect(side.left, top, label_w, entry_h), words)
+        else:  # a longer message (a time that cannot be waited for) wraps beside the entry
+            box = self.ui.text(
+                pygame.Rect(side.left, bottom, label_w, -1), escape(words), style="@plain"
+            )
+            top = bottom - max(entry_h, box.rect.height)
+            box.set_relative_position((side.left, top))
         self.ui.entry(
-            pygame.Rect(side.right - px(104), top, px(104), row),
+            pygame.Rect(side.right - entry_w, bottom - entry_h, entry_w, entry_h),
             self.wait_until,
             max_length=5,
             name="clock",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from simulator.app import layout
 from simulator.app.context import AppContext
 from simulator.app.library import ScenarioEntry, group_order, phase_names
 from simulator.app.play import Mode, PlaySession
@@ -24,22 +25,25 @@ class PickerScene(Scene):
         entries = ctx.library()
         if self.chosen is None:
             self.chosen = next((e for e in entries if e.playable), None)
+        back_w = max(px(170), layout.button_width(ctx, cat("shell.common.back")))
+        back_h = ctx.row_h(40, 16)
         self.ui.label(
-            pygame.Rect(px(40), px(20), px(700), self.ctx.line(30)),
+            pygame.Rect(px(40), px(20), w - px(80) - back_w - px(12), self.ctx.line(30)),
             cat("shell.picker.title"),
             style="@title",
         )
         back = self.ui.button(
-            pygame.Rect(w - px(200), px(24), px(170), px(40)),
+            pygame.Rect(w - px(30) - back_w, px(24), back_w, back_h),
             cat("shell.common.back"),
             self.close,
             focusable=False,
         )
         back.set_tooltip(escape(cat("shell.common.back_hint")))
-        list_rect = pygame.Rect(px(40), px(80), int(w * 0.42), h - px(110))
+        top = px(20) + max(self.ctx.line(30), px(24) + back_h - px(20)) + px(6)
+        list_rect = pygame.Rect(px(40), top, int(w * 0.42), h - px(30) - top)
         self._build_list(list_rect, entries)
         detail = pygame.Rect(
-            list_rect.right + px(24), px(80), w - list_rect.right - px(64), h - px(110)
+            list_rect.right + px(24), top, w - list_rect.right - px(64), h - px(30) - top
         )
         self._build_detail(detail)
 
@@ -59,18 +63,20 @@ class PickerScene(Scene):
                 style="@heading",
                 container=scroller,
             )
-            y += px(36)
+            y += self.ctx.line(19) + px(2)
             for entry in members:
                 text = self._row_text(entry, best)
-                button = self.ui.button(
-                    pygame.Rect(0, y, inner, px(44)),
+                button = layout.button(
+                    self.ui,
+                    self.ctx,
+                    pygame.Rect(0, y, inner, self.ctx.row_h(44)),
                     text,
                     lambda e=entry: self.choose(e),
                     container=scroller,
                 )
                 if entry is self.chosen:
                     self.ui.set_focus(button)
-                y += px(50)
+                y += button.rect.height + px(6)
             y += px(8)
         scroller.set_scrollable_area_dimensions((inner, max(y, 1)))
 
@@ -94,7 +100,7 @@ class PickerScene(Scene):
         if entry is None:
             self.ui.text(rect, escape(cat("shell.picker.none")))
             return
-        buttons_h = px(50)
+        buttons_h = self.ctx.row_h(50, 16)
         text_rect = pygame.Rect(
             rect.left, rect.top, rect.width, rect.height - 2 * buttons_h - px(24)
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from simulator.app import layout
 from simulator.app.context import AppContext
 from simulator.app.scene import Scene
 from simulator.app.widgets import escape
@@ -44,57 +45,63 @@ class ProfileScene(Scene):
 
     def build(self) -> None:
         cat, px, store = self.ctx.cat, self.ctx.px, self.ctx.store
+        ctx = self.ctx
+        left, column = px(60), px(640)
         self.ui.label(
-            pygame.Rect(px(60), px(30), px(700), self.ctx.line(30)),
+            pygame.Rect(left, px(30), px(700), ctx.line(30)),
             cat("shell.profiles.title"),
             style="@title",
         )
+        y = px(30) + ctx.line(30) + px(6)
+        back_h = ctx.row_h(48, 16)
+        back_w = max(px(260), layout.button_width(ctx, cat("shell.common.back")))
         if store is None:
-            self.ui.text(
-                pygame.Rect(px(60), px(100), px(700), px(80)),
-                escape(cat("shell.profiles.no_store")),
-            )
+            y += layout.words(self.ui, ctx, left, y, px(700), cat("shell.profiles.no_store"))
             self.ui.button(
-                pygame.Rect(px(60), px(200), px(260), px(48)), cat("shell.common.back"), self.close
+                pygame.Rect(left, y + px(16), back_w, back_h), cat("shell.common.back"), self.close
             )
             return
-        self.ui.label(pygame.Rect(px(60), px(90), px(500), px(30)), cat("shell.profiles.new"))
+        y += layout.words(self.ui, ctx, left, y, column, cat("shell.profiles.new")) + px(4)
+        row_h = ctx.row_h(44, 16)
+        create_w = max(px(200), layout.button_width(ctx, cat("shell.profiles.create"),
+                                                    style="@strong"))
         entry = self.ui.entry(
-            pygame.Rect(px(60), px(124), px(420), px(44)), self.create, max_length=40
+            pygame.Rect(left, y, column - create_w - px(12), row_h), self.create, max_length=40
         )
         self.ui.button(
-            pygame.Rect(px(492), px(124), px(200), px(44)),
+            pygame.Rect(left + column - create_w, y, create_w, row_h),
             cat("shell.profiles.create"),
             lambda: self.create(entry.get_text()),
             style="@strong",
         )
+        y += row_h + px(4)
         if self.message:
-            self.ui.label(pygame.Rect(px(60), px(172), px(700), px(28)), self.message)
-        self.ui.label(
-            pygame.Rect(px(60), px(214), px(500), self.ctx.line(19)),
-            cat("shell.profiles.existing"),
-            style="@heading",
-        )
-        scroller = self.ui.scroller(
-            pygame.Rect(px(60), px(250), px(640), self.ctx.size[1] - px(340))
-        )
+            y += layout.words(self.ui, ctx, left, y, column, self.message)
+        y += px(14)
+        y += layout.heading(self.ui, ctx, left, y, column, cat("shell.profiles.existing"))
+        y += px(4)
+        bottom = ctx.size[1] - px(28) - back_h
+        scroller = self.ui.scroller(pygame.Rect(left, y, column, bottom - y - px(12)))
         y = 0
         current = self.ctx.profile.id if self.ctx.profile else None
         profiles = store.profiles()
+        inner_w = column - px(40)
         for profile in profiles:
             marker = "• " if profile.id == current else ""
-            button = self.ui.button(
-                pygame.Rect(0, y, px(600), px(44)),
+            button = layout.button(
+                self.ui,
+                ctx,
+                pygame.Rect(0, y, inner_w, row_h),
                 marker + profile.name,
                 lambda p=profile: self.pick(p),
                 container=scroller,
             )
             if profile.id == current:
                 self.ui.set_focus(button)
-            y += px(50)
-        scroller.set_scrollable_area_dimensions((px(600), max(y, 1)))
+            y += button.rect.height + px(6)
+        scroller.set_scrollable_area_dimensions((inner_w, max(y, 1)))
         self.ui.button(
-            pygame.Rect(px(60), self.ctx.size[1] - px(76), px(260), px(48)),
+            pygame.Rect(left, bottom, back_w, back_h),
             cat("shell.common.back"),
             self.close,
         )
@@ -108,11 +115,16 @@ class ProfileScene(Scene):
         ctx, cat, px = self.ctx, self.ctx.cat, self.ctx.px
         assert ctx.store is not None
         w, h = ctx.size
-        area = pygame.Rect(px(740), px(90), w - px(780), h - px(190))
-        self.ui.label(pygame.Rect(area.left, area.top, area.width, ctx.line(19)),
-                      cat("quiz.profile.title"), style="@heading")
-        self.ui.text(pygame.Rect(area.left, area.top + px(40), area.width, area.height - px(40)),
-                     quiz_results_markup(QuizRecords(ctx.store, profile.id), cat))
+        top = px(30) + ctx.line(30) + px(6)
+        area = pygame.Rect(px(740), top, w - px(780), h - px(28) - top)
+        title_h = layout.heading(
+            self.ui, ctx, area.left, area.top, area.width, cat("quiz.profile.title")
+        )
+        self.ui.text(
+            pygame.Rect(area.left, area.top + title_h + px(4), area.width,
+                        area.height - title_h - px(4)),
+            quiz_results_markup(QuizRecords(ctx.store, profile.id), cat),
+        )
 
     def create(self, name: str) -> None:
         store = self.ctx.store

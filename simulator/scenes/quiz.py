@@ -5,10 +5,12 @@ scene's own code, with its marks also listed in words."""
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 import pygame
 
+from simulator.app import layout
 from simulator.app.context import AppContext
 from simulator.app.quiz_play import QuizPlay
 from simulator.app.scene import Scene
@@ -31,6 +33,9 @@ class _Row:
 
     rect: pygame.Rect  # the text's area, in screen coordinates (for clicks)
     index: int  # 0-based position in the shown order
+
+
+BALLOT_SHARES = (0.46, 0.36, 0.28)  # the ballot's share of the width, as the words allow
 
 
 class QuizScene(Scene):
@@ -144,9 +149,12 @@ class QuizScene(Scene):
         self._answers(shown, pygame.Rect(right.left, right.top + text_height + px(10),
                                          right.width, right.height - text_height - px(10)))
 
-    def _place_ballot(self, item: Item) -> pygame.Rect:
-        """The ballot on the left, drawn by the counting scene's code, with its marks in words
-        under it (nothing rests on seeing the picture alone); returns the area left free."""
+    def _place_ballot(
+        self, item: Item, share: float = BALLOT_SHARES[0], *, draw: bool = True
+    ) -> pygame.Rect:
+        """The ballot on the left (``share`` of the width), drawn by the counting scene's
+        code, with its marks in words under it (nothing rests on seeing the picture alone);
+        returns the area left free (``draw``: False only measures)."""
         from simulator.art.ballots import draw_ballot
         from simulator.core.domain import district_of
 
@@ -155,7 +163,10 @@ class QuizScene(Scene):
         question = item.question
         contest = item.contest
         assert isinstance(question, BallotQuestion) and contest is not None
-        column = int((w - px(80)) * 0.46)
+        column = int((w - px(80)) * share)
+        if not draw:
+            return pygame.Rect(px(40) + column + px(24), px(52), w - column - px(104),
+                               h - px(100))
         lines = [f"• {line}" for line in texts.ballot_description(item, cat)]
         # One spare line: the text box's own layout adds spacing around its paragraphs.
         notes_height = min(self._text_lines([*lines, ""], column - px(40)) + px(24), h // 2)
@@ -185,7 +196,10 @@ class QuizScene(Scene):
         multi = isinstance(question, MultipleChoice | Ordering)
         base = px(46) if len(labels) <= 6 else px(42)
         bottom_space = px(60) if multi else 0
-        button_w, gap = px(74), px(6)
+        # The mark's button: as wide as its widest mark ("[x]", "10.") with its key.
+        marks = ["[x]", f"{len(labels)}."]
+        button_w = max(px(74), *(layout.button_width(self.ctx, m, DIGIT_KEYS[0]) for m in marks))
+        gap = px(6)
         text_w = area.width - button_w - px(8)
         # The text box keeps padding and room for a scroll bar inside its width.
         heights = [max(base, self._text_height(label, text_w - px(50))) for label in labels]
@@ -197,20 +211,24 @@ class QuizScene(Scene):
             text_w -= px(24)
         x, y = (0, 0) if scroller else area.topleft
         first = None
-        for index, (label, height) in enumerate(zip(labels, heights, strict=True)):
+        for index, label in enumerate(labels):
+            # The option's words first, as tall as pygame_gui lays them out; its button as tall.
+            box = self.ui.text(pygame.Rect(x + button_w + px(8), y, text_w, -1), escape(label),
+                               container=scroller)
+            height = max(base, box.rect.height)
+            if box.rect.height < height:
+                box.set_dimensions((text_w, height))
             button = self.ui.button(
                 pygame.Rect(x, y, button_w, height), self._row_mark(index),
                 lambda i=index: self.choose(i),
                 key=DIGIT_KEYS[index] if index < len(DIGIT_KEYS) else None,
                 style="@strong" if index in self.picked else None, container=scroller)
-            text_rect = pygame.Rect(x + button_w + px(8), y, text_w, height)
-            self.ui.text(text_rect, escape(label), container=scroller)
             if scroller is None:
-                self._rows.append(_Row(text_rect, index))
+                self._rows.append(_Row(pygame.Rect(box.rect.topleft, (text_w, height)), index))
             first = first or button
             y += height + gap
         if scroller is not None:
-            scroller.set_scrollable_area_dimensions((area.width - px(24), max(1, total)))
+            scroller.set_scrollable_area_dimensions((area.width - px(24), max(1, y)))
         if first is not None and multi:
             # Where one press answers, nothing is focused: an Enter meant for the question
             # before must not answer this one.
@@ -238,30 +256,39 @@ class QuizScene(Scene):
 
     def _confirm_buttons(self, shown: Shown, area: pygame.Rect) -> None:
         cat, px = self.ctx.cat, self.ctx.px
-        y = area.bottom - px(50)
+        row_h = self.ctx.row_h(48, 16)
+        y = area.bottom - row_h - px(2)
         ready = bool(self.picked) if isinstance(shown.item.question, MultipleChoice) \
             else len(self.picked) == len(shown.order)
-        answer = self.ui.button(pygame.Rect(area.left, y, px(260), px(48)),
+        answer_w = max(px(260), layout.button_width(self.ctx, cat("quiz.play.answer"),
+                                                    pygame.K_j, "@strong"))
+        clear_w = max(px(260), layout.button_width(self.ctx, cat("quiz.play.clear"), pygame.K_h))
+        answer = self.ui.button(pygame.Rect(area.left, y, answer_w, row_h),
                                 cat("quiz.play.answer"), self.submit_picked, key=pygame.K_j,
                                 style="@strong")
         if not ready:
             answer.disable()
-        self.ui.button(pygame.Rect(area.left + px(276), y, px(260), px(48)),
+        self.ui.button(pygame.Rect(area.left + answer_w + px(16), y, clear_w, row_h),
                        cat("quiz.play.clear"), self.clear_picked, key=pygame.K_h)
         hint = "quiz.play.hint_multiple" if isinstance(shown.item.question, MultipleChoice) \
             else "quiz.play.hint_ordering"
-        self.ui.label(pygame.Rect(area.left + px(552), y + px(10), area.width - px(552), px(28)),
-                      cat(hint), style="@muted")
+        hint_left = area.left + answer_w + clear_w + px(32)
+        if area.right - hint_left >= px(200):  # beside the buttons, in the lines it needs
+            layout.words(self.ui, self.ctx, hint_left, y, area.right - hint_left, cat(hint),
+                         "@note")
         if ready:
             self.ui.set_focus(answer)
 
     def _numeric(self, area: pygame.Rect) -> None:
         cat, px = self.ctx.cat, self.ctx.px
-        self.ui.label(pygame.Rect(area.left, area.top, area.width, px(26)),
-                      cat("quiz.play.type_number"))
-        entry = self.ui.entry(pygame.Rect(area.left, area.top + px(32), px(220), px(46)),
+        top = area.top + layout.words(self.ui, self.ctx, area.left, area.top, area.width,
+                                      cat("quiz.play.type_number")) + px(6)
+        row_h = self.ctx.row_h(46, 16)
+        answer_w = max(px(200), layout.button_width(self.ctx, cat("quiz.play.answer"),
+                                                    style="@strong"))
+        entry = self.ui.entry(pygame.Rect(area.left, top, px(220), row_h),
                               self.submit_text, max_length=9, name="answer")
-        self.ui.button(pygame.Rect(area.left + px(236), area.top + px(32), px(200), px(46)),
+        self.ui.button(pygame.Rect(area.left + px(236), top, answer_w, row_h),
                        cat("quiz.play.answer"), lambda: self.submit_text(entry.get_text()),
                        style="@strong")
         self.ui.set_focus(entry)
@@ -279,7 +306,14 @@ class QuizScene(Scene):
                   f"<i>{escape(review.source)}</i>"]
         area = pygame.Rect(px(40), px(60), w - px(80), h - px(170))
         if isinstance(item.question, BallotQuestion):  # the ballot stays in view beside it
-            right = self._place_ballot(item)
+            # narrower when large text needs the room for the explanation
+            plain = [re.sub(r"<[^>]+>", "", part) for part in parts]
+            for share in BALLOT_SHARES:
+                right = self._place_ballot(item, share, draw=False)
+                needed = self._text_lines(plain, right.width - px(40)) + px(24)
+                if needed <= h - px(170) - right.top + px(52):
+                    break
+            right = self._place_ballot(item, share)
             area = pygame.Rect(right.left, right.top, right.width, h - px(170))
         self.ui.text(area, "<br>".join(parts))
         last = self.play.run.current() is None

@@ -6,10 +6,10 @@ from datetime import date
 
 import pygame
 
+from simulator.app import layout
 from simulator.app.context import AppContext
 from simulator.app.quiz_play import QuizPlay, records_for, review_size
 from simulator.app.scene import Scene
-from simulator.app.widgets import escape
 from simulator.persistence.quiz_records import QuizRecords, TopicRecord
 from simulator.persistence.store import StoreError
 from simulator.quiz.parse import AnswerError, read_polling_day
@@ -32,14 +32,29 @@ class QuizMenuScene(Scene):
         w, h = ctx.size
         library = ctx.quiz()
         records = self.records
-        self.ui.label(pygame.Rect(px(60), px(26), px(700), ctx.line(30)), cat("quiz.menu.title"),
-                      style="@title")
+        self.ui.label(pygame.Rect(px(60), px(26), w - px(120), ctx.line(30)),
+                      cat("quiz.menu.title"), style="@title")
         who = ctx.profile.name if ctx.profile else cat("shell.start.no_profile")
-        self.ui.label(pygame.Rect(px(60), px(74), px(640), px(28)),
-                      cat("quiz.menu.subtitle", count=len(library.items), name=who),
-                      style="@muted")
-        left, width = px(60), px(540)
-        y = px(120)
+        top = px(26) + ctx.line(30)
+        top += layout.words(
+            self.ui, ctx, px(60), top, w - px(120),
+            cat("quiz.menu.subtitle", count=len(library.items), name=who), "@note",
+        ) + px(10)
+        left, width = px(60), px(560)
+        back_h = ctx.row_h(48, 16)
+        back_top = h - px(28) - back_h
+        bottom = back_top - px(10)
+        if library.problems:
+            problems = cat("quiz.menu.bank_problems",
+                           count=len({p.file for p in library.problems}))
+            font = layout.theme_font(ctx, "text_box", "@plain")
+            bottom -= layout.text_height(ctx, len(layout.wrap_lines(font, problems, width)))
+            layout.words(self.ui, ctx, left, bottom, width, problems)
+            bottom -= px(6)
+        # The modes and the polling day, in a column that scrolls when large text needs it.
+        box = self.ui.scroller(pygame.Rect(left, top, width, bottom - top))
+        inner = width - px(22)
+        y = 0
         due = review_size(library, records, self.today)
         entries = [
             (cat("quiz.menu.practice"), cat("quiz.menu.practice_hint"),
@@ -52,28 +67,35 @@ class QuizMenuScene(Scene):
         ]
         buttons = []
         for text, hint, callback, key, style in entries:
-            buttons.append(self.ui.button(pygame.Rect(left, y, width, px(50)), text, callback,
-                                          key=key, style=style))
-            hint_height = 2 * ctx.line(14)  # two lines, so a large text size wraps, not clips
-            self.ui.text(pygame.Rect(left, y + px(54), width, hint_height), escape(hint),
-                         style="@note")
-            y += px(62) + hint_height
+            button = layout.button(self.ui, ctx, pygame.Rect(0, y, inner, ctx.row_h(50, 16)),
+                                   text, callback, key=key, style=style, container=box)
+            buttons.append(button)
+            y += button.rect.height + px(4)
+            y += self._note(hint, 0, y, inner, box) + px(10)
         if records is None:
             buttons[2].disable()  # review follows a profile's own schedule
-        self._polling_day(records, left, y + px(6), width)
-        if library.problems:
-            self.ui.label(pygame.Rect(left, h - px(130), width, px(24)),
-                          cat("quiz.menu.bank_problems", count=len({p.file for p in
-                                                                    library.problems})))
-        self.ui.button(pygame.Rect(left, h - px(76), px(260), px(48)), cat("shell.common.back"),
-                       self.close)
-        self._topics(px(660), w - px(720))
+        y = self._polling_day(records, 0, y + px(6), inner, box)
+        box.set_scrollable_area_dimensions((inner, max(1, y)))
+        self.ui.button(
+            pygame.Rect(left, back_top, max(px(260), layout.button_width(ctx, cat(
+                "shell.common.back"))), back_h),
+            cat("shell.common.back"),
+            self.close,
+        )
+        self._topics(left + width + px(40), w - left - width - px(100), top, back_top)
         self.ui.set_focus(buttons[0])
 
-    def _polling_day(self, records: QuizRecords | None, left: int, y: int, width: int) -> None:
-        cat, px = self.ctx.cat, self.ctx.px
+    def _note(self, text: str, left: int, top: int, width: int, box: object) -> int:
+        """Muted words that wrap, in the scrolling column; their height."""
+        return layout.words(self.ui, self.ctx, left, top, width, text, "@note", container=box)
+
+    def _polling_day(
+        self, records: QuizRecords | None, left: int, y: int, width: int, box: object
+    ) -> int:
+        """The trainee's polling day, and where to set it; returns where it ends."""
+        ctx, cat, px = self.ctx, self.ctx.cat, self.ctx.px
         if records is None:
-            return
+            return y
         day = records.polling_day()
         if day is None:
             status = cat("quiz.menu.polling_unset")
@@ -81,37 +103,49 @@ class QuizMenuScene(Scene):
             days = (day - self.today).days
             status = cat("quiz.menu.polling_set", date=day.strftime("%d-%m-%Y"), days=days) \
                 if days >= 0 else cat("quiz.menu.polling_past", date=day.strftime("%d-%m-%Y"))
-        self.ui.label(pygame.Rect(left, y, width, px(26)), status, style="@heading")
-        self.ui.text(pygame.Rect(left, y + px(32), width, px(80)),
-                     escape(cat("quiz.menu.polling_hint")), style="@note")
-        y += px(60)
-        entry = self.ui.entry(pygame.Rect(left, y + px(60), px(220), px(42)), self.set_polling_day,
+        font = layout.theme_font(ctx, "label", "@heading")
+        for line in layout.wrap_lines(font, status, width):
+            self.ui.label(pygame.Rect(left, y, width, ctx.line(19)), line, style="@heading",
+                          container=box)  # type: ignore[arg-type]
+            y += ctx.line(19)
+        y += self._note(cat("quiz.menu.polling_hint"), left, y, width, box) + px(8)
+        row_h = ctx.row_h(42, 16)
+        entry_w = max(px(220), layout.theme_font(ctx, "text_entry_line").size("00-00-0000")[0]
+                      + px(28))
+        entry = self.ui.entry(pygame.Rect(left, y, entry_w, row_h), self.set_polling_day,
                               initial=day.strftime("%d-%m-%Y") if day else "", max_length=10,
-                              name="polling_day")
-        self.ui.button(pygame.Rect(left + px(232), y + px(60), px(150), px(42)),
-                       cat("quiz.menu.polling_save"),
-                       lambda: self.set_polling_day(entry.get_text()))
+                              name="polling_day", container=box)  # type: ignore[arg-type]
+        save = cat("quiz.menu.polling_save")
+        save_w = max(px(150), layout.button_width(ctx, save))
+        self.ui.button(pygame.Rect(left + entry_w + px(12), y, save_w, row_h), save,
+                       lambda: self.set_polling_day(entry.get_text()),
+                       container=box)  # type: ignore[arg-type]
+        y += row_h + px(6)
         if self.message:
-            self.ui.label(pygame.Rect(left, y + px(108), width, px(24)), self.message)
+            y += self._note(self.message, left, y, width, box)
+        return y
 
-    def _topics(self, left: int, width: int) -> None:
+    def _topics(self, left: int, width: int, top: int, bottom: int) -> None:
         ctx, cat, px = self.ctx, self.ctx.cat, self.ctx.px
         library = ctx.quiz()
-        self.ui.label(pygame.Rect(left, px(120), width, ctx.line(19)), cat("quiz.menu.topics"),
-                      style="@heading")
-        scroller = self.ui.scroller(pygame.Rect(left, px(160), width, ctx.size[1] - px(260)))
+        title_h = layout.heading(self.ui, ctx, left, top, width, cat("quiz.menu.topics"))
+        scroller = self.ui.scroller(
+            pygame.Rect(left, top + title_h + px(4), width, bottom - top - title_h - px(4))
+        )
         known = {record.topic: record for record in self._topic_records()}
         y = 0
+        inner = width - px(24)
         for topic in library.topics():
             record = known.get(topic)
             text = cat("quiz.menu.topic_row", topic=cat(f"quiz.topic.{topic}"),
                        count=library.count(topic))
             if record is not None:
                 text = cat("quiz.menu.topic_row_known", row=text, percent=record.recent_percent)
-            self.ui.button(pygame.Rect(0, y, width - px(24), px(42)), text,
-                           lambda t=topic: self.start(Mode.LATIHAN, t), container=scroller)
-            y += px(48)
-        scroller.set_scrollable_area_dimensions((width - px(24), max(y, 1)))
+            button = layout.button(self.ui, ctx, pygame.Rect(0, y, inner, ctx.row_h(42)), text,
+                                   lambda t=topic: self.start(Mode.LATIHAN, t),
+                                   container=scroller)
+            y += button.rect.height + px(6)
+        scroller.set_scrollable_area_dimensions((inner, max(y, 1)))
 
     def _topic_records(self) -> list[TopicRecord]:
         records = self.records

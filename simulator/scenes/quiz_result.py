@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from simulator.app import layout
 from simulator.app.context import AppContext
 from simulator.app.quiz_play import QuizPlay
 from simulator.app.scene import Scene
@@ -20,50 +21,72 @@ class QuizResultScene(Scene):
         self.play = play
         self.result = result
 
-    def bars_rect(self) -> pygame.Rect:
-        px = self.ctx.px
-        return pygame.Rect(px(40), px(150), px(500), self.ctx.size[1] - px(250))
-
-    def row_step(self) -> int:
-        """The height of a topic's row: at most 40 design pixels, all topics in the column."""
-        rows = max(1, len(self.result.by_topic))
-        return min(self.ctx.px(40), self.bars_rect().height // rows)
-
     def build(self) -> None:
         ctx, cat, px = self.ctx, self.ctx.cat, self.ctx.px
         w, h = ctx.size
         result = self.result
-        self.ui.label(pygame.Rect(px(40), px(20), w - px(80), ctx.line(30)),
+        left, width = px(40), w - px(80)
+        self.ui.label(pygame.Rect(left, px(20), width, ctx.line(30)),
                       cat("quiz.result.title", mode=cat(f"quiz.mode.{result.mode.value}")),
                       style="@title")
-        self.ui.label(pygame.Rect(px(40), px(70), w - px(80), px(30)),
-                      cat("quiz.result.score", right=result.right, total=result.total,
-                          percent=result.percent, time=texts.mmss(result.seconds)),
-                      style="@heading")
+        y = px(20) + ctx.line(30)
+        y += layout.heading(self.ui, ctx, left, y, width,
+                            cat("quiz.result.score", right=result.right, total=result.total,
+                                percent=result.percent, time=texts.mmss(result.seconds)))
         if result.mode is Mode.UJIAN:
             verdict = cat("quiz.result.passed" if result.passed else "quiz.result.failed",
                           mark=PASS_PERCENT)
             if result.time_up:
                 verdict = cat("quiz.result.time_up", verdict=verdict)
-            self.ui.label(pygame.Rect(px(40), px(104), w - px(80), px(30)), verdict,
-                          style="@heading")
-        bars = self.bars_rect()
-        step = self.row_step()
-        for index, (topic, score) in enumerate(result.by_topic.items()):
-            self.ui.label(pygame.Rect(bars.left, bars.top + index * step, bars.width, px(20)),
-                          cat("quiz.result.topic_row", topic=cat(f"quiz.topic.{topic}"),
-                              right=score.right, total=score.total))
-        notes = pygame.Rect(bars.right + px(24), px(150), w - bars.right - px(64), h - px(250))
+            y += px(4) + layout.heading(self.ui, ctx, left, y + px(4), width, verdict)
+        top = y + px(12)
+        buttons_h = ctx.row_h(50, 16)
+        bottom = h - px(30) - buttons_h - px(12)
+        bars = pygame.Rect(left, top, px(500), bottom - top)
+        self.build_bars(bars)
+        notes = pygame.Rect(bars.right + px(24), top, w - bars.right - px(64), bottom - top)
         self.ui.text(notes, self.mistakes_markup())
-        y, bw = h - px(80), px(260)
-        again = self.ui.button(pygame.Rect(px(40), y, bw, px(50)), cat("quiz.result.again"),
-                               self.again, key=pygame.K_u, style="@strong")
-        self.ui.button(pygame.Rect(px(40) + bw + px(16), y, bw, px(50)), cat("quiz.result.menu"),
-                       self.to_quiz_menu, key=pygame.K_m)
+        y = h - px(30) - buttons_h
+        x = left
+        first = None
+        for text, callback, key, style in (
+            (cat("quiz.result.again"), self.again, pygame.K_u, "@strong"),
+            (cat("quiz.result.menu"), self.to_quiz_menu, pygame.K_m, None),
+        ):
+            bw = max(px(260), layout.button_width(ctx, text, key, style))
+            button = self.ui.button(pygame.Rect(x, y, bw, buttons_h), text, callback, key=key,
+                                    style=style)
+            first = first or button
+            x += bw + px(16)
         if self.play.save_failed:
-            self.ui.label(pygame.Rect(px(40) + 2 * (bw + px(16)), y + px(12), px(500), px(26)),
-                          cat("quiz.result.not_saved"))
-        self.ui.set_focus(again)
+            layout.words(self.ui, ctx, x, y, w - x - px(40), cat("quiz.result.not_saved"))
+        if first is not None:
+            self.ui.set_focus(first)
+
+    def build_bars(self, bars: pygame.Rect) -> None:
+        """A row per topic: its name and score, and a bar; the rows scroll when they are more
+        than the room holds."""
+        ctx, cat, px = self.ctx, self.ctx.cat, self.ctx.px
+        box = self.ui.scroller(bars)
+        width = bars.width - px(22)
+        y = 0
+        for topic, score in self.result.by_topic.items():
+            y += layout.words(
+                self.ui, ctx, 0, y, width,
+                cat("quiz.result.topic_row", topic=cat(f"quiz.topic.{topic}"),
+                    right=score.right, total=score.total),
+                container=box,
+            )
+            bar = pygame.Surface((width, px(10)), pygame.SRCALPHA)
+            track = bar.get_rect()
+            pygame.draw.rect(bar, palette.PANEL_LINE, track, border_radius=4)
+            filled = track.copy()
+            filled.width = int(track.width * score.percent / 100)
+            colour = palette.OK if score.percent >= PASS_PERCENT else palette.DANGER
+            pygame.draw.rect(bar, colour, filled, border_radius=4)
+            self.ui.image(pygame.Rect((0, y), bar.get_size()), bar, container=box)
+            y += px(10) + px(10)
+        box.set_scrollable_area_dimensions((width, max(1, y)))
 
     def mistakes_markup(self) -> str:
         cat = self.ctx.cat
@@ -104,16 +127,3 @@ class QuizResultScene(Scene):
             self.to_quiz_menu()
             return True
         return super().handle(event)
-
-    def draw(self, surface: pygame.Surface) -> None:
-        px = self.ctx.px
-        bars = self.bars_rect()
-        step = self.row_step()
-        for index, score in enumerate(self.result.by_topic.values()):
-            top = bars.top + index * step + px(22)
-            track = pygame.Rect(bars.left, top, bars.width, max(3, min(px(10), step - px(24))))
-            pygame.draw.rect(surface, palette.PANEL_LINE, track, border_radius=4)
-            filled = track.copy()
-            filled.width = int(track.width * score.percent / 100)
-            colour = palette.OK if score.percent >= PASS_PERCENT else palette.DANGER
-            pygame.draw.rect(surface, colour, filled, border_radius=4)

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pygame
 
+from simulator.app import layout
 from simulator.app.context import AppContext
 from simulator.app.play import PlaySession, ResumeError
 from simulator.app.scene import Scene
-from simulator.app.widgets import escape
 from simulator.persistence.store import RunRecord, local_time
 
 
@@ -26,11 +26,16 @@ class ResumeScene(Scene):
             style="@title",
         )
         runs = store.unfinished_runs(profile.id) if store and profile else []
-        y = px(100)
+        ctx = self.ctx
+        left = px(60)
+        width = ctx.size[0] - 2 * left
+        y = px(30) + ctx.line(30) + px(10)
         if self.message:
-            self.ui.text(pygame.Rect(px(60), y, px(900), px(60)), escape(self.message))
-            y += px(70)
+            y += layout.words(self.ui, ctx, left, y, width, self.message) + px(10)
         titles = {e.scenario.id: e for e in self.ctx.library() if e.scenario}
+        discard_w = max(px(220), layout.button_width(ctx, cat("shell.resume.discard"),
+                                                     style="@danger"))
+        row_h = ctx.row_h(46, 16)
         first = None
         for run in runs[:6]:
             entry = titles.get(run.scenario_id)
@@ -42,19 +47,23 @@ class ResumeScene(Scene):
                 mode=cat(f"shell.mode.{run.mode}"),
                 started=local_time(run.started),
             )
-            button = self.ui.button(
-                pygame.Rect(px(60), y, px(760), px(46)), text, lambda r=run: self.resume(r)
+            row_w = width - discard_w - px(12)
+            button = layout.button(
+                self.ui, ctx, pygame.Rect(left, y, row_w, row_h), text, lambda r=run: self.resume(r)
             )
             self.ui.button(
-                pygame.Rect(px(832), y, px(220), px(46)),
+                pygame.Rect(left + row_w + px(12), y, discard_w, row_h),
                 cat("shell.resume.discard"),
                 lambda r=run: self.discard(r),
                 style="@danger",
             )
             first = first or button
-            y += px(56)
+            y += max(row_h, button.rect.height) + px(10)
+        back_w = max(px(260), layout.button_width(ctx, cat("shell.common.back")))
         self.ui.button(
-            pygame.Rect(px(60), y + px(20), px(260), px(48)), cat("shell.common.back"), self.close
+            pygame.Rect(left, y + px(10), back_w, ctx.row_h(48, 16)),
+            cat("shell.common.back"),
+            self.close,
         )
         if first is not None:
             self.ui.set_focus(first)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pygame
 
+from simulator.app import layout
 from simulator.app.scene import Scene
 from simulator.app.settings import WINDOW_SIZES
 from simulator.app.theme import TEXT_SIZES
@@ -83,32 +84,44 @@ class SettingsScene(Scene):
                 ],
             ),
         ]
-        y = px(100)
-        label_w, option_w = px(300), px(220)
+        ctx = self.ctx
+        y = px(30) + ctx.line(30) + px(16)
+        heading = layout.theme_font(ctx, "label", "@heading")
+        label_w = max(px(300), *(
+            heading.size(cat(f"shell.settings.{name}.label"))[0] + px(16) for name, _ in rows
+        ))
+        row_h = ctx.row_h(46, 16)
         first = None
         for name, options in rows:
             self.ui.label(
-                pygame.Rect(px(60), y + px(8), label_w, self.ctx.line(19)),
+                pygame.Rect(px(60), y + (row_h - ctx.line(19)) // 2, label_w, ctx.line(19)),
                 cat(f"shell.settings.{name}.label"),
                 style="@heading",
             )
+            # Each option as wide as the row's widest words (marked, in the bold they take
+            # when chosen).
+            option_w = max(px(220), *(
+                layout.button_width(ctx, "• " + text, style="@strong") for text, _, _ in options
+            ))
             for index, (text, current, callback) in enumerate(options):
                 marker = "• " if current else ""
                 button = self.ui.button(
                     pygame.Rect(
-                        px(60) + label_w + index * (option_w + px(12)), y, option_w, px(46)
+                        px(60) + label_w + index * (option_w + px(12)), y, option_w, row_h
                     ),
                     marker + text,
                     callback,
                     style="@strong" if current else None,
                 )
                 first = first or button
-            y += px(70)
-        self.ui.label(
-            pygame.Rect(px(60), y, w - px(120), px(30)), cat("shell.settings.saved"), style="@muted"
-        )
+            y += max(px(70), row_h + px(20))
+        y += layout.words(self.ui, ctx, px(60), y, w - px(120), cat("shell.settings.saved"),
+                          "@note")
         back = self.ui.button(
-            pygame.Rect(px(60), y + px(50), px(260), px(48)),
+            pygame.Rect(px(60), y + px(20),
+                        max(px(260), layout.button_width(ctx, cat("shell.common.back"),
+                                                         pygame.K_b)),
+                        ctx.row_h(48, 16)),
             cat("shell.common.back"),
             self.close,
             key=pygame.K_b,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from simulator.app import layout
 from simulator.app.context import AppContext
 from simulator.app.scene import Scene
 from simulator.app.widgets import escape
@@ -19,20 +20,17 @@ class StartScene(Scene):
         ctx, cat, px = self.ctx, self.ctx.cat, self.ctx.px
         self._choose_profile_if_needed()
         left = px(80)
+        column = int(ctx.size[0] * 0.5) - left - px(20)  # the picture takes the right half
+        y = px(56)
         self.ui.label(
-            pygame.Rect(left, px(56), px(700), self.ctx.line(30)), cat("app.name"), style="@title"
+            pygame.Rect(left, y, column, self.ctx.line(30)), cat("app.name"), style="@title"
         )
-        self.ui.label(
-            pygame.Rect(left, px(108), px(700), px(30)), cat("app.tagline"), style="@muted"
-        )
+        y += self.ctx.line(30)
+        y += self._words(left, y, column, cat("app.tagline"), "@note") + px(14)
         profile = ctx.profile.name if ctx.profile else cat("shell.start.no_profile")
-        self.ui.label(
-            pygame.Rect(left, px(160), px(560), px(30)),
-            cat("shell.start.profile", name=profile),
-            style="@heading",
-        )
-        width, height, gap = px(420), px(50), px(12)
-        y = px(206)
+        y += layout.heading(
+            self.ui, ctx, left, y, column, cat("shell.start.profile", name=profile)
+        ) + px(8)
         buttons: list[tuple[str, object, int, str | None]] = []
         resumable = self._resumable()
         if resumable:
@@ -50,9 +48,17 @@ class StartScene(Scene):
             (cat("shell.start.language"), self.toggle_language, pygame.K_l, None),
             (cat("shell.start.quit"), self.quit, pygame.K_q, None),
         ]
+        widest = max(layout.button_width(ctx, text, key, style) for text, _, key, style in buttons)
+        width = min(column, max(px(420), widest))
+        height = self.ctx.row_h(50, 16)
+        # The gaps give way before the buttons leave the window.
+        room = ctx.size[1] - px(16) - y - len(buttons) * height
+        gap = max(px(4), min(px(12), room // max(1, len(buttons) - 1)))
         first = None
         for text, callback, key, style in buttons:
-            button = self.ui.button(
+            button = layout.button(
+                self.ui,
+                ctx,
                 pygame.Rect(left, y, width, height),
                 text,
                 callback,  # type: ignore[arg-type]
@@ -60,12 +66,20 @@ class StartScene(Scene):
                 style=style,
             )
             first = first or button
-            y += height + gap
+            y += button.rect.height + gap
         if ctx.notices:
             notice = "<br>".join(escape(n) for n in ctx.notices)
-            self.ui.text(pygame.Rect(left, y + px(8), px(560), px(110)), notice)
+            bottom = max(y + px(60), ctx.size[1] - px(12))
+            self.ui.text(pygame.Rect(left, y + px(4), column, bottom - y - px(4)), notice)
         if first is not None:
             self.ui.set_focus(first)
+
+    def _words(self, left: int, top: int, width: int, text: str, style: str) -> int:
+        """Wrapped words on the background at (``left``, ``top``); their height."""
+        font = layout.theme_font(self.ctx, "text_box", style)
+        height = layout.text_height(self.ctx, len(layout.wrap_lines(font, text, width)), style)
+        self.ui.text(pygame.Rect(left, top, width, height), escape(text), style=style)
+        return height
 
     def _choose_profile_if_needed(self) -> None:
         store = self.ctx.store

@@ -17,6 +17,7 @@ import pygame
 
 from simulator.art import palette
 from simulator.art.fonts import fit_text, font, render
+from simulator.art.sheet import wrap
 from simulator.core.targets import INVALID, all_targets
 from simulator.schema.scenario import Contest, Party
 
@@ -43,6 +44,7 @@ class PlanoMetrics:
     text_px: int
     pad: int
     min_height: int = 0  # the sheet is at least this tall, rows or not
+    least: tuple[int, ...] = ()  # per row, the height its name needs (a long one wraps)
 
     @property
     def tally_w(self) -> int:
@@ -98,10 +100,11 @@ def plano_rows(
 def row_heights(rows: Sequence[PlanoRow], tally: Mapping[str, int], m: PlanoMetrics) -> list[int]:
     """Each row as tall as its tally marks need (never less than ``m.row_h``)."""
     heights = []
-    for row in rows:
+    for index, row in enumerate(rows):
         groups = math.ceil(tally.get(row.target, 0) / 5)
         lines = max(1, math.ceil(groups / m.groups_per_line))
-        heights.append(max(m.row_h, lines * m.line_h + m.pad))
+        least = m.least[index] if index < len(m.least) else 0
+        heights.append(max(m.row_h, least, lines * m.line_h + m.pad))
     return heights
 
 
@@ -218,10 +221,17 @@ def _draw_edge(surface: pygame.Surface) -> None:
 
 
 def _draw_name(surface: pygame.Surface, row: PlanoRow, band: pygame.Rect, m: PlanoMetrics) -> None:
+    """The row's number and name, on as many lines as the name column needs."""
     x = m.pad + (2 * m.pad if row.indent else 0)
     text = f"{row.number}  {row.name}" if row.number else row.name
-    rendered = fit_text(text, m.text_px, m.label_w - (x - m.pad), bold=not row.indent)
-    surface.blit(rendered, (x, band.centery - rendered.get_height() // 2))
+    room = m.label_w - (x - m.pad)
+    face = font(m.text_px, not row.indent)
+    lines = wrap(face, text, room, max(1, band.height // face.get_linesize()))
+    rendered = [fit_text(line, m.text_px, room, bold=not row.indent) for line in lines]
+    y = band.centery - sum(r.get_height() for r in rendered) // 2
+    for line in rendered:
+        surface.blit(line, (x, y))
+        y += line.get_height()
 
 
 def _draw_tally(surface: pygame.Surface, count: int, x: int, y: int, m: PlanoMetrics) -> None:

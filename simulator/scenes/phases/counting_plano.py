@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import pygame
 from pygame_gui.elements import UIButton, UIScrollingContainer
 
+from simulator.app import layout
 from simulator.app.context import AppContext
 from simulator.app.widgets import Widgets, offer_key
 from simulator.art import palette
@@ -131,27 +132,29 @@ class PlanoView:
         action = RuleBallot(verdict=row.target)
         if offer_key(action) not in allowed:
             return
-        px = self.ctx.px
         rect = self._button_rect(row, top, height, m)
         key = ROW_KEYS.get(row.target)
-        text = f"{row.number}  {row.name}" if row.number else row.name
-        room = rect.width - (px(36) if key is not None else 0)
-        button = ui.button(
+        text = row_words(row)
+        button = layout.button(
+            ui,
+            self.ctx,
             rect,
-            self._fit(text, room),
+            text,
             lambda a=action: act(a),
             key=key,
             container=self.scroller,
             tooltip=f"{row.number}  {row.full_name}" if row.full_name else text,
             action=action,
         )
+        # centred on its row (a name on two lines makes a taller button)
+        button.set_relative_position((rect.left, top + (height - button.rect.height) // 2))
         self.buttons.append((row, button))
 
     def _button_rect(
         self, row: art.PlanoRow, top: int, height: int, m: art.PlanoMetrics
     ) -> pygame.Rect:
         indent = 2 * m.pad if row.indent else 0
-        button_h = min(height - self.ctx.px(4), self.ctx.px(34))
+        button_h = min(height - self.ctx.px(4), self.ctx.row_h(34))
         return pygame.Rect(
             m.pad + indent, top + (height - button_h) // 2, m.label_w - indent, button_h
         )
@@ -186,16 +189,39 @@ class PlanoView:
         rect = self.scroller.get_relative_rect()
         width, height = rect.width - px(22), rect.height
         summary = 5 * self.ctx.font_px(13) + px(40)
-        row_h = max(px(38), min(px(64), (height - summary) // max(1, len(self.rows()))))
+        rows = self.rows()
+        button_h = self.ctx.row_h(34)
+        row_h = max(px(38), button_h + px(4), min(px(64), (height - summary) // max(1, len(rows))))
+        # The name column: as wide as the names need on one line, up to three fifths of the
+        # sheet; a name still too long wraps, its row as tall as its lines.
+        pad = px(6)
+        widest = max(
+            layout.button_width(self.ctx, row_words(row), ROW_KEYS.get(row.target))
+            + (2 * pad if row.indent else 0)
+            for row in rows
+        )
+        label_w = min(width * 3 // 5, max(min(px(200), width // 2), widest))
+        least = tuple(
+            layout.button_height(
+                self.ctx,
+                row_words(row),
+                label_w - (2 * pad if row.indent else 0),
+                ROW_KEYS.get(row.target),
+                least=button_h,
+            )
+            + px(4)
+            for row in rows
+        )
         return art.PlanoMetrics(
             width=width,
-            label_w=min(px(200), width // 2),
-            count_w=px(44),
+            label_w=label_w,
+            least=least,
+            count_w=max(px(44), self.ctx.font_px(15) * 2),
             row_h=row_h,
             stroke=max(3, px(6)),
             stroke_h=min(px(26), row_h // 2),
             text_px=self.ctx.font_px(13),
-            pad=px(6),
+            pad=pad,
             min_height=height,
         )
 
@@ -300,7 +326,8 @@ class PlanoView:
         tops = {row.target: (top, height) for row, top, height in self._layout(m)}
         for row, button in self.buttons:
             top, height = tops[row.target]
-            button.set_relative_position(self._button_rect(row, top, height, m).topleft)
+            rect = self._button_rect(row, top, height, m)
+            button.set_relative_position((rect.left, top + (height - button.rect.height) // 2))
 
     def show_latest(self) -> None:
         """Scroll a long plano so that the row just tallied (or the party being typed) is
@@ -349,6 +376,11 @@ class PlanoView:
         if self.reveal is not None:
             self.reveal = None
             self.refresh()
+
+
+def row_words(row: art.PlanoRow) -> str:
+    """A plano row's number and name, as its button shows them."""
+    return f"{row.number}  {row.name}" if row.number else row.name
 
 
 def _count(rulings: list[str]) -> dict[str, int]:

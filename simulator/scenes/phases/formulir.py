@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pygame
+from pygame_gui.core import UIElement
 from pygame_gui.elements import (
     UIImage,
     UIScrollingContainer,
@@ -21,6 +22,7 @@ from pygame_gui.elements import (
     UITextEntryLine,
 )
 
+from simulator.app import layout
 from simulator.app.context import AppContext
 from simulator.app.play import PlaySession
 from simulator.app.widgets import escape
@@ -39,6 +41,8 @@ from simulator.schema.types import BallotType
 
 ENTRY_PREFIX = "figure:"
 RIGHT_W = 330  # design units: the records and checks column
+NARROW_SIDE_W = 316  # the side column when it lists nothing
+RECORDS_LEAST_H = 200  # the day's records get at least this, or the steps go under the form
 
 
 def entry_name(ballot: BallotType, field_id: str) -> str:
@@ -89,19 +93,59 @@ class FormulirScene(PhaseScene):
 
     def metrics(self, width: int) -> art.Metrics:
         px = self.ctx.px
+        digits = layout.theme_font(self.ctx, "text_entry_line").size("00000")[0]
         return art.Metrics(
             width=width,
-            entry_w=px(76),
-            entry_h=px(32),
+            entry_w=max(px(76), digits + px(20)),
+            entry_h=self.ctx.row_h(32, 16),
             gap=px(8),
             pad=px(10),
-            label_px=self.ctx.font_px(13),
-            title_px=self.ctx.font_px(15),
+            label_px=self.ctx.font_px(15),  # the form is read line by line: body size
+            title_px=self.ctx.font_px(17),
         )
+
+    def side_rect(self) -> pygame.Rect:
+        """The side column, narrowed when it lists nothing (the forms' every step is on the
+        stage): the day's records beside the form get the room."""
+        if self.side_actions():
+            return super().side_rect()
+        side = super().side_rect()
+        width = min(side.width, self.ctx.px(NARROW_SIDE_W))
+        return pygame.Rect(side.right - width, side.top, width, side.height)
+
+    def right_w(self) -> int:
+        """The records and checks column, wider by half of what a narrowed side column gave
+        up (the form gets the other half)."""
+        given_up = PhaseScene.side_rect(self).width - self.side_rect().width
+        return self.ctx.px(RIGHT_W) + max(0, given_up) // 2
+
+    def tab_width(self) -> int:
+        types = list(self.world.boxes)
+        gap = self.ctx.px(6)
+        return (self.stage_rect().width - gap * (len(types) - 1)) // max(1, len(types))
+
+    def tab_h(self) -> int:
+        """The tabs' height: one line of their words, or two when one of them needs it."""
+        cat = self.ctx.cat
+        return max(
+            layout.button_height(
+                self.ctx,
+                cat(f"scene.formulir.tab.{ballot.value}"),
+                self.tab_width(),
+                style="@strong",
+                least=self.ctx.row_h(38),
+            )
+            for ballot in self.world.boxes
+        )
+
+    def status_top(self) -> int:
+        """Where the words under the tabs (signed, cells filled) start."""
+        return self.stage_rect().top + self.tab_h() + self.ctx.px(4)
 
     def body_rect(self) -> pygame.Rect:
         stage, px = self.stage_rect(), self.ctx.px
-        top = stage.top + px(68)
+        status_h = fit_text("Ag", self.ctx.font_px(14), 10**6).get_height()
+        top = self.status_top() + status_h + px(8)
         return pygame.Rect(stage.left, top, stage.width, stage.bottom - top)
 
     # --- building -------------------------------------------------------------------------
@@ -120,13 +164,14 @@ class FormulirScene(PhaseScene):
         stage = self.stage_rect()
         types = list(self.world.boxes)
         gap = px(6)
-        width = (stage.width - gap * (len(types) - 1)) // max(1, len(types))
+        width, height = self.tab_width(), self.tab_h()
         for index, ballot in enumerate(types):
-            rect = pygame.Rect(stage.left + index * (width + gap), stage.top, width, px(38))
-            text = self.fit(cat(f"scene.formulir.tab.{ballot.value}"), width)
-            self.ui.button(
+            rect = pygame.Rect(stage.left + index * (width + gap), stage.top, width, height)
+            layout.button(
+                self.ui,
+                self.ctx,
                 rect,
-                text,
+                cat(f"scene.formulir.tab.{ballot.value}"),
                 lambda b=ballot: self.show(b),
                 style="@strong" if ballot is self.current else None,
                 tooltip=cat("scene.formulir.form_title", ballot=ballot_name(ballot.value, cat)),
@@ -135,7 +180,9 @@ class FormulirScene(PhaseScene):
     def _build_form(self) -> None:
         px = self.ctx.px
         body = self.body_rect()
-        rect = pygame.Rect(body.left, body.top, body.width - px(RIGHT_W) - px(12), body.height)
+        rect = pygame.Rect(body.left, body.top, body.width - self.right_w() - px(12), body.height)
+        if self.steps_in_a_row():  # the form's steps stand under it
+            rect.height -= self.steps_row_h(rect.width) + px(6)
         scroller = self.ui.scroller(rect)
         self._scroller = scroller
         width = rect.width - px(22)
@@ -209,51 +256,106 @@ class FormulirScene(PhaseScene):
             self._paper_key = key
         return self._paper
 
-    def _build_right(self) -> None:
-        cat, px = self.ctx.cat, self.ctx.px
-        body = self.body_rect()
-        x = body.right - px(RIGHT_W)
-        w = px(RIGHT_W)
-        button_h, gap = px(38), px(6)
-        buttons_h = 3 * button_h + 2 * gap
-        checks_h = px(118)
-        records_h = body.height - buttons_h - checks_h - 2 * gap
-        self.ui.text(pygame.Rect(x, body.top, w, records_h), self.records_markup())
-        self._checks_text = self.checks_markup()
-        checks = pygame.Rect(x, body.top + records_h + gap, w, checks_h)
-        self._checks_box = self.ui.text(checks, self._checks_text)
-        y = body.bottom - buttons_h
+    def _steps(self) -> list[tuple[str, str, Action | None, int | None, str | None]]:
+        """The form's steps beside its cells: (words, style, the action or None once done,
+        key, button style): record a discrepancy, tell the PTPS, sign."""
+        cat = self.ctx.cat
         ballot = self.current.value
         record = RecordSpecialEvent(topic=formulir.DISCREPANCY_TOPIC, subject=ballot)
         inform = InformPtps(subject=ballot)
         recorded = (formulir.DISCREPANCY_TOPIC, ballot) in self.world.special_events
         informed = ballot in self.world.ptps_informed
-        for index, (action, done, todo, done_text) in enumerate(
-            (
-                (record, recorded, "scene.formulir.record", "scene.formulir.recorded"),
-                (inform, informed, "scene.formulir.inform", "scene.formulir.informed"),
-            )
-        ):
-            rect = pygame.Rect(x, y + index * (button_h + gap), w, button_h)
-            if done:
-                self.ui.label(rect, self.fit(cat(done_text), w), style="@muted")
-            else:
-                self.ui.button(
-                    rect, self.fit(cat(todo), w), lambda a=action: self.act(a), action=action
-                )
-        sign_rect = pygame.Rect(x, y + 2 * (button_h + gap), w, button_h)
+        steps: list[tuple[str, str, Action | None, int | None, str | None]] = [
+            (cat("scene.formulir.recorded"), "@note", None, None, None)
+            if recorded
+            else (cat("scene.formulir.record"), "", record, None, None),
+            (cat("scene.formulir.informed"), "@note", None, None, None)
+            if informed
+            else (cat("scene.formulir.inform"), "", inform, None, None),
+        ]
         if self.signed():
-            self.ui.label(sign_rect, cat("scene.formulir.status.signed"), style="@badge")
+            steps.append((cat("scene.formulir.status.signed"), "@plain", None, None, None))
         else:
             sign = SignForm(ballot=self.current)
-            self.ui.button(
-                sign_rect,
-                self.fit(cat("scene.formulir.sign"), w - px(50)),
-                lambda: self.act(sign),
-                key=pygame.K_s,
-                style="@strong",
-                action=sign,
-            )
+            steps.append((cat("scene.formulir.sign"), "", sign, pygame.K_s, "@strong"))
+        return steps
+
+    def _step(
+        self, rect: pygame.Rect, step: tuple[str, str, Action | None, int | None, str | None]
+    ) -> UIElement:
+        words, note_style, action, key, style = step
+        if action is None:
+            return self.note_box(rect, words, note_style)
+        return layout.button(
+            self.ui, self.ctx, rect, words, lambda a=action: self.act(a), key=key, style=style,
+            action=action,
+        )
+
+    def steps_in_a_row(self) -> bool:
+        """Whether the steps stand in a row under the form: when, stacked beside it, they
+        would leave the day's records too little room (a large text size)."""
+        px = self.ctx.px
+        width = self.right_w()
+        stacked = sum(
+            layout.button_height(self.ctx, words, width, key, style, least=self.ctx.row_h(38))
+            + px(6)
+            for words, _, _, key, style in self._steps()
+        )
+        checks_h = max(px(118), layout.text_height(self.ctx, 4))
+        return self.body_rect().height - stacked - checks_h < px(RECORDS_LEAST_H)
+
+    def steps_rows(self, width: int) -> tuple[int, int]:
+        """Under the form: the two lesser steps side by side, then signing the whole width;
+        the height of each row."""
+        gap = self.ctx.px(6)
+        *pair, sign = self._steps()
+        half = (width - gap) // 2
+        least = self.ctx.row_h(38)
+        first = max(
+            layout.button_height(self.ctx, words, half, key, style, least=least)
+            for words, _, _, key, style in pair
+        )
+        words, _, _, key, style = sign
+        return first, layout.button_height(self.ctx, words, width, key, style, least=least)
+
+    def steps_row_h(self, width: int) -> int:
+        first, second = self.steps_rows(width)
+        return first + self.ctx.px(6) + second
+
+    def _build_right(self) -> None:
+        px = self.ctx.px
+        body = self.body_rect()
+        w = self.right_w()
+        x = body.right - w
+        button_h, gap = self.ctx.row_h(38), px(6)
+        bottom = body.bottom
+        if self.steps_in_a_row():
+            form_w = body.width - w - px(12)
+            *pair, sign = self._steps()
+            first, second = self.steps_rows(form_w)
+            half = (form_w - gap) // 2
+            top = body.bottom - self.steps_row_h(form_w)
+            for index, step in enumerate(pair):
+                self._step(pygame.Rect(body.left + index * (half + gap), top, half, first), step)
+            self._step(pygame.Rect(body.left, body.bottom - second, form_w, second), sign)
+        else:
+            # At the foot, from the bottom up: sign, tell the PTPS, record a discrepancy, each
+            # as tall as its words need; the records and the checks share what is left.
+            made = [self._step(pygame.Rect(x, body.top, w, button_h), step)
+                    for step in self._steps()]
+            bottom = layout.stack_up(made, body.bottom, gap) - gap
+        checks_h = max(px(118), layout.text_height(self.ctx, 4))
+        records_h = bottom - gap - checks_h - body.top
+        self.ui.text(pygame.Rect(x, body.top, w, records_h), self.records_markup())
+        self._checks_text = self.checks_markup()
+        checks = pygame.Rect(x, body.top + records_h + gap, w, checks_h)
+        self._checks_box = self.ui.text(checks, self._checks_text)
+
+    def note_box(self, rect: pygame.Rect, text: str, style: str) -> UITextBox:
+        """Words in place of a button (a step done), wrapped and as tall as they need."""
+        return self.ui.text(
+            pygame.Rect(rect.left, rect.top, rect.width, -1), escape(text), style=style
+        )
 
     # --- text beside the form -------------------------------------------------------------
 
@@ -501,7 +603,7 @@ class FormulirScene(PhaseScene):
         width = (stage.width - gap * (len(types) - 1)) // max(1, len(types))
         for index, rendered in enumerate(self._tab_status(width)):
             x = stage.left + index * (width + gap) + (width - rendered.get_width()) // 2
-            surface.blit(rendered, (x, stage.top + px(42)))
+            surface.blit(rendered, (x, self.status_top()))
 
     def _tab_status(self, width: int) -> list[pygame.Surface]:
         """The status lines, rendered again only after an action."""
@@ -518,7 +620,7 @@ class FormulirScene(PhaseScene):
                 filled = sum(1 for v in cells.values() if v is not None)
                 text = cat("scene.formulir.status.filled", filled=filled, total=len(cells))
                 colour = palette.MUTED
-            lines.append(fit_text(text, self.ctx.font_px(12), width, colour=colour))
+            lines.append(fit_text(text, self.ctx.font_px(14), width, colour=colour))
         self._status_key, self._status = key, lines
         return lines
 

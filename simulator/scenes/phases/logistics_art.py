@@ -37,15 +37,18 @@ class TextCache:
         bold: bool = False,
         colour: Colour = palette.INK,
         shrink: bool = False,
+        least: int | None = None,
     ) -> pygame.Surface:
         """``text`` no wider than ``max_width``: cut short with "…" or, with ``shrink``, set
-        smaller first (down to three quarters of ``size``)."""
-        key = (text, size, max_width, bold, colour, shrink)
+        smaller first (down to ``least``, by default three quarters of ``size``)."""
+        key = (text, size, max_width, bold, colour, shrink, least)
         surface = self._surfaces.get(key)
         if surface is None:
             if len(self._surfaces) > self.LIMIT:
                 self._surfaces.clear()
-            floor = max(8, size * 3 // 4) if shrink else size
+            floor = size
+            if shrink:
+                floor = max(8, size * 3 // 4) if least is None else min(size, least)
             surface = fit_text(text, size, max_width, bold, colour=colour, min_size=floor)
             self._surfaces[key] = surface
         return surface
@@ -302,7 +305,10 @@ def draw_plan(
     def label(
         words: str, rect: pygame.Rect, colour: Colour = palette.INK, bold: bool = False
     ) -> None:
-        surf = text.get(words, font, rect.width, bold=bold, colour=colour, shrink=True)
+        # A word on a map: it may be set smaller to stay whole in its place.
+        surf = text.get(
+            words, font, rect.width, bold=bold, colour=colour, shrink=True, least=font * 2 // 3
+        )
         s.blit(surf, surf.get_rect(center=rect.center))
 
     line = max(1, round(unit * 0.35))

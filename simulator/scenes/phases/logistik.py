@@ -15,9 +15,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import pygame
+from pygame_gui.core import UIElement
+from pygame_gui.elements import UILabel
 
+from simulator.app import layout
 from simulator.app.context import AppContext
 from simulator.app.play import PlaySession
+from simulator.app.widgets import escape
 from simulator.art import palette
 from simulator.core import domain
 from simulator.core.actions import Action
@@ -26,7 +30,7 @@ from simulator.core.phases.logistik import CountBallots, InspectItem, ReportDisc
 from simulator.core.state import World
 from simulator.i18n import Catalog
 from simulator.presenter.labels import discrepancy_name, target_name
-from simulator.scenes.phase import END_H, PhaseScene
+from simulator.scenes.phase import PhaseScene
 from simulator.scenes.phases.logistics_art import (
     Line,
     PictureCache,
@@ -34,7 +38,6 @@ from simulator.scenes.phases.logistics_art import (
     draw_flag,
     draw_ring,
     draw_tick,
-    render_paragraphs,
 )
 from simulator.schema.types import BallotType
 
@@ -151,8 +154,20 @@ class LogistikScene(PhaseScene):
             table.right + gap, stage.top, stage.right - table.right - gap, stage.height
         )
 
+    def name_h(self) -> int:
+        """The name strip at the top of a tile: one line of its bold name."""
+        return max(self.ctx.px(NAME_H), self.ctx.font_px(13) * 4 // 3 + self.ctx.px(4))
+
+    def row_heading_h(self) -> int:
+        return max(self.ctx.px(24), self.ctx.font_px(14) * 4 // 3 + self.ctx.px(4))
+
+    def table_title_h(self) -> int:
+        return max(self.ctx.px(30), self.ctx.font_px(17) * 4 // 3 + self.ctx.px(8))
+
     def tile_layout(self, tiles: Sequence[Tile]) -> dict[str, tuple[pygame.Rect, str]]:
-        """Each tile's card rect, and the row heading it sits under, by target."""
+        """Each tile's card rect, and the row heading it sits under, by target. The cards
+        share what the title and row headings leave: at a large text size the pictures get
+        smaller, never the words."""
         px = self.ctx.px
         table = self.table_rect().inflate(-px(16), -px(12))
         rows: list[tuple[str, list[Tile]]] = []
@@ -160,8 +175,8 @@ class LogistikScene(PhaseScene):
             members = [t for t in tiles if t.family == family]
             for start in range(0, len(members), COLUMNS):
                 rows.append((family if start == 0 else "", members[start : start + COLUMNS]))
-        heading_h, gap = px(24), px(6)
-        top = table.top + px(30)
+        heading_h, gap = self.row_heading_h(), px(6)
+        top = table.top + self.table_title_h()
         headings = sum(1 for family, _ in rows if family)
         free = table.bottom - top - headings * heading_h - gap * len(rows)
         card_h = min(px(118), free // max(1, len(rows)))
@@ -183,7 +198,7 @@ class LogistikScene(PhaseScene):
     # --- building ---------------------------------------------------------------------------
 
     def build_stage(self) -> None:
-        cat, px = self.ctx.cat, self.ctx.px
+        cat = self.ctx.cat
         tiles = self.tiles()
         if self.selected not in {t.target for t in tiles}:
             self.selected = None
@@ -191,11 +206,12 @@ class LogistikScene(PhaseScene):
         self.tile_cards = layout
         self.detail = self.detail_lines()
         self.tile_pictures = {}
-        button_h = px(30)
+        button_h = self.ctx.row_h(30)
+        name_h = self.name_h()
         for tile in tiles:
             card, _ = layout[tile.target]
             self.tile_pictures[tile.target] = pygame.Rect(
-                card.left, card.top + px(NAME_H), card.width, card.height - button_h - px(NAME_H)
+                card.left, card.top + name_h, card.width, card.height - button_h - name_h
             )
             button_rect = pygame.Rect(card.left, card.bottom - button_h, card.width, button_h)
             seen = self.inspected(tile)
@@ -211,42 +227,66 @@ class LogistikScene(PhaseScene):
         self.build_detail()
 
     def build_detail(self) -> None:
+        """The chosen tile: its picture, what the delivery list says and what checking showed
+        (words that wrap, and scroll when they must), and its buttons at the foot, each as
+        tall as its words."""
         px = self.ctx.px
         detail = self.detail_rect().inflate(-px(20), -px(16))
         tile = Tile(self.selected) if self.selected else None
-        picture_h = px(104)
         self.detail_picture = None
         if tile is None:
             self.detail_text_rect = pygame.Rect(detail.left, detail.top, detail.width, px(120))
+            self.build_detail_text(self.detail_text_rect)
             return
-        self.detail_picture = pygame.Rect(detail.left, detail.top + px(4), detail.width, picture_h)
-        buttons = self.detail_buttons(tile)
-        row_h, gap = px(36), px(6)
-        buttons_h = len(buttons) * (row_h + gap)
-        text_top = self.detail_picture.bottom + px(8)
+        gap = px(6)
+        made: list[UIElement] = []
+        for text, callback, key, action, tooltip in self.detail_buttons(tile):
+            if isinstance(action, ReportDiscrepancy) and made and not any(
+                isinstance(e, UILabel) for e in made
+            ):
+                # "Report to the PPS:" once, over its problems: each button names only its
+                # problem, so it fits one line at any text size.
+                made.append(
+                    self.ui.label(
+                        pygame.Rect(detail.left, detail.top, detail.width, self.ctx.line(15)),
+                        self.ctx.cat("scene.logistik.button.report_group"),
+                        style="@badge",
+                    )
+                )
+            made.append(
+                layout.button(
+                    self.ui,
+                    self.ctx,
+                    pygame.Rect(detail.left, detail.top, detail.width, self.ctx.row_h(36)),
+                    text,
+                    callback,
+                    key=key,
+                    action=action,
+                    tooltip=tooltip,
+                    style="@strong" if isinstance(action, (InspectItem, CountBallots)) else None,
+                )
+            )
+        buttons_top = layout.stack_up(made, detail.bottom, gap) if made else detail.bottom
+        # The words come first: the picture (the tile shows it too) gets what they leave,
+        # and none when that is too little to see anything.
+        font = layout.theme_font(self.ctx, "text_box", "@reading")
+        lines = sum(len(layout.wrap_lines(font, line.text, detail.width)) for line in self.detail)
+        words_h = layout.text_height(self.ctx, lines, "@reading")
+        picture_h = min(px(104), buttons_top - gap - detail.top - px(12) - words_h)
+        text_top = detail.top
+        if picture_h >= px(48):
+            self.detail_picture = pygame.Rect(
+                detail.left, detail.top + px(4), detail.width, picture_h
+            )
+            text_top = self.detail_picture.bottom + px(8)
         text_rect = pygame.Rect(
-            detail.left, text_top, detail.width, detail.bottom - text_top - buttons_h
+            detail.left, text_top, detail.width, buttons_top - gap - text_top
         )
         self.detail_text_rect = text_rect
-        y = text_rect.bottom + gap
-        for text, callback, key, action, tooltip in buttons:
-            # A report too long for the button keeps its problem whole ("Lapor: jumlah tidak
-            # sesuai"), not the words every report shares.
-            short = None
-            if isinstance(action, ReportDiscrepancy):
-                problem = self.problem_text(action.discrepancy)
-                short = self.ctx.cat("scene.logistik.button.report_short", problem=problem)
-            room = detail.width - px(40) if key else detail.width
-            self.ui.button(
-                pygame.Rect(detail.left, y, detail.width, row_h),
-                self.fit(text, room, short=short),
-                callback,
-                key=key,
-                action=action,
-                tooltip=tooltip,
-                style="@strong" if isinstance(action, (InspectItem, CountBallots)) else None,
-            )
-            y += row_h + gap
+        self.build_detail_text(text_rect)
+
+    def build_detail_text(self, rect: pygame.Rect) -> None:
+        self.ui.text(rect, lines_markup(self.detail), style="@reading")
 
     def detail_buttons(
         self, tile: Tile
@@ -282,7 +322,7 @@ class LogistikScene(PhaseScene):
             key = REPORT_KEYS[index] if index < len(REPORT_KEYS) else None
             rows.append(
                 (
-                    cat("scene.logistik.button.report", problem=problem),
+                    problem[:1].upper() + problem[1:],
                     lambda r=report: self.act(r),
                     key,
                     report,
@@ -328,6 +368,7 @@ class LogistikScene(PhaseScene):
     def build_side(self) -> None:
         self.form_rect = build_side_column(self, self.ctx.cat("scene.logistik.form.title"))
         self.form = self.form_lines()
+        self.ui.text(self.form_rect, lines_markup(self.form))
 
     def form_lines(self) -> list[Line]:
         cat, world = self.ctx.cat, self.world
@@ -401,6 +442,7 @@ class LogistikScene(PhaseScene):
             cat("scene.logistik.table"), self.ctx.font_px(17), table.width - px(24), bold=True
         )
         surface.blit(title, (table.left + px(12), table.top + px(8)))
+        heading_h = self.row_heading_h()
         for target, (card, heading) in self.tile_cards.items():
             if heading:
                 words = self.text_cache.get(
@@ -409,26 +451,13 @@ class LogistikScene(PhaseScene):
                     table.width,
                     bold=True,
                 )
-                surface.blit(words, (card.left, card.top - px(21)))
+                surface.blit(words, (card.left, card.top - heading_h + px(1)))
             self.draw_tile(surface, Tile(target), card)
         detail = self.detail_rect()
         pygame.draw.rect(surface, palette.PANEL, detail, border_radius=px(8))
         pygame.draw.rect(surface, palette.PANEL_LINE, detail, 1, border_radius=px(8))
         if self.selected and self.detail_picture is not None:
             self.draw_picture(surface, Tile(self.selected), self.detail_picture)
-        if self.detail_text_rect is not None:
-            self.draw_lines(surface, self.detail, self.detail_text_rect)
-        if self.form_rect is not None:
-            pygame.draw.rect(surface, palette.PANEL, self.form_rect, border_radius=px(8))
-            pygame.draw.rect(surface, palette.PANEL_LINE, self.form_rect, 1, border_radius=px(8))
-            self.draw_lines(surface, self.form, self.form_rect.inflate(-px(24), -px(20)))
-
-    def draw_lines(self, surface: pygame.Surface, lines: list[Line], rect: pygame.Rect) -> None:
-        """Paragraphs drawn into ``rect``, rendered once per content and width."""
-        size = self.ctx.font_px(15)
-        key = ("lines", tuple(lines), rect.width, size)
-        picture = self.pictures.get(key, lambda: render_paragraphs(lines, rect.width, size))
-        surface.blit(picture, rect.topleft, pygame.Rect(0, 0, rect.width, rect.height))
 
     def draw_tile(self, surface: pygame.Surface, tile: Tile, card: pygame.Rect) -> None:
         px = self.ctx.px
@@ -436,32 +465,39 @@ class LogistikScene(PhaseScene):
         pygame.draw.rect(surface, palette.PANEL, card, border_radius=px(6))
         border = palette.PRIMARY if chosen else palette.WOOD_DARK
         pygame.draw.rect(surface, border, card, px(3) if chosen else 1, border_radius=px(6))
-        self.draw_name(surface, tile, pygame.Rect(card.left, card.top, card.width, px(NAME_H)))
+        self.draw_name(surface, tile, pygame.Rect(card.left, card.top, card.width, self.name_h()))
         picture = self.tile_pictures.get(tile.target)
         if picture is not None:
             self.draw_picture(surface, tile, picture.inflate(-px(8), -px(6)))
+            self.draw_mark(surface, tile, picture)
 
-    def draw_name(self, surface: pygame.Surface, tile: Tile, strip: pygame.Rect) -> None:
-        """The tile's name after a mark that says, by its shape, where it stands: an empty
-        ring (not checked), a tick (checked), a flag (reported to the PPS)."""
+    def draw_mark(self, surface: pygame.Surface, tile: Tile, picture: pygame.Rect) -> None:
+        """A mark that says, by its shape, where the tile stands: an empty ring (not checked),
+        a tick (checked), a flag (reported to the PPS), in the picture's top left corner."""
         px = self.ctx.px
-        icon = px(12)
-        centre = (strip.left + px(5) + icon // 2, strip.centery + px(1))
+        icon = max(px(12), self.ctx.font_px(11))
+        centre = (picture.left + px(5) + icon // 2, picture.top + px(3) + icon // 2)
         if self.reported(tile):
             draw_flag(surface, centre, icon, palette.WARNING)
         elif self.inspected(tile):
             draw_tick(surface, centre, icon, palette.OK)
         else:
             draw_ring(surface, centre, icon, palette.MUTED)
-        left = strip.left + px(9) + icon
+
+    def draw_name(self, surface: pygame.Surface, tile: Tile, strip: pygame.Rect) -> None:
+        """The tile's name, the whole width of the tile; a long one at a large text size is
+        set smaller, never under the size it has at the normal text size."""
+        px = self.ctx.px
+        size = self.ctx.font_px(13)
         text = self.text_cache.get(
             short_name(tile, self.ctx.cat),
-            self.ctx.font_px(13),
-            strip.right - left - px(4),
+            size,
+            strip.width - px(10),
             bold=True,
             shrink=True,
+            least=min(size * 3 // 4, self.ctx.normal_font_px(13)),
         )
-        surface.blit(text, (left, strip.centery + px(1) - text.get_height() // 2))
+        surface.blit(text, (strip.left + px(5), strip.centery + px(1) - text.get_height() // 2))
 
     def draw_picture(self, surface: pygame.Surface, tile: Tile, rect: pygame.Rect) -> None:
         picture = self.picture(tile, (rect.width, rect.height))
@@ -512,6 +548,23 @@ class LogistikScene(PhaseScene):
         return picture
 
 
+def lines_markup(lines: Sequence[Line]) -> str:
+    """Paragraphs as a text box's markup: bold, italic and muted as drawn before, a bullet's
+    words after its bullet."""
+    muted = "#{:02x}{:02x}{:02x}".format(*palette.MUTED)
+    parts = []
+    for line in lines:
+        words = escape(line.text)
+        if line.weight == "bold":
+            words = f"<b>{words}</b>"
+        elif line.weight == "italic":
+            words = f"<i><font color='{muted}'>{words}</font></i>"
+        elif line.weight == "muted":
+            words = f"<font color='{muted}'>{words}</font>"
+        parts.append(words)
+    return "<br>".join(parts)
+
+
 def veiled(picture: pygame.Surface, text: TextCache, font: int) -> pygame.Surface:
     """``picture`` under a pale veil with a question mark: not checked yet."""
     out = picture.copy()
@@ -523,7 +576,8 @@ def veiled(picture: pygame.Surface, text: TextCache, font: int) -> pygame.Surfac
     centre = (w // 2, h // 2)
     pygame.draw.circle(out, palette.PANEL, centre, radius)
     draw_ring(out, centre, radius * 2, palette.MUTED)
-    mark = text.get("?", font, radius * 2, bold=True, colour=palette.MUTED)
+    # The mark keeps inside its ring, however small a crowded tile makes the picture.
+    mark = text.get("?", min(font, radius * 2), radius * 2, bold=True, colour=palette.MUTED)
     out.blit(mark, mark.get_rect(center=centre))
     return out
 
@@ -615,10 +669,10 @@ def build_side_column(scene: PhaseScene, title: str) -> pygame.Rect:
     out of reach (many of one kind fold under one button), then "End this phase"."""
     cat, px = scene.ctx.cat, scene.ctx.px
     side = scene.side_rect()
-    scene.ui.label(pygame.Rect(side.left, side.top, side.width, px(30)), title, style="@heading")
-    end_h = px(END_H)
+    title_h = layout.heading(scene.ui, scene.ctx, side.left, side.top, side.width, title)
+    end_h = scene.end_button_h()
     rows = scene.side_rows()
-    body_top = side.top + px(34)
+    body_top = side.top + title_h + px(4)
     body_bottom = side.bottom - end_h - px(8)
     split = body_bottom
     if rows:

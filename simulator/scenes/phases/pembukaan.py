@@ -17,6 +17,7 @@ from typing import TypeVar
 
 import pygame
 
+from simulator.app import layout
 from simulator.app.context import AppContext
 from simulator.app.play import PlaySession
 from simulator.art import palette
@@ -48,12 +49,14 @@ from simulator.scenes.phases.logistik import build_side_column, narrow_side
 from simulator.scenes.phases.pembukaan_steps import StepList
 from simulator.scenes.side_list import reveal_in_side
 from simulator.schema.clock import format_minutes, to_minutes
+from simulator.schema.scenario import Witness
 from simulator.schema.types import BallotType
 
 T = TypeVar("T")
 LEFT_W = 440  # design units: clock, plan and entrance; the steps take the rest of the stage
 CLOCK_H = 96
 CLOCK_TEXT_W = 176  # the clock face and its digits; the wait buttons take the rest
+PLAN_LEAST_H = 150  # a plan of the TPS smaller than this shows nothing
 MAX_STOPS = 6
 DOOR_H = 186
 DOOR_CARDS = 1  # witnesses are received one at a time, in order of arrival
@@ -166,7 +169,50 @@ class PembukaanScene(PhaseScene):
 
     def clock_rect(self) -> pygame.Rect:
         left = self.left_rect()
-        return pygame.Rect(left.left, left.top, left.width, self.ctx.px(CLOCK_H))
+        return pygame.Rect(left.left, left.top, left.width, self.clock_h())
+
+    def clock_digits_w(self) -> int:
+        return self.text_cache.get("00:00", self.ctx.font_px(30), 10**6, bold=True).get_width()
+
+    def shows_digits(self) -> bool:
+        """The clock's digits beside its face, when they fit at the player's text size (the
+        header shows the time in digits too)."""
+        px = self.ctx.px
+        return px(12) + 2 * px(30) + px(10) + self.clock_digits_w() <= px(CLOCK_TEXT_W)
+
+    def clock_face_w(self) -> int:
+        """The part of the strip the clock takes: its face, and its digits when they fit."""
+        px = self.ctx.px
+        return px(CLOCK_TEXT_W) if self.shows_digits() else px(12) + 2 * px(30) + px(12)
+
+    def stop_button(self) -> tuple[int, int]:
+        """Width and height of a button beside the clock (a time, "07:30")."""
+        width = max(self.ctx.px(70), layout.button_width(self.ctx, "00:00", style="@strong"))
+        return width, self.ctx.row_h(32, 16)
+
+    def stops_per_row(self) -> int:
+        px = self.ctx.px
+        width, _ = self.stop_button()
+        room = self.left_rect().width - self.clock_face_w() - px(2)
+        return max(1, (room + px(6)) // (width + px(6)))
+
+    def clock_words(self) -> list[str]:
+        """The line over the buttons beside the clock, wrapped to its room."""
+        cat = self.ctx.cat
+        words = cat("scene.pembukaan.clock.wait") if self.clock_stops() else cat(
+            "scene.pembukaan.clock.none"
+        )
+        font = layout.theme_font(self.ctx, "label", "@muted")
+        room = self.left_rect().width - self.clock_face_w() - self.ctx.px(4)
+        return layout.wrap_lines(font, words, room)
+
+    def clock_h(self) -> int:
+        """As tall as the design's strip, or as its words and rows of buttons need."""
+        px = self.ctx.px
+        _, button_h = self.stop_button()
+        rows = -(-MAX_STOPS // self.stops_per_row())
+        words = len(self.clock_words()) * self.ctx.line(15)
+        return max(px(CLOCK_H), px(4) + words + rows * (button_h + px(4)) + px(4))
 
     def plan_rect(self) -> pygame.Rect:
         left, px = self.left_rect(), self.ctx.px
@@ -174,8 +220,35 @@ class PembukaanScene(PhaseScene):
         return pygame.Rect(left.left, top, left.width, self.door_rect().top - px(8) - top)
 
     def door_rect(self) -> pygame.Rect:
+        """The entrance, at the foot of the left column; it takes the plan's place too when
+        large text leaves the plan too little room to show anything."""
         left, px = self.left_rect(), self.ctx.px
-        return pygame.Rect(left.left, left.bottom - px(DOOR_H), left.width, px(DOOR_H))
+        height = self.door_h()
+        plan_h = left.height - self.clock_rect().height - height - 2 * px(8)
+        if plan_h < px(PLAN_LEAST_H):
+            height = left.bottom - self.clock_rect().bottom - px(8)
+        return pygame.Rect(left.left, left.bottom - height, left.width, height)
+
+    def shows_plan(self) -> bool:
+        return self.plan_rect().height >= self.ctx.px(PLAN_LEAST_H)
+
+    def door_title_h(self) -> int:
+        return max(self.ctx.px(28), self.ctx.font_px(16) * 4 // 3 + self.ctx.px(4))
+
+    def door_h(self) -> int:
+        """The design's height, or what the longest witness card of the day needs at the
+        player's text size (the same for every witness: the plan above never jumps)."""
+        px = self.ctx.px
+        width = self.left_rect().width - px(PICTURE_W + 12) - px(8)
+        text_h = max(
+            (self.witness_text_h(w, width) for w in self.world.scenario.witnesses), default=0
+        )
+        _, button_h = self.door_button()
+        card = px(4) + text_h + px(6) + 2 * button_h + px(6) + px(6)
+        return max(px(DOOR_H), self.door_title_h() + card)
+
+    def door_button(self) -> tuple[int, int]:
+        return 0, self.ctx.row_h(32)
 
     def steps_rect(self) -> pygame.Rect:
         stage, left = self.stage_rect(), self.left_rect()
@@ -203,26 +276,26 @@ class PembukaanScene(PhaseScene):
         for stop in stops:
             if stop.to not in self.stop_slots:
                 self.stop_slots.append(stop.to)
-        left = strip.left + px(CLOCK_TEXT_W)
-        font = self.ctx.manager.get_theme().get_font(["@muted", "label"])
-        words = self.shorten(
-            cat("scene.pembukaan.clock.wait") if stops else cat("scene.pembukaan.clock.none"),
-            strip.right - left,
-            font,
-            short=cat("scene.pembukaan.clock.wait_short") if stops else None,
-        )
-        self.ui.label(
-            pygame.Rect(left, strip.top + px(4), strip.right - left, px(24)), words, style="@muted"
-        )
+        left = strip.left + self.clock_face_w()
+        line_h = self.ctx.line(15)
+        words = self.clock_words()
+        for index, line in enumerate(words):
+            self.ui.label(
+                pygame.Rect(left, strip.top + px(4) + index * line_h, strip.right - left, line_h),
+                line,
+                style="@muted",
+            )
         by_time = {stop.to: stop for stop in stops}
-        gap, row_h, width = px(6), px(32), px(70)
-        per_row = max(1, (strip.right - px(2) - left + gap) // (width + gap))
+        gap = px(6)
+        width, row_h = self.stop_button()
+        per_row = self.stops_per_row()
+        first_row = strip.top + px(4) + len(words) * line_h
         for index, when in enumerate(self.stop_slots):
             stop = by_time.get(when)
             if stop is None:
                 continue  # passed: its place stays empty
             x = left + (index % per_row) * (width + gap)
-            y = strip.top + px(28) + (index // per_row) * (row_h + px(4))
+            y = first_row + (index // per_row) * (row_h + px(4))
             is_next = stop is stops[0]
             self.ui.button(
                 pygame.Rect(x, y, width, row_h),
@@ -255,7 +328,7 @@ class PembukaanScene(PhaseScene):
         door = self.door_rect()
         waiting = self.waiting
         self.door_cards = []
-        top = door.top + px(28)
+        top = door.top + self.door_title_h()
         card_h = (door.bottom - top - px(6) * (DOOR_CARDS - 1)) // DOOR_CARDS
         for index, witness in enumerate(waiting[:DOOR_CARDS]):
             card = pygame.Rect(door.left, top + index * (card_h + px(6)), door.width, card_h)
@@ -265,7 +338,8 @@ class PembukaanScene(PhaseScene):
             remove = self.find(AskRemoveAttributes, witness=witness.id)
             left = card.left + px(PICTURE_W + 12)
             width = card.right - px(6) - left
-            row_h, gap = px(32), px(6)
+            _, row_h = self.door_button()
+            gap = px(6)
             rows: list[list[tuple[str, Action]]] = []
             if remove is not None:
                 rows.append([(cat("scene.pembukaan.door.remove"), remove)])
@@ -286,7 +360,7 @@ class PembukaanScene(PhaseScene):
                     rect = pygame.Rect(left + index * (w + gap), y, w, row_h)
                     self.ui.button(
                         rect,
-                        self.fit(text, rect.width + px(16)),
+                        text,
                         lambda a=action: self.act(a),
                         action=action,
                         tooltip=action_label(action, self.world, cat),
@@ -361,6 +435,8 @@ class PembukaanScene(PhaseScene):
         radius = px(30)
         centre = (strip.left + px(12) + radius, strip.centery)
         draw_clock_face(surface, centre, radius, self.world.clock)
+        if not self.shows_digits():
+            return
         digits = self.text_cache.get(
             format_minutes(self.world.clock),
             self.ctx.font_px(30),
@@ -375,6 +451,8 @@ class PembukaanScene(PhaseScene):
     def draw_plan(self, surface: pygame.Surface) -> None:
         cat, px = self.ctx.cat, self.ctx.px
         rect = self.plan_rect()
+        if not self.shows_plan():
+            return  # crowded out by large text: the steps say the same in words
         pygame.draw.rect(surface, palette.PANEL, rect, border_radius=px(8))
         pygame.draw.rect(surface, palette.PANEL_LINE, rect, 1, border_radius=px(8))
         title = self.text_cache.get(
@@ -421,13 +499,13 @@ class PembukaanScene(PhaseScene):
         surface.blit(title, (door.left + px(2), door.top + px(2)))
         waiting = self.waiting
         if not waiting:
-            words = self.text_cache.get(
-                cat("scene.pembukaan.door.none"),
-                self.ctx.font_px(14),
-                door.width,
+            y = door.top + self.door_title_h() + px(6)
+            for line in self.text_lines(
+                cat("scene.pembukaan.door.none"), self.ctx.font_px(14), door.width - px(4),
                 colour=palette.MUTED,
-            )
-            surface.blit(words, (door.left + px(2), door.top + px(34)))
+            ):
+                surface.blit(line, (door.left + px(2), y))
+                y += line.get_height()
             return
         for card, witness in self.door_cards:
             self.draw_witness_card(surface, card, witness)
@@ -446,7 +524,7 @@ class PembukaanScene(PhaseScene):
     ) -> None:
         from simulator.art.people import draw_witness
 
-        cat, px = self.ctx.cat, self.ctx.px
+        px = self.ctx.px
         pygame.draw.rect(surface, palette.PANEL, card, border_radius=px(6))
         pygame.draw.rect(surface, palette.PANEL_LINE, card, 1, border_radius=px(6))
         info = next(w for w in self.world.scenario.witnesses if w.id == witness.id)
@@ -464,19 +542,55 @@ class PembukaanScene(PhaseScene):
             attributes = "attributes_removed"
         else:
             attributes = "attributes" if witness.attributes else "attributes_none"
-        mandate = "mandate_yes" if witness.mandate else "mandate_no"
+        y = card.top + px(4)
+        for text, points, bold in self.witness_lines(witness, attributes):
+            for line in self.text_lines(text, self.ctx.font_px(points), width, bold=bold):
+                surface.blit(line, (x, y))
+                y += line.get_height()
+
+    def witness_lines(
+        self, witness: WitnessState | Witness, attributes: str
+    ) -> list[tuple[str, int, bool]]:
+        """What the card says of a witness: (words, design points, bold), each a paragraph;
+        ``attributes``: which sentence about party attributes."""
+        cat = self.ctx.cat
+        info = next(w for w in self.world.scenario.witnesses if w.id == witness.id)
+        mandate = "mandate_yes" if info.mandate else "mandate_no"
         represents = cat("scene.pembukaan.door.represents", represents=info.represents)
-        lines = [
+        return [
             (info.name, 15, True),
             (represents, 13, False),
             (cat(f"scene.pembukaan.door.{mandate}"), 13, False),
             (cat(f"scene.pembukaan.door.{attributes}"), 13, False),
         ]
-        y = card.top + px(4)
-        for text, points, bold in lines:
-            surf = self.text_cache.get(text, self.ctx.font_px(points), width, bold=bold)
-            surface.blit(surf, (x, y))
-            y += surf.get_height()
+
+    def witness_text_h(self, witness: Witness, width: int) -> int:
+        """How tall a witness's card words are in ``width``, in their longest state."""
+        from simulator.art.fonts import font
+
+        heights = []
+        for attributes in ("attributes", "attributes_removed", "attributes_none"):
+            height = 0
+            for text, points, bold in self.witness_lines(witness, attributes):
+                face = font(self.ctx.font_px(points), bold)
+                height += len(layout.wrap_lines(face, text, width)) * face.get_linesize()
+            heights.append(height)
+        return max(heights)
+
+    def text_lines(
+        self,
+        text: str,
+        size: int,
+        width: int,
+        *,
+        bold: bool = False,
+        colour: palette.Colour = palette.INK,
+    ) -> list[pygame.Surface]:
+        """``text`` drawn in as many lines as ``width`` needs (cached)."""
+        from simulator.art.fonts import font
+
+        lines = layout.wrap_lines(font(size, bold), text, width) or [""]
+        return [self.text_cache.get(line, size, width, bold=bold, colour=colour) for line in lines]
 
     def witness_colours(self, represents: str) -> tuple[str | None, int | None]:
         """A party's colour and number when the witness represents a party of the scenario;
@@ -501,7 +615,8 @@ class PembukaanScene(PhaseScene):
         inner = rect.inflate(-px(16), -px(12))
         size = self.ctx.font_px(13)
         line_h = self.text_cache.get("Ag", size, inner.width).get_height()
-        icon, time_w = px(14), px(42)
+        icon = max(px(14), size * 3 // 4)
+        time_w = self.text_cache.get("00:00", size, 10**6).get_width() + px(6)
         text_left = inner.left + icon + px(6) + time_w
         rows = [
             (at, self.wrapped(text, size, inner.right - text_left), mark)
@@ -552,21 +667,8 @@ class PembukaanScene(PhaseScene):
             y += gap
 
     def wrapped(self, text: str, size: int, width: int) -> list[pygame.Surface]:
-        """``text`` on one line, or on two when it is too long (the second cut short)."""
-        whole = self.text_cache.get(text, size, 10**6)
-        if whole.get_width() <= width:
-            return [whole]
-        words = text.split(" ")
-        first = ""
-        for count in range(len(words), 0, -1):
-            candidate = " ".join(words[:count])
-            if self.text_cache.get(candidate, size, 10**6).get_width() <= width:
-                first = candidate
-                rest = " ".join(words[count:])
-                break
-        else:
-            return [self.text_cache.get(text, size, width)]
-        return [self.text_cache.get(first, size, width), self.text_cache.get(rest, size, width)]
+        """``text`` in as many lines as ``width`` needs, never cut short."""
+        return self.text_lines(text, size, width)
 
     def done_entries(self) -> list[tuple[str, str, str]]:
         """(time, words, mark) for each action since this phase began; the mark is "wait",

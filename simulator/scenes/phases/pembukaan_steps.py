@@ -4,15 +4,14 @@ the boxes (an opened packet's delivery list and count beside its reports), how t
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 import pygame
-from pygame_gui.core import UIElement
 from pygame_gui.core.interfaces import IGUIFontInterface
 from pygame_gui.elements import UIScrollingContainer
 
+from simulator.app import layout
 from simulator.core.actions import Action
 from simulator.core.phases.logistik import CountBallots, ReportDiscrepancy
 from simulator.core.phases.pembukaan import (
@@ -33,12 +32,14 @@ from simulator.scenes.phases.logistik import (
     seen_words,
 )
 from simulator.schema.clock import format_minutes, to_minutes
+from simulator.schema.scenario import NoticeReason
 from simulator.schema.types import BallotType
 
 if TYPE_CHECKING:
     from simulator.scenes.phases.pembukaan import PembukaanScene
 
 T = TypeVar("T")
+NOTICE_REASONS = tuple(reason.value for reason in NoticeReason)
 
 # A row of buttons and the gap under it (design units); a status line that stands in for a
 # row takes as much, so nothing below moves under the pointer when a step is done.
@@ -59,14 +60,22 @@ class StepList:
         self.y = scene.ctx.px(8)
         self.px = scene.ctx.px
         self.cat = scene.ctx.cat
+        # Heights at the player's text size (the design's at the normal size).
+        self.button_h = scene.ctx.row_h(32)
+        self.row_step = self.button_h + self.px(ROW_STEP - 32)
+        self.line_h = self.line_height("label")
+
+    def line_height(self, style: str) -> int:
+        """One line of a label of ``style``, with the air the design gives it."""
+        font = self.scene.ctx.manager.get_theme().get_font([style, "label"])
+        return max(self.px(22), font.size("Ag")[1] + self.px(4))
 
     # --- primitives -----------------------------------------------------------------------
 
     def heading(self, text: str) -> None:
         px = self.px
         self.y += px(4)
-        self.label(text, px(10), self.width - px(10), style="@badge")
-        self.y += px(26)
+        self.y += self.lines(text, px(10), self.width - px(10), style="@badge")
 
     def note(
         self,
@@ -75,25 +84,58 @@ class StepList:
         indent: int = 14,
         by: Callable[[Action], bool] | None = None,
         slot: bool = False,
+        room_for: str = "",
     ) -> None:
         """A step's outcome; ticked only in Latihan and only when the action ``by`` matches
         (the last one that did it) broke no rule as it was taken. ``slot``: it takes the place
-        of a row of buttons and is as tall, so what lies below never moves under the pointer."""
+        of a row of buttons and is at least as tall, so what lies below never moves under the
+        pointer. ``room_for``: the other words this line may show (before or after the step),
+        whose lines are kept too."""
         px = self.px
         tick = self.scene.step_mark(self.scene.flagged_by(by)) == "ok" if by else False
-        self.label(text, px(indent), self.width - px(indent), style="@muted", tick=tick)
-        self.y += px(ROW_STEP if slot else 26)
+        top = self.y
+        used = self.lines(
+            text, px(indent), self.width - px(indent), style="@muted", tick=tick, room_for=room_for
+        )
+        self.y = top + max(used, self.row_step if slot else self.line_h)
 
-    def label(self, text: str, x: int, width: int, *, style: str, tick: bool = False) -> UIElement:
-        px = self.px
+    def lines(
+        self,
+        text: str,
+        x: int,
+        width: int,
+        *,
+        style: str,
+        tick: bool = False,
+        room_for: str = "",
+    ) -> int:
+        """``text`` at ``self.y`` in as many lines of ``style`` as it needs (never cut short),
+        one label a line; the height it takes (with room for ``room_for``'s lines) is
+        returned and ``self.y`` left where it was."""
         if tick:
             text = "✓ " + text if _has_glyph(self.scene, "✓") else text
-        # Shortened before the label is made, with the font its style gives it.
         font = self.scene.ctx.manager.get_theme().get_font([style, "label"])
-        text = self.scene.shorten(text, width, font)
-        return self.scene.ui.label(
-            pygame.Rect(x, self.y, width, px(26)), text, style=style, container=self.scroller
-        )
+        room = width - self.px(4)
+        words = _wrapped(font, text, room)
+        reserved = len(_wrapped(font, room_for, room)) if room_for else 0
+        line_h = self.line_height(style)
+        for index, line in enumerate(words):
+            self.scene.ui.label(
+                pygame.Rect(x, self.y + index * line_h, width, line_h),
+                line,
+                style=style,
+                container=self.scroller,
+            )
+        return max(len(words), reserved) * line_h
+
+    def label(self, text: str, x: int, width: int, *, style: str, tick: bool = False) -> int:
+        """``text`` in lines at ``self.y``; the height it takes (``self.y`` is not moved)."""
+        return self.lines(text, x, width, style=style, tick=tick)
+
+    def measure(self, text: str, width: int, style: str) -> int:
+        """The height :meth:`lines` would give ``text`` in ``width``."""
+        font = self.scene.ctx.manager.get_theme().get_font([style, "label"])
+        return len(_wrapped(font, text, width - self.px(4))) * self.line_height(style)
 
     def paragraph(
         self,
@@ -109,21 +151,11 @@ class StepList:
         words never moves what lies below."""
         px = self.px
         x, width = px(indent), self.width - px(indent)
-        font = self.scene.ctx.manager.get_theme().get_font([style])
-        lines = _wrapped(font, text, width - px(8))
-        reserved = len(_wrapped(font, room_for, width - px(8))) if room_for else 0
-        line_h = max(px(22), font.size("Ag")[1] + px(4))
-        top = self.y
-        for line in lines:
-            self.scene.ui.label(
-                pygame.Rect(x, self.y, width, line_h), line, style=style, container=self.scroller
-            )
-            self.y += line_h
-        self.y = max(self.y, top + reserved * line_h) + px(after)
+        self.y += self.lines(text, x, width, style=style, room_for=room_for) + px(after)
 
     def natural_widths(self, row: Sequence[tuple[str, object, object, int]]) -> list[int]:
-        font = self.scene.ctx.manager.get_theme().get_font(["button"])
-        return [max(self.px(64), font.size(text)[0] + self.px(26)) for text, *_ in row]
+        ctx = self.scene.ctx
+        return [max(self.px(64), layout.button_width(ctx, str(text))) for text, *_ in row]
 
     def fits(self, row: Sequence[tuple[str, object, object, int]], indent: int) -> bool:
         """Whether ``row``'s buttons, each as wide as its text, fit on one line."""
@@ -144,7 +176,9 @@ class StepList:
         natural: bool = False,
     ) -> None:
         """One row of buttons; each is (text, callback, action, width in design units, 0 =
-        share the rest). ``natural``: each as wide as its text needs, when they all fit."""
+        share the rest). ``natural``: each as wide as its text needs, when they all fit. When
+        a button's words do not fit its share of the row (a large text size), the row's
+        buttons stand one under the other, the whole width, each as tall as its words."""
         px = self.px
         x = px(indent)
         gap = px(6)
@@ -158,22 +192,35 @@ class StepList:
         flexible = [r for r in row if not r[3]]
         rest = self.width - x - fixed - gap * (len(row) - 1)
         share = rest // max(1, len(flexible))
-        for index, (text, callback, action, w) in enumerate(row):
-            width = widths[index] if natural else (px(w) if w else share)
+        if not natural:
+            widths = [px(w) if w else share for _, _, _, w in row]
+        if len(row) > 1 and not all(
+            layout.fits(self.scene.ctx, text, width, style=style)
+            for (text, *_), width in zip(row, widths, strict=True)
+        ):
+            for one in row:
+                self.buttons([(one[0], one[1], one[2], 0)], indent=indent, style=style)
+            return
+        tallest = self.button_h
+        for index, (text, callback, action, _) in enumerate(row):
+            width = widths[index]
             if callback is _DONE:  # a step already taken keeps its place, empty
                 x += width + gap
                 continue
-            self.scene.ui.button(
-                pygame.Rect(x, self.y, width, px(32)),
-                self.scene.fit(text, width),
+            button = layout.button(
+                self.scene.ui,
+                self.scene.ctx,
+                pygame.Rect(x, self.y, width, self.button_h),
+                text,
                 callback,
                 container=self.scroller,
                 action=action,
                 tooltip=action_label(action, self.scene.world, self.cat) if action else text,
                 style=style,
             )
+            tallest = max(tallest, button.rect.height)
             x += width + gap
-        self.y += px(ROW_STEP)
+        self.y += tallest + self.row_step - self.button_h
 
     def act(self, action: Action) -> Callable[[], None]:
         return lambda: self.scene.act(action)
@@ -193,13 +240,19 @@ class StepList:
         opening = scene.world.opening
         self.heading(cat("scene.pembukaan.step.board"))
         # The status line is there before and after: posting never moves the buttons.
+        longest = max(
+            (cat(f"scene.pembukaan.board.{k}") for k in ("posted_marked", "posted_unmarked")),
+            key=len,
+        )
         if opening.board_posted:
             key = "posted_marked" if opening.board_marked else "posted_unmarked"
             self.note(
-                cat(f"scene.pembukaan.board.{key}"), by=lambda a: isinstance(a, PostNoticeBoard)
+                cat(f"scene.pembukaan.board.{key}"),
+                by=lambda a: isinstance(a, PostNoticeBoard),
+                room_for=longest,
             )
         else:
-            self.note(cat("scene.pembukaan.board.not_posted"))
+            self.note(cat("scene.pembukaan.board.not_posted"), room_for=longest)
         row = []
         for marked in (True, False):
             action = scene.find(PostNoticeBoard, marked_ineligible=marked)
@@ -220,12 +273,25 @@ class StepList:
             self.note(cat("scene.pembukaan.notice.none"))
         for notice in notices:
             given = world.opening.notices_returned.get(notice.id)
+            # The line a returned notice leaves, at its longest: its button's place is as tall.
+            longest = max(
+                (
+                    cat(
+                        "scene.pembukaan.notice.returned",
+                        name=notice.name,
+                        reason=cat.get(f"label.notice_reason.{r}", r),
+                    )
+                    for r in NOTICE_REASONS
+                ),
+                key=len,
+            )
             if given is not None:
                 reason = cat.get(f"label.notice_reason.{given}", given)
                 self.note(
                     cat("scene.pembukaan.notice.returned", name=notice.name, reason=reason),
                     by=lambda a, n=notice.id: isinstance(a, ReturnNotice) and a.notice == n,
                     slot=True,
+                    room_for=longest,
                 )
                 continue
             options = [
@@ -235,6 +301,7 @@ class StepList:
             ]
             if not options:
                 continue
+            top = self.y
             self.buttons(
                 [
                     (
@@ -245,25 +312,26 @@ class StepList:
                     )
                 ]
             )
+            if scene.fold.notice != notice.id:
+                returned_h = self.measure(longest, self.width - self.px(14), "@muted")
+                self.y = max(self.y, top + returned_h)
             if scene.fold.notice == notice.id:
                 # What the deliverer found at the address: the fact the reason is judged on.
-                self.label(
+                self.y += self.label(
                     cat("scene.pembukaan.notice.found"),
                     self.px(28),
                     self.width - self.px(28),
                     style="@badge",
                 )
-                self.y += self.px(24)
                 self.paragraph(
                     cat(f"scene.pembukaan.notice.note.{notice.reason.value}", name=notice.name)
                 )
-                self.label(
+                self.y += self.label(
                     cat("scene.pembukaan.notice.reason", name=notice.name),
                     self.px(28),
                     self.width - self.px(28),
                     style="@muted",
                 )
-                self.y += self.px(26)
                 reasons: list[tuple[str, Callable[[], None], Action | None, int]] = [
                     (
                         cat.get(f"label.notice_reason.{a.reason.value}", a.reason.value),
@@ -289,21 +357,26 @@ class StepList:
             self.presence(), indent=14, style="@muted", room_for=self.presence(longest=True)
         )
         # Both status lines and the row of buttons keep their places whatever is done.
+        opened = cat("scene.pembukaan.meeting.opened", time="00:00")
+        not_opened = cat("scene.pembukaan.meeting.not_opened")
         if opening.meeting_opened_at is not None:
             self.note(
                 cat(
                     "scene.pembukaan.meeting.opened", time=format_minutes(opening.meeting_opened_at)
                 ),
                 by=lambda a: isinstance(a, OpenMeeting),
+                room_for=not_opened,
             )
         else:
-            self.note(cat("scene.pembukaan.meeting.not_opened"))
+            self.note(not_opened, room_for=opened)
+        sworn, not_sworn = (
+            cat("scene.pembukaan.meeting.sworn"),
+            cat("scene.pembukaan.meeting.not_sworn"),
+        )
         if opening.oath_taken:
-            self.note(
-                cat("scene.pembukaan.meeting.sworn"), by=lambda a: isinstance(a, TakeOath)
-            )
+            self.note(sworn, by=lambda a: isinstance(a, TakeOath), room_for=not_sworn)
         else:
-            self.note(cat("scene.pembukaan.meeting.not_sworn"))
+            self.note(not_sworn, room_for=sworn)
         # Two fixed places: a step taken leaves its place empty, so the other never slides
         # under the pointer.
         open_meeting = scene.find(OpenMeeting)
@@ -350,11 +423,11 @@ class StepList:
             for ballot in scene.box_order()
         }
         # The names' column is as wide as the longest name needs at the player's text size
-        # ("DPRD Kab/Kota" whole, never "DPRD Kab/K…"); the steps start after it.
+        # ("DPRD Kab/Kota" whole); the steps start after it.
         font = scene.ctx.manager.get_theme().get_font(["label"])
         widest_name = max((font.size(name)[0] for name in names.values()), default=0)
-        label_units = max(118, math.ceil((widest_name + px(8)) / scene.ctx.scale))
-        label_w, steps_at = px(label_units), 14 + label_units + 4
+        label_w = max(px(118), widest_name + px(8))
+        steps_at = 14 + round((label_w + px(4)) / scene.ctx.scale)  # design units
         for ballot, name in names.items():
             box = world.boxes[ballot]
             row: list[tuple[str, Callable[[], None], Action | None, int]] = []
@@ -380,6 +453,7 @@ class StepList:
                     None,
                     0,
                 )
+            top = self.y
             self.label(name, px(14), label_w, style="label")
             # One geometry per box whatever its state: the widest row it can have (three
             # steps and the report button) decides one line or two, so opening, showing or
@@ -391,20 +465,26 @@ class StepList:
                 self.slot(cat("scene.pembukaan.box.report"), None),
             ]
             one_line = self.fits(widest, steps_at)
-            top = self.y
-            if not one_line:
-                self.y += px(28)  # the steps go under the box's name
+            # On one line, the buttons stand level with the name (a little above its top);
+            # on two, under it.
+            lift = (self.button_h - self.line_h) // 2 if one_line else 0
+            steps_top = top - lift if one_line else top + self.line_h + px(2)
             indent = steps_at if one_line else 28
+            # Where the next box starts, the same in every state of this one.
+            if one_line:
+                bottom = top + max(self.row_step - px(2), self.line_h + px(10))
+            else:
+                bottom = steps_top + self.row_step
             if row:
                 row += [toggle] if toggle else []
-                saved = self.y
-                self.y += px(-3) if one_line else 0
+                self.y = steps_top
                 self.buttons(row, indent=indent, natural=True)
-                self.y = saved + (px(36) if one_line else px(ROW_STEP))
+                self.y = max(self.y - self.row_step + self.button_h + px(4), bottom)
                 self.box_reports(ballot, reports)
                 continue
             status = "done" if box.relocked else "closed"
-            toggle_w = px(100) if toggle else 0
+            toggle_w = self.natural_widths([toggle])[0] if toggle else 0
+            self.y = steps_top + lift
             self.label(
                 cat(f"scene.pembukaan.box.{status}"),
                 px(indent),
@@ -419,15 +499,15 @@ class StepList:
             if toggle is not None:
                 text, callback, _, _ = toggle
                 scene.ui.button(
-                    pygame.Rect(self.width - toggle_w, self.y - px(3), toggle_w, px(32)),
-                    scene.fit(text, toggle_w),
+                    pygame.Rect(self.width - toggle_w, steps_top, toggle_w, self.button_h),
+                    text,
                     callback,
                     container=self.scroller,
                     tooltip=cat(
                         "scene.pembukaan.box.report_hint", ballot=ballot_name(ballot.value, cat)
                     ),
                 )
-            self.y = top + (px(36) if one_line else px(28) + px(ROW_STEP))
+            self.y = bottom
             self.box_reports(ballot, reports)
 
     def box_reports(self, ballot: BallotType, reports: Sequence[ReportDiscrepancy]) -> None:
@@ -438,19 +518,18 @@ class StepList:
         # The packet as the delivery list has it and as counted here: what a report is
         # judged on (at the opening the ballots may be counted for the first time).
         tile = Tile(f"ballots.{ballot.value}")
-        self.label(
+        self.y += self.label(
             cat("scene.logistik.detail.manifest"), px(28), self.width - px(28), style="@badge"
         )
-        self.y += px(24)
         for line in manifest_words(scene.world, tile, cat):
             self.paragraph(f"• {line}", indent=36, after=0)
-        self.label(cat("scene.logistik.detail.seen"), px(28), self.width - px(28), style="@badge")
-        self.y += px(24)
+        self.y += self.label(
+            cat("scene.logistik.detail.seen"), px(28), self.width - px(28), style="@badge"
+        )
         for line in seen_words(scene.world, tile, cat):
             self.paragraph(f"• {line}", indent=36, after=0)
         words = cat("scene.pembukaan.box.report_pick", ballot=ballot_name(ballot.value, cat))
-        self.label(words, px(28), self.width - px(28), style="@muted")
-        self.y += px(26)
+        self.y += self.label(words, px(28), self.width - px(28), style="@muted")
         for report in reports:
             what = report.discrepancy.rsplit(".", 1)[1]
             problem = cat(f"scene.logistik.problem.{what}")

@@ -28,8 +28,9 @@ from collections.abc import Sequence
 
 import pygame
 import pygame_gui
-from pygame_gui.elements import UIButton, UITextEntryLine
+from pygame_gui.elements import UIButton, UIScrollingContainer, UITextEntryLine
 
+from simulator.app import layout
 from simulator.app.context import AppContext
 from simulator.app.play import PlaySession
 from simulator.app.widgets import offer_key
@@ -47,15 +48,15 @@ from simulator.core.phases.pemungutan import (
     IssueBallots,
 )
 from simulator.core.state import VoterState
-from simulator.scenes.phase import END_H, PhaseScene
+from simulator.scenes.phase import PhaseScene
 from simulator.scenes.phases import pemungutan_art as art
 from simulator.scenes.phases import pemungutan_lists as lists
 from simulator.scenes.phases.pemungutan_band import DeskBand
 from simulator.scenes.phases.pemungutan_controls import DeskControls
 from simulator.scenes.phases.pemungutan_picture import DeskPicture
 from simulator.scenes.phases.pemungutan_units import (
-    BAND_H,
     FAST,
+    PICTURE_LEAST_W,
     PICTURE_W,
     RESULTS_H,
     ROW,
@@ -128,6 +129,7 @@ class PemungutanScene(DeskBand, DeskPicture, DeskControls, PhaseScene):
         self.signature: str | None = None  # chosen by the trainee, then kept
         self.ballot_toggles: dict[BallotType, UIButton] = {}  # for tests and tools
         self.picker_first: UIButton | None = None
+        self.controls_box: UIScrollingContainer | None = None  # while the controls are built
         self.search_entry: UITextEntryLine | None = None
         self._art_size = ctx.size
         self._side_part: pygame.Rect | None = None
@@ -140,12 +142,16 @@ class PemungutanScene(DeskBand, DeskPicture, DeskControls, PhaseScene):
 
     def band_rect(self) -> pygame.Rect:
         stage = self.stage_rect()
-        return pygame.Rect(stage.left, stage.top, stage.width, self.ctx.px(BAND_H))
+        return pygame.Rect(stage.left, stage.top, stage.width, self.band_height())
 
     def picture_rect(self) -> pygame.Rect:
-        stage, band = self.stage_rect(), self.band_rect()
-        top = band.bottom + self.ctx.px(8)
-        return pygame.Rect(stage.left, top, self.ctx.px(PICTURE_W), stage.bottom - top)
+        """The voter and the desk: the design's width, narrower (down to a least width) when
+        large text needs the room for the controls' words."""
+        stage, band, px = self.stage_rect(), self.band_rect(), self.ctx.px
+        top = band.bottom + px(8)
+        room = stage.width - px(12) - self.controls_need()
+        width = max(px(PICTURE_LEAST_W), min(px(PICTURE_W), room))
+        return pygame.Rect(stage.left, top, width, stage.bottom - top)
 
     def controls_rect(self) -> pygame.Rect:
         stage, picture = self.stage_rect(), self.picture_rect()
@@ -264,7 +270,7 @@ class PemungutanScene(DeskBand, DeskPicture, DeskControls, PhaseScene):
         )
         y = side.top + self.ctx.line(19) + px(2)
         self.search_entry = self.ui.entry(
-            pygame.Rect(side.left, y, side.width, px(36)),
+            pygame.Rect(side.left, y, side.width, self.search_h()),
             self.search_done,
             initial=self.search_text,
             name="voter_search",
@@ -273,14 +279,15 @@ class PemungutanScene(DeskBand, DeskPicture, DeskControls, PhaseScene):
         self.results_rect = pygame.Rect(side.left, y, side.width, self.results_height(side))
         self.show_results()
         y = self.results_rect.bottom + px(6)
-        other = self.ui.button(
-            pygame.Rect(side.left, y, side.width, px(ROW)),
+        other = layout.button(
+            self.ui,
+            self.ctx,
+            pygame.Rect(side.left, y, side.width, self.ctx.row_h(ROW)),
             cat(f"{P}.records.other"),
             self.open_records_picker,
             key=pygame.K_o,
         )
-        self.fit_button(other)
-        y += px(ROW) + px(8)
+        y += other.rect.height + px(8)
         self._side_part = pygame.Rect(side.left, y, side.width, side.bottom - y)
         try:
             super().build_side()
@@ -317,7 +324,13 @@ class PemungutanScene(DeskBand, DeskPicture, DeskControls, PhaseScene):
         usual = px(RESULTS_H)
         # Below the card: its gap, "records about another voter", then the base column's
         # heading, one row of actions (the list scrolls), the wait-until row and the end button.
-        below = px(6) + px(ROW) + px(8) + px(34) + px(42) + px(48) + px(END_H) + px(8)
+        other = self.ctx.row_h(ROW)
+        if not layout.fits(self.ctx, self.ctx.cat(f"{P}.records.other"), side.width, pygame.K_o):
+            other *= 2  # its words wrap onto a second line
+        below = (
+            px(6) + other + px(8) + self.ctx.line(19) + self.ctx.row_h(42)
+            + self.ctx.row_h(40, 16) + px(8) + self.end_button_h() + px(8)
+        )
         room = side.bottom - self.results_rect_top(side) - below
         query = self.search_text.strip()
         found = lists.search(self.rows, query) if query else []
@@ -328,8 +341,11 @@ class PemungutanScene(DeskBand, DeskPicture, DeskControls, PhaseScene):
         )
         return max(usual, min(needed, room))
 
+    def search_h(self) -> int:
+        return self.ctx.row_h(36, 16)
+
     def results_rect_top(self, side: pygame.Rect) -> int:
-        return side.top + self.ctx.line(19) + self.ctx.px(2) + self.ctx.px(40)
+        return side.top + self.ctx.line(19) + self.ctx.px(2) + self.search_h() + self.ctx.px(4)
 
     @property
     def tps_number(self) -> str:

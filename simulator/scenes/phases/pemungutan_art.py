@@ -128,11 +128,18 @@ class DeskArt:
         )
 
     def paragraph(
-        self, text: str, size: int, width: int, max_lines: int, colour: Colour = palette.INK
+        self,
+        text: str,
+        size: int,
+        width: int,
+        max_lines: int,
+        colour: Colour = palette.INK,
+        *,
+        bold: bool = False,
     ) -> pygame.Surface:
         return self.get(
-            ("paragraph", text, size, width, max_lines, colour),
-            lambda: draw_paragraph(text, size, width, max_lines, colour),
+            ("paragraph", text, size, width, max_lines, colour, bold),
+            lambda: draw_paragraph(text, size, width, max_lines, colour, bold=bold),
         )
 
     def bubble(self, text: str, size: int, width: int) -> pygame.Surface:
@@ -153,15 +160,21 @@ class DeskArt:
 
 
 def draw_paragraph(
-    text: str, size: int, width: int, max_lines: int, colour: Colour = palette.INK
+    text: str,
+    size: int,
+    width: int,
+    max_lines: int,
+    colour: Colour = palette.INK,
+    *,
+    bold: bool = False,
 ) -> pygame.Surface:
     """``text`` wrapped to ``width``; the last line is shortened with "…" if it must be."""
-    face = font(size)
+    face = font(size, bold)
     lines = wrap(face, text, width, max_lines)
     line_h = face.get_linesize()
     surface = pygame.Surface((width, max(1, line_h * len(lines))), pygame.SRCALPHA)
     for index, line in enumerate(lines):
-        surface.blit(fit_text(line, size, width, colour=colour), (0, index * line_h))
+        surface.blit(fit_text(line, size, width, bold, colour=colour), (0, index * line_h))
     return surface
 
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import pygame
 
+from simulator.app import layout
 from simulator.app.context import AppContext
 from simulator.app.widgets import Widgets
 from simulator.art import palette
@@ -32,10 +33,60 @@ class DeskBand:
     fast: bool
     reading: bool
 
+    # --- sizes at the player's text size ---------------------------------------------------
+
+    def band_button_h(self) -> int:
+        return self.ctx.row_h(26)
+
+    def queue_title_h(self) -> int:
+        return max(self.ctx.px(22), self.ctx.font_px(15) * 4 // 3 + self.ctx.px(2))
+
+    def tag_h(self) -> int:
+        return max(self.ctx.px(TAG_H), self.ctx.font_px(12) * 4 // 3)
+
+    def clock_words(self) -> list[str]:
+        """Every label the clock's buttons can show, with their keys."""
+        cat = self.ctx.cat
+        return [
+            layout.shown_label(cat(f"{P}.clock.{name}"), key)
+            for name, key in (
+                ("pause", pygame.K_j),
+                ("resume", pygame.K_j),
+                ("read_done", pygame.K_j),
+                ("fast", pygame.K_v),
+                ("normal", pygame.K_v),
+            )
+        ]
+
+    def clock_panel_w(self) -> int:
+        """The clock's panel: the design's width, or what its words need (two buttons side
+        by side, the "wait until" one across)."""
+        px = self.ctx.px
+        pair = 2 * max(layout.button_width(self.ctx, w) for w in self.clock_words()) + px(6)
+        wait = layout.shown_label(self.ctx.cat(f"{P}.clock.wait", time="00:00"), pygame.K_w)
+        inner = max(pair, layout.button_width(self.ctx, wait))
+        return max(px(252), inner + px(12))
+
+    def clock_state_h(self) -> int:
+        """Two lines of the clock's state ("the clock waits while you read …")."""
+        size = self.ctx.font_px(13)
+        return 2 * (size * 4 // 3)
+
+    def band_height(self) -> int:
+        """The queue and the clock: the design's height, or what their words need."""
+        px = self.ctx.px
+        row = self.ctx.row_h(ROW)
+        clock = px(6) + 2 * row + px(6) + px(4) + self.clock_state_h() + px(6)
+        figure = px(54)
+        queue = px(6) + self.queue_title_h() + figure + self.tag_h() + px(2) + self.band_button_h()
+        return max(px(BAND_H), clock, queue + px(4))
+
+    # --- building -----------------------------------------------------------------------------
+
     def build_band(self) -> None:
         px = self.ctx.px
         band = self.band_rect()
-        clock_w = px(252)
+        clock_w = self.clock_panel_w()
         floor = pygame.Rect(band.left, band.top, band.width - clock_w - px(16), band.height)
         panel = pygame.Rect(
             floor.right + px(8), band.top, band.right - floor.right - px(8), band.height
@@ -51,10 +102,9 @@ class DeskBand:
                 (floor.left + px(12), floor.top + px(6)),
             )
         )
+        top = floor.top + px(6) + self.queue_title_h()
         self.build_queue(
-            pygame.Rect(
-                floor.left + px(8), floor.top + px(28), floor.width - px(16), px(BAND_H - 30)
-            )
+            pygame.Rect(floor.left + px(8), top, floor.width - px(16), floor.bottom - top)
         )
         self.build_clock(panel.inflate(-px(12), -px(12)))
 
@@ -76,10 +126,12 @@ class DeskBand:
         queue = self.world.queue
         slot = px(58)
         fig = (px(48), px(54))
-        more_w = px(96)
+        more_label = layout.shown_label(cat(f"{P}.queue.more", count=len(queue)), pygame.K_q)
+        more_w = max(px(96), layout.button_width(self.ctx, more_label) + px(6))
         fits_all = len(queue) * slot <= area.width
         shown = queue if fits_all else queue[: max(0, (area.width - more_w) // slot)]
-        tag_h = px(TAG_H)
+        tag_h = self.tag_h()
+        button_h = self.band_button_h()
         button_top = area.top + fig[1] + tag_h + px(2)
         for index, voter_id in enumerate(shown):
             voter = self.world.voters[voter_id].voter
@@ -89,7 +141,7 @@ class DeskBand:
                 self.build_priority_tag(pygame.Rect(x, area.top, slot, fig[1] + tag_h))
             looks = ", ".join(art.looks(voter, cat))
             self.offer(
-                pygame.Rect(x + px(3), button_top, slot - px(6), px(26)),
+                pygame.Rect(x + px(3), button_top, slot - px(6), button_h),
                 str(index + 1),
                 CallVoter(voter=voter_id),
                 tooltip=f"{cat(f'{P}.queue.call', number=index + 1)}: {looks}",
@@ -104,7 +156,7 @@ class DeskBand:
                 spot = (x + px(6) + k * px(16), area.top + fig[1] - small[1])
                 self.blits.append((self.art.figure(voter, small), spot))
             more = self.ui.button(
-                pygame.Rect(x + px(3), button_top, more_w - px(6), px(26)),
+                pygame.Rect(x + px(3), button_top, more_w - px(6), button_h),
                 cat(f"{P}.queue.more", count=rest),
                 self.open_queue_picker,
                 tooltip=cat(f"{P}.queue.more_hint"),
@@ -132,7 +184,7 @@ class DeskBand:
     def build_clock(self, area: pygame.Rect) -> None:
         cat, px = self.ctx.cat, self.ctx.px
         half = (area.width - px(6)) // 2
-        row = px(ROW)
+        row = self.ctx.row_h(ROW)
         if self.reading:
             first = f"{P}.clock.read_done"
         else:

@@ -5,11 +5,12 @@ exactly what the engine allows (a greyed one otherwise)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import pygame
 from pygame_gui.elements import UIButton, UIScrollingContainer
 
+from simulator.app import layout
 from simulator.app.context import AppContext
 from simulator.app.widgets import Widgets
 from simulator.art import palette
@@ -41,6 +42,7 @@ from simulator.scenes.phases.pemungutan_units import (
     HEAD,
     LIST_KEYS,
     ROW,
+    SCROLL_BAR,
     SIGNATURES,
     Blit,
     P,
@@ -64,23 +66,34 @@ class DeskControls:
     ballot_toggles: dict[BallotType, UIButton]
     picker_first: UIButton | None
     chosen_subject: str | None
+    controls_box: UIScrollingContainer | None
 
     def build_controls(self) -> None:
+        """The controls, top to bottom, in a column that scrolls when large text makes them
+        taller than the room beside the picture (the keyboard's focus scrolls it too)."""
         area = self.controls_rect()
         vs = self.desk
-        if vs is None:
-            self.build_free_desk(area)
-            return
-        y = self.build_checks(vs, area, area.top)
-        if vs.attendance is None:
-            y = self.build_admission(vs, area, y)
-        else:
-            y = self.build_admitted(vs, area, y)
-        if vs.attendance is not None and not vs.ballots:
-            y = self.build_ballots(vs, area, y)
-        y = self.build_requests(vs, area, y)
-        if vs.ballots:
-            self.build_exit(vs, area, y)
+        box = self.ui.scroller(area)
+        self.controls_box = box
+        # The column keeps room for the scroll bar, so no button hides under it.
+        inner = pygame.Rect(0, 0, area.width - self.ctx.px(SCROLL_BAR), area.height)
+        try:
+            if vs is None:
+                y = self.build_free_desk(inner)
+            else:
+                y = self.build_checks(vs, inner, inner.top)
+                if vs.attendance is None:
+                    y = self.build_admission(vs, inner, y)
+                else:
+                    y = self.build_admitted(vs, inner, y)
+                if vs.attendance is not None and not vs.ballots:
+                    y = self.build_ballots(vs, inner, y)
+                y = self.build_requests(vs, inner, y)
+                if vs.ballots:
+                    y = self.build_exit(vs, inner, y)
+        finally:
+            self.controls_box = None
+        box.set_scrollable_area_dimensions((inner.width, max(1, y)))
 
     def stock_line(self) -> str:
         """The ballots left of each type (a DPK voter is sent on when they have run out, and
@@ -90,16 +103,18 @@ class DeskControls:
         return self.ctx.cat(f"{P}.stock", counts=counts)
 
     def heading(self, area: pygame.Rect, y: int, text: str) -> int:
-        px = self.ctx.px
-        self.blits.append(
-            (
-                self.art.text(
-                    text, self.ctx.font_px(14), area.width, bold=True, colour=palette.PRIMARY_DARK
-                ),
-                (area.left, y),
+        """A group's title, in as many lines as its words need; returns where it ends."""
+        font = layout.theme_font(self.ctx, "label", "@badge")
+        height = max(self.ctx.px(HEAD), font.size("Ag")[1] + self.ctx.px(4))
+        for line in layout.wrap_lines(font, text, area.width - self.ctx.px(4)):
+            self.ui.label(
+                pygame.Rect(area.left, y, area.width, height),
+                line,
+                style="@badge",
+                container=self.controls_box,
             )
-        )
-        return y + px(HEAD)
+            y += height
+        return y
 
     def chosen_mark(self, size: int) -> pygame.Surface:
         """The mark of a chosen toggle: a drawn tick (the font has no check glyph, and "×"
@@ -112,48 +127,70 @@ class DeskControls:
 
         return self.art.scenery("chosen-tick", (size, size), make)
 
-    def grid(self, area: pygame.Rect, y: int, columns: int) -> Callable[[int], pygame.Rect]:
-        """Cell ``i`` of a grid of ``columns`` starting at ``y``."""
+    def note_at(self, area: pygame.Rect, y: int, text: str, colour: palette.Colour) -> int:
+        """A drawn line of words under a row (wrapped, never cut); returns where it ends."""
+        picture = self.art.paragraph(text, self.ctx.font_px(13), area.width, 6, colour)
+        self.ui.image(
+            pygame.Rect((area.left, y), picture.get_size()), picture, container=self.controls_box
+        )
+        return y + picture.get_height()
+
+    def row_h(self) -> int:
+        return self.ctx.row_h(ROW)
+
+    def grid(
+        self, area: pygame.Rect, y: int, most: int, labels: Sequence[str] = ()
+    ) -> tuple[Callable[..., pygame.Rect], int]:
+        """Cell ``i`` of a grid starting at ``y``, and its number of columns: ``most``, or
+        fewer when ``labels`` would not fit their cells whole (a large text size)."""
         px = self.ctx.px
+        columns = layout.columns(self.ctx, labels, area.width, most, px(GAP)) if labels else most
         cell_w = (area.width - px(GAP) * (columns - 1)) // columns
-        row = px(ROW) + px(GAP)
+        row_h = self.row_h()
+        row = row_h + px(GAP)
 
         def cell(index: int, span: int = 1) -> pygame.Rect:
             r, c = divmod(index, columns)
+            if c + span > columns:  # a wide cell that would run past the last column
+                r, c, span = r + (c > 0), 0, min(span, columns)
             width = cell_w * span + px(GAP) * (span - 1)
-            return pygame.Rect(area.left + c * (cell_w + px(GAP)), y + r * row, width, px(ROW))
+            return pygame.Rect(area.left + c * (cell_w + px(GAP)), y + r * row, width, row_h)
 
-        return cell
+        return cell, columns
 
     def rows_height(self, count: int, columns: int) -> int:
         px = self.ctx.px
         rows = -(-count // columns)
-        return rows * (px(ROW) + px(GAP)) + px(6)
+        return rows * (self.row_h() + px(GAP)) + px(6)
 
-    def build_free_desk(self, area: pygame.Rect) -> None:
+    def build_free_desk(self, area: pygame.Rect) -> int:
         cat, px = self.ctx.cat, self.ctx.px
         queue = self.world.queue
         y = area.top
         if queue:
-            self.offer(
-                pygame.Rect(area.left, y, area.width, px(40)),
+            button = self.offer(
+                pygame.Rect(area.left, y, area.width, self.ctx.row_h(40, 16)),
                 cat(f"{P}.desk.call_next"),
                 CallVoter(voter=queue[0]),
                 key=pygame.K_n,
                 style="@strong",
             )
-            y += px(48)
+            y += button.rect.height + px(8)
             hint = cat(f"{P}.desk.empty_hint")
         else:
             hint = cat(f"{P}.desk.no_queue")
-        self.blits.append(
-            (self.art.paragraph(hint, self.ctx.font_px(14), area.width, 3), (area.left, y))
-        )
+        return self.note_at(area, y, hint, palette.INK)
 
     def build_checks(self, vs: VoterState, area: pygame.Rect, y: int) -> int:
         cat = self.ctx.cat
         y = self.heading(area, y, cat(f"{P}.group.check"))
-        cell = self.grid(area, y, 2)
+        labels = [
+            layout.shown_label(cat(f"{P}.button.documents"), pygame.K_d),
+            layout.shown_label(cat(f"{P}.button.ink"), pygame.K_t),
+            cat(f"{P}.done.documents"),
+            cat(f"{P}.done.ink"),
+        ]
+        cell, columns = self.grid(area, y, 2, labels)
         documents = CheckDocuments(voter=vs.id)
         self.offer_or_done(
             cell(0), f"{P}.button.documents", f"{P}.done.documents", documents, pygame.K_d
@@ -161,12 +198,15 @@ class DeskControls:
         self.offer_or_done(
             cell(1), f"{P}.button.ink", f"{P}.done.ink", CheckInk(voter=vs.id), pygame.K_t
         )
-        return y + self.rows_height(2, 2)
+        return y + self.rows_height(2, columns)
 
     def build_admission(self, vs: VoterState, area: pygame.Rect, y: int) -> int:
         cat = self.ctx.cat
         y = self.heading(area, y, cat(f"{P}.group.attend"))
-        cell = self.grid(area, y, 3)
+        lists = [
+            layout.shown_label(cat(f"list.{v.value}"), LIST_KEYS[v]) for v in VoterList
+        ]
+        cell, columns = self.grid(area, y, 3, lists)
         for index, voter_list in enumerate(VoterList):
             self.offer(
                 cell(index),
@@ -174,10 +214,12 @@ class DeskControls:
                 AdmitVoter(voter=vs.id, list=voter_list),
                 key=LIST_KEYS[voter_list],
             )
-        y += self.rows_height(3, 3)
+        y += self.rows_height(3, columns)
         y = self.heading(area, y, cat(f"{P}.group.refuse"))
-        cell = self.grid(area, y, 2)
         reasons = list(Reason)
+        cell, columns = self.grid(
+            area, y, 2, [cat(f"{P}.reason.{reason.value}") for reason in reasons]
+        )
         for index, reason in enumerate(reasons):
             self.offer(
                 cell(index),
@@ -186,17 +228,19 @@ class DeskControls:
                 tooltip=cat(f"desk.reason.{reason.value}"),
             )
         come_back = AskComeBack(voter=vs.id)
-        rect = cell(len(reasons), span=2)
+        # On a line of its own, under the reasons.
+        first_free = -(-len(reasons) // columns) * columns
+        rect = cell(first_free, span=columns)
         if self.offered(come_back):
             self.offer(rect, cat(f"{P}.button.come_back"), come_back, key=pygame.K_k)
-        return y + self.rows_height(len(reasons) + 2, 2)
+        return y + self.rows_height(first_free + columns, columns)
 
     def build_admitted(self, vs: VoterState, area: pygame.Rect, y: int) -> int:
         """Step 2 done: which attendance list the voter signed (one line, for the record)."""
         assert vs.attendance is not None
         voter_list = self.ctx.cat(f"list.{vs.attendance.value}")
-        y = self.heading(area, y, self.ctx.cat(f"{P}.group.attended", list=voter_list))
-        return y + self.ctx.px(6)
+        words = self.ctx.cat(f"{P}.group.attended", list=voter_list)
+        return self.note_at(area, y, words, palette.PRIMARY_DARK) + self.ctx.px(6)
 
     def build_ballots(self, vs: VoterState, area: pygame.Rect, y: int) -> int:
         """Step 3: toggle the types to hand over, choose how the chair signs, hand them over.
@@ -206,8 +250,14 @@ class DeskControls:
         self.keep_choice(vs)
         y = self.heading(area, y, cat(f"{P}.group.ballots"))
         types = all_types(self.world)
-        cell = self.grid(area, y, 2)
         chip_w = px(18)
+        # The widest label a toggle can show (chosen, with its mark and key), and its chip.
+        labels = [
+            layout.shown_label("× " + self.short(t), DIGITS[i] if i < len(DIGITS) else None)
+            + "  "
+            for i, t in enumerate(types)
+        ]
+        cell, columns = self.grid(area, y, 2, labels)
         for index, ballot in enumerate(types):
             rect = cell(index)
             chip = self.art.scenery(
@@ -215,7 +265,11 @@ class DeskControls:
                 (chip_w - px(4), rect.height - px(4)),
                 lambda s, b=ballot: art.draw_ballot_chips((b,), s),
             )
-            self.blits.append((chip, (rect.left, rect.top + px(2))))
+            self.ui.image(
+                pygame.Rect((rect.left, rect.top + px(2)), chip.get_size()),
+                chip,
+                container=self.controls_box,
+            )
             chosen = ballot in self.chosen_ballots
             if chosen:  # a tick drawn on the chip, besides the filled button: never colour alone
                 mark = self.chosen_mark(chip_w)
@@ -227,12 +281,14 @@ class DeskControls:
                 key=DIGITS[index] if index < len(DIGITS) else None,
                 style="@strong" if chosen else None,
                 tooltip=ballot_name(ballot.value, cat),
+                container=self.controls_box,
             )
             self.fit_button(button)
             self.ballot_toggles[ballot] = button
-        y += self.rows_height(len(types), 2)
+        y += self.rows_height(len(types), columns)
         y = self.heading(area, y, cat(f"{P}.sign.label"))
-        sign_cell = self.grid(area, y, len(SIGNATURES))
+        sign_labels = ["× " + cat(f"{P}.sign.{signature}") for signature in SIGNATURES]
+        sign_cell, sign_columns = self.grid(area, y, len(SIGNATURES), sign_labels)
         for index, signature in enumerate(SIGNATURES):
             chosen = signature == self.signature
             cell = sign_cell(index)
@@ -245,25 +301,20 @@ class DeskControls:
                 lambda s=signature: self.choose_signature(s),
                 style="@strong" if chosen else None,
                 tooltip=cat(f"label.signature.{signature}"),
+                container=self.controls_box,
             )
             self.fit_button(button)
-        y += px(ROW) + px(GAP) + px(4)
+        y += self.rows_height(len(SIGNATURES), sign_columns) - px(2)
         hand_over = self.issue_action(vs)
-        rect = pygame.Rect(area.left, y, area.width, px(36))
+        rect = pygame.Rect(area.left, y, area.width, self.ctx.row_h(36, 16))
         if hand_over is not None and self.offered(hand_over):
             self.offer(
                 rect, cat(f"{P}.button.hand_over"), hand_over, key=pygame.K_s, style="@strong"
             )
-            return y + px(42)
+            return y + rect.height + px(6)
         self.disabled(rect, cat(f"{P}.button.hand_over"))
         note = cat(f"{P}.sign.choose" if hand_over is None else f"{P}.sign.unavailable")
-        self.blits.append(
-            (
-                self.art.text(note, self.ctx.font_px(13), area.width, colour=palette.MUTED),
-                (area.left, y + px(38)),
-            )
-        )
-        return y + px(58)
+        return self.note_at(area, y + rect.height + px(2), note, palette.MUTED) + px(6)
 
     def keep_choice(self, vs: VoterState) -> None:
         """The types chosen belong to one voter: a new voter starts afresh. How the chair
@@ -292,7 +343,7 @@ class DeskControls:
     def build_requests(self, vs: VoterState, area: pygame.Rect, y: int) -> int:
         cat = self.ctx.cat
         y = self.heading(area, y, cat(f"{P}.group.requests"))
-        cell = self.grid(area, y, 2)
+        cell, columns = self.grid(area, y, 2, self.request_labels())
         index = 0
         self.offer_or_done(
             cell(index),
@@ -329,11 +380,18 @@ class DeskControls:
                     pygame.K_h,
                 )
                 index += 1
-        if index % 2:
-            index += 1
+        y += self.rows_height(index, columns)
+        pending = list(dict.fromkeys(vs.replacements_pending))
+        if not pending:
+            return y
+        # A new ballot asked for: its own rows, as wide as their words need.
+        names = {ballot: self.short(ballot) for ballot in pending}
+        labels = [cat(f"{P}.button.replace", ballot=n) + "  [G]" for n in names.values()]
+        labels += [cat(f"{P}.button.refuse_replace", ballot=n) for n in names.values()]
+        cell, columns = self.grid(area, y - self.ctx.px(6), 2, labels)
+        index = 0
         shortcut: int | None = pygame.K_g  # the first request answered by key
-        for ballot in dict.fromkeys(vs.replacements_pending):
-            name = self.short(ballot)
+        for ballot, name in names.items():
             replace = ReplaceBallot(voter=vs.id, ballot=ballot)
             if self.offered(replace):
                 self.offer(
@@ -347,19 +405,20 @@ class DeskControls:
                 RefuseReplacement(voter=vs.id, ballot=ballot),
             )
             index += 1
-        return y + self.rows_height(index, 2)
+        return y - self.ctx.px(6) + self.rows_height(index, columns)
 
     def build_exit(self, vs: VoterState, area: pygame.Rect, y: int) -> int:
         cat, px = self.ctx.cat, self.ctx.px
         y = self.heading(area, y, cat(f"{P}.group.exit"))
+        height = self.ctx.row_h(36, 16)
         self.offer(
-            pygame.Rect(area.left, y, area.width, px(36)),
+            pygame.Rect(area.left, y, area.width, height),
             cat(f"{P}.button.ink_exit"),
             ApplyInk(voter=vs.id),
             key=pygame.K_i,
             style="@strong",
         )
-        return y + px(42)
+        return y + height + px(6)
 
     def build_queue_picker(self) -> None:
         cat = self.ctx.cat
@@ -406,17 +465,20 @@ class DeskControls:
         px = self.ctx.px
         area = self.controls_rect()
         y = self.heading(area, area.top, title)
-        scroller_rect = pygame.Rect(area.left, y, area.width, area.height - (y - area.top) - px(44))
+        cancel_h = self.ctx.row_h(38)
+        scroller_rect = pygame.Rect(
+            area.left, y, area.width, area.height - (y - area.top) - cancel_h - px(6)
+        )
         scroller = self.ui.scroller(scroller_rect)
-        row = px(ROW) + px(GAP)
-        inner_w = scroller_rect.width - px(22)
+        row = self.row_h() + px(GAP)
+        inner_w = scroller_rect.width - px(SCROLL_BAR)
         first: UIButton | None = None
         for index in range(count):
-            button = make_row(pygame.Rect(0, index * row, inner_w, px(ROW)), scroller, index)
+            button = make_row(pygame.Rect(0, index * row, inner_w, self.row_h()), scroller, index)
             first = first or button
         scroller.set_scrollable_area_dimensions((inner_w, max(1, count * row)))
         self.ui.button(
-            pygame.Rect(area.left, area.bottom - px(38), area.width, px(38)),
+            pygame.Rect(area.left, area.bottom - cancel_h, area.width, cancel_h),
             self.ctx.cat("shell.common.cancel"),
             cancel,
         )
@@ -436,7 +498,9 @@ class DeskControls:
         container: object = None,
         centred: bool = False,
     ) -> UIButton:
-        """A button applying ``action`` if the engine allows it now; else a greyed one."""
+        """A button applying ``action`` if the engine allows it now; else a greyed one. In
+        the controls it goes into their column (``controls_box``)."""
+        container = container if container is not None else self.controls_box
         if not self.offered(action):
             return self.disabled(rect, text, container=container)
         button = self.ui.button(
@@ -460,6 +524,7 @@ class DeskControls:
         return self.disabled(rect, self.ctx.cat(done_key))
 
     def disabled(self, rect: pygame.Rect, text: str, container: object = None) -> UIButton:
+        container = container if container is not None else self.controls_box
         button = self.ui.button(rect, text, lambda: None, focusable=False, container=container)  # type: ignore[arg-type]
         button.disable()
         self.fit_button(button)
@@ -477,6 +542,30 @@ class DeskControls:
         while body and button.font.size(body + "…" + tail)[0] > limit:
             body = body[:-1]
         button.set_text(body.rstrip() + "…" + tail)
+
+    def request_labels(self) -> list[str]:
+        """Every label the voter's requests can show, in any state (the grid's columns are
+        chosen for all of them, so answering a request never moves the others)."""
+        cat = self.ctx.cat
+        return [
+            layout.shown_label(cat(f"{P}.button.phone"), pygame.K_p),
+            cat(f"{P}.done.phone"),
+            layout.shown_label(cat(f"{P}.button.allow_help"), pygame.K_a),
+            layout.shown_label(cat(f"{P}.button.refuse_help"), pygame.K_x),
+            cat(f"{P}.done.help_allowed"),
+            cat(f"{P}.done.help_refused"),
+            layout.shown_label(cat(f"{P}.button.helper_form"), pygame.K_h),
+            cat(f"{P}.done.helper_form"),
+        ]
+
+    def controls_need(self) -> int:
+        """The width the controls need for two columns of their longest words (a refusal
+        reason, a request) on one line each."""
+        cat, px = self.ctx.cat, self.ctx.px
+        labels = [cat(f"{P}.reason.{reason.value}") for reason in Reason]
+        labels += self.request_labels()
+        widest = max(layout.button_width(self.ctx, label) for label in labels)
+        return 2 * widest + px(GAP) + px(SCROLL_BAR)
 
     def short(self, ballot: BallotType) -> str:
         return self.ctx.cat(f"{P}.short.{ballot.value}")

@@ -8,14 +8,15 @@ from collections.abc import Callable
 import pygame
 from pygame_gui.elements import UIButton
 
+from simulator.app import layout
 from simulator.app.context import AppContext
-from simulator.app.widgets import Widgets
-from simulator.art import palette
+from simulator.app.widgets import Widgets, escape
+from simulator.art import fonts, palette
 from simulator.core.phases.pemungutan import AnnounceClose, AnnounceDpk
 from simulator.core.state import VoterState, World
 from simulator.presenter.labels import action_label
 from simulator.scenes.phases import pemungutan_art as art
-from simulator.scenes.phases.pemungutan_units import Blit, P
+from simulator.scenes.phases.pemungutan_units import DESK_LEAST_H, FIGURE_LEAST_H, Blit, P
 from simulator.scenes.phases.pemungutan_viewer import DocumentViewer
 from simulator.schema.clock import format_minutes
 
@@ -42,75 +43,115 @@ class DeskPicture:
         shortcut: int | None = pygame.K_u  # the first announcement due
         for action, key in ((AnnounceDpk(), "dpk"), (AnnounceClose(), "close")):
             if self.offered(action):
-                self.offer(
-                    pygame.Rect(pic.left + px(8), top, pic.width - px(16), px(36)),
+                button = layout.button(
+                    self.ui,
+                    self.ctx,
+                    pygame.Rect(pic.left + px(8), top, pic.width - px(16), self.ctx.row_h(36, 16)),
                     cat(f"{P}.announce.{key}"),
-                    action,
+                    lambda a=action: self.act(a),
                     key=shortcut,
                     tooltip=action_label(action, self.world, cat),
                     style="@strong",
+                    action=action,
                 )
-                top += px(42)
+                top += button.rect.height + px(6)
                 shortcut = None
         desk_surface = self.art.scenery("desk", (pic.width, desk_h), art.draw_desk)
         vs = self.desk
         text_w = pic.width - px(24)
         stock = self.art.paragraph(
-            self.stock_line(), self.ctx.font_px(13), text_w, 3, palette.MUTED
+            self.stock_line(), self.ctx.font_px(13), text_w, 5, palette.MUTED
         )
         if vs is None:
             self.blits.append((desk_surface, (pic.left, desk_top)))
-            text = self.art.text(cat(f"{P}.desk.empty"), self.ctx.font_px(17), text_w, bold=True)
+            text = self.art.paragraph(
+                cat(f"{P}.desk.empty"), self.ctx.font_px(17), text_w, 3, bold=True
+            )
             self.blits.append((text, (pic.left + px(12), top + px(4))))
             self.blits.append((stock, (pic.left + px(12), top + px(8) + text.get_height())))
             return
         voter = vs.voter
-        button_font = self.ctx.manager.get_theme().get_font(["button"])
-        view_label = f"{cat(f'{P}.button.view')}  [L]"
-        view_w = min(pic.width // 2, max(px(172), button_font.size(view_label)[0] + px(30)))
+        name = cat(f"{P}.desk.at_desk", name=voter.name)
+        name_size = self.ctx.font_px(17)
+        view_w = max(px(172), layout.button_width(self.ctx, cat(f"{P}.button.view"), pygame.K_l))
+        name_w = text_w
         if vs.documents_checked and voter.documents:
-            view = pygame.Rect(pic.right - view_w - px(8), top, view_w, px(30))
-            self.fit_button(
-                self.ui.button(view, cat(f"{P}.button.view"), self.next_document, key=pygame.K_l)
-            )
+            # Beside the name when both fit; else on a line of its own above it.
+            beside = text_w - view_w - px(8)
+            view_h = self.ctx.row_h(30)
+            if fonts.font(name_size, True).size(name)[0] <= beside:
+                view = pygame.Rect(pic.right - view_w - px(8), top, view_w, view_h)
+                name_w = beside
+            else:
+                view = pygame.Rect(pic.left + px(8), top, pic.width - px(16), view_h)
+                top += view_h + px(4)
+            self.ui.button(view, cat(f"{P}.button.view"), self.next_document, key=pygame.K_l)
+        small = self.ctx.font_px(13)
         lines = [
-            self.art.text(
-                cat(f"{P}.desk.at_desk", name=voter.name),
-                self.ctx.font_px(17),
-                text_w - view_w - px(8),
-                bold=True,
-            ),
-            self.art.text(
+            self.art.paragraph(name, name_size, name_w, 3, bold=True),
+            self.art.paragraph(
                 cat(f"{P}.desk.visible", looks=", ".join(art.looks(voter, cat))),
-                self.ctx.font_px(13),
+                small,
                 text_w,
-                colour=palette.MUTED,
+                3,
+                palette.MUTED,
             ),
-            *(self.art.text(line, self.ctx.font_px(13), text_w) for line in self.status_lines(vs)),
+            *(self.art.paragraph(line, small, text_w, 3) for line in self.status_lines(vs)),
             stock,
         ]
-        y = top
-        for surface in lines:
-            self.blits.append((surface, (pic.left + px(12), y)))
-            y += surface.get_height() + px(1)
-        # The voter stands behind the desk, as large as the wall above it allows.
-        figure_h = max(px(120), min(px(250), desk_top + px(60) - y))
-        figure_size = (figure_h * 18 // 25, figure_h)
-        figure_top = desk_top + px(60) - figure_h
-        self.blits.append((self.art.figure(voter, figure_size), (pic.left + px(6), figure_top)))
-        right = pic.left + figure_size[0] + px(10)
-        speech = self.speech(vs)
-        if speech:
-            bubble = self.art.bubble(speech, self.ctx.font_px(14), pic.right - px(8) - right)
-            self.blits.append((bubble, (right, max(y + px(4), figure_top + px(8)))))
-        if vs.ink_checked:
-            area = pygame.Rect(pic.right - px(132), desk_top - px(108), px(124), px(104))
-            self.build_finger(vs, area)
+        # The voter stands behind the desk, as large as the wall under the words allows. When
+        # large text leaves too little wall, the words alone describe them, most needed first
+        # (the ink check and what they say right under the name), in a box that scrolls
+        # rather than hide a line behind the desk.
+        words_h = sum(surface.get_height() + px(1) for surface in lines)
+        figure_h = min(px(250), desk_top + px(60) - top - words_h)
+        if figure_h < px(FIGURE_LEAST_H):
+            desk_top = max(desk_top, min(top + words_h + px(4), pic.bottom - px(DESK_LEAST_H)))
+            desk_h = pic.bottom - desk_top
+            desk_surface = self.art.scenery("desk", (pic.width, desk_h), art.draw_desk)
+            words = pygame.Rect(pic.left + px(8), top, pic.width - px(12), desk_top - top)
+            self.ui.text(words, self.desk_words_markup(vs, name), style="@reading")
+        else:
+            y = top
+            for surface in lines:
+                self.blits.append((surface, (pic.left + px(12), y)))
+                y += surface.get_height() + px(1)
+            figure_size = (figure_h * 18 // 25, figure_h)
+            figure_top = desk_top + px(60) - figure_h
+            self.blits.append(
+                (self.art.figure(voter, figure_size), (pic.left + px(6), figure_top))
+            )
+            right = pic.left + figure_size[0] + px(10)
+            speech = self.speech(vs)
+            if speech:
+                bubble = self.art.bubble(speech, self.ctx.font_px(14), pic.right - px(8) - right)
+                self.blits.append((bubble, (right, max(y + px(4), figure_top + px(8)))))
+            if vs.ink_checked:
+                area = pygame.Rect(pic.right - px(132), desk_top - px(108), px(124), px(104))
+                self.build_finger(vs, area)
         self.blits.append((desk_surface, (pic.left, desk_top)))
         self.build_documents(
             vs,
             pygame.Rect(pic.left + px(8), desk_top + px(10), pic.width - px(16), desk_h - px(18)),
         )
+
+    def desk_words_markup(self, vs: VoterState, name: str) -> str:
+        """The voter in words, for a text box: name, the ink check, what they say, how they
+        look, their state, the ballots left."""
+        cat = self.ctx.cat
+        muted = "#{:02x}{:02x}{:02x}".format(*palette.MUTED)
+        parts = [f"<b>{escape(name)}</b>"]
+        if vs.ink_checked:
+            caption = cat(f"{P}.ink.seen" if vs.voter.inked else f"{P}.ink.clean")
+            parts.append(f"<b>{escape(caption)}</b>")
+        speech = self.speech(vs)
+        if speech:
+            parts.append(f"<i>“{escape(speech)}”</i>")
+        looks = cat(f"{P}.desk.visible", looks=", ".join(art.looks(vs.voter, cat)))
+        parts.append(f"<font color='{muted}'>{escape(looks)}</font>")
+        parts += [escape(line) for line in self.status_lines(vs)]
+        parts.append(f"<font color='{muted}'>{escape(self.stock_line())}</font>")
+        return "<br>".join(parts)
 
     def status_lines(self, vs: VoterState) -> list[str]:
         cat = self.ctx.cat

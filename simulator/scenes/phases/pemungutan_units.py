@@ -16,9 +16,13 @@ FAST = 3  # the clock's faster speed
 BAND_H = 128
 TAG_H = 16  # under a queue figure: the word "priority" when it applies
 PICTURE_W = 400
+PICTURE_LEAST_W = 300  # the picture gives the controls room down to this width
+FIGURE_LEAST_H = 100  # a voter drawn smaller than this is left to the words
+DESK_LEAST_H = 64  # the desk with the documents, when the words above it need its room
 ROW = 32
 GAP = 4
 HEAD = 20
+SCROLL_BAR = 22  # room kept for a scroll bar beside a column that may scroll
 RESULTS_H = 196  # the card of voters found, unless more rows need more room
 
 Blit = tuple[pygame.Surface, tuple[int, int]]

@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 import pygame
 from pygame_gui.elements import UIButton, UILabel
 
+from simulator.app import layout
 from simulator.app.context import AppContext
 from simulator.app.play import PlaySession
 from simulator.app.widgets import offer_key
@@ -149,40 +150,51 @@ class PenghitunganScene(PhaseScene):
         left = self.left_rect()
         box = self.world.boxes[ballot]
         index = self.world.counting.next_index.get(ballot, 0)
+        # The sheet's number changes with every ballot (the label is rewritten in place): in
+        # the heading's size when its longest form fits the column, else in the body's.
+        longest = self._progress_text(ballot, len(box.contents), len(box.contents))
+        heading = layout.theme_font(self.ctx, "label", "@heading")
         self._progress = self.ui.label(
-            pygame.Rect(left.left, left.top, left.width, px(30)),
+            pygame.Rect(left.left, left.top, left.width, self.ctx.line(19)),
             self._progress_text(ballot, index, len(box.contents)),
-            style="@heading",
+            style="@heading" if heading.size(longest)[0] <= left.width else "@badge",
         )
-        hint = pygame.Rect(left.left, left.top + px(32), left.width, 0)
+        hint = pygame.Rect(left.left, left.top + self.ctx.line(19) + px(2), left.width, 0)
         ballot_top = self._note(cat("scene.penghitungan.hint"), hint, points=13)
-        row_h, gap = px(38), px(6)
+        row_h, gap = self.ctx.row_h(38, 16), px(6)
         bottom = left.bottom
         unshown = RuleBallot(verdict="invalid", shown=False)
         if offer_key(unshown) in allowed:
-            bottom -= row_h
-            self.ui.button(
-                pygame.Rect(left.left, bottom, left.width, row_h),
-                self.fit(cat("scene.penghitungan.unshown"), left.width),
+            button = layout.button(
+                self.ui,
+                self.ctx,
+                pygame.Rect(left.left, bottom, left.width, self.ctx.row_h(38)),
+                cat("scene.penghitungan.unshown"),
                 lambda: self.act(unshown),
                 action=unshown,
             )
+            bottom -= button.rect.height
+            button.set_relative_position((left.left, bottom))
             bottom -= gap
         announce = AnnounceBoxCount(ballot=ballot)
-        bottom -= row_h
-        rect = pygame.Rect(left.left, bottom, left.width, row_h)
         if offer_key(announce) in allowed:
-            self.ui.button(
-                rect,
-                self.fit(cat("scene.penghitungan.announce"), left.width - px(40)),
+            button = layout.button(
+                self.ui,
+                self.ctx,
+                pygame.Rect(left.left, bottom, left.width, row_h),
+                cat("scene.penghitungan.announce"),
                 lambda: self.act(announce),
                 key=pygame.K_a,
                 style="@strong",
                 action=announce,
             )
+            bottom -= button.rect.height
+            button.set_relative_position((left.left, bottom))
         else:
             text = cat("scene.penghitungan.announced", count=len(box.contents))
-            self.ui.label(rect, self.fit(text, left.width), style="@badge")
+            bottom -= self._note_h(text, left.width, points=15)
+            self._note(text, pygame.Rect(left.left, bottom, left.width, 0), points=15,
+                       colour=palette.PRIMARY_DARK, bold=True)
         margin = px(10)
         # Under the picture, the paper in words (its signature, a district printed for another
         # dapil, each punch hole), as the quiz gives it: nothing rests on the picture alone.
@@ -222,10 +234,8 @@ class PenghitunganScene(PhaseScene):
     def _build_boxes(self, allowed: dict[str, Action], left: pygame.Rect) -> None:
         """The boxes on the chair's table in ``left``, each with its state in words."""
         cat, px = self.ctx.cat, self.ctx.px
-        self.ui.label(
-            pygame.Rect(left.left, left.top, left.width, px(30)),
-            cat("scene.penghitungan.boxes"),
-            style="@heading",
+        title_h = layout.heading(
+            self.ui, self.ctx, left.left, left.top, left.width, cat("scene.penghitungan.boxes")
         )
         counting = self.world.counting
         everything_counted = all(b in counting.finished for b in self.world.boxes)
@@ -234,7 +244,9 @@ class PenghitunganScene(PhaseScene):
             key = "scene.penghitungan.done"
         elif counting.order:
             key = "scene.penghitungan.next"
-        note_top = self._note(cat(key), pygame.Rect(left.left, left.top + px(34), left.width, 0))
+        note_top = self._note(
+            cat(key), pygame.Rect(left.left, left.top + title_h + px(4), left.width, 0)
+        )
         types = list(self.world.boxes)
         cols = min(3, max(1, len(types)))
         rows = -(-len(types) // cols)
@@ -265,21 +277,27 @@ class PenghitunganScene(PhaseScene):
             status = cat("scene.penghitungan.box.paused", done=done, count=len(box.contents))
         else:
             state, fill, status = "locked", 0.8, cat("scene.penghitungan.box.waiting")
-        button_h = px(36)
-        text_h = self.ctx.font_px(13) * 2 + px(8)
-        side = min(cell.width, cell.height - button_h - text_h - px(6))
+        button_h = self.ctx.row_h(36)
+        text_h = self._note_h(self.short(ballot), cell.width) + self._note_h(
+            status, cell.width, points=12
+        )
+        side = max(px(24), min(cell.width, cell.height - button_h - text_h - px(6)))
         picture = self._picture(
             ("box", ballot, state, round(fill, 2), side),
             lambda: draw_box(ballot, (side, side), state, fill=fill),
         )
         self._box_pictures.append((picture, picture.get_rect(midtop=(cell.centerx, cell.top))))
         y = cell.top + side + px(2)
-        name = fit_text(self.short(ballot), self.ctx.font_px(14), cell.width, bold=True)
-        self._notes.append((name, (cell.centerx - name.get_width() // 2, y)))
-        y += name.get_height()
         colour = palette.OK if ballot in counting.finished else palette.MUTED
-        status_text = fit_text(status, self.ctx.font_px(12), cell.width, colour=colour)
-        self._notes.append((status_text, (cell.centerx - status_text.get_width() // 2, y)))
+        for text, points, bold, ink in (
+            (self.short(ballot), 14, True, palette.INK),
+            (status, 12, False, colour),
+        ):
+            size = self.ctx.font_px(points)
+            for line in wrap(text, size, cell.width, bold=bold):
+                rendered = fit_text(line, size, cell.width, bold, colour=ink)
+                self._notes.append((rendered, (cell.centerx - rendered.get_width() // 2, y)))
+                y += rendered.get_height()
         action = OpenBoxForCount(ballot=ballot)
         if offer_key(action) in allowed:
             key = NUMBER_KEYS.get(index + 1)
@@ -295,15 +313,29 @@ class PenghitunganScene(PhaseScene):
                 action=action,
             )
 
-    def _note(self, text: str, rect: pygame.Rect, points: int = 14) -> int:
-        """Wrapped muted text from ``rect``'s top-left; the y where it ends."""
+    def _note(
+        self,
+        text: str,
+        rect: pygame.Rect,
+        points: int = 14,
+        *,
+        colour: palette.Colour = palette.MUTED,
+        bold: bool = False,
+    ) -> int:
+        """Wrapped text (muted unless told) from ``rect``'s top-left; the y where it ends."""
         size = self.ctx.font_px(points)
         y = rect.top
-        for line in wrap(text, size, rect.width):
-            rendered = fit_text(line, size, rect.width, colour=palette.MUTED)
+        for line in wrap(text, size, rect.width, bold=bold):
+            rendered = fit_text(line, size, rect.width, bold, colour=colour)
             self._notes.append((rendered, (rect.left, y)))
             y += rendered.get_height()
         return y
+
+    def _note_h(self, text: str, width: int, points: int = 14) -> int:
+        """How tall :meth:`_note` draws ``text`` (bold) ``width`` wide."""
+        size = self.ctx.font_px(points)
+        line = fit_text("Ag", size, 10**6, True).get_height()
+        return len(wrap(text, size, width, bold=True)) * line
 
     def _build_plano(self, ballot: BallotType, allowed: dict[str, Action]) -> None:
         """The plano in the right column: its title, how to type a row (while ruling), the
@@ -336,19 +368,24 @@ class PenghitunganScene(PhaseScene):
     ) -> int:
         """The row under the plano; returns where the plano must end."""
         cat, px = self.ctx.cat, self.ctx.px
-        row_h = px(38)
+        row_h = self.ctx.row_h(38)
         row = pygame.Rect(right.left, right.bottom - row_h, right.width, row_h)
         delegate = DelegateCount(ballot=ballot)
         crew = self.world.counting.delegated.get(ballot, 0)
         if offer_key(delegate) in allowed:
             text = cat("scene.penghitungan.delegate.button")
-            self.ui.button(
+            button = layout.button(
+                self.ui,
+                self.ctx,
                 row,
-                self.fit(text, row.width - px(36)),
+                text,
                 lambda: self.confirm_delegate(delegate),
                 key=DELEGATE_KEY,
-                tooltip=text,
             )
+            if button.rect.height != row.height:  # its words on two lines: it stands taller
+                row = pygame.Rect(right.left, right.bottom - button.rect.height, right.width,
+                                  button.rect.height)
+                button.set_relative_position(row.topleft)
         elif crew:
             text = cat("scene.penghitungan.delegate.counted", count=crew)
             self._crew_label = self.ui.label(row, self.fit(text, row.width))

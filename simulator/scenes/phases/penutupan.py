@@ -9,16 +9,12 @@ engine allows; the engine judges every choice, the arrangement of the counting a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 import pygame
 
-from simulator.app.context import AppContext
-from simulator.app.play import PlaySession
-from simulator.app.widgets import key_name
+from simulator.app import layout
 from simulator.art import fonts, palette
-from simulator.art.canvas import readable_on
 from simulator.art.fonts import fit_text
 from simulator.art.things import draw_ballot_packet
 from simulator.core.actions import Action
@@ -31,206 +27,12 @@ from simulator.core.phases.penutupan import (
     TotalAttendance,
 )
 from simulator.core.state import BallotStock
-from simulator.presenter.labels import action_label, ballot_name
-from simulator.scenes.phase import END_H, PhaseScene
 from simulator.scenes.phases import penutupan_art as art
+from simulator.scenes.phases.checklist import BADGE, ChecklistPhaseScene
 from simulator.schema.types import BallotType
 
 LISTS = ("dpt", "dptb", "dpk")
 NUMBER_KEYS = (pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_5, pygame.K_6)
-
-Blit = tuple[pygame.Surface, tuple[int, int]]
-
-
-# --- What the scene reads from the state (display only; nothing here judges) ----------------
-
-
-# --- The side checklist, shared with the handover scene ---------------------------------------
-
-
-@dataclass
-class Pictures:
-    """What a scene drew for its current state: blitted every frame, drawn once."""
-
-    panels: list[pygame.Rect] = field(default_factory=list)
-    blits: list[Blit] = field(default_factory=list)
-
-    def add(self, surface: pygame.Surface, at: tuple[int, int]) -> None:
-        self.blits.append((surface, at))
-
-    def centred(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
-        self.blits.append((surface, surface.get_rect(center=rect.center).topleft))
-
-
-class ChecklistPhaseScene(PhaseScene):
-    """A phase whose every action sits on the stage: the side shows what has been done (a
-    checklist) and, below it, any other allowed action, then the end-of-phase button."""
-
-    def __init__(self, ctx: AppContext, session: PlaySession) -> None:
-        super().__init__(ctx, session)
-        self.pictures = Pictures()
-
-    def t(self, key: str, **params: object) -> str:
-        assert self.phase is not None
-        return self.ctx.cat(f"scene.{self.phase.value}.{key}", **params)
-
-    def t_short(self, key: str) -> str | None:
-        """The shorter words for a button whose text may not fit (``<key>_short``), if any."""
-        assert self.phase is not None
-        full = f"scene.{self.phase.value}.{key}_short"
-        return self.ctx.cat(full) if self.ctx.cat.has(full) else None
-
-    def checklist_items(self) -> list[tuple[bool, str]]:
-        return []
-
-    def build(self) -> None:
-        self.pictures = Pictures()
-        super().build()
-
-    def build_side(self) -> None:
-        px = self.ctx.px
-        side = self.side_rect()
-        self.ui.label(
-            pygame.Rect(side.left, side.top, side.width, px(30)),
-            self.t("checklist_title"),
-            style="@heading",
-        )
-        items = self.checklist_items()
-        row_h = px(36)
-        box = pygame.Rect(side.left, side.top + px(36), side.width, row_h * len(items) + px(16))
-        self.pictures.panels.append(box)
-        self.pictures.add(
-            art.checklist(items, box.width - px(28), row_h, self.ctx.font_px(15)),
-            (box.left + px(14), box.top + px(8)),
-        )
-        end_h = px(END_H)
-        actions = self.side_actions()
-        if actions:
-            top = box.bottom + px(12)
-            self.ui.label(
-                pygame.Rect(side.left, top, side.width, px(30)),
-                self.t("others_title"),
-                style="@heading",
-            )
-            list_rect = pygame.Rect(
-                side.left, top + px(34), side.width, side.bottom - end_h - px(8) - top - px(34)
-            )
-            self.build_action_list(list_rect, [self.side_row(a) for a in actions])
-        self.build_end_button(side)
-
-    # --- helpers for stages -------------------------------------------------------------------
-
-    def offered(self) -> list[Action]:
-        return self.offered_actions()
-
-    def action_button(
-        self,
-        rect: pygame.Rect,
-        text: str,
-        action: Action,
-        *,
-        key: int | None = None,
-        style: str | None = None,
-        short: str | None = None,
-    ) -> None:
-        """A stage button applying exactly ``action``; its text shortened (to ``short`` if
-        given, see :meth:`PhaseScene.shorten`) only if it must be, measured with the button's
-        own font (bold for ``@strong``, bigger with the player's text size) and leaving room
-        for the theme's padding."""
-        button = self.ui.button(
-            rect,
-            text,
-            lambda: self.act(action),
-            key=key,
-            style=style,
-            tooltip=action_label(action, self.world, self.ctx.cat),
-            action=action,
-        )
-        suffix = f"  [{key_name(key)}]" if key is not None else ""
-        room = rect.width - self.ctx.px(16 if style is None else 24)
-        shown = self.shorten(text, room, button.font, short=short, suffix=suffix)
-        if shown != text + suffix:
-            button.set_text(shown)
-
-    def badge(self, rect: pygame.Rect, text: str) -> None:
-        """A finished step shown in place of its button."""
-        self.pictures.add(
-            art.done_badge(text, rect.width, rect.height, self.ctx.font_px(14)), rect.topleft
-        )
-
-    def text_at(
-        self,
-        text: str,
-        at: tuple[int, int],
-        width: int,
-        points: int = 14,
-        *,
-        bold: bool = False,
-        colour: palette.Colour = palette.INK,
-        centre: bool = False,
-    ) -> int:
-        """Drawn text no wider than ``width``; returns its height."""
-        surface = fit_text(text, self.ctx.font_px(points), width, bold, colour=colour)
-        x = at[0] + (width - surface.get_width()) // 2 if centre else at[0]
-        self.pictures.add(surface, (x, at[1]))
-        return surface.get_height()
-
-    def lines_at(
-        self,
-        text: str,
-        at: tuple[int, int],
-        width: int,
-        points: int = 14,
-        *,
-        colour: palette.Colour = palette.INK,
-    ) -> None:
-        """Drawn text on one line, or two when it does not fit on one."""
-        size = self.ctx.font_px(points)
-        top = at[1]
-        for line in _lines(text, size, width, bold=False):
-            top += self.text_at(line, (at[0], top), width, points, colour=colour)
-
-    def type_band(self, rect: pygame.Rect, ballot: BallotType) -> None:
-        """The ballot type's colour with its name on it (the name, so colour is not alone);
-        a long name takes two lines rather than shrinking out of sight."""
-        colour = palette.BALLOT_COLOURS.get(ballot.value, palette.PANEL_LINE)
-        band = pygame.Surface(rect.size, pygame.SRCALPHA)
-        pygame.draw.rect(band, colour, band.get_rect(), border_radius=max(3, rect.height // 5))
-        name = ballot_name(ballot.value, self.ctx.cat)
-        room = rect.width - self.ctx.px(10)
-        ink = readable_on(colour)
-        lines = _lines(name, self.ctx.font_px(14), room)
-        size = self.ctx.font_px(14 if len(lines) == 1 else 12)
-        rendered = [fit_text(line, size, room, bold=True, colour=ink) for line in lines]
-        height = sum(r.get_height() for r in rendered)
-        top = (rect.height - height) // 2
-        for line in rendered:
-            band.blit(line, ((rect.width - line.get_width()) // 2, top))
-            top += line.get_height()
-        self.pictures.add(band, rect.topleft)
-
-    def panel_title(self, rect: pygame.Rect, key: str) -> None:
-        px = self.ctx.px
-        self.pictures.panels.append(rect)
-        self.text_at(
-            self.t(key), (rect.left + px(12), rect.top + px(8)), rect.width - px(24), 17, bold=True
-        )
-
-    def bottom_slot(self, rect: pygame.Rect, from_bottom: int = 0) -> pygame.Rect:
-        px = self.ctx.px
-        height = px(34)
-        top = rect.bottom - px(10) - height - from_bottom * (height + px(6))
-        return pygame.Rect(rect.left + px(10), top, rect.width - px(20), height)
-
-    # --- drawing ---------------------------------------------------------------------------
-
-    def draw_stage(self, surface: pygame.Surface) -> None:
-        radius = self.ctx.px(8)
-        pygame.draw.rect(surface, palette.WALL, self.stage_rect(), border_radius=radius)
-        for rect in self.pictures.panels:
-            pygame.draw.rect(surface, palette.PANEL, rect, border_radius=radius)
-            pygame.draw.rect(surface, palette.PANEL_LINE, rect, width=1, border_radius=radius)
-        surface.blits(self.pictures.blits, doreturn=False)
 
 
 # --- The closing scene ---------------------------------------------------------------------------
@@ -241,6 +43,7 @@ class PenutupanScene(ChecklistPhaseScene):
         {"count_unused", "cross_unused", "total_attendance", "count_disabled", "arrange_counting"}
     )
     shot_steps = 3  # one type counted and crossed out, the next counted
+    picture_design = (102, 44)  # a leftover stack's picture
 
     def checklist_items(self) -> list[tuple[bool, str]]:
         world = self.world
@@ -257,47 +60,76 @@ class PenutupanScene(ChecklistPhaseScene):
             (area is not None, self.t(area_text[area])),
         ]
 
-    # --- building --------------------------------------------------------------------------
+    # --- laying out ---------------------------------------------------------------------------
 
-    def build_stage(self) -> None:
+    def lay_out_stage(self, width: int, room: int) -> int:
+        """The leftover stacks, then the attendance lists, the voters with disabilities and
+        the counting area, laid out the first way that keeps them in ``room`` (see
+        :meth:`choose_layout`)."""
+        return self.choose_layout(width, room, self.plan_closing)
+
+    def plan_closing(self, width: int) -> int:
         px = self.ctx.px
-        inner = self.stage_inner()
-        self.ui.label(
-            pygame.Rect(inner.left, inner.top, inner.width, px(28)),
-            self.t("stacks_title"),
-            style="@heading",
-        )
         offered = self.offered()
-        columns = pygame.Rect(inner.left, inner.top + px(32), inner.width, px(268))
-        self.build_stacks(columns, offered)
-        lower = pygame.Rect(
-            inner.left, columns.bottom + px(10), inner.width, inner.bottom - columns.bottom - px(10)
-        )
-        gap = px(10)
-        widths = [round(lower.width * share) for share in (0.37, 0.25)]
-        widths.append(lower.width - sum(widths) - 2 * gap)
-        left = lower.left
-        rects = []
-        for width in widths:
-            rects.append(pygame.Rect(left, lower.top, width, lower.height))
-            left += width + gap
-        self.build_attendance(rects[0], offered)
-        self.build_disabled(rects[1], offered)
-        self.build_area(rects[2], offered)
+        y = self.heading_at(self.t("stacks_title"), (0, 0), width) + px(4)
+        y = self.lay_out_stacks(width, y, offered) + px(10)
+        panels = [
+            (self.attendance_need(), self.attendance_h, self.build_attendance),
+            (self.disabled_need(), self.disabled_h, self.build_disabled),
+            (self.area_need(), self.area_h, self.build_area),
+        ]
+        return self.lay_out_panels(panels, width, y, offered)
 
     # --- the leftover stacks -----------------------------------------------------------------
 
-    def build_stacks(self, area: pygame.Rect, offered: list[Action]) -> None:
+    def stack_slots(self, key: int | None) -> list[list[tuple[str, int | None, str | None]]]:
+        """What each place for a button on a stack's card can show: count (with its key) or
+        "counted", cross out or "crossed out"."""
+        return [
+            [(self.t("count"), key, None), (self.t("counted"), None, BADGE)],
+            [(self.t("cross"), None, None), (self.t("crossed_done"), None, BADGE)],
+        ]
+
+    def lay_out_stacks(self, width: int, top: int, offered: list[Action]) -> int:
+        """One card per type, as many a row as their buttons' words allow; returns the
+        bottom of the last row."""
         px = self.ctx.px
         stocks = list(self.world.stocks.items())
         gap = px(8)
         count = max(1, len(stocks))
-        width = min((area.width - gap * (count - 1)) // count, px(260))
-        left = area.left + (area.width - (width * count + gap * (count - 1))) // 2
+        labels = [label for slot in self.stack_slots(NUMBER_KEYS[0]) for label in slot]
+        columns = self.card_columns(width, count, labels)
+        card_w = min((width - gap * (columns - 1)) // columns, px(260))
+        card_h = self.stack_h(card_w)
+        rows = -(-count // columns)
         for index, (ballot, stock) in enumerate(stocks):
-            card = pygame.Rect(left + index * (width + gap), area.top, width, area.height)
+            row, column = divmod(index, columns)
+            in_row = min(columns, count - row * columns)
+            left = (width - (card_w * in_row + gap * (in_row - 1))) // 2
+            card = pygame.Rect(
+                left + column * (card_w + gap), top + row * (card_h + gap), card_w, card_h
+            )
             key = NUMBER_KEYS[index] if index < len(NUMBER_KEYS) else None
             self.build_stack(card, ballot, stock, offered, key)
+        return top + rows * (card_h + gap) - gap
+
+    def stack_parts(self, card_w: int) -> tuple[int, int, int, list[int]]:
+        """Heights in a card ``card_w`` wide: the type band, the picture, the words under the
+        picture (room for the longer of "counted" and "not counted"), each button's place."""
+        px = self.ctx.px
+        inner_w = card_w - 2 * px(5)
+        band = self.band_h(inner_w)
+        counted = self.lines_h(self.t("unused", count=888), inner_w) + self.lines_h(
+            self.t("returned", count=88), inner_w
+        )
+        words = max(counted, self.lines_h(self.t("not_counted"), inner_w))
+        slots = [self.slot_h(inner_w, *labels) for labels in self.stack_slots(NUMBER_KEYS[0])]
+        return band, self.picture_h, words, slots
+
+    def stack_h(self, card_w: int) -> int:
+        px = self.ctx.px
+        band, picture, words, slots = self.stack_parts(card_w)
+        return px(5) + band + px(6) + picture + px(4) + words + px(6) + sum(slots) + px(15)
 
     def build_stack(
         self,
@@ -308,35 +140,33 @@ class PenutupanScene(ChecklistPhaseScene):
         key: int | None,
     ) -> None:
         px = self.ctx.px
-        self.pictures.panels.append(card)
+        self.stage_pictures.panels.append(card)
         pad = px(5)
         inner_w = card.width - 2 * pad
-        self.type_band(pygame.Rect(card.left + pad, card.top + pad, inner_w, px(34)), ballot)
-        picture = pygame.Rect(card.left + pad, card.top + px(44), inner_w, px(102))
+        band_h, picture_h, _, (count_h, cross_h) = self.stack_parts(card.width)
+        self.type_band(pygame.Rect(card.left + pad, card.top + pad, inner_w, band_h), ballot)
+        picture = pygame.Rect(card.left + pad, card.top + pad + band_h + px(6), inner_w, picture_h)
         label = (
             self.t("packet_count", count=stock.remaining)
             if stock.unused_counted
             else self.t("unknown")
         )
         size = (min(inner_w, px(136)), picture.height)
-        self.pictures.centred(_packet(ballot.value, label, size), picture)
+        self.stage_pictures.centred(_packet(ballot.value, label, size), picture)
         if stock.unused_crossed:
             self.crossed_over(picture.inflate(-(inner_w - size[0]), 0))
-        top = card.top + px(150)
+        top = picture.bottom + px(4)
+        left = card.left + pad
         if stock.unused_counted:
-            self.text_at(self.t("unused", count=stock.remaining), (card.left + pad, top), inner_w)
-            self.text_at(
-                self.t("returned", count=stock.returned),
-                (card.left + pad, top + px(20)),
-                inner_w,
+            top += self.lines_at(self.t("unused", count=stock.remaining), (left, top), inner_w)
+            self.lines_at(
+                self.t("returned", count=stock.returned), (left, top), inner_w,
                 colour=palette.MUTED,
             )
         else:
-            self.text_at(
-                self.t("not_counted"), (card.left + pad, top), inner_w, colour=palette.MUTED
-            )
-        count_slot = pygame.Rect(card.left + pad, card.top + px(194), inner_w, px(32))
-        cross_slot = count_slot.move(0, px(37))
+            self.lines_at(self.t("not_counted"), (left, top), inner_w, colour=palette.MUTED)
+        cross_slot = pygame.Rect(left, card.bottom - pad - cross_h, inner_w, cross_h)
+        count_slot = pygame.Rect(left, cross_slot.top - px(5) - count_h, inner_w, count_h)
         count = CountUnused(ballot=ballot)
         if any(a == count for a in offered):
             self.action_button(count_slot, self.t("count"), count, key=key)
@@ -344,13 +174,13 @@ class PenutupanScene(ChecklistPhaseScene):
             self.badge(count_slot, self.t("counted"))
         cross = CrossUnused(ballot=ballot)
         if any(a == cross for a in offered):
-            self.action_button(cross_slot, self.t("cross"), cross, short=self.t_short("cross"))
+            self.action_button(cross_slot, self.t("cross"), cross)
         elif stock.unused_crossed:
             self.badge(cross_slot, self.t("crossed_done"))
 
     def crossed_over(self, rect: pygame.Rect) -> None:
         """The pen cross over a crossed-out stack, and the word on a white tag."""
-        self.pictures.add(art.cross_mark(rect.size), rect.topleft)
+        self.stage_pictures.add(art.cross_mark(rect.size), rect.topleft)
         px = self.ctx.px
         words = fit_text(
             self.t("crossed_mark"),
@@ -365,21 +195,65 @@ class PenutupanScene(ChecklistPhaseScene):
         pygame.draw.rect(surface, palette.PANEL, surface.get_rect(), border_radius=px(4))
         pygame.draw.rect(surface, palette.INK, surface.get_rect(), width=2, border_radius=px(4))
         surface.blit(words, (px(5), px(2)))
-        self.pictures.add(surface, tag.topleft)
+        self.stage_pictures.add(surface, tag.topleft)
 
     # --- attendance, disabled voters, the counting area ------------------------------------------
 
+    def attendance_rows(self) -> list[list[str]]:
+        cat = self.ctx.cat
+        totals = closing.attendance(self.world)
+        rows = [[self.t("list"), self.t("men"), self.t("women"), self.t("total")]]
+        for name in LISTS:
+            men, women = totals[name].men, totals[name].women
+            rows.append([cat(f"list.{name}"), str(men), str(women), str(men + women)])
+        men = sum(count.men for count in totals.values())
+        women = sum(count.women for count in totals.values())
+        rows.append([self.t("all_lists"), str(men), str(women), str(men + women)])
+        return rows
+
+    def table_columns(self) -> list[int]:
+        """Each column of the attendance table as wide as its widest cell."""
+        face = fonts.font(self.ctx.font_px(15), True)
+        rows = self.attendance_rows()
+        return [
+            max(face.size(row[column])[0] for row in rows) + self.ctx.px(14)
+            for column in range(len(rows[0]))
+        ]
+
+    def attendance_need(self) -> int:
+        px = self.ctx.px
+        return max(
+            px(260),
+            sum(self.table_columns()) + px(24),
+            layout.button_width(self.ctx, self.t("attendance_button"), pygame.K_a) + px(20),
+        )
+
+    def table_row_h(self) -> int:
+        return max(self.ctx.px(28), fonts.font(self.ctx.font_px(15), True).get_linesize() + 4)
+
+    def attendance_h(self, width: int) -> int:
+        px = self.ctx.px
+        table = len(self.attendance_rows()) * self.table_row_h()
+        sheets = px(118) + px(6) + self.lines_h(self.t("attendance_hidden"), width - px(24))
+        slot = self.slot_h(width - px(20), (self.t("attendance_button"), pygame.K_a, None))
+        title = self.title_h(self.t("attendance_title"), width)
+        return title + max(table, sheets) + px(10) + slot + px(10)
+
     def build_attendance(self, rect: pygame.Rect, offered: list[Action]) -> None:
         px, cat = self.ctx.px, self.ctx.cat
-        self.panel_title(rect, "attendance_title")
-        body = pygame.Rect(rect.left + px(12), rect.top + px(40), rect.width - px(24), px(150))
+        title = self.panel_title(rect, "attendance_title")
+        slot_h = self.slot_h(rect.width - px(20), (self.t("attendance_button"), pygame.K_a, None))
+        slot = self.bottom_slot(rect, height=slot_h)
+        body = pygame.Rect(
+            rect.left + px(12), rect.top + title, rect.width - px(24), slot.top - rect.top - title
+        )
         names = [cat(f"list.{name}") for name in LISTS]
         if self.world.closing.attendance_totalled:
-            self.attendance_table(body, names)
+            self.attendance_table(body)
         else:
             sheets = art.attendance_sheets(names, (body.width, px(118)), self.ctx.font_px(14))
-            self.pictures.add(sheets, body.topleft)
-            self.text_at(
+            self.stage_pictures.add(sheets, body.topleft)
+            self.lines_at(
                 self.t("attendance_hidden"),
                 (body.left, body.top + px(124)),
                 body.width,
@@ -388,36 +262,26 @@ class PenutupanScene(ChecklistPhaseScene):
             )
         action = TotalAttendance()
         if self.world.closing.attendance_totalled:
-            self.badge(self.bottom_slot(rect), self.t("attendance_done"))
+            self.badge(slot, self.t("attendance_done"))
         elif any(a == action for a in offered):
-            self.action_button(
-                self.bottom_slot(rect), self.t("attendance_button"), action, key=pygame.K_a
-            )
+            self.action_button(slot, self.t("attendance_button"), action, key=pygame.K_a)
 
-    def attendance_table(self, body: pygame.Rect, names: list[str]) -> None:
+    def attendance_table(self, body: pygame.Rect) -> None:
         px = self.ctx.px
-        totals = closing.attendance(self.world)
-        rows = [[self.t("list"), self.t("men"), self.t("women"), self.t("total")]]
-        for name, label in zip(LISTS, names, strict=True):
-            men, women = totals[name].men, totals[name].women
-            rows.append([label, str(men), str(women), str(men + women)])
-        men = sum(count.men for count in totals.values())
-        women = sum(count.women for count in totals.values())
-        rows.append([self.t("all_lists"), str(men), str(women), str(men + women)])
-        shares = (0.3, 0.22, 0.22, 0.26)
-        row_h = px(28)
+        rows = self.attendance_rows()
+        needs = self.table_columns()
+        spare = max(0, body.width - sum(needs))
+        widths = [need + spare * need // sum(needs) for need in needs]
+        row_h = self.table_row_h()
         for index, row in enumerate(rows):
             top = body.top + index * row_h
             strong = index in (0, len(rows) - 1)
             if index == len(rows) - 1:
-                self.pictures.blits.append((_fill((body.width, 2), palette.INK), (body.left, top)))
+                self.stage_pictures.add(_fill((body.width, 2), palette.INK), (body.left, top))
             elif index % 2 == 1:
-                self.pictures.blits.append(
-                    (_fill((body.width, row_h), palette.PAPER), (body.left, top))
-                )
+                self.stage_pictures.add(_fill((body.width, row_h), palette.PAPER), (body.left, top))
             left = body.left
-            for column, (cell, share) in enumerate(zip(row, shares, strict=True)):
-                width = round(body.width * share)
+            for column, (cell, width) in enumerate(zip(row, widths, strict=True)):
                 self.text_at(
                     cell,
                     (left + px(4), top + px(4)),
@@ -429,60 +293,97 @@ class PenutupanScene(ChecklistPhaseScene):
                 )
                 left += width
 
+    def disabled_need(self) -> int:
+        px = self.ctx.px
+        return max(
+            px(180), layout.button_width(self.ctx, self.t("disabled_button"), pygame.K_d) + px(20)
+        )
+
+    def disabled_words_h(self, width: int) -> int:
+        counted = self.lines_h(self.t("disabled_result", total=88), width, 17, bold=True)
+        counted += self.lines_h(self.t("disabled_split", men=88, women=88), width)
+        return max(counted, self.lines_h(self.t("disabled_hidden"), width))
+
+    def disabled_h(self, width: int) -> int:
+        px = self.ctx.px
+        slot = self.slot_h(width - px(20), (self.t("disabled_button"), pygame.K_d, None))
+        title = self.title_h(self.t("disabled_title"), width)
+        words = self.disabled_words_h(width - px(24))
+        return title + px(64) + px(8) + words + px(10) + slot + px(10)
+
     def build_disabled(self, rect: pygame.Rect, offered: list[Action]) -> None:
         px = self.ctx.px
-        self.panel_title(rect, "disabled_title")
+        title = self.panel_title(rect, "disabled_title")
         symbol = art.wheelchair_symbol(px(64))
-        self.pictures.add(symbol, (rect.centerx - symbol.get_width() // 2, rect.top + px(42)))
-        text_top = rect.top + px(114)
+        self.stage_pictures.add(
+            symbol, (rect.centerx - symbol.get_width() // 2, rect.top + title)
+        )
+        text_top = rect.top + title + px(64) + px(8)
         width = rect.width - px(24)
+        left = rect.left + px(12)
         if self.world.closing.disabled_counted:
             present = closing.disabled_attended(self.world)
-            men, women = present.men, present.women
-            self.text_at(
+            text_top += self.lines_at(
                 self.t("disabled_result", total=present.total),
-                (rect.left + px(12), text_top),
+                (left, text_top),
                 width,
                 17,
                 bold=True,
                 centre=True,
             )
-            self.text_at(
-                self.t("disabled_split", men=men, women=women),
-                (rect.left + px(12), text_top + px(26)),
+            self.lines_at(
+                self.t("disabled_split", men=present.men, women=present.women),
+                (left, text_top),
                 width,
                 colour=palette.MUTED,
                 centre=True,
             )
         else:
-            self.text_at(
-                self.t("disabled_hidden"),
-                (rect.left + px(12), text_top),
-                width,
-                colour=palette.MUTED,
+            self.lines_at(
+                self.t("disabled_hidden"), (left, text_top), width, colour=palette.MUTED,
                 centre=True,
             )
+        slot_h = self.slot_h(rect.width - px(20), (self.t("disabled_button"), pygame.K_d, None))
+        slot = self.bottom_slot(rect, height=slot_h)
         action = CountDisabledVoters()
         if self.world.closing.disabled_counted:
-            self.badge(self.bottom_slot(rect), self.t("disabled_done"))
+            self.badge(slot, self.t("disabled_done"))
         elif any(a == action for a in offered):
-            self.action_button(
-                self.bottom_slot(rect),
-                self.t("disabled_button"),
-                action,
-                key=pygame.K_d,
-                short=self.t_short("disabled_button"),
-            )
+            self.action_button(slot, self.t("disabled_button"), action, key=pygame.K_d)
+
+    def area_choices(self) -> list[tuple[bool, str]]:
+        return [(True, "area_public"), (False, "area_closed")]
+
+    def area_need(self) -> int:
+        px = self.ctx.px
+        widest = max(layout.button_width(self.ctx, self.t(k)) for _, k in self.area_choices())
+        return max(px(220), widest + px(20))
+
+    def area_slot_h(self, width: int) -> int:
+        return self.slot_h(width - self.ctx.px(20), *((self.t(k), None, None)
+                                                     for _, k in self.area_choices()))
+
+    def area_h(self, width: int) -> int:
+        px = self.ctx.px
+        title = self.title_h(self.t("area_title"), width)
+        words = max(
+            self.lines_h(self.t(key), width - px(24), bold=True)
+            for key in ("area_now_public", "area_now_closed", "area_none")
+        )
+        slots = 2 * self.area_slot_h(width) + px(6)
+        return title + px(78) + px(6) + words + px(10) + slots + px(10)
 
     def build_area(self, rect: pygame.Rect, offered: list[Action]) -> None:
         px = self.ctx.px
-        self.panel_title(rect, "area_title")
+        title = self.panel_title(rect, "area_title")
         public = self.world.closing.counting_area_public
-        picture = pygame.Rect(rect.left + px(12), rect.top + px(40), rect.width - px(24), px(78))
+        picture = pygame.Rect(
+            rect.left + px(12), rect.top + title, rect.width - px(24), px(78)
+        )
         width = rect.width - px(24)
         status_top = picture.bottom + px(6)
         if public is None:
-            self.text_at(
+            self.lines_at(
                 self.t("area_none"),
                 (picture.left, picture.centery - px(10)),
                 width,
@@ -490,15 +391,15 @@ class PenutupanScene(ChecklistPhaseScene):
                 centre=True,
             )
         else:
-            self.pictures.centred(art.counting_area(public, picture.size), picture)
+            self.stage_pictures.centred(art.counting_area(public, picture.size), picture)
             key = "area_now_public" if public else "area_now_closed"
-            self.text_at(self.t(key), (picture.left, status_top), width, bold=True, centre=True)
-        choices = [(True, "area_public"), (False, "area_closed")]
-        for slot, (value, key) in enumerate(choices):
+            self.lines_at(self.t(key), (picture.left, status_top), width, bold=True, centre=True)
+        slot_h = self.area_slot_h(rect.width)
+        for slot, (value, key) in enumerate(self.area_choices()):
             action = ArrangeCountingArea(public=value)
             if any(a == action for a in offered):
                 self.action_button(
-                    self.bottom_slot(rect, 1 - slot), self.t(key), action, short=self.t_short(key)
+                    self.bottom_slot(rect, 1 - slot, height=slot_h), self.t(key), action
                 )
 
 
@@ -507,17 +408,6 @@ def _packet(ballot: str, label: str, size: tuple[int, int]) -> pygame.Surface:
     """A packet drawn once per look: a rebuild after each action redraws none that did not
     change (the surfaces are only ever blitted)."""
     return draw_ballot_packet(ballot, label, size)
-
-
-def _lines(text: str, size: int, width: int, *, bold: bool = True) -> list[str]:
-    """``text`` on one line if it fits at ``size``, else split in two at the space that
-    balances the lines best."""
-    face = fonts.font(size, bold)
-    words = text.split()
-    if face.size(text)[0] <= width or len(words) < 2:
-        return [text]
-    splits = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
-    return list(min(splits, key=lambda pair: max(face.size(part)[0] for part in pair)))
 
 
 def _fill(size: tuple[int, int], colour: palette.Colour) -> pygame.Surface:

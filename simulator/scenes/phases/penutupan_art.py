@@ -10,9 +10,10 @@ from collections.abc import Sequence
 
 import pygame
 
-from simulator.art import palette
+from simulator.art import fonts, palette
 from simulator.art.canvas import Canvas, darker, lighter
 from simulator.art.fonts import fit_text
+from simulator.art.sheet import wrap
 
 
 def check_icon(size: int, done: bool) -> pygame.Surface:
@@ -27,18 +28,34 @@ def check_icon(size: int, done: bool) -> pygame.Surface:
     return c.finish()
 
 
-def done_badge(text: str, width: int, height: int, font_px: int) -> pygame.Surface:
-    """A finished step where its button was: a tick and a word on a light green pill."""
+def done_badge(
+    text: str, width: int, height: int, font_px: int, *, line_h: int | None = None
+) -> pygame.Surface:
+    """A finished step where its button was: a tick and its words on a light green pill;
+    words too long for one line wrap (the pill is as tall as ``height``; ``line_h``, the
+    height of a one-line badge, sizes the tick)."""
+    one = line_h or height
     surface = pygame.Surface((width, height), pygame.SRCALPHA)
-    pygame.draw.rect(
-        surface, palette.OK_LIGHT, surface.get_rect(), border_radius=max(3, height // 5)
-    )
-    icon = check_icon(max(8, height - height // 3), True)
-    pad = height // 6
+    pygame.draw.rect(surface, palette.OK_LIGHT, surface.get_rect(), border_radius=max(3, one // 5))
+    icon = check_icon(max(8, one - one // 3), True)
+    pad = one // 6
     surface.blit(icon, (pad, (height - icon.get_height()) // 2))
-    words = fit_text(text, font_px, width - icon.get_width() - 3 * pad, colour=palette.OK)
-    surface.blit(words, (icon.get_width() + 2 * pad, (height - words.get_height()) // 2))
+    room = badge_room(width, one)
+    face = fonts.font(font_px)
+    lines = wrap(face, text, room, max(1, height // face.get_height()))
+    rendered = [fit_text(line, font_px, room, colour=palette.OK) for line in lines]
+    top = (height - sum(r.get_height() for r in rendered)) // 2
+    for words in rendered:
+        surface.blit(words, (icon.get_width() + 2 * pad, top))
+        top += words.get_height()
     return surface
+
+
+def badge_room(width: int, line_h: int) -> int:
+    """The width a done badge ``width`` wide leaves its words (after the tick and padding);
+    ``line_h``: the height of a one-line badge."""
+    icon = max(8, line_h - line_h // 3)
+    return width - icon - 3 * (line_h // 6)
 
 
 def checklist(
