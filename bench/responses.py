@@ -118,20 +118,29 @@ class Trainee:
         return answered
 
     async def end_by_input(self, phase: Phase) -> None:
-        """End the phase as a trainee does: E, then Enter on the question; the response is
-        timed from Enter to the first frame of the next screen."""
+        """End the phase as a trainee does: E, then Left and Enter on the question; the
+        response is timed from Enter to the first frame of the next screen."""
         from simulator.scenes.dialog import ConfirmDialog
 
         await asyncio.sleep(self.rng.uniform(0.0, REST))
-        pygame.event.post(key_event(pygame.K_e, "e"))
+        for event in key_press(pygame.K_e, "e"):
+            pygame.event.post(event)
         asked = time.perf_counter()
         while not isinstance(self.ctx.stack.top, ConfirmDialog):
             await asyncio.sleep(0.001)
             if time.perf_counter() - asked > 5:
                 self.crew.do(EndPhase())  # the scene has no E: end it headless
                 return
+        dialog = self.ctx.stack.top
+        # The question opens on its safe answer (the focus model): Left goes to "end".
         await asyncio.sleep(self.rng.uniform(0.0, REST))
-        self.ends[phase] = await self.timed([key_event(pygame.K_RETURN, "\r")], EndPhase())
+        for event in key_press(pygame.K_LEFT, ""):
+            pygame.event.post(event)
+        while dialog.ui.focused() is not dialog.ui.focusable[0]:
+            await asyncio.sleep(0.001)
+            assert time.perf_counter() - asked < 5, "Left did not reach the end answer"
+        await asyncio.sleep(self.rng.uniform(0.0, REST))
+        self.ends[phase] = await self.timed(key_press(pygame.K_RETURN, "\r"), EndPhase())
 
     async def by_input(self, phase: Phase, action: Action, answering: bool = False) -> int:
         """Apply ``action`` as a trainee would and time it; 1 when it was timed. An action
@@ -183,11 +192,16 @@ class Trainee:
             return
         scene.ui.set_focus(entry)
         entry.set_text(text)
-        yield key_event(pygame.K_RETURN, "\r")
+        yield from key_press(pygame.K_RETURN, "\r")
 
 
-def key_event(key: int, unicode: str) -> pygame.event.Event:
-    return pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=unicode, scancode=0)
+def key_press(key: int, unicode: str) -> list[pygame.event.Event]:
+    """A key pressed and released: a key left held is not taken by the next screen (the
+    focus model), so the Enter that ended one phase would block the next one's."""
+    return [
+        pygame.event.Event(kind, key=key, mod=0, unicode=unicode, scancode=0)
+        for kind in (pygame.KEYDOWN, pygame.KEYUP)
+    ]
 
 
 def click(ctx: AppContext, button: pygame_gui.core.UIElement) -> Iterator[pygame.event.Event]:

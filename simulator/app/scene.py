@@ -44,9 +44,23 @@ class Scene:
         """Make the widgets for the current window size and language."""
 
     def rebuild(self) -> None:
-        self.ui.clear()
-        self.ui = Widgets(self.ctx.manager)
+        """Build again to show a new state. The elements that stay as they were are taken
+        over from the last build rather than made again (:mod:`simulator.app.reuse`): after
+        an action most of a screen is unchanged, and making a button costs a millisecond or
+        two. An overlay is made afresh (:func:`lift_overlay` moves its elements to layers of
+        their own; it is small, and rebuilds only when the window or the text size changes)."""
+        previous, self.ui = self.ui, Widgets(self.ctx.manager)
+        self.build_over(previous)
+
+    def build_over(self, previous: Widgets | None) -> None:
+        """Build, taking over what fits of ``previous``'s elements (this scene's last build,
+        or the screen this one replaces); the rest are let go."""
+        if previous is not None and self.overlay:
+            previous.clear()
+        elif previous is not None:
+            self.ui.take_over(previous)
         self.build()
+        self.ui.release_unused()
         if self.overlay:
             lift_overlay(self)
 
@@ -62,6 +76,16 @@ class Scene:
 
     def teardown(self) -> None:
         self.ui.clear()
+
+    def hand_over(self) -> Widgets | None:
+        """Leave the screen for good, leaving the elements to the scene that replaces this
+        one (None for an overlay: its elements sit on layers of their own, so they are
+        killed)."""
+        if self.overlay:
+            self.teardown()
+            return None
+        widgets, self.ui = self.ui, Widgets(self.ctx.manager)
+        return widgets
 
     def close(self, result: Any = None) -> None:
         """Leave this scene, handing ``result`` to whoever pushed it."""
@@ -110,17 +134,32 @@ class SceneStack:
     def push(self, scene: Scene, on_result: Callable[[Any], None] | None = None) -> None:
         if self.top is not None and not scene.overlay:
             self.top.teardown()
-        scene.on_result = on_result
-        self.scenes.append(scene)
-        scene.build()
-        if scene.overlay:
-            lift_overlay(scene)
+        self._show(scene, on_result)
 
     def replace(self, scene: Scene) -> None:
-        """Swap the top scene (and everything under a dialog) for ``scene``."""
+        """Swap the top scene (and everything under a dialog) for ``scene``, which takes
+        over what fits of the old screen's elements (the next phase's header, side column
+        and feedback are made as the last one's were). Only a scene that leaves for good
+        hands its elements on: one that comes back (under a pushed scene) would find the
+        elements it holds working for another."""
+        handed: Widgets | None = None
         while self.scenes:
-            self.scenes.pop().teardown()
-        self.push(scene)
+            top = self.scenes.pop()
+            if handed is None and not scene.overlay:
+                handed = top.hand_over()
+            else:
+                top.teardown()
+        self._show(scene, None, handed)
+
+    def _show(
+        self,
+        scene: Scene,
+        on_result: Callable[[Any], None] | None,
+        handed: Widgets | None = None,
+    ) -> None:
+        scene.on_result = on_result
+        self.scenes.append(scene)
+        scene.build_over(handed)
 
     def pop(self, scene: Scene, result: Any = None) -> None:
         if scene not in self.scenes:

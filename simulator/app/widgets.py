@@ -58,6 +58,7 @@ from pygame_gui.elements import (
 )
 
 from simulator.app.reading_order import in_panels, reading_order
+from simulator.app.reuse import Carried, Made, Spare, as_made, drop_pending, restack
 from simulator.art import palette
 
 if TYPE_CHECKING:  # the engine (pydantic) is not needed to draw the start screen
@@ -132,11 +133,54 @@ class Widgets:
     active: bool = True
     #: tooltips already moved clear of the other elements (see :meth:`place_tooltips`)
     _placed_tips: set[UIElement] = field(default_factory=set)
+    #: how each element was asked for, so that the next build may take it over
+    made: dict[UIElement, Made] = field(default_factory=dict)
+    #: elements no build took lately, hidden, for the next builds to take over
+    spares: list[Spare] = field(default_factory=list)
+    #: the previous build's elements, while this build may still take them over
+    _carried: Carried | None = None
+
+    # --- building again -------------------------------------------------------------------
+
+    def take_over(self, previous: Widgets) -> None:
+        """Build with ``previous``'s elements at hand: each maker takes over one of them
+        that matches instead of making a new one (see :mod:`simulator.app.reuse`). Call
+        :meth:`release_unused` once built."""
+        if previous.manager is not self.manager:
+            previous.clear()
+            return
+        previous.drop_focus()
+        drop_pending(previous.elements)
+        self._carried = Carried.of(previous.elements, previous.made, previous.spares)
+        previous.forget()
+
+    def release_unused(self) -> None:
+        """After a build that took over the previous one's elements: hide those it did not
+        take (kept as spares a while, see :mod:`simulator.app.reuse`) or kill them, and draw
+        the rest in this build's order."""
+        carried, self._carried = self._carried, None
+        if carried is None:
+            return
+        kill, keep = carried.settle()
+        for element in kill:
+            element.kill()
+        self.spares = [spare for spare in keep if spare.element.alive()]
+        for spare in self.spares:
+            spare.element.hide()
+        restack(self.manager, self.elements)
+
+    def _carry(self, want: Made) -> tuple[UIElement, Made] | None:
+        """An element of the previous build to use as ``want`` asks, put back as made."""
+        found = self._carried.take(want) if self._carried is not None else None
+        if found is not None:
+            as_made(found[0], want)
+        return found
 
     # --- making ---------------------------------------------------------------------------
 
-    def _keep(self, element: UIElement, container: Container = None) -> UIElement:
+    def _keep(self, element: UIElement, want: Made, container: Container = None) -> UIElement:
         self.elements.append(element)
+        self.made[element] = want
         if isinstance(container, UIScrollingContainer):
             self.scroll_parent[element] = container
         return element
@@ -157,15 +201,24 @@ class Widgets:
         """A button; ``key`` adds a shortcut (shown as ``[K]`` after the text); ``action``
         names the one engine action it applies, when it applies exactly one."""
         label = f"{text}  [{key_name(key)}]" if key is not None else text
-        button = UIButton(
-            rect,
-            label,
-            self.manager,
-            container=container,
-            object_id=ObjectID(class_id=style) if style else None,
-            tool_tip_text=escape(tooltip) if tooltip else None,
-        )
-        self._keep(button, container)
+        tip = escape(tooltip) if tooltip else None
+        want = Made(("button", rect.size, style, container), rect, label)
+        carried = self._carry(want)
+        if carried is None:
+            button = UIButton(
+                rect,
+                label,
+                self.manager,
+                container=container,
+                object_id=ObjectID(class_id=style) if style else None,
+                tool_tip_text=tip,
+            )
+        else:
+            button = carried[0]  # type: ignore[assignment]
+            button.set_text(label)  # nothing to do when the words are the same
+            if button.tool_tip_text != tip:
+                button.set_tooltip(tip)
+        self._keep(button, want, container)
         self.callbacks[button] = on_press
         if action is not None:
             self.offers.setdefault(offer_key(action), button)
@@ -180,14 +233,21 @@ class Widgets:
     def label(
         self, rect: pygame.Rect, text: str, *, style: str | None = None, container: Container = None
     ) -> UILabel:
-        element = UILabel(
-            _tall_enough(rect, self.manager, style, text),
-            text,
-            self.manager,
-            container=container,
-            object_id=ObjectID(class_id=style) if style else None,
-        )
-        return self._keep(element)  # type: ignore[return-value]
+        rect = _tall_enough(rect, self.manager, style, text)
+        want = Made(("label", rect.size, style, container), rect, text)
+        carried = self._carry(want)
+        if carried is None:
+            element = UILabel(
+                rect,
+                text,
+                self.manager,
+                container=container,
+                object_id=ObjectID(class_id=style) if style else None,
+            )
+        else:
+            element = carried[0]  # type: ignore[assignment]
+            element.set_text(text)
+        return self._keep(element, want)  # type: ignore[return-value]
 
     def text(
         self,
@@ -198,31 +258,56 @@ class Widgets:
         container: Container = None,
     ) -> UITextBox:
         """A text box with pygame_gui's HTML subset; escape data with :func:`escape`."""
-        element = UITextBox(
-            markup,
-            rect,
-            self.manager,
-            container=container,
-            object_id=ObjectID(class_id=style) if style else None,
-        )
-        return self._keep(element)  # type: ignore[return-value]
+        want = Made(("text", rect.size, style, container), rect, markup)
+        carried = self._carry(want)
+        if carried is None:
+            element = UITextBox(
+                markup,
+                rect,
+                self.manager,
+                container=container,
+                object_id=ObjectID(class_id=style) if style else None,
+            )
+        else:
+            element = carried[0]  # type: ignore[assignment]
+            if element.html_text != markup:  # (it may have been rewritten in place since)
+                element.set_text(markup)
+        return self._keep(element, want)  # type: ignore[return-value]
 
     def image(
         self, rect: pygame.Rect, surface: pygame.Surface, *, container: Container = None
     ) -> UIImage:
         """A drawn picture as a widget (so it layers with the widgets around it)."""
-        element = UIImage(rect, surface, self.manager, container=container)
-        return self._keep(element)  # type: ignore[return-value]
+        want = Made(("image", rect.size, container), rect, surface=surface)
+        carried = self._carry(want)
+        if carried is None:
+            element = UIImage(rect, surface, self.manager, container=container)
+        else:
+            element = carried[0]  # type: ignore[assignment]
+            if carried[1].surface is not surface:
+                element.set_image(surface)
+        return self._keep(element, want)  # type: ignore[return-value]
 
     def panel(self, rect: pygame.Rect, *, container: Container = None) -> UIPanel:
-        element = UIPanel(rect, manager=self.manager, container=container)
-        return self._keep(element)  # type: ignore[return-value]
+        want = Made(("panel", rect.size, container), rect)
+        carried = self._carry(want)
+        if carried is None:
+            element = UIPanel(rect, manager=self.manager, container=container)
+        else:
+            element = carried[0]  # type: ignore[assignment]
+        return self._keep(element, want)  # type: ignore[return-value]
 
     def scroller(self, rect: pygame.Rect, *, container: Container = None) -> UIScrollingContainer:
-        element = UIScrollingContainer(
-            rect, self.manager, container=container, allow_scroll_x=False
-        )
-        return self._keep(element)  # type: ignore[return-value]
+        """A scrolling list; taken over by the next build, it keeps its scroll position."""
+        want = Made(("scroller", rect.size, container), rect)
+        carried = self._carry(want)
+        if carried is None:
+            element = UIScrollingContainer(
+                rect, self.manager, container=container, allow_scroll_x=False
+            )
+        else:
+            element = carried[0]  # type: ignore[assignment]
+        return self._keep(element, want)  # type: ignore[return-value]
 
     def entry(
         self,
@@ -237,11 +322,20 @@ class Widgets:
     ) -> UITextEntryLine:
         """A one-line entry; Enter submits it. ``allowed``: "numbers" for figures; ``name``
         lets tests find it (e.g. ``figure:ppwp:I.A1.men``)."""
-        element = UITextEntryLine(rect, self.manager, container=container, initial_text=initial)
-        element.set_text_length_limit(max_length)
-        if allowed == "numbers":
-            element.set_allowed_characters("numbers")
-        self._keep(element, container)
+        want = Made(("entry", rect.size, container, max_length, allowed), rect, initial)
+        carried = self._carry(want)
+        if carried is None:
+            element = UITextEntryLine(
+                rect, self.manager, container=container, initial_text=initial
+            )
+            element.set_text_length_limit(max_length)
+            if allowed == "numbers":
+                element.set_allowed_characters("numbers")
+        else:
+            element = carried[0]  # type: ignore[assignment]
+            if element.get_text() != initial:
+                element.set_text(initial)
+        self._keep(element, want, container)
         self.focusable.append(element)
         self.entry_submit[element] = on_submit
         if name is not None:
@@ -254,12 +348,26 @@ class Widgets:
         self.focus_panels.append(rect)
 
     def clear(self) -> None:
-        focus_set = self.manager.get_focus_set() or set()
-        if any(element in focus_set for element in self.elements):
-            self.manager.set_focus_set(None)  # no keys for a killed element
+        """Kill every element (the scene leaves)."""
+        self.drop_focus()
         for element in self.elements:
             element.kill()
+        for spare in self.spares:
+            spare.element.kill()
+        self.forget()
+
+    def drop_focus(self) -> None:
+        """pygame_gui's focus leaves these elements (no keys for an element killed, or
+        taken over by a build that has not focused it)."""
+        focus_set = self.manager.get_focus_set() or set()
+        if any(element in focus_set for element in self.elements):
+            self.manager.set_focus_set(None)
+
+    def forget(self) -> None:
+        """Let go of every element without killing it."""
         self.elements.clear()
+        self.made.clear()
+        self.spares = []
         self.callbacks.clear()
         self.focusable.clear()
         self.shortcuts.clear()
