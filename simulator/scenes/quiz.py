@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pygame
@@ -21,6 +22,7 @@ from simulator.core.answers import Answer
 from simulator.quiz import texts
 from simulator.quiz.parse import AnswerError, parse_answer
 from simulator.quiz.session import Item, Mode, Outcome, Shown
+from simulator.scenes.magnifier import MAGNIFY_KEY, Magnifier
 from simulator.schema.quiz import BallotQuestion, MultipleChoice, Numeric, Ordering
 
 DIGIT_KEYS = (pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_5, pygame.K_6,
@@ -49,6 +51,7 @@ class QuizScene(Scene):
         self._clock_label = None
         self._shown_second = -1
         self._ballot_picture: tuple[pygame.Surface, pygame.Rect] | None = None
+        self._magnify: Callable[[], None] | None = None  # the ballot shown, read large
 
     @property
     def shown(self) -> Shown | None:
@@ -59,6 +62,7 @@ class QuizScene(Scene):
     def build(self) -> None:
         self._rows = []
         self._ballot_picture = None
+        self._magnify = None
         shown = self.shown
         if shown is None and self.feedback is None:
             self.finish()
@@ -170,12 +174,33 @@ class QuizScene(Scene):
         lines = [f"• {line}" for line in texts.ballot_description(item, cat)]
         # One spare line: the text box's own layout adds spacing around its paragraphs.
         notes_height = min(self._text_lines([*lines, ""], column - px(40)) + px(24), h // 2)
-        picture_rect = pygame.Rect(px(40), px(52), column, h - px(52) - notes_height - px(40))
-        picture = draw_ballot(contest, list(item.bank.parties), question.paper, picture_rect.size,
-                              district=district_of(item.bank.districts, contest.ballot))
+        # Under the picture, the magnifier (the ballot read large: a click on it does the same).
+        enlarge = ctx.cat("shell.magnifier.open")
+        enlarge_w = layout.button_width(ctx, enlarge, MAGNIFY_KEY)
+        enlarge_h = ctx.row_h(34)
+        picture_rect = pygame.Rect(px(40), px(52), column,
+                                   h - px(52) - notes_height - px(40) - enlarge_h - px(12))
+        parties, district = list(item.bank.parties), district_of(item.bank.districts,
+                                                                   contest.ballot)
+        picture = draw_ballot(contest, parties, question.paper, picture_rect.size,
+                              district=district)
         self._ballot_picture = (picture, picture_rect)
-        self.ui.text(pygame.Rect(px(32), picture_rect.bottom + px(16), column + px(16),
-                                 notes_height),
+
+        described = texts.ballot_description(item, cat)
+
+        def magnify() -> None:
+            self.ctx.stack.push(Magnifier(
+                ctx, described[0],
+                lambda size: draw_ballot(contest, parties, question.paper, size,
+                                         district=district),
+                picture_rect.width / picture_rect.height, " ".join(described[1:]), clock=self,
+            ))
+
+        self._magnify = magnify
+        self.ui.button(pygame.Rect(picture_rect.right - enlarge_w, picture_rect.bottom + px(14),
+                                   enlarge_w, enlarge_h), enlarge, magnify, key=MAGNIFY_KEY)
+        self.ui.text(pygame.Rect(px(32), picture_rect.bottom + px(16) + enlarge_h + px(8),
+                                 column + px(16), notes_height),
                      "<br>".join(escape(line) for line in lines))
         return pygame.Rect(picture_rect.right + px(24), px(52),
                            w - picture_rect.right - px(64), h - px(100))
@@ -398,8 +423,18 @@ class QuizScene(Scene):
             return None
         return next((row for row in self._rows if row.rect.collidepoint(event.pos)), None)
 
+    def _on_ballot(self, event: pygame.event.Event) -> bool:
+        """A click on the ballot's picture (it opens the magnifier)."""
+        return (
+            event.type == pygame.MOUSEBUTTONDOWN
+            and getattr(event, "button", 0) == 1
+            and self._ballot_picture is not None
+            and self._magnify is not None
+            and self._ballot_picture[1].collidepoint(event.pos)
+        )
+
     def claims_click(self, event: pygame.event.Event) -> bool:
-        return self._row_at(event) is not None
+        return self._row_at(event) is not None or self._on_ballot(event)
 
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
@@ -409,15 +444,21 @@ class QuizScene(Scene):
         if row is not None:
             self.choose(row.index)
             return True
+        if self._on_ballot(event) and self._magnify is not None:
+            self._magnify()
+            return True
         return super().handle(event)
 
     def update(self, dt: float) -> None:
-        if self.ctx.stack.top is not self:
+        reading = isinstance(self.ctx.stack.top, Magnifier)  # an exam's time goes on
+        if self.ctx.stack.top is not self and not reading:
             return  # the clock stops while the stop dialog asks
         self.play.tick(dt)
         if self.play.run.time_limit is None:
             return
         if self.play.time_up:
+            if reading:
+                self.ctx.stack.top.close()
             self.finish()
             return
         second = int(self.play.elapsed)

@@ -14,6 +14,7 @@ Provinsi" and "DPRD Kabupaten/Kota") are never cut to the same "DPRD …".
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -113,6 +114,21 @@ def build_side_list(scene: PhaseScene, rect: pygame.Rect, rows: Sequence[SideRow
         )
         y += max(least, button.rect.height) + gap
     scroller.set_scrollable_area_dimensions((width, max(1, y)))
+
+
+def side_list_height(scene: PhaseScene, width: int, rows: Sequence[SideRow]) -> int:
+    """How tall :func:`build_side_list` makes ``rows`` in a list ``width`` wide, to show them
+    all (a row of wrapped words as tall as pygame_gui grows its lines)."""
+    px = scene.ctx.px
+    inner = width - px(SCROLL_BAR)
+    least, gap = px(ROW_H), px(GAP)
+    font = scene.ctx.manager.get_theme().get_font(["button"])
+    line = math.ceil(font.get_rect("Ág").height * 1.25)
+    total = 0
+    for words, _, _ in rows:
+        lines = wrap(font, words, inner - px(24), max_lines=10**6)
+        total += (least if len(lines) <= 1 else max(least, len(lines) * line + px(8))) + gap
+    return total
 
 
 @lru_cache(maxsize=1024)

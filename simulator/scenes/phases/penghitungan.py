@@ -37,11 +37,13 @@ from simulator.core.phases.penghitungan import (
 )
 from simulator.core.targets import all_targets
 from simulator.quiz.texts import paper_lines
+from simulator.scenes.magnifier import MAGNIFY_KEY, Magnifier
 from simulator.scenes.phase import PhaseScene
 from simulator.scenes.phases import counting_recent as recent
 from simulator.scenes.phases.counting_plano import PlanoView
 from simulator.scenes.phases.counting_prompt import RowPrompt
 from simulator.scenes.phases.formulir_art import wrap
+from simulator.scenes.side_list import SideRow, side_list_height
 from simulator.schema.clock import format_minutes
 from simulator.schema.scenario import Contest
 from simulator.schema.types import BallotType, Layout
@@ -154,13 +156,29 @@ class PenghitunganScene(PhaseScene):
         # the heading's size when its longest form fits the column, else in the body's.
         longest = self._progress_text(ballot, len(box.contents), len(box.contents))
         heading = layout.theme_font(self.ctx, "label", "@heading")
+        # Beside it, the magnifier: the ballot read large (its small print, a punch hole).
+        # Beside it (under it when the text is too large for both on one row), the
+        # magnifier: the ballot read large (its small print, a punch hole).
+        enlarge = cat("shell.magnifier.open")
+        enlarge_w = layout.button_width(self.ctx, enlarge, MAGNIFY_KEY)
+        badge = layout.theme_font(self.ctx, "label", "@badge")
+        beside = left.width - enlarge_w - px(8)
+        progress_w = beside if badge.size(longest)[0] <= beside else left.width
         self._progress = self.ui.label(
-            pygame.Rect(left.left, left.top, left.width, self.ctx.line(19)),
+            pygame.Rect(left.left, left.top, progress_w, self.ctx.line(19)),
             self._progress_text(ballot, index, len(box.contents)),
-            style="@heading" if heading.size(longest)[0] <= left.width else "@badge",
+            style="@heading" if heading.size(longest)[0] <= progress_w else "@badge",
         )
         hint = pygame.Rect(left.left, left.top + self.ctx.line(19) + px(2), left.width, 0)
         ballot_top = self._note(cat("scene.penghitungan.hint"), hint, points=13)
+        if index < len(box.contents):
+            place = pygame.Rect(left.right - enlarge_w, left.top, enlarge_w, self.ctx.line(19))
+            if progress_w == left.width:  # a row of its own, over the ballot
+                place = pygame.Rect(
+                    left.right - enlarge_w, ballot_top + px(4), enlarge_w, self.ctx.row_h(34)
+                )
+                ballot_top = place.bottom
+            self.ui.button(place, enlarge, self.magnify, key=MAGNIFY_KEY)
         row_h, gap = self.ctx.row_h(38, 16), px(6)
         bottom = left.bottom
         unshown = RuleBallot(verdict="invalid", shown=False)
@@ -193,8 +211,13 @@ class PenghitunganScene(PhaseScene):
         else:
             text = cat("scene.penghitungan.announced", count=len(box.contents))
             bottom -= self._note_h(text, left.width, points=15)
-            self._note(text, pygame.Rect(left.left, bottom, left.width, 0), points=15,
-                       colour=palette.PRIMARY_DARK, bold=True)
+            self._note(
+                text,
+                pygame.Rect(left.left, bottom, left.width, 0),
+                points=15,
+                colour=palette.PRIMARY_DARK,
+                bold=True,
+            )
         margin = px(10)
         # Under the picture, the paper in words (its signature, a district printed for another
         # dapil, each punch hole), as the quiz gives it: nothing rests on the picture alone.
@@ -211,6 +234,34 @@ class PenghitunganScene(PhaseScene):
         self._ballot_rect = self._ballot_area(ballot, area)
         self._targets = ballot_target_rects(
             self.contest(ballot), self.world.scenario.parties, self._ballot_rect.size
+        )
+
+    def magnify(self) -> None:
+        """The ballot on the table held up large (see :mod:`simulator.scenes.magnifier`)."""
+        ballot_type, rect = self.world.counting.open_box, self._ballot_rect
+        if ballot_type is None or rect is None:
+            return
+        index = self.world.counting.next_index.get(ballot_type, 0)
+        contents = self.world.boxes[ballot_type].contents
+        if index >= len(contents):
+            return
+        paper = contents[index]
+        contest = self.contest(ballot_type)
+        district = district_of(self.world.scenario.tps.districts, ballot_type)
+        parties = self.world.scenario.parties
+
+        def draw(size: tuple[int, int]) -> pygame.Surface:
+            return draw_ballot(contest, parties, paper, size, district=district)
+
+        total = len(contents)
+        self.ctx.stack.push(
+            Magnifier(
+                self.ctx,
+                self._progress_text(ballot_type, index, total),
+                draw,
+                rect.width / rect.height,
+                " ".join(paper_lines(paper, self.ctx.cat)[1:]),
+            )
         )
 
     def _progress_text(self, ballot: BallotType, index: int, total: int) -> str:
@@ -383,8 +434,9 @@ class PenghitunganScene(PhaseScene):
                 key=DELEGATE_KEY,
             )
             if button.rect.height != row.height:  # its words on two lines: it stands taller
-                row = pygame.Rect(right.left, right.bottom - button.rect.height, right.width,
-                                  button.rect.height)
+                row = pygame.Rect(
+                    right.left, right.bottom - button.rect.height, right.width, button.rect.height
+                )
                 button.set_relative_position(row.topleft)
         elif crew:
             text = cat("scene.penghitungan.delegate.counted", count=crew)
@@ -490,7 +542,7 @@ class PenghitunganScene(PhaseScene):
     ) -> None:
         """The side list takes the room its rows need; the last rulings take the rest."""
         px = self.ctx.px
-        used = min(rect.height, len(rows) * px(42))
+        used = min(rect.height, side_list_height(self, rect.width, [SideRow(*r) for r in rows]))
         if rows:
             super().build_action_list(pygame.Rect(rect.left, rect.top, rect.width, used), rows)
         top = rect.top + used + (px(12) if rows else 0)
