@@ -28,15 +28,15 @@ class EventDialog(Scene):
     def __init__(self, ctx: AppContext, phase_scene: Scene) -> None:
         super().__init__(ctx)
         self.phase_scene = phase_scene
+        self._box: pygame.Rect | None = None  # the card, as the last build laid it out
 
     def box(self) -> pygame.Rect:
         """As tall as the event's words and answers need at the player's text size (up to
-        the screen's height), centred."""
+        the screen's height), centred: measured as :meth:`build` lays them out."""
+        if self._box is not None:
+            return self._box
         w, h = self.ctx.size
-        px = self.ctx.px
-        bw = min(px(720), w - px(40))
-        needed = self.content_h(bw - px(40)) + px(36) if self.event_shown() else px(420)
-        bh = max(px(300), min(needed, h - px(40)))
+        bw, bh = min(self.ctx.px(720), w - self.ctx.px(40)), self.ctx.px(420)
         return pygame.Rect((w - bw) // 2, (h - bh) // 2, bw, bh)
 
     def event_shown(self) -> EventState | None:
@@ -55,92 +55,66 @@ class EventDialog(Scene):
         ]
         return sorted(shown, key=lambda pair: pair[0])
 
-    def narration(self, event: EventState) -> tuple[str, list[str]]:
-        """The narration's markup, then its paragraphs as plain words (to measure): what
-        happened, then what the engine found it to be about (the ballot, the cell)."""
+    def narration(self, event: EventState) -> str:
+        """What happened, then what the engine found it to be about (the ballot, the cell)."""
         world, cat = self.phase_scene.world, self.ctx.cat  # type: ignore[attr-defined]
-        said = cat(f"event.{event.kind}.narration")
+        said = escape(cat(f"event.{event.kind}.narration"))
         about = event_case(event, world, cat)
-        if not about:
-            return escape(said), [said]
-        return f"{escape(said)}<br><br><b>{escape(about)}</b>", [said, "", about]
-
-    def narration_h(self, event: EventState, width: int) -> int:
-        font = layout.theme_font(self.ctx, "text_box")
-        room = width - self.ctx.px(16)  # the text box's own padding
-        _, paragraphs = self.narration(event)
-        lines = sum(max(1, len(layout.wrap_lines(font, p, room))) for p in paragraphs)
-        return layout.text_height(self.ctx, lines) + self.ctx.px(8)
-
-    def question_h(self, width: int) -> int:
-        font = layout.theme_font(self.ctx, "label", "@muted")
-        lines = layout.wrap_lines(font, self.ctx.cat("shell.event.question"), width)
-        return len(lines) * self.ctx.line(15)
-
-    def heading_h(self, event: EventState, width: int) -> int:
-        font = layout.theme_font(self.ctx, "label", "@heading")
-        title = self.ctx.cat(f"event.{event.kind}.title")
-        if font.size(title)[0] <= width:
-            return self.ctx.line(19)
-        return layout.text_height(self.ctx, len(layout.wrap_lines(font, title, width)))
-
-    def answers_h(self, event: EventState, width: int) -> int:
-        px = self.ctx.px
-        heights = [
-            layout.button_height(self.ctx, text, width, least=px(42))
-            for text, _ in self.answers(event)
-        ]
-        return sum(heights) + px(6) * len(heights)
-
-    def content_h(self, width: int) -> int:
-        event = self.event_shown()
-        if event is None:
-            return 0
-        px = self.ctx.px
-        return (
-            self.heading_h(event, width)
-            + px(8)
-            + self.narration_h(event, width)
-            + px(8)
-            + self.question_h(width)
-            + px(6)
-            + self.answers_h(event, width)
-        )
+        return f"{said}<br><br><b>{escape(about)}</b>" if about else said
 
     def build(self) -> None:
+        """Laid out top to bottom as tall as pygame_gui makes each part, then the card is
+        placed round them in the middle of the screen; when the screen is too short, the
+        narration scrolls and the answers keep their room."""
+        self._box = None
         event = self.event_shown()
         if event is None:
             return
-        cat, px, box = self.ctx.cat, self.ctx.px, self.box()
-        inner = box.inflate(-px(40), -px(36))
-        y = inner.top
-        y += layout.heading(
-            self.ui, self.ctx, inner.left, y, inner.width, cat(f"event.{event.kind}.title")
-        ) + px(8)
-        # The answers and the question keep their room; the narration takes what is left
-        # (it scrolls only when the screen is too short for all of it).
-        below = px(8) + self.question_h(inner.width) + px(6) + self.answers_h(event, inner.width)
-        narration_h = min(self.narration_h(event, inner.width), inner.bottom - y - below)
-        markup, _ = self.narration(event)
-        self.ui.text(pygame.Rect(inner.left, y, inner.width, max(px(60), narration_h)), markup)
-        y += max(px(60), narration_h) + px(8)
+        cat, px = self.ctx.cat, self.ctx.px
+        w, h = self.ctx.size
+        bw = min(px(720), w - px(40))
+        pad_x, pad_y = px(20), px(18)
+        left, width = (w - bw) // 2 + pad_x, bw - 2 * pad_x
+        y = 0
+        y += layout.heading(self.ui, self.ctx, left, y, width, cat(f"event.{event.kind}.title"))
+        y += px(8)
+        narration = self.ui.text(pygame.Rect(left, y, width, -1), self.narration(event))
+        narration_top = y
+        y += narration.rect.height + px(8)
         font = layout.theme_font(self.ctx, "label", "@muted")
-        for line in layout.wrap_lines(font, cat("shell.event.question"), inner.width):
-            self.ui.label(
-                pygame.Rect(inner.left, y, inner.width, self.ctx.line(15)), line, style="@muted"
-            )
+        for line in layout.wrap_lines(font, cat("shell.event.question"), width):
+            self.ui.label(pygame.Rect(left, y, width, self.ctx.line(15)), line, style="@muted")
             y += self.ctx.line(15)
         y += px(6)
         for text, action in self.answers(event):
             button = layout.button(
                 self.ui,
                 self.ctx,
-                pygame.Rect(inner.left, y, inner.width, px(42)),
+                pygame.Rect(left, y, width, px(42)),
                 text,
                 lambda a=action: self.close(a),
                 action=action,
             )
             y += button.rect.height + px(6)
+        content = y - px(6)
+        room = h - px(40) - 2 * pad_y
+        if content > room:  # the narration gives way, and scrolls
+            excess = content - room
+            keep = max(px(60), narration.rect.height - excess)
+            moved = narration.rect.height - keep
+            narration.set_dimensions((width, keep))
+            for element in self.ui.elements:
+                if element.get_relative_rect().top > narration_top:
+                    element.set_relative_position(
+                        (element.get_relative_rect().left, element.get_relative_rect().top - moved)
+                    )
+            content -= moved
+        bh = content + 2 * pad_y
+        top = (h - bh) // 2
+        for element in self.ui.elements:
+            rect = element.get_relative_rect()
+            element.set_relative_position((rect.left, rect.top + top + pad_y))
+        self._box = pygame.Rect((w - bw) // 2, top, bw, bh)
 
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_F1):
