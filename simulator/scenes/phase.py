@@ -16,7 +16,7 @@ from pygame_gui.elements import UILabel, UITextBox
 
 from simulator.app import layout
 from simulator.app.context import AppContext
-from simulator.app.play import PlaySession
+from simulator.app.play import Mode, PlaySession
 from simulator.app.scene import Scene
 from simulator.app.widgets import FocusMemory, escape
 from simulator.art import palette
@@ -33,6 +33,10 @@ HEADER_H = 56  # design units
 FEEDBACK_H = 112
 SIDE_W = 430
 END_H = 44  # the "End this phase" button
+
+
+#: undone duties listed when ending a phase in Latihan; the rest are counted
+UNDONE_SHOWN = 5
 
 
 class PhaseScene(Scene):
@@ -428,14 +432,35 @@ class PhaseScene(Scene):
         from simulator.scenes.dialog import ConfirmDialog
 
         cat = self.ctx.cat
+        body = cat("shell.phase.end_body")
+        undone = self.undone_duties() if self.session.mode is Mode.LATIHAN else []
+        if undone:  # Latihan says what would be judged undone; Ujian gives no such hint
+            lines = [f"• {text}" for text in undone[:UNDONE_SHOWN]]
+            if len(undone) > UNDONE_SHOWN:
+                lines.append(cat("shell.phase.end_more", count=len(undone) - UNDONE_SHOWN))
+            body = "\n".join([body, "", cat("shell.phase.end_undone"), *lines])
         dialog = ConfirmDialog(
             self.ctx,
             cat("shell.phase.end_title"),
-            cat("shell.phase.end_body"),
+            body,
             cat("shell.phase.end_yes"),
             cat("shell.common.cancel"),
         )
         self.ctx.stack.push(dialog, on_result=self._end_confirmed)
+
+    def undone_duties(self) -> list[str]:
+        """This phase's duties not (wholly) done yet, in words, as the debrief names them."""
+        from simulator.presenter.debrief import duty_text
+
+        phase = self.world.phase
+        if phase is None:
+            return []
+        duties = self.session.sim.duties().get(phase, ())
+        return [
+            duty_text(phase, duty, self.world, self.ctx.cat)
+            for duty in duties
+            if duty.done < duty.of
+        ]
 
     def _end_confirmed(self, yes: bool) -> None:
         if yes:
