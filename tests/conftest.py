@@ -2,9 +2,25 @@
 
 import os
 import tempfile
+from collections.abc import Iterator
+
+import pytest
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 # Saves go to a throwaway folder, never to the tester's own profile.
 os.environ["SIMULASI_TPS_DATA"] = tempfile.mkdtemp(prefix="simulasi-tps-test-")
+
+
+@pytest.fixture(autouse=True)
+def _no_event_outlives_its_test() -> Iterator[None]:
+    """Events pygame_gui posted that a test never read (a hover, a press) are taken off the
+    queue when it ends: each holds its element, so a queue left full kept every screen of the
+    run alive (gigabytes by the end), and the next test's first frame would read them. Read,
+    not cleared: ``pygame.event.clear()`` drops the events but keeps what they hold."""
+    yield
+    import pygame
+
+    if pygame.display.get_init():
+        pygame.event.get()

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import pygame
 import pygame_gui
@@ -170,13 +170,36 @@ class _RecordingFont(pygame.font.Font):
         return super().render(text, *args, **kwargs)  # type: ignore[arg-type]
 
 
+# Layers that cannot draw (tests/test_layers.py keeps them from importing the art, the app and
+# the scenes): their caches hold texts, rules and parsed files, never a picture, and are kept
+# (dropping the catalogue's would parse its YAML again at every look).
+CANNOT_DRAW = ("schema", "core", "i18n", "content", "quiz", "persistence", "presenter")
+
+
+def _layer(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if parts[0] == "simulator" and len(parts) > 1 else ""
+
+
+def _drawing_caches() -> list[Any]:
+    """The cached functions of the layers that draw (a module also holds what it imported:
+    each function is judged by the module that defines it)."""
+    found: dict[int, Any] = {}
+    for name, module in list(sys.modules.items()):
+        if not _layer(name):
+            continue
+        for value in list(vars(module).values()):
+            if callable(getattr(value, "cache_clear", None)):
+                layer = _layer(getattr(value, "__module__", None) or name)
+                if layer and layer not in CANNOT_DRAW:
+                    found[id(value)] = value
+    return list(found.values())
+
+
 def forget_drawings(scene: Scene) -> None:
     """Drop every picture a scene or an art module keeps, so the next build draws afresh."""
-    for module in [m for name, m in sys.modules.items() if name.startswith("simulator.")]:
-        for value in list(vars(module).values()):
-            clear = getattr(value, "cache_clear", None)
-            if callable(clear):
-                clear()
+    for cached in _drawing_caches():
+        cached.cache_clear()
     for name, value in vars(scene).items():
         for store in ("_cache", "_surfaces"):
             kept = getattr(value, store, None)
