@@ -15,6 +15,7 @@ from simulator.app import layout
 from simulator.app.context import AppContext
 from simulator.app.scene import Scene
 from simulator.app.widgets import escape
+from simulator.art.fonts import text_size
 from simulator.core.actions import RespondToEvent
 from simulator.core.phases import incidents
 from simulator.core.state import EventState
@@ -80,7 +81,7 @@ class EventDialog(Scene):
     def heading_h(self, event: EventState, width: int) -> int:
         font = layout.theme_font(self.ctx, "label", "@heading")
         title = self.ctx.cat(f"event.{event.kind}.title")
-        if font.size(title)[0] <= width:
+        if text_size(font, title)[0] <= width:
             return self.ctx.line(19)
         return layout.text_height(self.ctx, len(layout.wrap_lines(font, title, width)))
 

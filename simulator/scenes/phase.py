@@ -20,6 +20,7 @@ from simulator.app.play import PlaySession
 from simulator.app.scene import Scene
 from simulator.app.widgets import FocusMemory, escape
 from simulator.art import palette
+from simulator.art.fonts import text_size
 from simulator.core.actions import Action, AdvanceClock, EndPhase
 from simulator.core.phases import incidents
 from simulator.core.state import World
@@ -148,7 +149,7 @@ class PhaseScene(Scene):
                 style=style,
             )
         clock_font = layout.theme_font(self.ctx, "label", "@clock")
-        clock_w = clock_font.size("00:00")[0] + px(12)
+        clock_w = text_size(clock_font, "00:00")[0] + px(12)
         right -= px(24) + clock_w
         label_h = header.height - px(8)
         self.clock_label = self.ui.label(
@@ -157,7 +158,7 @@ class PhaseScene(Scene):
             style="@clock",
         )
         mode = cat(f"shell.mode.{self.session.mode.value}")
-        mode_w = layout.theme_font(self.ctx, "label", "@badge").size(mode)[0] + px(8)
+        mode_w = text_size(layout.theme_font(self.ctx, "label", "@badge"), mode)[0] + px(8)
         right -= px(16) + mode_w
         self.ui.label(pygame.Rect(right, px(4), mode_w, label_h), mode, style="@badge")
         title_w = right - px(16) - px(20)
@@ -213,7 +214,7 @@ class PhaseScene(Scene):
         cat, px = self.ctx.cat, self.ctx.px
         entry_h = self.ctx.row_h(40, 16)
         entry_font = layout.theme_font(self.ctx, "text_entry_line")
-        entry_w = max(px(104), entry_font.size("00:00")[0] + px(28))
+        entry_w = max(px(104), text_size(entry_font, "00:00")[0] + px(28))
         label_w = side.width - entry_w - px(6)
         words = self.wait_message or cat("shell.phase.wait")
         lines = layout.wrap_lines(layout.theme_font(self.ctx, "label"), words, label_w)
@@ -363,11 +364,11 @@ class PhaseScene(Scene):
         shorter of the two cut with "…". Each shortening is remembered (``shortened``: shown
         words → the words they stand for), so a test can tell when two different labels end up
         looking the same."""
-        if font.size(text + suffix)[0] <= room:
+        if text_size(font, text + suffix)[0] <= room:
             return text + suffix
         shown = short if short is not None else text
-        if font.size(shown + suffix)[0] > room:
-            while shown and font.size(shown + "…" + suffix)[0] > room:
+        if text_size(font, shown + suffix)[0] > room:
+            while shown and text_size(font, shown + "…" + suffix)[0] > room:
                 shown = shown[:-1]
             shown = shown.rstrip() + "…"
         self.shortened.setdefault(shown + suffix, set()).add(text)

@@ -27,7 +27,7 @@ from simulator.app.context import AppContext
 from simulator.app.play import PlaySession
 from simulator.app.widgets import escape
 from simulator.art import palette
-from simulator.art.fonts import fit_text
+from simulator.art.fonts import fit_text, text_size
 from simulator.core import forms
 from simulator.core.actions import Action, InformPtps, RecordSpecialEvent
 from simulator.core.phases import formulir, incidents
@@ -93,7 +93,7 @@ class FormulirScene(PhaseScene):
 
     def metrics(self, width: int) -> art.Metrics:
         px = self.ctx.px
-        digits = layout.theme_font(self.ctx, "text_entry_line").size("00000")[0]
+        digits = text_size(layout.theme_font(self.ctx, "text_entry_line"), "00000")[0]
         return art.Metrics(
             width=width,
             entry_w=max(px(76), digits + px(20)),

@@ -24,7 +24,7 @@ from simulator.app.play import PlaySession
 from simulator.app.widgets import offer_key
 from simulator.art import palette
 from simulator.art.ballots import ballot_target_rects, draw_ballot
-from simulator.art.fonts import fit_text
+from simulator.art.fonts import fit_text, text_size
 from simulator.art.things import BoxState, draw_box
 from simulator.core.actions import Action
 from simulator.core.domain import LAYOUT_OF, district_of
@@ -157,7 +157,7 @@ class PenghitunganScene(PhaseScene):
         self._progress = self.ui.label(
             pygame.Rect(left.left, left.top, left.width, self.ctx.line(19)),
             self._progress_text(ballot, index, len(box.contents)),
-            style="@heading" if heading.size(longest)[0] <= left.width else "@badge",
+            style="@heading" if text_size(heading, longest)[0] <= left.width else "@badge",
         )
         hint = pygame.Rect(left.left, left.top + self.ctx.line(19) + px(2), left.width, 0)
         ballot_top = self._note(cat("scene.penghitungan.hint"), hint, points=13)
@@ -303,7 +303,7 @@ class PenghitunganScene(PhaseScene):
             key = NUMBER_KEYS.get(index + 1)
             text = cat("scene.penghitungan.open", ballot=self.short(ballot))
             font = self.ctx.manager.get_theme().get_font(["button"])
-            if font.size(text)[0] > cell.width - px(36) - px(24):
+            if text_size(font, text)[0] > cell.width - px(36) - px(24):
                 text = cat("scene.penghitungan.open_short")  # the box's name is just above
             self.ui.button(
                 pygame.Rect(cell.left, cell.bottom - button_h, cell.width, button_h),
