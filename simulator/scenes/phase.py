@@ -9,7 +9,10 @@ understands, so nothing the engine allows is ever out of reach.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import functools
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, TypeVar
 
 import pygame
 from pygame_gui.elements import UILabel, UITextBox
@@ -29,6 +32,32 @@ from simulator.presenter.labels import action_label
 from simulator.scenes import side_list
 from simulator.scenes.side_list import SideRow
 from simulator.schema.clock import format_minutes, to_minutes
+
+Measure = TypeVar("Measure", bound=Callable[..., Any])
+
+
+def held_while_drawing(method: Measure) -> Measure:
+    """A measure of the scene's layout (where a panel or a picture goes) that drawing asks
+    for again and again, every frame: while a frame is drawn it is worked out once and held
+    until the scene is built again or the state changes (the widgets, placed at the last
+    build, stand where it said then). Building always works it out afresh. Held by the
+    method's own name, so an override and the ``super()`` it calls are held apart."""
+    name = method.__qualname__
+
+    @functools.wraps(method)
+    def held(self: PhaseScene, *args: Any) -> Any:
+        memo = self.drawing_memo()
+        if memo is None:
+            return method(self, *args)
+        key = (name, args)
+        if key not in memo:
+            memo[key] = method(self, *args)
+        value = memo[key]
+        # A copy of what a caller could change in place (a rectangle moved, a list added to).
+        return value.copy() if isinstance(value, pygame.Rect | list) else value
+
+    return held  # type: ignore[return-value]
+
 
 HEADER_H = 56  # design units
 FEEDBACK_H = 112
@@ -57,6 +86,9 @@ class PhaseScene(Scene):
         self.side_unfolded: str | None = None  # the side list's group shown in full
         self.shortened: dict[str, set[str]] = {}  # words shown → the longer words they stand for
         self.stage_offers: frozenset[str] = frozenset()  # what the stage has buttons for
+        self.builds = 0  # how many times this scene has been built
+        self._drawing = False
+        self._drawn_layout: tuple[tuple[int, int], dict[Any, Any]] = ((-1, -1), {})
 
     @property
     def world(self) -> World:
@@ -64,11 +96,31 @@ class PhaseScene(Scene):
 
     # --- geometry -------------------------------------------------------------------------
 
+    def drawing_memo(self) -> dict[Any, Any] | None:
+        """While a frame is drawn, the measures held since the last build and action (see
+        :func:`held_while_drawing`); None otherwise."""
+        if not self._drawing:
+            return None
+        stamp = (self.builds, len(self.session.sim.log))
+        if self._drawn_layout[0] != stamp:
+            self._drawn_layout = (stamp, {})
+        return self._drawn_layout[1]
+
+    @contextmanager
+    def layout_held(self) -> Iterator[None]:
+        self._drawing = True
+        try:
+            yield
+        finally:
+            self._drawing = False
+
+    @held_while_drawing
     def header_rect(self) -> pygame.Rect:
         """The strip at the top: as tall as its heading needs at the player's text size."""
         height = max(self.ctx.px(HEADER_H), self.ctx.line(19) + self.ctx.px(8))
         return pygame.Rect(0, 0, self.ctx.size[0], height)
 
+    @held_while_drawing
     def feedback_rect(self) -> pygame.Rect:
         """The strip at the foot: room for three lines of an explanation at any text size."""
         w, h = self.ctx.size
@@ -76,6 +128,7 @@ class PhaseScene(Scene):
         height = max(px(FEEDBACK_H), 3 * self.ctx.line(15) + px(8))
         return pygame.Rect(px(12), h - height - px(8), w - px(24), height)
 
+    @held_while_drawing
     def side_rect(self) -> pygame.Rect:
         w, _ = self.ctx.size
         px = self.ctx.px
@@ -83,6 +136,7 @@ class PhaseScene(Scene):
         bottom = self.feedback_rect().top - px(8)
         return pygame.Rect(w - px(SIDE_W) - px(12), top, px(SIDE_W), bottom - top)
 
+    @held_while_drawing
     def stage_rect(self) -> pygame.Rect:
         px = self.ctx.px
         side = self.side_rect()
@@ -96,6 +150,7 @@ class PhaseScene(Scene):
     # --- building -------------------------------------------------------------------------
 
     def build(self) -> None:
+        self.builds += 1
         self.shortened = {}
         for panel in (self.header_rect(), self.stage_rect(), self.side_rect()):
             self.ui.focus_panel(panel)  # the focus reads a panel at a time
@@ -494,11 +549,14 @@ class PhaseScene(Scene):
         return super().handle(event)
 
     def draw(self, surface: pygame.Surface) -> None:
-        header = self.header_rect()
-        pygame.draw.rect(surface, palette.PANEL, header)
-        pygame.draw.line(surface, palette.PANEL_LINE, header.bottomleft, header.bottomright, 2)
-        self.draw_stage(surface)
-        self.draw_feedback_icon(surface)
+        with self.layout_held():
+            header = self.header_rect()
+            pygame.draw.rect(surface, palette.PANEL, header)
+            pygame.draw.line(
+                surface, palette.PANEL_LINE, header.bottomleft, header.bottomright, 2
+            )
+            self.draw_stage(surface)
+            self.draw_feedback_icon(surface)
 
     def draw_stage(self, surface: pygame.Surface) -> None:
         """The scene's picture under its widgets; the base draws a plain panel."""

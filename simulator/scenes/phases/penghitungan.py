@@ -37,7 +37,7 @@ from simulator.core.phases.penghitungan import (
 )
 from simulator.core.targets import all_targets
 from simulator.quiz.texts import paper_lines
-from simulator.scenes.phase import PhaseScene
+from simulator.scenes.phase import PhaseScene, held_while_drawing
 from simulator.scenes.phases import counting_recent as recent
 from simulator.scenes.phases.counting_plano import PlanoView
 from simulator.scenes.phases.counting_prompt import RowPrompt
@@ -105,10 +105,12 @@ class PenghitunganScene(PhaseScene):
 
     # --- geometry -------------------------------------------------------------------------
 
+    @held_while_drawing
     def left_rect(self) -> pygame.Rect:
         stage = self.stage_rect()
         return pygame.Rect(stage.left, stage.top, self.ctx.px(LEFT_W), stage.height)
 
+    @held_while_drawing
     def right_rect(self) -> pygame.Rect:
         stage, left = self.stage_rect(), self.left_rect()
         x = left.right + self.ctx.px(GAP)
