@@ -81,12 +81,17 @@ class PhaseScene(Scene):
         self.wait_message = ""
         self.clock_label: UILabel | None = None
         self._offered: tuple[int, list[Action]] = (-1, [])
+        self._side_actions: tuple[tuple[int, frozenset[str]], list[Action]] = (
+            (-1, frozenset()),
+            [],
+        )
         self.feedback_box: UITextBox | None = None
         self._feedback_stale = False
         self.side_unfolded: str | None = None  # the side list's group shown in full
         self.shortened: dict[str, set[str]] = {}  # words shown → the longer words they stand for
         self.stage_offers: frozenset[str] = frozenset()  # what the stage has buttons for
         self.builds = 0  # how many times this scene has been built
+        self._next_loaded = False
         self._drawing = False
         self._drawn_layout: tuple[tuple[int, int], dict[Any, Any]] = ((-1, -1), {})
 
@@ -339,8 +344,12 @@ class PhaseScene(Scene):
         return self._offered[1]
 
     def side_actions(self) -> list[Action]:
-        """What the engine allows now that the stage does not show."""
-        return side_list.other_actions(self, self.offered_actions())
+        """What the engine allows now that the stage does not show: asked once per state and
+        set of the stage's buttons (a layout asks for it at every measure of the side)."""
+        key = (len(self.session.sim.log), self.stage_offers)
+        if self._side_actions[0] != key:
+            self._side_actions = (key, side_list.other_actions(self, self.offered_actions()))
+        return list(self._side_actions[1])
 
     def build_feedback(self) -> None:
         rect = self.feedback_rect()
@@ -516,6 +525,15 @@ class PhaseScene(Scene):
         from simulator.scenes.pause import PauseScene
 
         self.ctx.stack.push(PauseScene(self.ctx, self.session))
+
+    def after_shown(self) -> None:
+        """Once the phase is on screen, the next screen's code is loaded (see
+        :meth:`Scene.after_shown`)."""
+        if not self._next_loaded:
+            self._next_loaded = True
+            from simulator.scenes.phases import load_next
+
+            load_next(self.session)
 
     def update(self, dt: float) -> None:
         """Feedback marked for rewriting is written; an event that is waiting (one that fired
