@@ -449,6 +449,16 @@ class PenghitunganScene(PhaseScene):
         """Drawn every frame while the crew's ballots appear; otherwise as any phase."""
         return 0.0 if self.moving() else super().next_change()
 
+    def after_shown(self) -> None:
+        """The next ballot of the open box is drawn while the counter reads this one: the
+        ruling that brings it up then only shows it."""
+        super().after_shown()
+        counting, rect = self.world.counting, self._ballot_rect
+        if counting.open_box is None or rect is None or self.ctx.stack.top is not self:
+            return
+        index = counting.next_index.get(counting.open_box, 0)
+        self._ballot_picture(counting.open_box, index + 1, rect.size)
+
     def update(self, dt: float) -> None:
         super().update(dt)
         if self.ctx.stack.top is not self:
