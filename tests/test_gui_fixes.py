@@ -60,3 +60,43 @@ def test_a_button_looks_the_same_with_the_cache() -> None:
         manager.update(0.0)
         pictures.append(pygame.image.tobytes(button.image, "RGBA"))
     assert pictures[0] == pictures[1], "a themed button looks different with the cache"
+
+
+def _look(manager: pygame_gui.UIManager, state: str, words: tuple[str, ...]) -> bytes:
+    """A button made with the first of ``words``, given each of the others in turn, then
+    shown in ``state``: that look's pixels."""
+    button = pygame_gui.elements.UIButton(pygame.Rect(10, 10, 220, 40), words[0], manager)
+    manager.update(0.0)
+    for later in words[1:]:
+        button.set_text(later)
+        manager.update(0.0)
+    button.drawable_shape.set_active_state(state)
+    surface = button.drawable_shape.get_active_state_surface()
+    return pygame.image.tobytes(surface, "RGBA")
+
+
+def test_a_look_drawn_when_first_shown_is_pygame_guis_own() -> None:
+    """Hovered, selected and pressed looks left until shown are drawn as pygame_gui draws
+    them ahead, with the words the button has then (not those it had when made)."""
+    headless_context((800, 600), "id")
+    lazy = make_manager((800, 600), Settings())  # the game's managers draw looks when shown
+    eager = plain_manager()
+    eager_looks = make_manager((800, 600), Settings())
+    from simulator.app import gui_fixes
+
+    gui_fixes._LAZY.discard(eager_looks)  # pygame_gui's own way, with the game's theme
+    assert eager not in gui_fixes._LAZY
+    for state in ("hovered", "selected", "active", "normal"):
+        renamed = _look(lazy, state, ("Lama", "Kata baru"))
+        fresh = _look(eager_looks, state, ("Kata baru",))
+        assert renamed == fresh, f"the {state} look shows other pixels than pygame_gui's"
+    # A look shown once, then the words change: shown again, it has the new words.
+    button = pygame_gui.elements.UIButton(pygame.Rect(10, 10, 220, 40), "Lama", lazy)
+    button.drawable_shape.set_active_state("hovered")
+    button.drawable_shape.set_active_state("normal")
+    button.set_text("Kata baru")
+    button.drawable_shape.set_active_state("hovered")
+    again = pygame.image.tobytes(button.drawable_shape.get_active_state_surface(), "RGBA")
+    assert again == _look(eager_looks, "hovered", ("Kata baru",)), (
+        "a hovered look drawn before the words changed was shown with the old words"
+    )

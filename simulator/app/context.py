@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pygame
 import pygame_gui
 
-from simulator.app.gui_fixes import cache_theme_ids
+from simulator.app.gui_fixes import cache_theme_ids, draw_states_when_shown
 from simulator.app.scene import SceneStack
 from simulator.app.settings import Settings
 from simulator.app.sound import Sounds
@@ -30,6 +30,7 @@ def make_manager(size: tuple[int, int], settings: Settings) -> pygame_gui.UIMana
     theme = build_theme(scale, settings.text_size)
     manager = pygame_gui.UIManager(size, theme_path=theme, starting_language="en")
     cache_theme_ids(manager)  # every widget is built faster (see gui_fixes)
+    draw_states_when_shown(manager)
     # Text boxes use bold and italic at the body size, and a wrapped heading the heading's
     # size: load them now, not mid-frame.
     body = font_size(BODY_POINTS, scale, settings.text_size)

@@ -10,7 +10,7 @@ import math
 
 import pygame
 
-from simulator.app import pacing
+from simulator.app import collector, pacing
 from simulator.app.context import AppContext
 from simulator.app.keyboard import KEY_EVENTS, KeyRouter
 from simulator.app.pacing import FRAME, IDLE_ADVANCE, POLL, SETTLE, Window
@@ -119,7 +119,11 @@ async def run(driver: Driver, frames: int | None = None, window: Window | None =
     Each turn sleeps until input arrives or something is due, moves time on, and draws only
     when the screen may have changed: after input, while a scene or a widget moves, when a
     resting scene's next change comes due. A screen at rest is not drawn at all."""
-    window = window or pacing.PygameWindow()
+    with collector.full_collections_held():
+        await _run(driver, frames, window or pacing.PygameWindow())
+
+
+async def _run(driver: Driver, frames: int | None, window: Window) -> None:
     now = window.now()
     advanced = now  # when the scenes and widgets last moved on
     drawn = -math.inf  # when the last frame was drawn
@@ -174,6 +178,12 @@ async def run(driver: Driver, frames: int | None = None, window: Window | None =
             drawn = now
             shown = tuple(id(scene) for scene in driver.ctx.stack.scenes)
             count += 1
+            top = driver.ctx.stack.top
+            if top is not None:
+                top.after_shown()
+            # Input answered: the player now looks at what it did, and will not act again
+            # within the milliseconds a full collection takes.
+            collector.collect_if_due(answered_input=bool(events))
         await asyncio.sleep(0)
 
 

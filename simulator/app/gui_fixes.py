@@ -1,5 +1,6 @@
 """Work-arounds for pygame_gui costs that the game pays on every screen it builds, applied to
-one manager (never to the library as a whole).
+one manager (never to the library as a whole: the one class-level change below acts only for
+the managers it is given).
 
 pygame_gui (0.6.x) looks up an element's theme ids in a cache keyed by a string it builds
 with ``str(a).join(str(b).join(str(c)).join(str(d)))``: ``join`` puts one list's text
@@ -11,9 +12,12 @@ game rebuilds its widgets after every action, so this sat in every response to t
 
 from __future__ import annotations
 
+import weakref
+from collections import deque
 from collections.abc import Callable, Sequence
 
 import pygame_gui
+from pygame_gui.core.drawable_shapes.drawable_shape import DrawableShape
 
 Ids = Sequence[str | None] | None
 CombinedIds = Callable[[Ids, Ids, Ids, Ids], list[str]]
@@ -38,3 +42,41 @@ def cache_theme_ids(manager: pygame_gui.UIManager) -> None:
         return found
 
     theme.build_all_combined_ids = combined_ids  # type: ignore[method-assign]
+
+
+# --- states drawn when first shown --------------------------------------------------------
+#
+# A pygame_gui button draws its look in five states (normal, hovered, selected, pressed,
+# disabled): the normal one when it is made or its words change, the others one per frame in
+# the frames after. After an action the game makes or re-words tens of buttons, so the frame
+# that shows the action's result also drew a second state of each: a third of a rebuild's
+# cost, for looks most of which are never shown (the pointer hovers one button at a time).
+# pygame_gui already draws a state that is not ready when an element enters it (that is how
+# it treats "disabled"); for the managers given to :func:`draw_states_when_shown`, every
+# state but the one on screen is left to that.
+
+_LAZY: weakref.WeakSet[pygame_gui.UIManager] = weakref.WeakSet()
+_redraw_all_states = DrawableShape.redraw_all_states
+
+
+def _redraw_shown_state(self: DrawableShape, force_full_redraw: bool = False) -> None:
+    if self.ui_manager not in _LAZY:
+        _redraw_all_states(self, force_full_redraw)
+        return
+    for state in self.states.values():
+        state.generated = False  # drawn again when next shown: its words may have changed
+    self.states_to_redraw_queue = deque()
+    # pygame_gui's first state, as the library draws it first; then the one on screen.
+    self.redraw_state(next(iter(self.states)))
+    shown = self.active_state.state_id
+    if not self.states[shown].generated:
+        self.redraw_state(shown)
+
+
+DrawableShape.redraw_all_states = _redraw_shown_state  # type: ignore[method-assign]
+
+
+def draw_states_when_shown(manager: pygame_gui.UIManager) -> None:
+    """Have ``manager``'s elements draw a look (hovered, selected, …) when they first show
+    it, not all of them in the frames after they are made or re-worded."""
+    _LAZY.add(manager)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -20,6 +21,7 @@ from pygame_gui.elements import UIButton
 
 from simulator.app.theme import LINE_SPACING
 from simulator.app.widgets import Widgets, escape, key_name
+from simulator.art.fonts import Face, text_size
 
 if TYPE_CHECKING:
     from simulator.app.context import AppContext
@@ -46,7 +48,7 @@ def button_width(
     ctx: AppContext, text: str, key: int | None = None, style: str | None = None
 ) -> int:
     """The width a button needs to show ``text`` (and its key) on one line with its padding."""
-    return theme_font(ctx, style=style).size(shown_label(text, key))[0] + 2 * ctx.px(PAD)
+    return text_size(theme_font(ctx, style=style), shown_label(text, key))[0] + 2 * ctx.px(PAD)
 
 
 def fits(
@@ -72,19 +74,29 @@ def columns(
     return 1
 
 
-def wrap_lines(font: IGUIFontInterface, text: str, width: int) -> list[str]:
+def wrap_lines(font: Face, text: str, width: int) -> list[str]:
     """``text`` broken into lines no wider than ``width`` at ``font`` (a word longer than the
     line keeps a line of its own)."""
+    return list(_wrap_lines(font, text, width))
+
+
+@lru_cache(maxsize=4096)
+def _wrap_lines(font: Face, text: str, width: int) -> tuple[str, ...]:
+    """:func:`wrap_lines`, worked out once per font, text and width: a layout tries the same
+    words at the same widths at every build."""
     lines: list[str] = []
     current = ""
     for word in (w for w in text.split(" ") if w):  # not at non-breaking spaces
         trial = f"{current} {word}".strip()
-        if current and font.size(trial)[0] > width:
+        if current and text_size(font, trial)[0] > width:
             lines.append(current)
             current = word
         else:
             current = trial
-    return [*lines, current] if current else lines
+    return (*lines, current) if current else tuple(lines)
+
+
+pygame.register_quit(_wrap_lines.cache_clear)  # the fonts it keeps die with pygame
 
 
 def wrapped(ctx: AppContext, text: str, width: int, style: str | None = None) -> tuple[str, int]:
@@ -99,7 +111,7 @@ def wrapped(ctx: AppContext, text: str, width: int, style: str | None = None) ->
     filled = []
     for line in lines[:-1]:
         line = line.replace(" ", NBSP)
-        while font.size(line + NBSP)[0] < width - FILL_SLACK:
+        while text_size(font, line + NBSP)[0] < width - FILL_SLACK:
             line += NBSP
         filled.append(line)
     last = [line.replace(" ", NBSP) for line in lines[-1:]]
@@ -121,7 +133,7 @@ def button_height(
     if fits(ctx, text, width, key, style):
         return least
     _, lines = wrapped(ctx, text + shown_label("", key).replace(" ", NBSP), width, style)
-    line = theme_font(ctx, style=style).get_rect("Ág").height
+    line = text_size(theme_font(ctx, style=style), "Ág")[1]
     return max(least, lines * math.ceil(line * 1.25) + ctx.px(8))
 
 
@@ -165,7 +177,7 @@ def text_height(ctx: AppContext, lines: int, style: str | None = None) -> int:
     """How tall a text box of ``style`` is for ``lines`` lines (the theme's line spacing), with
     a little room so it never shows a scroll bar."""
     font = theme_font(ctx, "text_box", style)
-    line = font.get_rect("Ág").height  # pygame_gui's line height for this font
+    line = text_size(font, "Ág")[1]  # pygame_gui's line height for this font
     return round(lines * line * float(LINE_SPACING)) + ctx.px(4)
 
 
@@ -175,7 +187,7 @@ def heading(
     """A heading ``width`` wide at (``left``, ``top``): a label when it fits one line, else
     its words wrapped; returns the height it takes."""
     font = theme_font(ctx, "label", "@heading")
-    if font.size(text)[0] <= width:
+    if text_size(font, text)[0] <= width:
         height = ctx.line(19)
         ui.label(pygame.Rect(left, top, width, height), text, style="@heading")
         return height

@@ -118,6 +118,11 @@ class Scene:
     def draw(self, surface: pygame.Surface) -> None:
         """Draw pictures under the widgets."""
 
+    def after_shown(self) -> None:
+        """Called once a frame of this scene (on top) has been shown: work that would slow
+        the answer to an action if done in it, and that the player does not wait for (the
+        next screen's code loaded while the player reads this one)."""
+
 
 class SceneStack:
     """The scenes on screen, the top one receiving input."""

@@ -8,6 +8,7 @@ window scale change every font at once.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from typing import Any
 
 from simulator.art import palette
@@ -30,12 +31,14 @@ def hex_colour(colour: palette.Colour) -> str:
     return "#{:02x}{:02x}{:02x}".format(*colour)
 
 
+@lru_cache(maxsize=16)  # asked for every length of every build and frame
 def ui_scale(window: tuple[int, int]) -> float:
     """How much bigger than the design size the window is (never smaller than 1 on a laptop
     screen: below 1366×768 we shrink a little, but not under 0.8, to stay readable)."""
     return max(0.8, min(window[0] / BASE_SIZE[0], window[1] / BASE_SIZE[1]))
 
 
+@lru_cache(maxsize=256)
 def font_size(points: float, scale: float, text_size: str) -> int:
     """The pixel size (the em: pygame renders 1 point as 1 pixel) of text given in design
     ``points``, for a window ``scale`` and the player's text size."""

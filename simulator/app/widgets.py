@@ -60,6 +60,7 @@ from pygame_gui.elements import (
 from simulator.app.reading_order import in_panels, reading_order
 from simulator.app.reuse import Carried, Made, Spare, as_made, drop_pending, restack
 from simulator.art import palette
+from simulator.art.fonts import text_size
 
 if TYPE_CHECKING:  # the engine (pydantic) is not needed to draw the start screen
     from simulator.core.actions import Action
@@ -635,7 +636,7 @@ def _tall_enough(
     text size grows labels rather than clipping them)."""
     ids = ["label"] if style is None else [style, "label"]
     font = manager.get_theme().get_font(ids)
-    needed = font.size(text or " ")[1] + 2
+    needed = text_size(font, text or " ")[1] + 2
     if rect.height >= needed:
         return rect
     taller = rect.copy()

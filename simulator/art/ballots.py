@@ -36,7 +36,7 @@ from simulator.art.ballot_layout import (
 from simulator.art.canvas import Canvas, darker, handwriting, lighter, stable_hash
 from simulator.art.documents import OFFICIAL_TEXT
 from simulator.art.emblems import draw_emblem
-from simulator.art.fonts import fit_text, font
+from simulator.art.fonts import fit_text, font, text_size
 from simulator.art.palette import Colour
 from simulator.art.people import Look, candidate_look, draw_portrait
 from simulator.art.sheet import wrap
@@ -308,7 +308,7 @@ def _party_name(
     lines = [
         line.replace("- ", "-") for line in wrap(face, party.name.replace("-", "- "), area.w, 2)
     ]
-    if any(face.size(line)[0] > area.w for line in lines) or len(lines) * step > area.h + 3:
+    if any(text_size(face, line)[0] > area.w for line in lines) or len(lines) * step > area.h + 3:
         lines = [party.code]
     top = area.centery - step * len(lines) // 2
     for i, line in enumerate(lines):
@@ -321,7 +321,7 @@ def _candidate_rows(surface: pygame.Surface, lay: BallotLayout, box: PartyBox) -
     if not box.rows:
         return
     size = _row_text_size(lay, box)
-    number_w = font(size).size("00.")[0] + 2
+    number_w = text_size(font(size), "00.")[0] + 2
     for row in box.rows:
         rect = row.rect
         number = fit_text(f"{row.candidate.number}.", size, number_w, min_size=size)
@@ -340,8 +340,8 @@ def _row_text_size(lay: BallotLayout, box: PartyBox) -> int:
     width = box.rows[0].rect.w - 8
     floor = min(top, MIN_TEXT)
     for size in range(top, floor, -1):
-        number_w = font(size).size("00.")[0] + 2
-        if all(font(size).size(name)[0] <= width - number_w for name in names):
+        number_w = text_size(font(size), "00.")[0] + 2
+        if all(text_size(font(size), name)[0] <= width - number_w for name in names):
             return size
     return floor
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
-from typing import Final
+from typing import Final, Protocol
 
 import pygame
 
@@ -38,8 +38,28 @@ def font(size: int, bold: bool = False, italic: bool = False) -> pygame.font.Fon
     return pygame.font.Font(font_path(bold, italic), max(1, int(size)))
 
 
+class Face(Protocol):
+    """A font that measures text: pygame's, or the one pygame_gui draws a widget with."""
+
+    def size(self, text: str, /) -> tuple[int, int]: ...
+
+
+@lru_cache(maxsize=16384)
+def text_size(face: Face, text: str) -> tuple[int, int]:
+    """How wide and tall ``text`` is in ``face``, measured once per face and text.
+
+    Layouts that reflow with the text size measure the same words again at every build (a
+    button's width, where a label wraps), and pygame_gui's fonts measure by rendering: a
+    scene built after an action would spend most of its time re-measuring words it measured
+    a moment ago. A face is kept by identity, so a new theme (another text size) is measured
+    afresh."""
+    width, height = face.size(text)
+    return width, height
+
+
 # A Font dies with pygame.quit(); a later init (the next shot run, the next test) loads anew.
 pygame.register_quit(font.cache_clear)
+pygame.register_quit(text_size.cache_clear)
 
 
 def render(
@@ -52,7 +72,7 @@ def render(
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """How wide ``text`` runs at font ``size``, in the same units as ``size`` (measured at a
     large size and scaled, so it works for design units as well as pixels)."""
-    return font(64, bold).size(text)[0] * size / 64
+    return text_size(font(64, bold), text)[0] * size / 64
 
 
 def fit_text(
@@ -70,17 +90,38 @@ def fit_text(
     Tries ``font_size``, then smaller sizes down to ``min_size`` (never above ``font_size``),
     then cuts the end of the text and adds "…". A box too narrow for even "…" gets an empty
     surface of zero width and the line's height.
+
+    The same words at the same size are rendered once (a scene lays its words out again at
+    every build): the surface is shared, to be blitted, never drawn on.
     """
+    return _fit_text(
+        text, int(font_size), int(max_width), bold, tuple(colour), int(min_size), italic
+    )
+
+
+@lru_cache(maxsize=4096)
+def _fit_text(
+    text: str,
+    font_size: int,
+    max_width: int,
+    bold: bool,
+    colour: tuple[int, ...],
+    min_size: int,
+    italic: bool,
+) -> pygame.Surface:
     max_width = max(0, int(max_width))
     floor = max(1, min(int(min_size), int(font_size)))
     for size in range(int(font_size), floor - 1, -1):
-        if font(size, bold, italic).size(text)[0] <= max_width:
+        if text_size(font(size, bold, italic), text)[0] <= max_width:
             return render(text, size, colour, bold, italic)
     face = font(floor, bold, italic)
     kept = _longest_prefix(face, text, max_width)
     if kept is None:
         return pygame.Surface((0, face.get_linesize()), pygame.SRCALPHA)
     return render(kept, floor, colour, bold, italic)
+
+
+pygame.register_quit(_fit_text.cache_clear)
 
 
 def _longest_prefix(face: pygame.font.Font, text: str, max_width: int) -> str | None:
@@ -90,7 +131,7 @@ def _longest_prefix(face: pygame.font.Font, text: str, max_width: int) -> str | 
     while low <= high:
         middle = (low + high) // 2
         candidate = text[:middle].rstrip() + ELLIPSIS
-        if face.size(candidate)[0] <= max_width:
+        if text_size(face, candidate)[0] <= max_width:
             best, low = candidate, middle + 1
         else:
             high = middle - 1

@@ -14,7 +14,7 @@ from typing import Literal
 import pygame
 
 from simulator.art.canvas import Canvas
-from simulator.art.fonts import fit_text, font
+from simulator.art.fonts import fit_text, font, text_size
 from simulator.art.palette import INK, PAPER, Colour
 
 Align = Literal["left", "center", "right"]
@@ -181,7 +181,7 @@ def wrap(face: pygame.font.Font, text: str, width: int, max_lines: int) -> list[
     current = ""
     for i, word in enumerate(words):
         trial = f"{current} {word}".strip()
-        if current and face.size(trial)[0] > width:
+        if current and text_size(face, trial)[0] > width:
             lines.append(current)
             current = word
             if len(lines) == max_lines - 1:

@@ -9,7 +9,10 @@ understands, so nothing the engine allows is ever out of reach.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import functools
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, TypeVar
 
 import pygame
 from pygame_gui.elements import UILabel, UITextBox
@@ -20,6 +23,7 @@ from simulator.app.play import Mode, PlaySession
 from simulator.app.scene import Scene
 from simulator.app.widgets import FocusMemory, escape
 from simulator.art import palette
+from simulator.art.fonts import text_size
 from simulator.core.actions import Action, AdvanceClock, EndPhase
 from simulator.core.phases import incidents
 from simulator.core.state import World
@@ -28,6 +32,32 @@ from simulator.presenter.labels import action_label
 from simulator.scenes import side_list
 from simulator.scenes.side_list import SideRow
 from simulator.schema.clock import format_minutes, to_minutes
+
+Measure = TypeVar("Measure", bound=Callable[..., Any])
+
+
+def held_while_drawing(method: Measure) -> Measure:
+    """A measure of the scene's layout (where a panel or a picture goes) that drawing asks
+    for again and again, every frame: while a frame is drawn it is worked out once and held
+    until the scene is built again or the state changes (the widgets, placed at the last
+    build, stand where it said then). Building always works it out afresh. Held by the
+    method's own name, so an override and the ``super()`` it calls are held apart."""
+    name = method.__qualname__
+
+    @functools.wraps(method)
+    def held(self: PhaseScene, *args: Any) -> Any:
+        memo = self.drawing_memo()
+        if memo is None:
+            return method(self, *args)
+        key = (name, args)
+        if key not in memo:
+            memo[key] = method(self, *args)
+        value = memo[key]
+        # A copy of what a caller could change in place (a rectangle moved, a list added to).
+        return value.copy() if isinstance(value, pygame.Rect | list) else value
+
+    return held  # type: ignore[return-value]
+
 
 HEADER_H = 56  # design units
 FEEDBACK_H = 112
@@ -55,11 +85,19 @@ class PhaseScene(Scene):
         self.wait_message = ""
         self.clock_label: UILabel | None = None
         self._offered: tuple[int, list[Action]] = (-1, [])
+        self._side_actions: tuple[tuple[int, frozenset[str]], list[Action]] = (
+            (-1, frozenset()),
+            [],
+        )
         self.feedback_box: UITextBox | None = None
         self._feedback_stale = False
         self.side_unfolded: str | None = None  # the side list's group shown in full
         self.shortened: dict[str, set[str]] = {}  # words shown → the longer words they stand for
         self.stage_offers: frozenset[str] = frozenset()  # what the stage has buttons for
+        self.builds = 0  # how many times this scene has been built
+        self._next_loaded = False
+        self._drawing = False
+        self._drawn_layout: tuple[tuple[int, int], dict[Any, Any]] = ((-1, -1), {})
 
     @property
     def world(self) -> World:
@@ -67,11 +105,31 @@ class PhaseScene(Scene):
 
     # --- geometry -------------------------------------------------------------------------
 
+    def drawing_memo(self) -> dict[Any, Any] | None:
+        """While a frame is drawn, the measures held since the last build and action (see
+        :func:`held_while_drawing`); None otherwise."""
+        if not self._drawing:
+            return None
+        stamp = (self.builds, len(self.session.sim.log))
+        if self._drawn_layout[0] != stamp:
+            self._drawn_layout = (stamp, {})
+        return self._drawn_layout[1]
+
+    @contextmanager
+    def layout_held(self) -> Iterator[None]:
+        self._drawing = True
+        try:
+            yield
+        finally:
+            self._drawing = False
+
+    @held_while_drawing
     def header_rect(self) -> pygame.Rect:
         """The strip at the top: as tall as its heading needs at the player's text size."""
         height = max(self.ctx.px(HEADER_H), self.ctx.line(19) + self.ctx.px(8))
         return pygame.Rect(0, 0, self.ctx.size[0], height)
 
+    @held_while_drawing
     def feedback_rect(self) -> pygame.Rect:
         """The strip at the foot: room for three lines of an explanation at any text size."""
         w, h = self.ctx.size
@@ -79,6 +137,7 @@ class PhaseScene(Scene):
         height = max(px(FEEDBACK_H), 3 * self.ctx.line(15) + px(8))
         return pygame.Rect(px(12), h - height - px(8), w - px(24), height)
 
+    @held_while_drawing
     def side_rect(self) -> pygame.Rect:
         w, _ = self.ctx.size
         px = self.ctx.px
@@ -86,6 +145,7 @@ class PhaseScene(Scene):
         bottom = self.feedback_rect().top - px(8)
         return pygame.Rect(w - px(SIDE_W) - px(12), top, px(SIDE_W), bottom - top)
 
+    @held_while_drawing
     def stage_rect(self) -> pygame.Rect:
         px = self.ctx.px
         side = self.side_rect()
@@ -99,6 +159,7 @@ class PhaseScene(Scene):
     # --- building -------------------------------------------------------------------------
 
     def build(self) -> None:
+        self.builds += 1
         self.shortened = {}
         for panel in (self.header_rect(), self.stage_rect(), self.side_rect()):
             self.ui.focus_panel(panel)  # the focus reads a panel at a time
@@ -152,7 +213,7 @@ class PhaseScene(Scene):
                 style=style,
             )
         clock_font = layout.theme_font(self.ctx, "label", "@clock")
-        clock_w = clock_font.size("00:00")[0] + px(12)
+        clock_w = text_size(clock_font, "00:00")[0] + px(12)
         right -= px(24) + clock_w
         label_h = header.height - px(8)
         self.clock_label = self.ui.label(
@@ -161,7 +222,7 @@ class PhaseScene(Scene):
             style="@clock",
         )
         mode = cat(f"shell.mode.{self.session.mode.value}")
-        mode_w = layout.theme_font(self.ctx, "label", "@badge").size(mode)[0] + px(8)
+        mode_w = text_size(layout.theme_font(self.ctx, "label", "@badge"), mode)[0] + px(8)
         right -= px(16) + mode_w
         self.ui.label(pygame.Rect(right, px(4), mode_w, label_h), mode, style="@badge")
         title_w = right - px(16) - px(20)
@@ -217,7 +278,7 @@ class PhaseScene(Scene):
         cat, px = self.ctx.cat, self.ctx.px
         entry_h = self.ctx.row_h(40, 16)
         entry_font = layout.theme_font(self.ctx, "text_entry_line")
-        entry_w = max(px(104), entry_font.size("00:00")[0] + px(28))
+        entry_w = max(px(104), text_size(entry_font, "00:00")[0] + px(28))
         label_w = side.width - entry_w - px(6)
         words = self.wait_message or cat("shell.phase.wait")
         lines = layout.wrap_lines(layout.theme_font(self.ctx, "label"), words, label_w)
@@ -287,8 +348,12 @@ class PhaseScene(Scene):
         return self._offered[1]
 
     def side_actions(self) -> list[Action]:
-        """What the engine allows now that the stage does not show."""
-        return side_list.other_actions(self, self.offered_actions())
+        """What the engine allows now that the stage does not show: asked once per state and
+        set of the stage's buttons (a layout asks for it at every measure of the side)."""
+        key = (len(self.session.sim.log), self.stage_offers)
+        if self._side_actions[0] != key:
+            self._side_actions = (key, side_list.other_actions(self, self.offered_actions()))
+        return list(self._side_actions[1])
 
     def build_feedback(self) -> None:
         rect = self.feedback_rect()
@@ -367,11 +432,11 @@ class PhaseScene(Scene):
         shorter of the two cut with "…". Each shortening is remembered (``shortened``: shown
         words → the words they stand for), so a test can tell when two different labels end up
         looking the same."""
-        if font.size(text + suffix)[0] <= room:
+        if text_size(font, text + suffix)[0] <= room:
             return text + suffix
         shown = short if short is not None else text
-        if font.size(shown + suffix)[0] > room:
-            while shown and font.size(shown + "…" + suffix)[0] > room:
+        if text_size(font, shown + suffix)[0] > room:
+            while shown and text_size(font, shown + "…" + suffix)[0] > room:
                 shown = shown[:-1]
             shown = shown.rstrip() + "…"
         self.shortened.setdefault(shown + suffix, set()).add(text)
@@ -486,6 +551,15 @@ class PhaseScene(Scene):
 
         self.ctx.stack.push(PauseScene(self.ctx, self.session))
 
+    def after_shown(self) -> None:
+        """Once the phase is on screen, the next screen's code is loaded (see
+        :meth:`Scene.after_shown`)."""
+        if not self._next_loaded:
+            self._next_loaded = True
+            from simulator.scenes.phases import load_next
+
+            load_next(self.session)
+
     def update(self, dt: float) -> None:
         """Feedback marked for rewriting is written; an event that is waiting (one that fired
         as the phase began, or on a resumed day) is put in front of the trainee as soon as
@@ -518,11 +592,14 @@ class PhaseScene(Scene):
         return super().handle(event)
 
     def draw(self, surface: pygame.Surface) -> None:
-        header = self.header_rect()
-        pygame.draw.rect(surface, palette.PANEL, header)
-        pygame.draw.line(surface, palette.PANEL_LINE, header.bottomleft, header.bottomright, 2)
-        self.draw_stage(surface)
-        self.draw_feedback_icon(surface)
+        with self.layout_held():
+            header = self.header_rect()
+            pygame.draw.rect(surface, palette.PANEL, header)
+            pygame.draw.line(
+                surface, palette.PANEL_LINE, header.bottomleft, header.bottomright, 2
+            )
+            self.draw_stage(surface)
+            self.draw_feedback_icon(surface)
 
     def draw_stage(self, surface: pygame.Surface) -> None:
         """The scene's picture under its widgets; the base draws a plain panel."""

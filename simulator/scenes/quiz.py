@@ -17,6 +17,7 @@ from simulator.app.quiz_play import QuizPlay
 from simulator.app.scene import Scene
 from simulator.app.widgets import escape
 from simulator.art import palette
+from simulator.art.fonts import text_size
 from simulator.art.sheet import wrap
 from simulator.core.answers import Answer
 from simulator.quiz import texts
@@ -269,7 +270,7 @@ class QuizScene(Scene):
         font = self.ctx.manager.get_theme().get_font(["text_box"])
         count = sum(max(1, len(wrap(font, paragraph, width, max_lines=10**6)))  # type: ignore[arg-type]
                     for paragraph in paragraphs)
-        return count * (font.size("Ay")[1] + self.ctx.px(4))
+        return count * (text_size(font, "Ay")[1] + self.ctx.px(4))
 
     def _row_mark(self, index: int) -> str:
         question = self.shown.item.question if self.shown else None

@@ -10,6 +10,7 @@ from simulator.app import layout
 from simulator.app.context import AppContext
 from simulator.app.quiz_play import QuizPlay, records_for, review_size
 from simulator.app.scene import Scene
+from simulator.art.fonts import text_size
 from simulator.persistence.quiz_records import QuizRecords, TopicRecord
 from simulator.persistence.store import StoreError
 from simulator.quiz.parse import AnswerError, read_polling_day
@@ -110,7 +111,7 @@ class QuizMenuScene(Scene):
             y += ctx.line(19)
         y += self._note(cat("quiz.menu.polling_hint"), left, y, width, box) + px(8)
         row_h = ctx.row_h(42, 16)
-        entry_w = max(px(220), layout.theme_font(ctx, "text_entry_line").size("00-00-0000")[0]
+        entry_w = max(px(220), text_size(layout.theme_font(ctx, "text_entry_line"), "00-00-0000")[0]
                       + px(28))
         entry = self.ui.entry(pygame.Rect(left, y, entry_w, row_h), self.set_polling_day,
                               initial=day.strftime("%d-%m-%Y") if day else "", max_length=10,

@@ -11,6 +11,7 @@ from simulator.app import layout
 from simulator.app.scene import Scene
 from simulator.app.settings import WINDOW_SIZES
 from simulator.app.theme import TEXT_SIZES
+from simulator.art.fonts import text_size
 from simulator.i18n import LANGUAGES
 
 
@@ -88,7 +89,7 @@ class SettingsScene(Scene):
         y = px(30) + ctx.line(30) + px(16)
         heading = layout.theme_font(ctx, "label", "@heading")
         label_w = max(px(300), *(
-            heading.size(cat(f"shell.settings.{name}.label"))[0] + px(16) for name, _ in rows
+            text_size(heading, cat(f"shell.settings.{name}.label"))[0] + px(16) for name, _ in rows
         ))
         row_h = ctx.row_h(46, 16)
         first = None

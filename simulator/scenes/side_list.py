@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import pygame
 
 from simulator.app.widgets import offer_key
+from simulator.art.fonts import text_size
 from simulator.art.sheet import wrap
 from simulator.core.actions import Action
 
@@ -147,11 +148,11 @@ def glued(lines: Sequence[str], font: Any, width: int) -> str:
     word of a line would touch the border. Within a line the spaces are non-breaking, and every
     line but the last is filled out with them to nearly the whole width, so pygame_gui breaks
     exactly where this did."""
-    space = max(1, font.size(NBSP)[0])
+    space = max(1, text_size(font, NBSP)[0])
     filled = []
     for line in lines[:-1]:
         line = line.replace(" ", NBSP)
-        line += NBSP * max(0, (width - FILL_SLACK - font.size(line)[0]) // space)
+        line += NBSP * max(0, (width - FILL_SLACK - text_size(font, line)[0]) // space)
         filled.append(line)
     return " ".join([*filled, lines[-1].replace(" ", NBSP)])
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pygame
 from pygame_gui.elements import UIScrollingContainer
@@ -20,7 +21,7 @@ from simulator.app.context import AppContext
 from simulator.app.play import PlaySession
 from simulator.art import fonts, palette
 from simulator.art.canvas import readable_on
-from simulator.art.fonts import fit_text
+from simulator.art.fonts import fit_text, text_size
 from simulator.core.actions import Action
 from simulator.presenter.labels import action_label, ballot_name
 from simulator.scenes.phase import PhaseScene
@@ -281,14 +282,14 @@ class ChecklistPhaseScene(PhaseScene):
         if style == BADGE:
             face = fonts.font(self.ctx.font_px(14))
             room = art.badge_room(width, self.ctx.row_h(32))
-            if any(face.size(word)[0] > room for word in text.split()):
+            if any(text_size(face, word)[0] > room for word in text.split()):
                 return 99
             return len(layout.wrap_lines(face, text, room))
         if layout.fits(self.ctx, text, width, key, style):
             return 1
         font = layout.theme_font(self.ctx, style=style)
         room = width - 2 * self.ctx.px(layout.PAD)
-        if any(font.size(word)[0] > room for word in text.split()):
+        if any(text_size(font, word)[0] > room for word in text.split()):
             return 99
         return len(layout.wrap_lines(font, layout.shown_label(text, key), room))
 
@@ -375,21 +376,10 @@ class ChecklistPhaseScene(PhaseScene):
         """The ballot type's colour with its name on it (the name, so colour is not alone);
         a long name takes two lines rather than shrinking out of sight."""
         colour = palette.BALLOT_COLOURS.get(ballot.value, palette.PANEL_LINE)
-        band = pygame.Surface(rect.size, pygame.SRCALPHA)
-        pygame.draw.rect(band, colour, band.get_rect(), border_radius=max(3, rect.height // 5))
         name = ballot_name(ballot.value, self.ctx.cat)
-        room = rect.width - self.ctx.px(10)
-        ink = readable_on(colour)
-        size = self.ctx.font_px(14)
-        rendered = [
-            fit_text(line, size, room, bold=True, colour=ink)
-            for line in balanced_lines(name, size, room)
-        ]
-        height = sum(r.get_height() for r in rendered)
-        top = (rect.height - height) // 2
-        for line in rendered:
-            band.blit(line, ((rect.width - line.get_width()) // 2, top))
-            top += line.get_height()
+        band = colour_band(
+            name, colour, rect.size, self.ctx.font_px(14), rect.width - self.ctx.px(10)
+        )
         self.stage_pictures.add(band, rect.topleft)
 
     def heading_at(self, text: str, at: tuple[int, int], width: int) -> int:
@@ -427,12 +417,34 @@ class ChecklistPhaseScene(PhaseScene):
         self.pictures.draw(surface, radius)
 
 
+@lru_cache(maxsize=64)
+def colour_band(
+    name: str, colour: palette.Colour, size: tuple[int, int], font_px: int, room: int
+) -> pygame.Surface:
+    """A ballot type's band: its colour, its name on it in one or two balanced lines. Drawn
+    once per look (a stage laid out again at every build shows the same bands), only ever
+    blitted."""
+    width, height = size
+    band = pygame.Surface(size, pygame.SRCALPHA)
+    pygame.draw.rect(band, colour, band.get_rect(), border_radius=max(3, height // 5))
+    ink = readable_on(colour)
+    rendered = [
+        fit_text(line, font_px, room, bold=True, colour=ink)
+        for line in balanced_lines(name, font_px, room)
+    ]
+    top = (height - sum(r.get_height() for r in rendered)) // 2
+    for line in rendered:
+        band.blit(line, ((width - line.get_width()) // 2, top))
+        top += line.get_height()
+    return band
+
+
 def balanced_lines(text: str, size: int, width: int, *, bold: bool = True) -> list[str]:
     """``text`` on one line if it fits at ``size``, else split in two at the space that
     balances the lines best."""
     face = fonts.font(size, bold)
     words = text.split()
-    if face.size(text)[0] <= width or len(words) < 2:
+    if text_size(face, text)[0] <= width or len(words) < 2:
         return [text]
     splits = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
-    return list(min(splits, key=lambda pair: max(face.size(part)[0] for part in pair)))
+    return list(min(splits, key=lambda pair: max(text_size(face, part)[0] for part in pair)))

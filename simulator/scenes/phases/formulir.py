@@ -27,14 +27,14 @@ from simulator.app.context import AppContext
 from simulator.app.play import PlaySession
 from simulator.app.widgets import escape
 from simulator.art import palette
-from simulator.art.fonts import fit_text
+from simulator.art.fonts import fit_text, text_size
 from simulator.core import forms
 from simulator.core.actions import Action, InformPtps, RecordSpecialEvent
 from simulator.core.phases import formulir, incidents
 from simulator.core.phases.formulir import EnterFigure, SignForm
 from simulator.core.targets import parse_target
 from simulator.presenter.labels import ballot_name
-from simulator.scenes.phase import PhaseScene
+from simulator.scenes.phase import PhaseScene, held_while_drawing
 from simulator.scenes.phases import formulir_art as art
 from simulator.scenes.phases.formulir_correction import CorrectionDialog
 from simulator.schema.types import BallotType
@@ -93,7 +93,7 @@ class FormulirScene(PhaseScene):
 
     def metrics(self, width: int) -> art.Metrics:
         px = self.ctx.px
-        digits = layout.theme_font(self.ctx, "text_entry_line").size("00000")[0]
+        digits = text_size(layout.theme_font(self.ctx, "text_entry_line"), "00000")[0]
         return art.Metrics(
             width=width,
             entry_w=max(px(76), digits + px(20)),
@@ -104,6 +104,7 @@ class FormulirScene(PhaseScene):
             title_px=self.ctx.font_px(17),
         )
 
+    @held_while_drawing
     def side_rect(self) -> pygame.Rect:
         """The side column, narrowed when it lists nothing (the forms' every step is on the
         stage): the day's records beside the form get the room."""
@@ -119,11 +120,13 @@ class FormulirScene(PhaseScene):
         given_up = PhaseScene.side_rect(self).width - self.side_rect().width
         return self.ctx.px(RIGHT_W) + max(0, given_up) // 2
 
+    @held_while_drawing
     def tab_width(self) -> int:
         types = list(self.world.boxes)
         gap = self.ctx.px(6)
         return (self.stage_rect().width - gap * (len(types) - 1)) // max(1, len(types))
 
+    @held_while_drawing
     def tab_h(self) -> int:
         """The tabs' height: one line of their words, or two when one of them needs it."""
         cat = self.ctx.cat
@@ -138,10 +141,12 @@ class FormulirScene(PhaseScene):
             for ballot in self.world.boxes
         )
 
+    @held_while_drawing
     def status_top(self) -> int:
         """Where the words under the tabs (signed, cells filled) start."""
         return self.stage_rect().top + self.tab_h() + self.ctx.px(4)
 
+    @held_while_drawing
     def body_rect(self) -> pygame.Rect:
         stage, px = self.stage_rect(), self.ctx.px
         status_h = fit_text("Ag", self.ctx.font_px(14), 10**6).get_height()

@@ -2,10 +2,13 @@
 envelopes waiting to go into a box, and the PPS receipt.
 
 Drawn from plain values (a colour, done or not); nothing here reads the engine or judges.
-Every function returns a new surface; the scene caches what it draws.
+Each picture is drawn once per look and shared (a stage laid out again at every build shows
+the same ones): it is only ever blitted.
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 import pygame
 
@@ -13,6 +16,7 @@ from simulator.art import palette
 from simulator.art.canvas import Canvas, darker
 
 
+@lru_cache(maxsize=64)
 def sirekap_phone(colour: palette.Colour, uploaded: bool, size: tuple[int, int]) -> pygame.Surface:
     """A phone showing the photographed C.Hasil plano (the type's colour on its header):
     a camera frame while it waits, a tick in a circle once it has been sent."""
@@ -41,6 +45,7 @@ def sirekap_phone(colour: palette.Colour, uploaded: bool, size: tuple[int, int])
     return c.finish()
 
 
+@lru_cache(maxsize=64)
 def envelopes(colour: palette.Colour, size: tuple[int, int]) -> pygame.Surface:
     """Two sealed document envelopes (*sampul*) with the type's colour stripe, lying ready."""
     c = Canvas(size, (60.0, 40.0))
@@ -56,6 +61,7 @@ def envelopes(colour: palette.Colour, size: tuple[int, int]) -> pygame.Surface:
     return c.finish()
 
 
+@lru_cache(maxsize=64)
 def receipt(size: tuple[int, int]) -> pygame.Surface:
     """The signed PPS receipt (*tanda terima*) with its round stamp."""
     c = Canvas(size, (70.0, 90.0))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pygame
 
 from simulator.art import palette
-from simulator.art.fonts import fit_text
+from simulator.art.fonts import fit_text, text_size
 
 Colour = palette.Colour
 
@@ -82,7 +82,7 @@ def render_paragraphs(lines: Sequence[Line], width: int, size: int) -> pygame.Su
         current = ""
         for word in words:
             candidate = f"{current} {word}" if current else word
-            if current and face.size(candidate)[0] > room:
+            if current and text_size(face, candidate)[0] > room:
                 rows.append(_indented(render(current, size, colour, bold, italic), line.indent))
                 current = word
             else:

@@ -30,7 +30,7 @@ from simulator.core.phases.logistik import CountBallots, InspectItem, ReportDisc
 from simulator.core.state import World
 from simulator.i18n import Catalog
 from simulator.presenter.labels import discrepancy_name, target_name
-from simulator.scenes.phase import PhaseScene
+from simulator.scenes.phase import PhaseScene, held_while_drawing
 from simulator.scenes.phases.logistics_art import (
     Line,
     PictureCache,
@@ -138,15 +138,18 @@ class LogistikScene(PhaseScene):
 
     # --- geometry ---------------------------------------------------------------------------
 
+    @held_while_drawing
     def side_rect(self) -> pygame.Rect:
         return narrow_side(self)
 
+    @held_while_drawing
     def table_rect(self) -> pygame.Rect:
         stage = self.stage_rect()
         return pygame.Rect(
             stage.left, stage.top, min(self.ctx.px(TABLE_W), stage.width), stage.height
         )
 
+    @held_while_drawing
     def detail_rect(self) -> pygame.Rect:
         stage, table = self.stage_rect(), self.table_rect()
         gap = self.ctx.px(12)

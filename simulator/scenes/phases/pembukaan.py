@@ -32,7 +32,7 @@ from simulator.core.phases.pembukaan import (
 )
 from simulator.core.state import WitnessState
 from simulator.presenter.labels import action_label
-from simulator.scenes.phase import PhaseScene
+from simulator.scenes.phase import PhaseScene, held_while_drawing
 from simulator.scenes.phases.logistics_art import (
     PictureCache,
     PlanLabels,
@@ -158,15 +158,18 @@ class PembukaanScene(PhaseScene):
 
     # --- geometry ---------------------------------------------------------------------------
 
+    @held_while_drawing
     def side_rect(self) -> pygame.Rect:
         return narrow_side(self)
 
+    @held_while_drawing
     def left_rect(self) -> pygame.Rect:
         stage = self.stage_rect()
         return pygame.Rect(
             stage.left, stage.top, min(stage.width // 2, self.ctx.px(LEFT_W)), stage.height
         )
 
+    @held_while_drawing
     def clock_rect(self) -> pygame.Rect:
         left = self.left_rect()
         return pygame.Rect(left.left, left.top, left.width, self.clock_h())
@@ -180,6 +183,7 @@ class PembukaanScene(PhaseScene):
         px = self.ctx.px
         return px(12) + 2 * px(30) + px(10) + self.clock_digits_w() <= px(CLOCK_TEXT_W)
 
+    @held_while_drawing
     def clock_face_w(self) -> int:
         """The part of the strip the clock takes: its face, and its digits when they fit."""
         px = self.ctx.px
@@ -190,12 +194,14 @@ class PembukaanScene(PhaseScene):
         width = max(self.ctx.px(70), layout.button_width(self.ctx, "00:00", style="@strong"))
         return width, self.ctx.row_h(32, 16)
 
+    @held_while_drawing
     def stops_per_row(self) -> int:
         px = self.ctx.px
         width, _ = self.stop_button()
         room = self.left_rect().width - self.clock_face_w() - px(2)
         return max(1, (room + px(6)) // (width + px(6)))
 
+    @held_while_drawing
     def clock_words(self) -> list[str]:
         """The line over the buttons beside the clock, wrapped to its room."""
         cat = self.ctx.cat
@@ -206,6 +212,7 @@ class PembukaanScene(PhaseScene):
         room = self.left_rect().width - self.clock_face_w() - self.ctx.px(4)
         return layout.wrap_lines(font, words, room)
 
+    @held_while_drawing
     def clock_h(self) -> int:
         """As tall as the design's strip, or as its words and rows of buttons need."""
         px = self.ctx.px
@@ -214,11 +221,13 @@ class PembukaanScene(PhaseScene):
         words = len(self.clock_words()) * self.ctx.line(15)
         return max(px(CLOCK_H), px(4) + words + rows * (button_h + px(4)) + px(4))
 
+    @held_while_drawing
     def plan_rect(self) -> pygame.Rect:
         left, px = self.left_rect(), self.ctx.px
         top = self.clock_rect().bottom + px(8)
         return pygame.Rect(left.left, top, left.width, self.door_rect().top - px(8) - top)
 
+    @held_while_drawing
     def door_rect(self) -> pygame.Rect:
         """The entrance, at the foot of the left column; it takes the plan's place too when
         large text leaves the plan too little room to show anything."""
@@ -229,12 +238,14 @@ class PembukaanScene(PhaseScene):
             height = left.bottom - self.clock_rect().bottom - px(8)
         return pygame.Rect(left.left, left.bottom - height, left.width, height)
 
+    @held_while_drawing
     def shows_plan(self) -> bool:
         return self.plan_rect().height >= self.ctx.px(PLAN_LEAST_H)
 
     def door_title_h(self) -> int:
         return max(self.ctx.px(28), self.ctx.font_px(16) * 4 // 3 + self.ctx.px(4))
 
+    @held_while_drawing
     def door_h(self) -> int:
         """The design's height, or what the longest witness card of the day needs at the
         player's text size (the same for every witness: the plan above never jumps)."""
@@ -250,6 +261,7 @@ class PembukaanScene(PhaseScene):
     def door_button(self) -> tuple[int, int]:
         return 0, self.ctx.row_h(32)
 
+    @held_while_drawing
     def steps_rect(self) -> pygame.Rect:
         stage, left = self.stage_rect(), self.left_rect()
         gap = self.ctx.px(12)

@@ -12,6 +12,7 @@ from pygame_gui.core.interfaces import IGUIFontInterface
 from pygame_gui.elements import UIScrollingContainer
 
 from simulator.app import layout
+from simulator.art.fonts import text_size
 from simulator.core.actions import Action
 from simulator.core.phases.logistik import CountBallots, ReportDiscrepancy
 from simulator.core.phases.pembukaan import (
@@ -68,7 +69,7 @@ class StepList:
     def line_height(self, style: str) -> int:
         """One line of a label of ``style``, with the air the design gives it."""
         font = self.scene.ctx.manager.get_theme().get_font([style, "label"])
-        return max(self.px(22), font.size("Ag")[1] + self.px(4))
+        return max(self.px(22), text_size(font, "Ag")[1] + self.px(4))
 
     # --- primitives -----------------------------------------------------------------------
 
@@ -425,7 +426,7 @@ class StepList:
         # The names' column is as wide as the longest name needs at the player's text size
         # ("DPRD Kab/Kota" whole); the steps start after it.
         font = scene.ctx.manager.get_theme().get_font(["label"])
-        widest_name = max((font.size(name)[0] for name in names.values()), default=0)
+        widest_name = max((text_size(font, name)[0] for name in names.values()), default=0)
         label_w = max(px(118), widest_name + px(8))
         steps_at = 14 + round((label_w + px(4)) / scene.ctx.scale)  # design units
         for ballot, name in names.items():
@@ -569,7 +570,7 @@ def _wrapped(font: IGUIFontInterface, text: str, width: int) -> list[str]:
     lines: list[str] = []
     for word in text.split():
         trial = f"{lines[-1]} {word}" if lines else word
-        if lines and font.size(trial)[0] <= width:
+        if lines and text_size(font, trial)[0] <= width:
             lines[-1] = trial
         else:
             lines.append(word)

@@ -48,7 +48,7 @@ from simulator.core.phases.pemungutan import (
     IssueBallots,
 )
 from simulator.core.state import VoterState
-from simulator.scenes.phase import PhaseScene
+from simulator.scenes.phase import PhaseScene, held_while_drawing
 from simulator.scenes.phases import pemungutan_art as art
 from simulator.scenes.phases import pemungutan_lists as lists
 from simulator.scenes.phases.pemungutan_band import DeskBand
@@ -136,14 +136,17 @@ class PemungutanScene(DeskBand, DeskPicture, DeskControls, PhaseScene):
 
     # --- geometry -------------------------------------------------------------------------
 
+    @held_while_drawing
     def side_rect(self) -> pygame.Rect:
         # While the base builds the action list, it gets the part below the voter lists.
         return self._side_part or super().side_rect()
 
+    @held_while_drawing
     def band_rect(self) -> pygame.Rect:
         stage = self.stage_rect()
         return pygame.Rect(stage.left, stage.top, stage.width, self.band_height())
 
+    @held_while_drawing
     def picture_rect(self) -> pygame.Rect:
         """The voter and the desk: the design's width, narrower (down to a least width) when
         large text needs the room for the controls' words."""
@@ -153,6 +156,7 @@ class PemungutanScene(DeskBand, DeskPicture, DeskControls, PhaseScene):
         width = max(px(PICTURE_LEAST_W), min(px(PICTURE_W), room))
         return pygame.Rect(stage.left, top, width, stage.bottom - top)
 
+    @held_while_drawing
     def controls_rect(self) -> pygame.Rect:
         stage, picture = self.stage_rect(), self.picture_rect()
         left = picture.right + self.ctx.px(12)

@@ -14,6 +14,7 @@ from simulator.app import layout
 from simulator.app.context import AppContext
 from simulator.app.widgets import Widgets
 from simulator.art import palette
+from simulator.art.fonts import text_size
 from simulator.core.actions import Action
 from simulator.core.desk import Reason, all_types, is_priority
 from simulator.core.phases.pemungutan import (
@@ -105,7 +106,7 @@ class DeskControls:
     def heading(self, area: pygame.Rect, y: int, text: str) -> int:
         """A group's title, in as many lines as its words need; returns where it ends."""
         font = layout.theme_font(self.ctx, "label", "@badge")
-        height = max(self.ctx.px(HEAD), font.size("Ag")[1] + self.ctx.px(4))
+        height = max(self.ctx.px(HEAD), text_size(font, "Ag")[1] + self.ctx.px(4))
         for line in layout.wrap_lines(font, text, area.width - self.ctx.px(4)):
             self.ui.label(
                 pygame.Rect(area.left, y, area.width, height),
@@ -534,12 +535,12 @@ class DeskControls:
         """Shorten a label that would run out of its button (a long name, a language)."""
         limit = button.rect.width - self.ctx.px(24)
         text = button.text
-        if button.font.size(text)[0] <= limit:
+        if text_size(button.font, text)[0] <= limit:
             return
         head, sep, key = text.rpartition("  [")
         tail = f"{sep}{key}" if sep else ""
         body = head if sep else text
-        while body and button.font.size(body + "…" + tail)[0] > limit:
+        while body and text_size(button.font, body + "…" + tail)[0] > limit:
             body = body[:-1]
         button.set_text(body.rstrip() + "…" + tail)
 

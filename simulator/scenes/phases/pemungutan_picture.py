@@ -79,7 +79,7 @@ class DeskPicture:
             # Beside the name when both fit; else on a line of its own above it.
             beside = text_w - view_w - px(8)
             view_h = self.ctx.row_h(30)
-            if fonts.font(name_size, True).size(name)[0] <= beside:
+            if fonts.text_size(fonts.font(name_size, True), name)[0] <= beside:
                 view = pygame.Rect(pic.right - view_w - px(8), top, view_w, view_h)
                 name_w = beside
             else:

@@ -24,7 +24,7 @@ from simulator.app.play import PlaySession
 from simulator.app.widgets import offer_key
 from simulator.art import palette
 from simulator.art.ballots import ballot_target_rects, draw_ballot
-from simulator.art.fonts import fit_text
+from simulator.art.fonts import fit_text, text_size
 from simulator.art.things import BoxState, draw_box
 from simulator.core.actions import Action
 from simulator.core.domain import LAYOUT_OF, district_of
@@ -38,7 +38,7 @@ from simulator.core.phases.penghitungan import (
 from simulator.core.targets import all_targets
 from simulator.quiz.texts import paper_lines
 from simulator.scenes.magnifier import MAGNIFY_KEY, Magnifier
-from simulator.scenes.phase import PhaseScene
+from simulator.scenes.phase import PhaseScene, held_while_drawing
 from simulator.scenes.phases import counting_recent as recent
 from simulator.scenes.phases.counting_plano import PlanoView
 from simulator.scenes.phases.counting_prompt import RowPrompt
@@ -107,10 +107,12 @@ class PenghitunganScene(PhaseScene):
 
     # --- geometry -------------------------------------------------------------------------
 
+    @held_while_drawing
     def left_rect(self) -> pygame.Rect:
         stage = self.stage_rect()
         return pygame.Rect(stage.left, stage.top, self.ctx.px(LEFT_W), stage.height)
 
+    @held_while_drawing
     def right_rect(self) -> pygame.Rect:
         stage, left = self.stage_rect(), self.left_rect()
         x = left.right + self.ctx.px(GAP)
@@ -163,11 +165,11 @@ class PenghitunganScene(PhaseScene):
         enlarge_w = layout.button_width(self.ctx, enlarge, MAGNIFY_KEY)
         badge = layout.theme_font(self.ctx, "label", "@badge")
         beside = left.width - enlarge_w - px(8)
-        progress_w = beside if badge.size(longest)[0] <= beside else left.width
+        progress_w = beside if text_size(badge, longest)[0] <= beside else left.width
         self._progress = self.ui.label(
             pygame.Rect(left.left, left.top, progress_w, self.ctx.line(19)),
             self._progress_text(ballot, index, len(box.contents)),
-            style="@heading" if heading.size(longest)[0] <= progress_w else "@badge",
+            style="@heading" if text_size(heading, longest)[0] <= progress_w else "@badge",
         )
         hint = pygame.Rect(left.left, left.top + self.ctx.line(19) + px(2), left.width, 0)
         ballot_top = self._note(cat("scene.penghitungan.hint"), hint, points=13)
@@ -354,7 +356,7 @@ class PenghitunganScene(PhaseScene):
             key = NUMBER_KEYS.get(index + 1)
             text = cat("scene.penghitungan.open", ballot=self.short(ballot))
             font = self.ctx.manager.get_theme().get_font(["button"])
-            if font.size(text)[0] > cell.width - px(36) - px(24):
+            if text_size(font, text)[0] > cell.width - px(36) - px(24):
                 text = cat("scene.penghitungan.open_short")  # the box's name is just above
             self.ui.button(
                 pygame.Rect(cell.left, cell.bottom - button_h, cell.width, button_h),
@@ -498,6 +500,16 @@ class PenghitunganScene(PhaseScene):
     def next_change(self) -> float | None:
         """Drawn every frame while the crew's ballots appear; otherwise as any phase."""
         return 0.0 if self.moving() else super().next_change()
+
+    def after_shown(self) -> None:
+        """The next ballot of the open box is drawn while the counter reads this one: the
+        ruling that brings it up then only shows it."""
+        super().after_shown()
+        counting, rect = self.world.counting, self._ballot_rect
+        if counting.open_box is None or rect is None or self.ctx.stack.top is not self:
+            return
+        index = counting.next_index.get(counting.open_box, 0)
+        self._ballot_picture(counting.open_box, index + 1, rect.size)
 
     def update(self, dt: float) -> None:
         super().update(dt)

@@ -15,7 +15,7 @@ import pygame
 
 from simulator.app import layout
 from simulator.art import fonts, palette
-from simulator.art.fonts import fit_text
+from simulator.art.fonts import fit_text, text_size
 from simulator.art.things import draw_ballot_packet
 from simulator.core.actions import Action
 from simulator.core.phases import penutupan as closing
@@ -216,7 +216,7 @@ class PenutupanScene(ChecklistPhaseScene):
         face = fonts.font(self.ctx.font_px(15), True)
         rows = self.attendance_rows()
         return [
-            max(face.size(row[column])[0] for row in rows) + self.ctx.px(14)
+            max(text_size(face, row[column])[0] for row in rows) + self.ctx.px(14)
             for column in range(len(rows[0]))
         ]
 

@@ -1,12 +1,14 @@
 """Pictures of the closing table (and the checklist both end-of-day scenes share).
 
 Drawn from plain values (done or not, a count, a list's name): nothing here reads the engine
-or judges anything. Every function returns a new surface; the scenes cache what they draw.
+or judges anything. The pictures a stage shows at every build (a badge, the checklist, a
+tick) are drawn once per look and shared: they are only ever blitted.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import pygame
 
@@ -16,6 +18,7 @@ from simulator.art.fonts import fit_text
 from simulator.art.sheet import wrap
 
 
+@lru_cache(maxsize=32)
 def check_icon(size: int, done: bool) -> pygame.Surface:
     """A ticked square (done) or an empty one (not yet): a shape, not only a colour."""
     c = Canvas((size, size), (20.0, 20.0))
@@ -28,6 +31,7 @@ def check_icon(size: int, done: bool) -> pygame.Surface:
     return c.finish()
 
 
+@lru_cache(maxsize=256)
 def done_badge(
     text: str, width: int, height: int, font_px: int, *, line_h: int | None = None
 ) -> pygame.Surface:
@@ -62,6 +66,13 @@ def checklist(
     items: Sequence[tuple[bool, str]], width: int, row_h: int, font_px: int
 ) -> pygame.Surface:
     """One row per step: a ticked or empty square, then the step in words."""
+    return _checklist(tuple(items), width, row_h, font_px)
+
+
+@lru_cache(maxsize=64)
+def _checklist(
+    items: tuple[tuple[bool, str], ...], width: int, row_h: int, font_px: int
+) -> pygame.Surface:
     surface = pygame.Surface((width, max(1, row_h * len(items))), pygame.SRCALPHA)
     icon_size = max(10, row_h * 3 // 5)
     for index, (done, text) in enumerate(items):
@@ -73,6 +84,7 @@ def checklist(
     return surface
 
 
+@lru_cache(maxsize=32)
 def cross_mark(size: tuple[int, int]) -> pygame.Surface:
     """The pen cross over a stack of unused ballots, corner to corner."""
     w, h = size
@@ -86,6 +98,13 @@ def cross_mark(size: tuple[int, int]) -> pygame.Surface:
 
 def attendance_sheets(names: Sequence[str], size: tuple[int, int], font_px: int) -> pygame.Surface:
     """The attendance lists side by side, signatures on their lines, each named on top."""
+    return _attendance_sheets(tuple(names), size, font_px)
+
+
+@lru_cache(maxsize=16)
+def _attendance_sheets(
+    names: tuple[str, ...], size: tuple[int, int], font_px: int
+) -> pygame.Surface:
     w, h = size
     count = max(1, len(names))
     gap = w * 0.06
@@ -118,6 +137,7 @@ def attendance_sheets(names: Sequence[str], size: tuple[int, int], font_px: int)
     return surface
 
 
+@lru_cache(maxsize=32)
 def wheelchair_symbol(size: int) -> pygame.Surface:
     """The access symbol on a rounded square, for the voters-with-disabilities count."""
     c = Canvas((size, size), (40.0, 40.0))
@@ -130,6 +150,7 @@ def wheelchair_symbol(size: int) -> pygame.Surface:
     return c.finish()
 
 
+@lru_cache(maxsize=32)
 def counting_area(public: bool, size: tuple[int, int]) -> pygame.Surface:
     """The TPS seen from the side as it was arranged: open to the watchers, or shut."""
     c = Canvas(size, (160.0, 90.0))
