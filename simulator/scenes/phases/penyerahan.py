@@ -14,6 +14,8 @@ from functools import lru_cache
 import pygame
 
 from simulator.app import layout
+from simulator.app.context import AppContext
+from simulator.app.play import PlaySession
 from simulator.art import palette
 from simulator.art.people import draw_officer, draw_witness
 from simulator.art.things import BoxState, draw_box
@@ -34,6 +36,7 @@ from simulator.scenes.phases.checklist import BADGE, ChecklistPhaseScene
 from simulator.schema.clock import format_minutes
 from simulator.schema.types import BallotType
 
+Parts = tuple[int, int, int, list[int]]
 RECIPIENT_KEYS = {"saksi": pygame.K_1, "ptps": pygame.K_2, "pps": pygame.K_3}
 
 
@@ -46,6 +49,10 @@ class PenyerahanScene(ChecklistPhaseScene):
     # handed out, and the first box packed and sealed.
     shot_steps = 15
     picture_design = (94, 48)  # a card's box and phone
+
+    def __init__(self, ctx: AppContext, session: PlaySession) -> None:
+        super().__init__(ctx, session)
+        self._parts: tuple[tuple[int, int], dict[tuple[int, int], Parts]] = ((-1, -1), {})
 
     def checklist_items(self) -> list[tuple[bool, str]]:
         world = self.world
@@ -132,7 +139,19 @@ class PenyerahanScene(ChecklistPhaseScene):
 
     def card_parts(self, card_w: int) -> tuple[int, int, int, list[int]]:
         """Heights in a card ``card_w`` wide: the type band, the picture, the words over the
-        copies (room for either state), and each place for a button."""
+        copies (room for either state), and each place for a button. Every card of a layout
+        asks, and each layout tried asks again: worked out once per build and size."""
+        stamp = (self.builds, len(self.session.sim.log))
+        if self._parts[0] != stamp:
+            self._parts = (stamp, {})
+        key = (card_w, self.picture_h)
+        known = self._parts[1].get(key)
+        if known is None:
+            known = self._parts[1][key] = self._card_parts(card_w)
+        band, picture, words, slots = known
+        return band, picture, words, list(slots)
+
+    def _card_parts(self, card_w: int) -> tuple[int, int, int, list[int]]:
         inner_w = card_w - 2 * self.ctx.px(5)
         band = self.band_h(inner_w)
         # Room for either state: signed or not (signing happens in the phase before).
