@@ -51,10 +51,13 @@ def measure_counting_response() -> float:
     ctx.stack.replace(scene_for(ctx, session))
 
     def key(name: str) -> float:
-        code = pygame.K_RETURN if name == "\r" else pygame.key.key_code(name)
-        event = pygame.event.Event(pygame.KEYDOWN, key=code, mod=0, unicode="", scancode=0)
+        """A key pressed and released (a key still held is not pressed again), timed to the
+        frame drawn after it."""
+        code = {"\r": pygame.K_RETURN, "<": pygame.K_LEFT}.get(name) or pygame.key.key_code(name)
+        down = pygame.event.Event(pygame.KEYDOWN, key=code, mod=0, unicode="", scancode=0)
+        up = pygame.event.Event(pygame.KEYUP, key=code, mod=0, unicode="", scancode=0)
         start = time.perf_counter()
-        driver.step(1 / 60, [event, *pygame.event.get()])
+        driver.step(1 / 60, [down, up, *pygame.event.get()])
         return (time.perf_counter() - start) * 1000
 
     def keys_for(verdict: str, parties: int, candidates: int) -> str:
@@ -75,8 +78,11 @@ def measure_counting_response() -> float:
         )
         return keys + number + ("\r" if longer else "")
 
-    for name in ("1", "a", "t", "\r", "t", "2", "a"):  # PPWP to the crew, then the DPR box
+    # PPWP to the crew (its question opens on "cancel": Left, then Enter; T again shows the
+    # crew's count at once), then the DPR box.
+    for name in ("1", "a", "t", "<", "\r", "t", "2", "a"):
         key(name)
+        driver.step(1 / 60, pygame.event.get())  # a dialog is drawn before it takes keys
     assert world.counting.open_box is BallotType.DPR, "the DPR box should be open"
     contest = world.scenario.contest(BallotType.DPR)
     assert contest is not None
