@@ -36,7 +36,7 @@ def look_at(pilot: Pilot, session: PlaySession, where: str) -> list[str]:
     list unfolded, and report the labels that look alike."""
     scene = scene_for(pilot.ctx, session)
     assert isinstance(scene, PhaseScene)
-    pilot.show(scene)
+    pilot.ctx.stack.replace(scene)  # built: its shortenings are noted (no frame draws one)
     problems = [f"{where}: {p}" for p in look_alikes(scene)]
     for kind in sorted({a.kind for a in scene.side_actions()}):
         scene.side_unfolded = kind

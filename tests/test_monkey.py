@@ -10,6 +10,7 @@ from pathlib import Path
 import pygame
 import pytest
 
+from simulator.app.play import Mode, PlaySession
 from simulator.autoplay import CarefulCrew
 from simulator.core.actions import EndPhase
 from simulator.persistence.store import SaveStore
@@ -17,7 +18,7 @@ from simulator.scenes.phases import scene_for
 from simulator.scenes.picker import PickerScene
 from simulator.scenes.settings import SettingsScene
 from simulator.scenes.start import StartScene
-from tests.pilot import Pilot
+from tests.pilot import Pilot, entry
 
 EVENTS_PER_SCREEN = 400
 KEYS = [
@@ -96,9 +97,10 @@ def test_monkey_on_every_phase(scenario: str, tmp_path: Path) -> None:
     store, _ = SaveStore.open(tmp_path)
     pilot = Pilot(store=store)
     pilot.ctx.profile = store.create_profile("Monyet")
-    phases = pilot.start_session(scenario).sim.world.phases
+    phases = entry(scenario).scenario.phases
     for index, phase in enumerate(phases):
-        session = pilot.start_session(scenario)
+        # Played to the phase headless; only the phase's own screen is shown to the monkey.
+        session = PlaySession.begin(entry(scenario), Mode.LATIHAN, pilot.ctx.store, None)
         crew = CarefulCrew(session.sim)
         while session.sim.world.phase is not phase:
             for action in crew.phase_actions(session.sim.world.phase):

@@ -152,7 +152,9 @@ def reach(
         crew.respond_to_events()
         # Not crew.do: an event that fires as the next phase begins waits for the trainee.
         session.sim.apply(EndPhase())
-    scene = pilot.show(scene_for(pilot.ctx, session))
+    # On the stack, built, no frame drawn: every look builds and draws the screen afresh.
+    scene = scene_for(pilot.ctx, session)
+    pilot.ctx.stack.replace(scene)
     if hasattr(scene, "paused"):
         scene.paused = True  # the desk's running clock stays where the probe puts it
     return Stage(pilot, session, crew, scene)
