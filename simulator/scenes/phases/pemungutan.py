@@ -109,6 +109,7 @@ class PemungutanScene(DeskBand, DeskPicture, DeskControls, PhaseScene):
         self.clock_seen = self.world.clock
         self.search_text = ""
         self.viewer = DocumentViewer()  # a document held up large
+        self.drawn_sizes: dict[str, tuple[int, int]] = {}
         self.picking = False  # the whole queue shown as a list to call from
         self.recent: str | None = self.world.voting.at_desk  # the voter last at the desk
         self.art = art.DeskArt()
@@ -421,6 +422,10 @@ class PemungutanScene(DeskBand, DeskPicture, DeskControls, PhaseScene):
             self.chosen_subject = None
         self._judged = True
         super().act_all(actions)
+
+    def after_shown(self) -> None:
+        super().after_shown()
+        self.draw_ahead()  # the voters waiting, drawn while the trainee reads the desk
 
     def after_action(self) -> None:
         # The minutes the engine's clock just moved are no longer "run since".

@@ -32,6 +32,8 @@ class DeskPicture:
     viewer: DocumentViewer
     viewer_blits: list[Blit]
     doc_rects: list[pygame.Rect]
+    #: the sizes the desk last drew a figure and the documents' area at (to draw ahead)
+    drawn_sizes: dict[str, tuple[int, int]]
 
     def build_picture(self) -> None:
         cat, px = self.ctx.cat, self.ctx.px
@@ -117,6 +119,7 @@ class DeskPicture:
                 self.blits.append((surface, (pic.left + px(12), y)))
                 y += surface.get_height() + px(1)
             figure_size = (figure_h * 18 // 25, figure_h)
+            self.drawn_sizes["figure"] = figure_size
             figure_top = desk_top + px(60) - figure_h
             self.blits.append(
                 (self.art.figure(voter, figure_size), (pic.left + px(6), figure_top))
@@ -215,8 +218,9 @@ class DeskPicture:
             )
             return
         gap = px(8)
-        box_w = min(px(184), (area.width - gap * (count - 1)) // count)
-        box = (box_w, area.height)
+        box = self.document_box(area, count)
+        box_w = box[0]
+        self.drawn_sizes["documents"] = area.size
         x = area.left
         for index in range(count):
             surface = self.art.document(voter, index, self.world.scenario, box)
@@ -224,6 +228,27 @@ class DeskPicture:
             self.blits.append((surface, rect.topleft))
             self.doc_rects.append(rect)
             x += box_w + gap
+
+    def document_box(self, area: pygame.Rect | tuple[int, int], count: int) -> tuple[int, int]:
+        """The room each of ``count`` documents laid side by side in ``area`` is drawn in."""
+        width, height = (area.width, area.height) if isinstance(area, pygame.Rect) else area
+        gap = self.ctx.px(8)
+        return (min(self.ctx.px(184), (width - gap * (count - 1)) // count), height)
+
+    def draw_ahead(self) -> None:
+        """The next voters in the queue drawn before they are called (their figure, their
+        documents at the sizes the desk last showed), so calling one only shows them."""
+        figure = self.drawn_sizes.get("figure")
+        documents = self.drawn_sizes.get("documents")
+        for voter_id in self.world.queue[:2]:
+            voter = self.world.voters[voter_id].voter
+            if figure is not None:
+                self.art.figure(voter, figure)
+            count = len(voter.documents)
+            if documents is not None and count:
+                box = self.document_box(documents, count)
+                for index in range(count):
+                    self.art.document(voter, index, self.world.scenario, box)
 
     @property
     def viewing(self) -> int | None:
