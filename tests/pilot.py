@@ -35,9 +35,13 @@ def entry(name: str) -> ScenarioEntry:
 
 class Pilot:
     def __init__(
-        self, size: tuple[int, int] = (1366, 768), lang: str = "id", store: SaveStore | None = None
+        self,
+        size: tuple[int, int] = (1366, 768),
+        lang: str = "id",
+        store: SaveStore | None = None,
+        text_size: str = "normal",
     ) -> None:
-        self.ctx: AppContext = headless_context(size, lang)
+        self.ctx: AppContext = headless_context(size, lang, text_size)
         self.ctx.store = store
         self.driver = Driver(self.ctx)
 

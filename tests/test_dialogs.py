@@ -8,9 +8,7 @@ import pygame
 import pytest
 from pygame_gui.elements import UIImage, UIPanel, UITextBox
 
-from simulator.app.driver import Driver
 from simulator.app.play import Mode, PlaySession
-from simulator.app.shots import headless_context
 from simulator.autoplay import CarefulCrew
 from simulator.core.actions import EndPhase
 from simulator.scenes.dialog import ConfirmDialog
@@ -25,9 +23,7 @@ from tests.test_keyboard_walk import show_objection
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)], ids=["laptop", "full-hd"])
 def test_an_objection_reads_whole_at_besar(lang: str, size: tuple[int, int]) -> None:
-    pilot = Pilot(size, lang)
-    pilot.ctx = headless_context(size, lang, "besar")
-    pilot.driver = Driver(pilot.ctx)
+    pilot = Pilot(size, lang, text_size="besar")
     show_objection(pilot)
     dialog = pilot.top
     assert isinstance(dialog, EventDialog), f"no event dialog, but {type(dialog).__name__}"
@@ -43,9 +39,7 @@ def test_an_objection_reads_whole_at_besar(lang: str, size: tuple[int, int]) -> 
 
 
 def end_dialog(mode: Mode, text_size: str = "normal") -> tuple[Pilot, ConfirmDialog]:
-    pilot = Pilot()
-    pilot.ctx = headless_context((1366, 768), "id", text_size)
-    pilot.driver = Driver(pilot.ctx)
+    pilot = Pilot(text_size=text_size)
     session = PlaySession.begin(entry("pemilu-hari-penuh"), mode, None, None)
     crew = CarefulCrew(session.sim)
     while session.sim.world.phase is not Phase.PENGHITUNGAN:

@@ -13,9 +13,7 @@ import pygame
 import pytest
 from pygame_gui.elements import UIImage
 
-from simulator.app.driver import Driver
 from simulator.app.quiz_play import QuizPlay
-from simulator.app.shots import headless_context
 from simulator.app.widgets import offer_key
 from simulator.core.phases.penghitungan import AnnounceBoxCount, OpenBoxForCount
 from simulator.quiz import texts
@@ -120,9 +118,7 @@ def test_esc_puts_the_ballot_down_without_pausing_the_day() -> None:
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)], ids=["laptop", "full-hd"])
 def test_the_large_ballot_is_whole_at_besar(lang: str, size: tuple[int, int]) -> None:
-    pilot = Pilot(size, lang)
-    pilot.ctx = headless_context(size, lang, "besar")
-    pilot.driver = Driver(pilot.ctx)
+    pilot = Pilot(size, lang, text_size="besar")
     scene = counting(pilot)
     scene.magnify()
     pilot.frames(2)

@@ -173,6 +173,13 @@ def stack_up(elements: Sequence[UIElement], bottom: int, gap: int) -> int:
     return y + gap
 
 
+def shift(elements: Sequence[UIElement], dy: int) -> None:
+    """Move ``elements`` ``dy`` pixels down (up when negative), each within its container."""
+    for element in elements:
+        rect = element.get_relative_rect()
+        element.set_relative_position((rect.left, rect.top + dy))
+
+
 def text_height(ctx: AppContext, lines: int, style: str | None = None) -> int:
     """How tall a text box of ``style`` is for ``lines`` lines (the theme's line spacing), with
     a little room so it never shows a scroll bar."""

@@ -43,23 +43,18 @@ class Window(Protocol):
 
     def now(self) -> float:
         """Seconds on a monotonic clock."""
-        ...
 
     def poll(self) -> list[pygame.event.Event]:
         """The input waiting now (possibly none), without blocking."""
-        ...
 
     async def nap(self, seconds: float) -> None:
         """Sleep ``seconds`` (yielding to other tasks)."""
-        ...
 
     def present(self, rects: list[pygame.Rect] | None = None) -> None:
         """Show the frame just drawn: all of it, or only ``rects`` of it."""
-        ...
 
     def mouse_held(self) -> bool:
         """Whether a mouse button is down (a held scroll arrow moves a list by itself)."""
-        ...
 
 
 class PygameWindow:

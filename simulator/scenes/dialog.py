@@ -13,34 +13,58 @@ from simulator.app.scene import Scene
 from simulator.app.widgets import escape
 
 
-class ConfirmDialog(Scene):
-    overlay = True
+class CardDialog(Scene):
+    """A dialog on a card as tall as what :meth:`build` lays on it: built from the top of
+    the screen (y = 0) at the card's width, then :meth:`place_card` moves it all to the
+    middle and the card round it."""
 
-    def __init__(self, ctx: AppContext, title: str, body: str, yes: str, no: str) -> None:
+    overlay = True
+    #: design units: the card's width (narrower on a small window) and its height until built
+    card_size = (620, 300)
+
+    def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
-        self.title, self.body, self.yes, self.no = title, body, yes, no
         self._box: pygame.Rect | None = None  # the card, as the last build laid it out
 
+    def card_width(self) -> int:
+        return min(self.ctx.px(self.card_size[0]), self.ctx.size[0] - self.ctx.px(40))
+
     def box(self) -> pygame.Rect:
-        """As tall as the question's words at the player's text size (see :meth:`build`)."""
         if self._box is not None:
             return self._box
         w, h = self.ctx.size
-        bw, bh = min(self.ctx.px(620), w - self.ctx.px(40)), self.ctx.px(300)
+        bw, bh = self.card_width(), self.ctx.px(self.card_size[1])
         return pygame.Rect((w - bw) // 2, (h - bh) // 2, bw, bh)
+
+    def room(self, pad_y: int) -> int:
+        """The most a card's content may be tall on this window."""
+        return self.ctx.size[1] - self.ctx.px(40) - 2 * pad_y
+
+    def place_card(self, content_h: int, pad_y: int) -> None:
+        """Move what was built from y = 0 to the middle of the window, the card round it."""
+        w, h = self.ctx.size
+        bw, bh = self.card_width(), content_h + 2 * pad_y
+        top = (h - bh) // 2
+        layout.shift(self.ui.elements, top + pad_y)
+        self._box = pygame.Rect((w - bw) // 2, top, bw, bh)
+
+
+class ConfirmDialog(CardDialog):
+    def __init__(self, ctx: AppContext, title: str, body: str, yes: str, no: str) -> None:
+        super().__init__(ctx)
+        self.title, self.body, self.yes, self.no = title, body, yes, no
 
     def build(self) -> None:
         """The title, the body as tall as pygame_gui lays out its lines (it scrolls only when
         the screen is too short), the two answers; then the card round them, centred."""
         px = self.ctx.px
-        w, h = self.ctx.size
-        bw = min(px(620), w - px(40))
+        bw = self.card_width()
         pad = px(20)
-        left, width = (w - bw) // 2 + pad, bw - 2 * pad
+        left, width = (self.ctx.size[0] - bw) // 2 + pad, bw - 2 * pad
         y = layout.heading(self.ui, self.ctx, left, 0, width, self.title) + px(10)
         body_html = "<br>".join(escape(line) for line in self.body.split("\n"))
         body = self.ui.text(pygame.Rect(left, y, width, -1), body_html)
-        room = h - px(40) - 2 * pad
+        room = self.room(pad)
         button_w = (width - px(16)) // 2
         labels = (self.yes, f"{self.no}  [Esc]")
         button_h = max(
@@ -66,12 +90,7 @@ class ConfirmDialog(Scene):
             labels[1],
             lambda: self.close(False),
         )
-        content = y + button_h
-        top = (h - content - 2 * pad) // 2
-        for element in self.ui.elements:
-            rect = element.get_relative_rect()
-            element.set_relative_position((rect.left, rect.top + top + pad))
-        self._box = pygame.Rect((w - bw) // 2, top, bw, content + 2 * pad)
+        self.place_card(y + button_h, pad)
         self.ui.set_focus(no)
 
     def handle(self, event: pygame.event.Event) -> bool:

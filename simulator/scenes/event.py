@@ -20,24 +20,15 @@ from simulator.core.phases import incidents
 from simulator.core.state import EventState
 from simulator.presenter.cases import event_case
 from simulator.presenter.labels import param_text
+from simulator.scenes.dialog import CardDialog
 
 
-class EventDialog(Scene):
-    overlay = True
+class EventDialog(CardDialog):
+    card_size = (720, 420)
 
     def __init__(self, ctx: AppContext, phase_scene: Scene) -> None:
         super().__init__(ctx)
         self.phase_scene = phase_scene
-        self._box: pygame.Rect | None = None  # the card, as the last build laid it out
-
-    def box(self) -> pygame.Rect:
-        """As tall as the event's words and answers need at the player's text size (up to
-        the screen's height), centred: measured as :meth:`build` lays them out."""
-        if self._box is not None:
-            return self._box
-        w, h = self.ctx.size
-        bw, bh = min(self.ctx.px(720), w - self.ctx.px(40)), self.ctx.px(420)
-        return pygame.Rect((w - bw) // 2, (h - bh) // 2, bw, bh)
 
     def event_shown(self) -> EventState | None:
         waiting = incidents.awaiting(self.phase_scene.world)  # type: ignore[attr-defined]
@@ -71,10 +62,9 @@ class EventDialog(Scene):
         if event is None:
             return
         cat, px = self.ctx.cat, self.ctx.px
-        w, h = self.ctx.size
-        bw = min(px(720), w - px(40))
+        bw = self.card_width()
         pad_x, pad_y = px(20), px(18)
-        left, width = (w - bw) // 2 + pad_x, bw - 2 * pad_x
+        left, width = (self.ctx.size[0] - bw) // 2 + pad_x, bw - 2 * pad_x
         y = 0
         y += layout.heading(self.ui, self.ctx, left, y, width, cat(f"event.{event.kind}.title"))
         y += px(8)
@@ -97,24 +87,14 @@ class EventDialog(Scene):
             )
             y += button.rect.height + px(6)
         content = y - px(6)
-        room = h - px(40) - 2 * pad_y
-        if content > room:  # the narration gives way, and scrolls
-            excess = content - room
-            keep = max(px(60), narration.rect.height - excess)
+        if content > self.room(pad_y):  # the narration gives way, and scrolls
+            keep = max(px(60), narration.rect.height - (content - self.room(pad_y)))
             moved = narration.rect.height - keep
             narration.set_dimensions((width, keep))
-            for element in self.ui.elements:
-                if element.get_relative_rect().top > narration_top:
-                    element.set_relative_position(
-                        (element.get_relative_rect().left, element.get_relative_rect().top - moved)
-                    )
+            below = [e for e in self.ui.elements if e.get_relative_rect().top > narration_top]
+            layout.shift(below, -moved)
             content -= moved
-        bh = content + 2 * pad_y
-        top = (h - bh) // 2
-        for element in self.ui.elements:
-            rect = element.get_relative_rect()
-            element.set_relative_position((rect.left, rect.top + top + pad_y))
-        self._box = pygame.Rect((w - bw) // 2, top, bw, bh)
+        self.place_card(content, pad_y)
 
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_F1):

@@ -8,7 +8,6 @@ ballot is worth."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 import pygame
 from pygame_gui.elements import UILabel
@@ -26,7 +25,6 @@ from simulator.core.state import World
 from simulator.quiz.texts import paper_lines
 from simulator.scenes.magnifier import MAGNIFY_KEY, Magnifier
 from simulator.scenes.phases.formulir_art import wrap
-from simulator.schema.scenario import Contest
 from simulator.schema.types import BallotType, Layout
 
 WORDS_POINTS = 13  # the ballot in words, under its picture
@@ -34,7 +32,8 @@ WORDS_LINES = 3
 
 
 class BallotTable:
-    """Builds and draws the ballot on the table; the scene holds the state."""
+    """Builds and draws the ballot on the table; the scene holds the state, and its
+    ``left_rect``, ``contest``, ``short`` and ``_note`` are used here."""
 
     ctx: AppContext
     ui: Widgets
@@ -46,26 +45,6 @@ class BallotTable:
     _words: dict[tuple[object, ...], list[pygame.Surface]]
     _progress: UILabel | None
     act: Callable[[Action], None]
-
-    if TYPE_CHECKING:  # the scene's, for the type checker only (never shadowing them)
-
-        def left_rect(self) -> pygame.Rect: ...
-
-        def contest(self, ballot: BallotType) -> Contest: ...
-
-        def short(self, ballot: BallotType) -> str: ...
-
-        def _note(
-            self,
-            text: str,
-            rect: pygame.Rect,
-            points: int = 14,
-            *,
-            colour: palette.Colour = palette.MUTED,
-            bold: bool = False,
-        ) -> int: ...
-
-        def _note_h(self, text: str, width: int, points: int = 14) -> int: ...
 
     def _build_ballot(self, ballot: BallotType, allowed: dict[str, Action]) -> None:
         cat, px = self.ctx.cat, self.ctx.px
