@@ -28,6 +28,7 @@ from simulator.core.actions import Action, AdvanceClock, EndPhase
 from simulator.core.phases import incidents
 from simulator.core.state import World
 from simulator.presenter import finding_text
+from simulator.presenter.debrief import duty_text
 from simulator.presenter.labels import action_label
 from simulator.scenes import side_list
 from simulator.scenes.side_list import SideRow
@@ -515,8 +516,6 @@ class PhaseScene(Scene):
 
     def undone_duties(self) -> list[str]:
         """This phase's duties not (wholly) done yet, in words, as the debrief names them."""
-        from simulator.presenter.debrief import duty_text
-
         phase = self.world.phase
         if phase is None:
             return []

@@ -141,25 +141,16 @@ class BallotTable:
         if ballot_type is None or rect is None:
             return
         index = self.world.counting.next_index.get(ballot_type, 0)
-        contents = self.world.boxes[ballot_type].contents
-        if index >= len(contents):
+        total = len(self.world.boxes[ballot_type].contents)
+        if index >= total:
             return
-        paper = contents[index]
-        contest = self.contest(ballot_type)
-        district = district_of(self.world.scenario.tps.districts, ballot_type)
-        parties = self.world.scenario.parties
-
-        def draw(size: tuple[int, int]) -> pygame.Surface:
-            return draw_ballot(contest, parties, paper, size, district=district)
-
-        total = len(contents)
         self.ctx.stack.push(
             Magnifier(
                 self.ctx,
                 self._progress_text(ballot_type, index, total),
-                draw,
+                lambda size: self._draw_sheet(ballot_type, index, size),
                 rect.width / rect.height,
-                " ".join(paper_lines(paper, self.ctx.cat)[1:]),
+                self._sheet_words(ballot_type, index),
             )
         )
 
@@ -219,8 +210,7 @@ class BallotTable:
         key = (ballot_type, index, width, self.ctx.settings.lang)
         lines = self._words.get(key)
         if lines is None:
-            paper = self.world.boxes[ballot_type].contents[index]
-            text = " ".join(paper_lines(paper, self.ctx.cat)[1:])
+            text = self._sheet_words(ballot_type, index)
             size = self.ctx.font_px(WORDS_POINTS)
             wrapped = wrap(text, size, width)
             lines = [fit_text(line, size, width, colour=palette.INK) for line in wrapped]
@@ -237,13 +227,25 @@ class BallotTable:
         key = (ballot_type, index, size)
         picture = self._ballots.get(key)
         if picture is None:
-            contest = self.contest(ballot_type)
-            district = district_of(self.world.scenario.tps.districts, ballot_type)
-            parties = self.world.scenario.parties
-            picture = draw_ballot(contest, parties, contents[index], size, district=district)
+            picture = self._draw_sheet(ballot_type, index, size)
             self._ballots = {k: v for k, v in self._ballots.items() if k[1] >= index - 1}
             self._ballots[key] = picture
         return picture
+
+    def _draw_sheet(
+        self, ballot_type: BallotType, index: int, size: tuple[int, int]
+    ) -> pygame.Surface:
+        """The ``index``-th ballot of the box drawn ``size`` large (on the table, or held up
+        in the magnifier)."""
+        paper = self.world.boxes[ballot_type].contents[index]
+        district = district_of(self.world.scenario.tps.districts, ballot_type)
+        contest, parties = self.contest(ballot_type), self.world.scenario.parties
+        return draw_ballot(contest, parties, paper, size, district=district)
+
+    def _sheet_words(self, ballot_type: BallotType, index: int) -> str:
+        """The ``index``-th ballot of the box in words (its signature, marks, damage)."""
+        paper = self.world.boxes[ballot_type].contents[index]
+        return " ".join(paper_lines(paper, self.ctx.cat)[1:])
 
     def _draw_next_ballot(self) -> None:
         """The ballot after the one on the table, drawn ahead in a quiet frame, so that the
