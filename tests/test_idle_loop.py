@@ -60,6 +60,10 @@ class FakeWindow:
         if self.clock >= self.end:
             self.ctx.running = False
 
+    async def wait(self, seconds: float) -> list[pygame.event.Event]:
+        await self.nap(seconds)
+        return self.poll()
+
     def present(self, rects: list[pygame.Rect] | None = None) -> None:
         """What a display shows: the whole frame, or only ``rects`` of it over the last."""
         screen = self.ctx.screen

@@ -194,6 +194,5 @@ async def _wait(window: Window, until: float) -> list[pygame.event.Event]:
         left = until - window.now()
         if left <= 0:
             break
-        await window.nap(min(POLL, left))
-        events = window.poll()
+        events = await window.wait(min(POLL, left))
     return events

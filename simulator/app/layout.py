@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 from pygame_gui.core import UIElement
 from pygame_gui.core.interfaces import IGUIFontInterface
-from pygame_gui.elements import UIButton
+from pygame_gui.elements import UIButton, UIScrollingContainer
 
 from simulator.app.theme import LINE_SPACING
 from simulator.app.widgets import Widgets, escape, key_name
@@ -178,6 +178,18 @@ def shift(elements: Sequence[UIElement], dy: int) -> None:
     for element in elements:
         rect = element.get_relative_rect()
         element.set_relative_position((rect.left, rect.top + dy))
+
+
+def scroll_area(scroller: UIScrollingContainer, size: tuple[int, int]) -> None:
+    """Make the part of ``scroller`` that scrolls ``size`` big (at least a pixel tall), unless
+    it already is: pygame_gui moves every element in the list again and redoes its scroll
+    bars on each call, some milliseconds in a long list, and a list taken over by the next
+    build of a screen is mostly the same size."""
+    width, height = size[0], max(1, size[1])
+    if not scroller.allow_scroll_x:  # as pygame_gui fits a list without a horizontal bar
+        width = scroller.rect.width - scroller.scroll_bar_width
+    if scroller.scrollable_container.rect.size != (width, height):
+        scroller.set_scrollable_area_dimensions((width, height))
 
 
 def text_height(ctx: AppContext, lines: int, style: str | None = None) -> int:

@@ -126,7 +126,7 @@ class DebriefScene(Scene):
                 container=box,
             )
             y += ctx.line(14) + px(4)
-        box.set_scrollable_area_dimensions((width, y))
+        layout.scroll_area(box, (width, y))
 
     def bar(self, phase_score: PhaseScore, width: int) -> pygame.Surface:
         px = self.ctx.px

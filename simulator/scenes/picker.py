@@ -78,7 +78,7 @@ class PickerScene(Scene):
                     self.ui.set_focus(button)
                 y += button.rect.height + px(6)
             y += px(8)
-        scroller.set_scrollable_area_dimensions((inner, max(y, 1)))
+        layout.scroll_area(scroller, (inner, max(y, 1)))
 
     def _row_text(self, entry: ScenarioEntry, best: dict[str, int]) -> str:
         cat = self.ctx.cat

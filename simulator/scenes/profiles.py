@@ -99,7 +99,7 @@ class ProfileScene(Scene):
             if profile.id == current:
                 self.ui.set_focus(button)
             y += button.rect.height + px(6)
-        scroller.set_scrollable_area_dimensions((inner_w, max(y, 1)))
+        layout.scroll_area(scroller, (inner_w, max(y, 1)))
         self.ui.button(
             pygame.Rect(left, bottom, back_w, back_h),
             cat("shell.common.back"),

@@ -254,7 +254,7 @@ class QuizScene(Scene):
             first = first or button
             y += height + gap
         if scroller is not None:
-            scroller.set_scrollable_area_dimensions((area.width - px(24), max(1, y)))
+            layout.scroll_area(scroller, (area.width - px(24), max(1, y)))
         if first is not None and multi:
             # Where one press answers, nothing is focused: an Enter meant for the question
             # before must not answer this one.

@@ -76,7 +76,7 @@ class QuizMenuScene(Scene):
         if records is None:
             buttons[2].disable()  # review follows a profile's own schedule
         y = self._polling_day(records, 0, y + px(6), inner, box)
-        box.set_scrollable_area_dimensions((inner, max(1, y)))
+        layout.scroll_area(box, (inner, max(1, y)))
         self.ui.button(
             pygame.Rect(left, back_top, max(px(260), layout.button_width(ctx, cat(
                 "shell.common.back"))), back_h),
@@ -146,7 +146,7 @@ class QuizMenuScene(Scene):
                                    lambda t=topic: self.start(Mode.LATIHAN, t),
                                    container=scroller)
             y += button.rect.height + px(6)
-        scroller.set_scrollable_area_dimensions((inner, max(y, 1)))
+        layout.scroll_area(scroller, (inner, max(y, 1)))
 
     def _topic_records(self) -> list[TopicRecord]:
         records = self.records

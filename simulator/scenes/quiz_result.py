@@ -86,7 +86,7 @@ class QuizResultScene(Scene):
             pygame.draw.rect(bar, colour, filled, border_radius=4)
             self.ui.image(pygame.Rect((0, y), bar.get_size()), bar, container=box)
             y += px(10) + px(10)
-        box.set_scrollable_area_dimensions((width, max(1, y)))
+        layout.scroll_area(box, (width, max(1, y)))
 
     def mistakes_markup(self) -> str:
         cat = self.ctx.cat

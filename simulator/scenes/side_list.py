@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pygame
 
+from simulator.app import layout
 from simulator.app.widgets import offer_key
 from simulator.art.fonts import text_size
 from simulator.art.sheet import wrap
@@ -114,7 +115,7 @@ def build_side_list(scene: PhaseScene, rect: pygame.Rect, rows: Sequence[SideRow
             action=action,
         )
         y += max(least, button.rect.height) + gap
-    scroller.set_scrollable_area_dimensions((width, max(1, y)))
+    layout.scroll_area(scroller, (width, max(1, y)))
 
 
 def side_list_height(scene: PhaseScene, width: int, rows: Sequence[SideRow]) -> int:

@@ -113,7 +113,7 @@ class ChecklistPhaseScene(PhaseScene):
         picture = pygame.Surface((width, height), pygame.SRCALPHA)
         self.stage_pictures.draw(picture, px(8))
         self.ui.image(pygame.Rect(0, 0, width, height), picture, container=box)
-        box.set_scrollable_area_dimensions((width, height))
+        layout.scroll_area(box, (width, height))
         self.make_stage_buttons(box, (0, 0))
         self.stage_pictures = Pictures()  # drawn in the box
 

@@ -108,7 +108,7 @@ class PlanoView:
             self._scroll, self._scroll_of = 0.0, ballot
         interactive = bool(allowed)
         self._with_names = not interactive
-        scroller.set_scrollable_area_dimensions(self.update_sheet().get_size())
+        layout.scroll_area(scroller, self.update_sheet().get_size())
         self.buttons = []
         if interactive:
             m = self.metrics()
@@ -304,7 +304,7 @@ class PlanoView:
         before = self.sheet.get_size() if self.sheet is not None else None
         sheet = self.update_sheet()
         if sheet.get_size() != before:
-            scroller.set_scrollable_area_dimensions(sheet.get_size())
+            layout.scroll_area(scroller, sheet.get_size())
             self._place_buttons()
         return True
 

@@ -200,7 +200,7 @@ class FormulirScene(PhaseScene):
             container=scroller,
         )
         self.ui.elements.append(image)  # killed with the scene's other widgets
-        scroller.set_scrollable_area_dimensions((width, paper.get_height()))
+        layout.scroll_area(scroller, (width, paper.get_height()))
         self._entries = {}
         if not self.signed():
             form = self.form()

@@ -389,7 +389,7 @@ class PembukaanScene(PhaseScene):
         builder.meeting()
         builder.boxes()
         builder.explain()
-        scroller.set_scrollable_area_dimensions((builder.width, max(1, builder.y)))
+        layout.scroll_area(scroller, (builder.width, max(1, builder.y)))
 
     def build_side(self) -> None:
         self.done_rect = build_side_column(self, self.ctx.cat("scene.pembukaan.done.title"))

@@ -94,7 +94,7 @@ class DeskControls:
                     y = self.build_exit(vs, inner, y)
         finally:
             self.controls_box = None
-        box.set_scrollable_area_dimensions((inner.width, max(1, y)))
+        layout.scroll_area(box, (inner.width, max(1, y)))
 
     def stock_line(self) -> str:
         """The ballots left of each type (a DPK voter is sent on when they have run out, and
@@ -477,7 +477,7 @@ class DeskControls:
         for index in range(count):
             button = make_row(pygame.Rect(0, index * row, inner_w, self.row_h()), scroller, index)
             first = first or button
-        scroller.set_scrollable_area_dimensions((inner_w, max(1, count * row)))
+        layout.scroll_area(scroller, (inner_w, max(1, count * row)))
         self.ui.button(
             pygame.Rect(area.left, area.bottom - cancel_h, area.width, cancel_h),
             self.ctx.cat("shell.common.cancel"),

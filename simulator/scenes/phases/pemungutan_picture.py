@@ -16,7 +16,14 @@ from simulator.core.phases.pemungutan import AnnounceClose, AnnounceDpk
 from simulator.core.state import VoterState, World
 from simulator.presenter.labels import action_label
 from simulator.scenes.phases import pemungutan_art as art
-from simulator.scenes.phases.pemungutan_units import DESK_LEAST_H, FIGURE_LEAST_H, Blit, P
+from simulator.scenes.phases.pemungutan_units import (
+    DESK_H,
+    DESK_LEAST_H,
+    FIGURE_H,
+    FIGURE_LEAST_H,
+    Blit,
+    P,
+)
 from simulator.scenes.phases.pemungutan_viewer import DocumentViewer
 from simulator.schema.clock import format_minutes
 
@@ -38,7 +45,7 @@ class DeskPicture:
     def build_picture(self) -> None:
         cat, px = self.ctx.cat, self.ctx.px
         pic = self.picture_rect()
-        desk_h = px(160)
+        desk_h = px(DESK_H)
         desk_top = pic.bottom - desk_h
         self.blits.append((self.art.scenery("wall", pic.size, art.draw_wall), pic.topleft))
         top = pic.top + px(8)
@@ -106,7 +113,7 @@ class DeskPicture:
         # (the ink check and what they say right under the name), in a box that scrolls
         # rather than hide a line behind the desk.
         words_h = sum(surface.get_height() + px(1) for surface in lines)
-        figure_h = min(px(250), desk_top + px(60) - top - words_h)
+        figure_h = min(px(FIGURE_H), desk_top + px(60) - top - words_h)
         if figure_h < px(FIGURE_LEAST_H):
             desk_top = max(desk_top, min(top + words_h + px(4), pic.bottom - px(DESK_LEAST_H)))
             desk_h = pic.bottom - desk_top
@@ -118,7 +125,7 @@ class DeskPicture:
             for surface in lines:
                 self.blits.append((surface, (pic.left + px(12), y)))
                 y += surface.get_height() + px(1)
-            figure_size = (figure_h * 18 // 25, figure_h)
+            figure_size = figure_box(figure_h)
             self.drawn_sizes["figure"] = figure_size
             figure_top = desk_top + px(60) - figure_h
             self.blits.append(
@@ -135,7 +142,7 @@ class DeskPicture:
         self.blits.append((desk_surface, (pic.left, desk_top)))
         self.build_documents(
             vs,
-            pygame.Rect(pic.left + px(8), desk_top + px(10), pic.width - px(16), desk_h - px(18)),
+            pygame.Rect((pic.left + px(8), desk_top + px(10)), documents_box(pic, desk_h, px)),
         )
 
     def desk_words_markup(self, vs: VoterState, name: str) -> str:
@@ -238,14 +245,15 @@ class DeskPicture:
     def draw_ahead(self) -> None:
         """The next voters in the queue drawn before they are called (their figure, their
         documents at the sizes the desk last showed), so calling one only shows them."""
-        figure = self.drawn_sizes.get("figure")
-        documents = self.drawn_sizes.get("documents")
+        # Before the desk has shown anyone, the sizes it shows them at with its words short.
+        px, pic = self.ctx.px, self.picture_rect()
+        figure = self.drawn_sizes.get("figure", figure_box(px(FIGURE_H)))
+        documents = self.drawn_sizes.get("documents", documents_box(pic, px(DESK_H), px))
         for voter_id in self.world.queue[:2]:
             voter = self.world.voters[voter_id].voter
-            if figure is not None:
-                self.art.figure(voter, figure)
+            self.art.figure(voter, figure)
             count = len(voter.documents)
-            if documents is not None and count:
+            if count:
                 box = self.document_box(documents, count)
                 for index in range(count):
                     self.art.document(voter, index, self.world.scenario, box)
@@ -306,3 +314,13 @@ class ViewerHost:
 
     def text(self, key: str, **params: object) -> str:
         return self.scene.ctx.cat(key, **params)
+
+
+def figure_box(height: int) -> tuple[int, int]:
+    """The room a voter's figure ``height`` tall is drawn in."""
+    return (height * 18 // 25, height)
+
+
+def documents_box(picture: pygame.Rect, desk_h: int, px: Callable[[float], int]) -> tuple[int, int]:
+    """The room on a desk ``desk_h`` tall that the documents lie in."""
+    return (picture.width - px(16), desk_h - px(18))
