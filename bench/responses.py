@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 import pygame  # noqa: E402
 import pygame_gui  # noqa: E402
 
-from bench.loop import FULLDAY, PEMILU, REST, SAMPLES_PER_PHASE  # noqa: E402
+from bench.loop import FULLDAY, LEAD_IN, PEMILU, REST, SAMPLES_PER_PHASE  # noqa: E402
 from simulator.app.context import AppContext  # noqa: E402
 from simulator.app.driver import Driver, run  # noqa: E402
 from simulator.app.launch import cheap_frames  # noqa: E402
@@ -32,6 +32,7 @@ from simulator.autoplay import CarefulCrew  # noqa: E402
 from simulator.content import load_scenario, scenario_sha256  # noqa: E402
 from simulator.core.actions import Action, AdvanceClock, EndPhase, RespondToEvent  # noqa: E402
 from simulator.core.phases import incidents  # noqa: E402
+from simulator.scenes.phase import PhaseScene  # noqa: E402
 from simulator.schema.types import Phase  # noqa: E402
 
 
@@ -66,7 +67,9 @@ class Trainee:
         self.crew = CarefulCrew(self.session.sim)
         self.frames = Frames(self.session)
         self.rng = random.Random(seed)
+        self.counts = action_counts(entry)
         self.times: dict[Phase, list[float]] = {}
+        self.firsts: dict[Phase, list[float]] = {}  # each phase's first action
         self.ends: dict[Phase, float] = {}  # ending the phase: Enter to the next screen
 
     @property
@@ -86,14 +89,26 @@ class Trainee:
             phase = world.phase
             assert phase is not None
             self.show_phase()
-            timed = 0
-            for action in self.crew.phase_actions(phase):
-                if timed < SAMPLES_PER_PHASE:
-                    timed += await self.by_input(phase, action)
+            chosen = spread(self.counts.get(phase, 0), SAMPLES_PER_PHASE, self.rng)
+            # The actions just before a timed one are shown as in play (the screen built
+            # after each, then what it prepares once shown), so the timed one meets the
+            # screen a trainee's own actions would have left.
+            shown = {index - back for index in chosen for back in range(1, LEAD_IN + 1)}
+            behind = False  # actions applied headless since the screen last showed the day
+            for index, action in enumerate(self.crew.phase_actions(phase)):
+                if index == 0:
+                    await self.by_input(phase, action, into=self.firsts)
+                elif index in chosen:
+                    await self.by_input(phase, action)
                 else:
                     self.crew.do(action)
-            if timed >= SAMPLES_PER_PHASE:
-                self.show_phase()  # the rest was played headless: show where it stands
+                    behind = index not in shown
+                    scene = self.top
+                    if not behind and isinstance(scene, PhaseScene):
+                        scene.after_action()
+                        scene.after_shown()
+            if behind:
+                self.show_phase()  # show where the headless actions left the day
             await self.answer_events(phase)
             self.crew.respond_to_events()
             await self.end_by_input(phase)
@@ -142,10 +157,17 @@ class Trainee:
         await asyncio.sleep(self.rng.uniform(0.0, REST))
         self.ends[phase] = await self.timed(key_press(pygame.K_RETURN, "\r"), EndPhase())
 
-    async def by_input(self, phase: Phase, action: Action, answering: bool = False) -> int:
-        """Apply ``action`` as a trainee would and time it; 1 when it was timed. An action
-        the scene offers no input for (yet) is applied headless. Events waiting for an
-        answer are answered first (unless this is the answer)."""
+    async def by_input(
+        self,
+        phase: Phase,
+        action: Action,
+        answering: bool = False,
+        into: dict[Phase, list[float]] | None = None,
+    ) -> int:
+        """Apply ``action`` as a trainee would and time it (into ``times``, or ``into``); 1
+        when it was timed. An action the scene offers no input for (yet) is applied
+        headless. Events waiting for an answer are answered first (unless this is the
+        answer)."""
         if not answering:
             await self.answer_events(phase)
         await asyncio.sleep(self.rng.uniform(0.0, REST))
@@ -154,7 +176,8 @@ class Trainee:
             self.crew.do(action)
             self.show_phase()
             return 0
-        self.times.setdefault(phase, []).append(await self.timed(inputs, action))
+        samples = self.times if into is None else into
+        samples.setdefault(phase, []).append(await self.timed(inputs, action))
         return 1
 
     async def timed(self, inputs: list[pygame.event.Event], action: Action) -> float:
@@ -195,6 +218,32 @@ class Trainee:
         yield from key_press(pygame.K_RETURN, "\r")
 
 
+def action_counts(entry: ScenarioEntry) -> dict[Phase, int]:
+    """How many actions the careful crew takes in each phase of the day (played headless)."""
+    crew = CarefulCrew(PlaySession.begin(entry, Mode.LATIHAN, None, None).sim)
+    counts: dict[Phase, int] = {}
+    while not crew.sim.finished:
+        phase = crew.world.phase
+        assert phase is not None
+        for action in crew.phase_actions(phase):
+            counts[phase] = counts.get(phase, 0) + 1
+            crew.do(action)
+        crew.respond_to_events()
+        crew.do(EndPhase())
+    return counts
+
+
+def spread(count: int, samples: int, rng: random.Random) -> set[int]:
+    """Which of a phase's actions after its first (numbered 1 to ``count`` - 1) are timed:
+    one at random from each of ``samples`` equal stretches of the phase, so that a p95
+    speaks for the whole phase (every one when there are fewer)."""
+    later = range(1, count)
+    if len(later) <= samples:
+        return set(later)
+    bounds = [1 + len(later) * part // samples for part in range(samples + 1)]
+    return {rng.randrange(bounds[part], bounds[part + 1]) for part in range(samples)}
+
+
 def key_press(key: int, unicode: str) -> list[pygame.event.Event]:
     """A key pressed and released: a key left held is not taken by the next screen (the
     focus model), so the Enter that ended one phase would block the next one's."""
@@ -216,12 +265,14 @@ def click(ctx: AppContext, button: pygame_gui.core.UIElement) -> Iterator[pygame
         yield pygame.event.Event(kind, pos=(x, y), button=1, touch=False, window=None)
 
 
-def measure_responses() -> tuple[dict[Phase, list[float]], list[float]]:
-    """Response times (ms) per phase, and to ending a phase, both days pooled."""
+def measure_responses() -> tuple[dict[Phase, list[float]], list[float], list[float]]:
+    """Response times (ms) per phase, to each phase's first action, and to ending a phase,
+    both days pooled."""
     pygame.display.init()
     cheap_frames()  # as the game's window does
     ctx = headless_context((1366, 768), "id")
     times: dict[Phase, list[float]] = {}
+    firsts: list[float] = []
     ends: list[float] = []
     for seed, path in enumerate((PEMILU, FULLDAY)):
         ctx.running = True
@@ -229,8 +280,9 @@ def measure_responses() -> tuple[dict[Phase, list[float]], list[float]]:
         asyncio.run(trainee.play())
         for phase, samples in trainee.times.items():
             times.setdefault(phase, []).extend(samples)
+        firsts += [time for samples in trainee.firsts.values() for time in samples]
         ends += trainee.ends.values()
-    return times, ends
+    return times, firsts, ends
 
 
 def p95(samples: list[float]) -> float:
