@@ -8,7 +8,8 @@ from datetime import date
 from pathlib import Path
 
 from simulator.persistence.quiz_records import QuizRecords
-from simulator.persistence.store import SAVE_FILE_NAME, SaveStore, _migrate
+from simulator.persistence.savefile import migrate as _migrate
+from simulator.persistence.store import SAVE_FILE_NAME, SaveStore
 from simulator.quiz.schedule import Card
 from simulator.quiz.session import Mode
 

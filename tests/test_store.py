@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import simulator.persistence.store as store_module
+from simulator.persistence import savefile
 from simulator.persistence.store import (
     DATA_DIR_ENV,
     MAX_ACTION_LINE,
@@ -650,7 +650,7 @@ def test_a_hand_edited_value_of_the_wrong_type_is_a_store_error(store: SaveStore
 
 @pytest.fixture
 def short_busy_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(store_module, "_BUSY_TIMEOUT_SECONDS", 0.05)
+    monkeypatch.setattr(savefile, "BUSY_TIMEOUT_SECONDS", 0.05)
 
 
 @pytest.mark.usefixtures("short_busy_timeout")

@@ -1,0 +1,300 @@
+"""The save file on disk: checked before anything is written to it, opened, brought up to the
+current schema, or set aside when it is not a usable save (see :mod:`simulator.persistence.store`
+for what the store promises)."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from functools import cache
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+# How long to wait for another connection's write to finish before giving up with StoreError.
+BUSY_TIMEOUT_SECONDS = 5.0
+
+# Primary result codes (the low byte of an extended code) that say "cannot use the file now",
+# not "the file is bad": https://www.sqlite.org/rescode.html. Everything else met while checking
+# a file on open counts as damage.
+_TRANSIENT_CODES = frozenset(
+    {
+        3,  # SQLITE_PERM
+        5,  # SQLITE_BUSY
+        6,  # SQLITE_LOCKED
+        7,  # SQLITE_NOMEM
+        8,  # SQLITE_READONLY
+        9,  # SQLITE_INTERRUPT
+        10,  # SQLITE_IOERR
+        13,  # SQLITE_FULL
+        14,  # SQLITE_CANTOPEN
+        15,  # SQLITE_PROTOCOL
+        23,  # SQLITE_AUTH
+    }
+)
+# Python 3.10's sqlite3 errors carry no result code; these phrases mark the same conditions.
+_TRANSIENT_PHRASES = (
+    "locked",
+    "busy",
+    "readonly",
+    "read-only",
+    "disk i/o",
+    "full",
+    "unable to open",
+    "out of memory",
+    "interrupted",
+)
+# The companion files SQLite keeps beside a database; they travel with it when it is set aside,
+# because a stale ``-wal`` left behind would be replayed into the fresh store.
+_COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
+
+# Each entry moves the schema from version ``index`` to ``index + 1``. Append; never edit.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        """CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        )""",
+        """CREATE TABLE profiles (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL UNIQUE,
+            created TEXT NOT NULL
+        )""",
+        """CREATE TABLE profile_settings (
+            profile_id INTEGER NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY (profile_id, key)
+        ) WITHOUT ROWID""",
+        """CREATE TABLE runs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            profile_id INTEGER NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
+            scenario_id TEXT NOT NULL,
+            scenario_path TEXT NOT NULL,
+            scenario_sha256 TEXT NOT NULL,
+            seed INTEGER NOT NULL,
+            mode TEXT NOT NULL CHECK (mode IN ('latihan', 'ujian')),
+            started TEXT NOT NULL,
+            finished TEXT,
+            score INTEGER,
+            result_json TEXT
+        )""",
+        "CREATE INDEX runs_by_profile ON runs (profile_id, scenario_id)",
+        """CREATE TABLE actions (
+            run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            line TEXT NOT NULL,
+            PRIMARY KEY (run_id, seq)
+        ) WITHOUT ROWID""",
+    ),
+    (
+        # Every quiz answer, for results per topic (simulator.persistence.quiz_records).
+        """CREATE TABLE quiz_answers (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            profile_id INTEGER NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            mode TEXT NOT NULL CHECK (mode IN ('latihan', 'ujian', 'ulangan')),
+            ref TEXT NOT NULL,
+            topic TEXT NOT NULL,
+            correct INTEGER NOT NULL CHECK (correct IN (0, 1))
+        )""",
+        "CREATE INDEX quiz_answers_by_profile ON quiz_answers (profile_id, topic)",
+        # The review schedule: one card per profile and question.
+        """CREATE TABLE quiz_cards (
+            profile_id INTEGER NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
+            ref TEXT NOT NULL,
+            box INTEGER NOT NULL,
+            due INTEGER NOT NULL,
+            lapses INTEGER NOT NULL,
+            seen INTEGER NOT NULL,
+            last INTEGER,
+            PRIMARY KEY (profile_id, ref)
+        ) WITHOUT ROWID""",
+        """CREATE TABLE quiz_exams (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            profile_id INTEGER NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            correct INTEGER NOT NULL,
+            total INTEGER NOT NULL,
+            seconds INTEGER NOT NULL,
+            time_up INTEGER NOT NULL CHECK (time_up IN (0, 1)),
+            passed INTEGER NOT NULL CHECK (passed IN (0, 1))
+        )""",
+    ),
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+@dataclass(frozen=True, slots=True)
+class StoreNotice:
+    """Something the trainee should be told about opening the store.
+
+    ``kind`` is the suffix of an i18n key the caller translates; the only kind is ``"damaged"``:
+    the save file could not be used and now lies at ``moved_to``.
+    """
+
+    kind: str
+    moved_to: Path
+    detail: str  # the underlying error text, for the log
+
+
+class Damaged(Exception):
+    """Raised while opening: the file is not a usable save and must be set aside."""
+
+
+# -- opening a file --------------------------------------------------------------------------
+
+
+def connect_checked(path: Path) -> sqlite3.Connection:
+    """Check the file at ``path``, then connect, bring its schema up to date and return it.
+
+    Raises :class:`Damaged` for a file to set aside and sqlite3.Error for one that cannot be
+    used now.
+    """
+    if path.exists():
+        _check_read_only(path)
+    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+    try:
+        _configure(connection)
+        migrate(connection)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _check_read_only(path: Path) -> None:
+    """Raise :class:`Damaged` unless the file is sound and a save this program can read.
+
+    The connection is read-only so that a file that fails keeps every byte it had: a writable
+    one would switch it to WAL, and on closing would fold a ``-wal`` beside it into it and
+    delete that, all before we know whose file it is.
+    """
+    uri = path.resolve().as_uri() + "?mode=ro"
+    connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS)
+    try:
+        _check_contents(connection)
+    except sqlite3.DatabaseError as error:
+        if _is_transient(error):
+            raise
+        raise Damaged(str(error)) from error
+    finally:
+        connection.close()
+
+
+def _check_contents(connection: sqlite3.Connection) -> None:
+    version = _user_version(connection)
+    problems = [row[0] for row in connection.execute("PRAGMA quick_check(5)")]
+    if problems != ["ok"]:
+        raise Damaged("quick_check: " + "; ".join(map(str, problems)))
+    if not 0 <= version <= SCHEMA_VERSION:
+        raise Damaged(
+            f"schema version {version}; this program reads versions up to "
+            f"{SCHEMA_VERSION}"
+        )
+    if _schema_objects(connection) != _expected_schema_objects(version):
+        raise Damaged(f"its tables are not those of a Simulasi TPS save of version {version}")
+
+
+def _configure(connection: sqlite3.Connection) -> None:
+    mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() != "wal":
+        # Some network file systems cannot share WAL's memory index; FULL still makes every
+        # commit durable in the rollback journal, only slower.
+        logger.warning("save file kept journal mode %r instead of WAL", mode)
+    connection.execute("PRAGMA synchronous = FULL")
+    connection.execute("PRAGMA foreign_keys = ON")
+
+
+def migrate(connection: sqlite3.Connection, up_to: int = len(MIGRATIONS)) -> None:
+    while _user_version(connection) < up_to:
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            # Read again under the write lock: another copy of the game may have just migrated.
+            version = _user_version(connection)
+            if version < up_to:
+                for statement in MIGRATIONS[version]:
+                    connection.execute(statement)
+                # PRAGMA takes no bound parameters; the value is our own integer.
+                connection.execute(f"PRAGMA user_version = {version + 1:d}")
+            connection.execute("COMMIT")
+        except BaseException:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            raise
+
+
+def _user_version(connection: sqlite3.Connection) -> int:
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    return int(version)
+
+
+def _schema_objects(connection: sqlite3.Connection) -> set[tuple[str, str, str, str | None]]:
+    """Every table, index, view and trigger, with the SQL that made it (SQLite's own omitted).
+
+    Comparing the SQL text is exact because every save's schema comes from the same migrations.
+    """
+    rows = connection.execute(
+        "SELECT type, name, tbl_name, sql FROM sqlite_master"
+        " WHERE name NOT LIKE 'sqlite^_%' ESCAPE '^'"
+    ).fetchall()
+    return {tuple(row) for row in rows}
+
+
+@cache
+def _expected_schema_objects(version: int) -> frozenset[tuple[str, str, str, str | None]]:
+    """The schema objects of a save of ``version``, built in memory by the same migrations."""
+    connection = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        migrate(connection, up_to=version)
+        return frozenset(_schema_objects(connection))
+    finally:
+        connection.close()
+
+
+def _is_transient(error: sqlite3.Error) -> bool:
+    """Whether the error says the file cannot be used now rather than that it is bad."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF in _TRANSIENT_CODES
+    message = str(error).lower()
+    return any(phrase in message for phrase in _TRANSIENT_PHRASES)
+
+
+def set_aside(path: Path, detail: str, now_text: str) -> StoreNotice:
+    """Rename the damaged file (and its companions) to a name no other file has."""
+    moved_to = _free_damaged_name(path, _file_stamp(now_text))
+    # Companions first: if a rename fails, a -wal must not stay behind to meet a fresh store.
+    for suffix in _COMPANION_SUFFIXES:
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            companion.rename(moved_to.with_name(moved_to.name + suffix))
+    path.rename(moved_to)
+    logger.warning("save file %s set aside as %s: %s", path, moved_to, detail)
+    return StoreNotice(kind="damaged", moved_to=moved_to, detail=detail)
+
+
+def _free_damaged_name(path: Path, stamp: str) -> Path:
+    """``saves.damaged-<stamp>.db``, or ``…-<stamp>-2.db`` and so on if that name is taken."""
+    attempt = 1
+    while True:
+        tail = "" if attempt == 1 else f"-{attempt}"
+        candidate = path.with_name(f"{path.stem}.damaged-{stamp}{tail}{path.suffix}")
+        taken = candidate.exists() or any(
+            candidate.with_name(candidate.name + suffix).exists() for suffix in _COMPANION_SUFFIXES
+        )
+        if not taken:
+            return candidate
+        attempt += 1
+
+
+def _file_stamp(now_text: str) -> str:
+    """``20261123-101500`` from the clock's ISO text; the real time if the text is not ISO."""
+    try:
+        moment = datetime.fromisoformat(now_text)
+    except ValueError:
+        moment = datetime.now(timezone.utc)
+    return moment.strftime("%Y%m%d-%H%M%S")
