@@ -3,6 +3,7 @@ or foreign save file is set aside untouched — never a traceback, never lost.""
 
 from __future__ import annotations
 
+import os
 import random
 import sqlite3
 import subprocess
@@ -20,12 +21,14 @@ from simulator.persistence import savefile
 from simulator.persistence.store import (
     DATA_DIR_ENV,
     MAX_ACTION_LINE,
+    SAVE_FILE_NAME,
     Profile,
     ProfileNameError,
     RunRecord,
     SaveStore,
     StoreError,
     default_data_dir,
+    problem_kind,
 )
 
 FIRST_MOMENT = "2026-11-23T10:15:00+00:00"
@@ -408,22 +411,68 @@ def test_finishing_an_unknown_run_is_refused(store: SaveStore) -> None:
         store.finish_run(999, 10, "{}")
 
 
-def test_abandon_run_deletes_an_unfinished_run_with_its_actions(store: SaveStore) -> None:
+def test_a_run_set_aside_is_kept_with_its_actions_but_no_longer_offered(
+    store: SaveStore,
+) -> None:
     profile = store.create_profile("Sri").id
     run_id = start_run(store, profile)
     store.append_action(run_id, "07:00 open_meeting")
-    store.abandon_run(run_id)
-    assert store.run(run_id) is None
-    assert store.run_actions(run_id) == []
-    assert store.unfinished_runs(profile) == []
-    store.abandon_run(run_id)  # already gone: nothing to do
+    store.set_run_aside(run_id, "digest_mismatch")
+    record = store.run(run_id)
+    assert record is not None and record.set_aside == "digest_mismatch", "the run was lost"
+    assert store.run_actions(run_id) == ["07:00 open_meeting"], "its actions were lost"
+    assert store.unfinished_runs(profile) == [], "a run set aside is still offered to resume"
 
 
-def test_abandon_run_never_deletes_a_result(store: SaveStore) -> None:
+def test_setting_aside_leaves_a_result_as_it_is(store: SaveStore) -> None:
     run_id = finished_run(store, store.create_profile("Sri").id, "pemilu", 75)
+    store.set_run_aside(run_id, "trainee")
+    record = store.run(run_id)
+    assert record is not None and record.set_aside is None and record.score == 75
+
+
+def test_an_action_is_never_stored_after_a_missing_one(store: SaveStore) -> None:
+    run_id = start_run(store, store.create_profile("Sri").id)
+    store.append_action(run_id, "07:00 open_meeting", seq=1)
+    for gap in (3, 4, 10**6):
+        with pytest.raises(ValueError, match="missing"):
+            store.append_action(run_id, "07:05 open_box", seq=gap)
+    store.append_action(run_id, "07:05 open_box", seq=2)
+    assert store.run_actions(run_id) == ["07:00 open_meeting", "07:05 open_box"]
+
+
+def test_storing_the_same_action_again_is_harmless_and_another_is_refused(
+    store: SaveStore,
+) -> None:
+    run_id = start_run(store, store.create_profile("Sri").id)
+    store.append_action(run_id, "07:00 open_meeting", seq=1)
+    store.append_action(run_id, "07:00 open_meeting", seq=1)  # a retry of a write that landed
     with pytest.raises(ValueError):
-        store.abandon_run(run_id)
-    assert store.run(run_id) is not None, "a finished run must survive abandon_run"
+        store.append_action(run_id, "07:00 something_else", seq=1)
+    assert store.run_actions(run_id) == ["07:00 open_meeting"]
+
+
+def test_a_checkpoint_needs_its_action_stored(store: SaveStore) -> None:
+    run_id = start_run(store, store.create_profile("Sri").id)
+    with pytest.raises(ValueError):
+        store.set_checkpoint(run_id, 1, "ab" * 32)
+    store.append_action(run_id, "07:00 open_meeting", seq=1)
+    store.set_checkpoint(run_id, 1, "ab" * 32)
+    record = store.run(run_id)
+    assert record is not None
+    assert (record.checkpoint_seq, record.checkpoint_digest) == (1, "ab" * 32)
+
+
+def test_a_save_file_removed_while_open_refuses_every_write(tmp_path: Path) -> None:
+    opened, _ = SaveStore.open(tmp_path)
+    try:
+        run_id = start_run(opened, opened.create_profile("Sri").id)
+        (tmp_path / SAVE_FILE_NAME).unlink()
+        with pytest.raises(StoreError) as raised:
+            opened.append_action(run_id, "07:00 open_meeting", seq=1)
+        assert problem_kind(raised.value) == "missing"
+    finally:
+        opened.close()
 
 
 def test_unfinished_runs_newest_first_and_only_the_profiles_own(store: SaveStore) -> None:
@@ -717,3 +766,54 @@ def test_any_sequence_of_lines_reads_back_identical(tmp_path: Path) -> None:
         check()
     finally:
         opened.close()
+
+
+# -- what a killed writer or a stranger leaves where the save should be ------------------------
+
+
+def test_a_writer_killed_in_rollback_journal_mode_is_recovered(tmp_path: Path) -> None:
+    """Where WAL is not possible SQLite keeps a rollback journal; a writer killed mid-way
+    leaves it "hot", and only a connection that may write can roll it back."""
+    opened, _ = SaveStore.open(tmp_path)
+    opened.create_profile("Sri")
+    opened.close()
+    path = tmp_path / SAVE_FILE_NAME
+    raw = raw_connection(path)
+    raw.execute("PRAGMA journal_mode = DELETE")
+    raw.close()
+    writer = textwrap.dedent(
+        f"""
+        import os, sqlite3
+        connection = sqlite3.connect({str(path)!r}, isolation_level=None)
+        connection.execute("PRAGMA cache_size = 1")  # pages spill into the file mid-way
+        connection.execute("BEGIN IMMEDIATE")
+        for number in range(2000):
+            connection.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?)", (f"k{{number}}", "x" * 200)
+            )
+        os._exit(9)  # killed before the commit
+        """
+    )
+    subprocess.run([sys.executable, "-c", writer], check=False)
+    assert (tmp_path / (SAVE_FILE_NAME + "-journal")).stat().st_size > 0, "no hot journal left"
+    reopened, notice = SaveStore.open(tmp_path)
+    try:
+        assert notice is None, "a recoverable save was set aside"
+        assert [profile.name for profile in reopened.profiles()] == ["Sri"]
+        assert reopened.setting("k1") is None, "the killed transaction was not rolled back"
+    finally:
+        reopened.close()
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo"])
+def test_a_save_path_that_is_not_a_file_is_refused_at_once(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / SAVE_FILE_NAME
+    if kind == "folder":
+        path.mkdir()
+    else:
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("this system has no FIFOs")
+        os.mkfifo(path)
+    with pytest.raises(StoreError, match="not a regular file"):
+        SaveStore.open(tmp_path)
+    assert path.exists(), "what was there was moved or removed"

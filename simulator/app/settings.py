@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from simulator.app.theme import TEXT_SIZES
 from simulator.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from simulator.persistence.store import SaveStore
+from simulator.schema import bounded
 
 WINDOW_SIZES: tuple[tuple[int, int], ...] = ((1366, 768), (1600, 900), (1920, 1080))
 
@@ -50,8 +51,7 @@ def _parse_size(text: str | None) -> tuple[int, int] | None:
     """``1366x768`` → (1366, 768); anything odd (a hand-edited save) → None."""
     if not text:
         return None
-    width, _, height = text.partition("x")
-    if not (width.isdigit() and height.isdigit()):
+    try:
+        return bounded.size(text, (800, 600), (7680, 4320))
+    except bounded.Unreadable:
         return None
-    size = (int(width), int(height))
-    return size if 800 <= size[0] <= 7680 and 600 <= size[1] <= 4320 else None

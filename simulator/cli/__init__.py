@@ -9,11 +9,15 @@ Modules are imported only when their verb is used, so ``--help`` and the game st
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import importlib
 import os
 import sys
-from collections.abc import Sequence
+import traceback
+from collections.abc import Callable, Sequence
 
+from simulator.crash import write_crash_report
 from simulator.i18n import DEFAULT_LANGUAGE, LANGUAGES, catalog
 
 # verb → module name; the order is the order of --help
@@ -30,7 +34,8 @@ VERBS: dict[str, str] = {
 
 EXIT_OK = 0
 EXIT_FAILED = 1  # the command ran, and what it checked did not hold
-EXIT_INVALID = 2  # bad input or bad usage
+EXIT_INVALID = 2  # bad input or bad usage, or output that cannot be written
+EXIT_INTERNAL = 3  # a fault in this program: never a verdict on what it was given
 
 
 def _parser(lang: str) -> argparse.ArgumentParser:
@@ -63,13 +68,57 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(args_list)
     if args.verb is None:
         parser.error(catalog(_peek_lang(args_list))("cli.choose_verb"))
-    module = importlib.import_module(f"simulator.cli.{VERBS[args.verb]}")
+    cat = catalog(getattr(args, "lang", _peek_lang(args_list)))
     try:
+        module = importlib.import_module(f"simulator.cli.{VERBS[args.verb]}")
         return int(module.run(args))
     except BrokenPipeError:
         # The reader went away (``… | head``): nothing more to say, and nothing went wrong.
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps the interpreter's flush quiet
+        _quiet_stdout()
         return EXIT_OK
+    except OSError as error:
+        if not _is_output_error(error):
+            return _internal_error(cat)
+        # The output cannot be written (a full disk, /dev/full, a terminal gone): said on
+        # the error stream, which may still work.
+        _quiet_stdout()
+        full = error.errno in {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+        _say(cat("cli.output_failed.full" if full else "cli.output_failed.other"))
+        return EXIT_INVALID
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except Exception:
+        return _internal_error(cat)
+
+
+def _is_output_error(error: OSError) -> bool:
+    """Whether ``error`` came from writing the output (not from a file the verb read)."""
+    return error.filename is None and error.errno in {
+        errno.ENOSPC,
+        errno.EIO,
+        errno.EPIPE,
+        errno.EBADF,
+        errno.EDQUOT,
+        errno.EFBIG,
+    }
+
+
+def _internal_error(cat: Callable[..., str]) -> int:
+    """An error nobody foresaw: its traceback goes to a file, one line says where, and the
+    exit code is its own (3), so that it is never read as "different" or "not passed"."""
+    where = write_crash_report(traceback.format_exc())
+    _say(cat("cli.internal_error", path=str(where) if where else "-"))
+    return EXIT_INTERNAL
+
+
+def _quiet_stdout() -> None:
+    sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps the interpreter's flush quiet
+
+
+def _say(text: str) -> None:
+    # With no error stream either, the exit code alone says it.
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        print(text, file=sys.stderr, flush=True)
 
 
 def _only_language(args: list[str]) -> bool:

@@ -3,8 +3,10 @@ and printing a result."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,11 +14,12 @@ from simulator.content.errors import ContentError
 from simulator.content.load import load_scenario, scenario_sha256
 from simulator.core.actionlog import ActionLog, LogError
 from simulator.core.catalogue import RULES_BY_ID
-from simulator.core.engine import Simulation
+from simulator.core.engine import ENGINE_VERSION, Simulation
 from simulator.core.replay import ReplayError, apply_log
 from simulator.i18n import Catalog
 from simulator.persistence.logfile import read_log
 from simulator.presenter import finding_text
+from simulator.schema.bounded import Unreadable, real_number, whole_number
 from simulator.schema.scenario import Scenario
 
 SCENARIO_DIR = Path(__file__).resolve().parents[2] / "scenarios"
@@ -43,17 +46,51 @@ def load_scenario_or_fail(path: Path, cat: Catalog) -> LoadedScenario:
     return LoadedScenario(scenario, path, scenario_sha256(path))
 
 
+def number_argument(
+    cat: Catalog, low: float, high: float, *, real: bool = False
+) -> Callable[[str], float]:
+    """An argparse ``type`` reading a number from ``low`` to ``high`` through the bounded
+    reader, refusing in the user's language (``nan``, ``1e308``, ``²``, 5,000 digits)."""
+
+    def read(text: str) -> float:
+        try:
+            if real:
+                return real_number(text, low, high)
+            return whole_number(text, int(low), int(high))
+        except Unreadable as error:
+            raise argparse.ArgumentTypeError(cat(error.code, **error.params)) from None
+
+    return read
+
+
 def read_log_or_fail(path: Path, cat: Catalog) -> ActionLog:
     if not path.is_file():
         raise CliFailure(cat("cli.no_such_file", path=str(path)))
     try:
-        return read_log(path)
+        log = read_log(path)
     except LogError as error:
         raise CliFailure(
             "\n".join(
                 f"{path}:{p.line}: {cat(p.code, **p.params)} [{p.code}]" for p in error.problems
             )
         ) from None
+    if int(log.header.engine) > int(ENGINE_VERSION):
+        # Its actions may be ones this program does not know, and its rules are not these.
+        line = _header_line(path, "engine")
+        raise CliFailure(
+            f"{path}:{line}: "
+            + cat("log.engine_newer", logged=log.header.engine, now=ENGINE_VERSION)
+            + " [log.engine_newer]"
+        )
+    return log
+
+
+def _header_line(path: Path, field: str) -> int:
+    """The file line of a header ``field`` (1 when it cannot be found)."""
+    lines = path.read_text(encoding="utf-8-sig", errors="replace").splitlines()
+    return next(
+        (number for number, line in enumerate(lines, 1) if line.startswith(field + ":")), 1
+    )
 
 
 def apply_or_fail(

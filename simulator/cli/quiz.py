@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from simulator.cli._common import number_argument
+from simulator.core.actionlog import MAX_SEED
 from simulator.i18n import DEFAULT_LANGUAGE, Catalog, catalog
 from simulator.persistence.quiz_records import QuizRecords
 from simulator.persistence.store import SaveStore, StoreError
@@ -46,6 +48,8 @@ EXIT_INVALID = 2
 MODES = {"practice": Mode.LATIHAN, "latihan": Mode.LATIHAN, "exam": Mode.UJIAN,
          "ujian": Mode.UJIAN, "review": Mode.ULANGAN, "ulangan": Mode.ULANGAN}
 QUIT = ("q", "quit", "keluar")
+MAX_COUNT = 10_000  # questions in one sitting
+MAX_MINUTES = 24 * 60  # an exam's time limit
 
 
 def add_arguments(parser: argparse.ArgumentParser, cat: Catalog) -> None:
@@ -53,13 +57,16 @@ def add_arguments(parser: argparse.ArgumentParser, cat: Catalog) -> None:
                         help=cat("cli.arg.quiz_banks"))
     parser.add_argument("--mode", choices=sorted(MODES), default="practice",
                         help=cat("cli.arg.quiz_mode"))
-    parser.add_argument("--count", type=int, default=None, metavar="N",
+    parser.add_argument("--count", type=number_argument(cat, 1, MAX_COUNT), default=None,
+                        metavar="N",
                         help=cat("cli.arg.quiz_count", default=EXAM_SIZE))
-    parser.add_argument("--minutes", type=float, default=EXAM_SECONDS / 60, metavar="M",
+    parser.add_argument("--minutes", type=number_argument(cat, 1, MAX_MINUTES, real=True),
+                        default=EXAM_SECONDS / 60, metavar="M",
                         help=cat("cli.arg.quiz_minutes", default=EXAM_SECONDS // 60))
     parser.add_argument("--topic", action="append", default=None, metavar="TOPIC",
                         help=cat("cli.arg.quiz_topic"))
-    parser.add_argument("--seed", type=int, default=None, help=cat("cli.arg.quiz_seed"))
+    parser.add_argument("--seed", type=number_argument(cat, 0, MAX_SEED), default=None,
+                        help=cat("cli.arg.quiz_seed"))
     parser.add_argument("--profile", default=None, metavar="NAME",
                         help=cat("cli.arg.quiz_profile"))
     parser.add_argument("--polling-day", default=None, metavar="DD-MM-YYYY",
@@ -76,9 +83,27 @@ class Terminal:
     width: int = 78
 
 
+MAX_ANSWER_BYTES = 4096  # a typed answer; the rest of a longer line is dropped
+
+
 def _stdin_line() -> str | None:
-    line = sys.stdin.readline()
-    return None if line == "" else line.rstrip("\r\n")
+    """The next line typed (or piped), None at the end of input or with no input at all (a
+    closed stdin). Bytes that are not UTF-8 come through as "�", which no answer holds, so
+    the trainee is asked again."""
+    stream = sys.stdin
+    source = getattr(stream, "buffer", None)
+    if source is None:
+        return None
+    try:
+        line = source.readline(MAX_ANSWER_BYTES)
+        rest = line
+        while rest and not rest.endswith(b"\n") and len(line) >= MAX_ANSWER_BYTES:
+            rest = source.readline(MAX_ANSWER_BYTES)  # a line past the limit: drop the rest
+    except (OSError, ValueError):
+        return None  # stdin unreadable (a closed or vanished terminal): as its end
+    if not line:
+        return None
+    return line.decode("utf-8", errors="replace").rstrip("\r\n")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -265,7 +290,10 @@ def _ask(sitting: QuizRun, shown: Shown, cat: Catalog, terminal: Terminal,
 def _read_answer(shown: Shown, cat: Catalog, terminal: Terminal) -> object:
     while True:
         line = terminal.read()
-        if line is None or line.strip().casefold() in QUIT:
+        if line is None:
+            terminal.write(cat("cli.quiz.input_ended"))
+            return _Quit
+        if line.strip().casefold() in QUIT:
             return _Quit
         if not line.strip():
             continue

@@ -4,7 +4,6 @@ rendered headless to PNG files (for handouts and slides, and to check the look).
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -12,8 +11,7 @@ from pathlib import Path
 from simulator.app.theme import TEXT_SIZES
 from simulator.cli._common import CliFailure, load_scenario_or_fail
 from simulator.i18n import Catalog, catalog
-
-SIZE = re.compile(r"^(\d{3,4})x(\d{3,4})$")
+from simulator.schema import bounded
 
 
 def add_arguments(parser: argparse.ArgumentParser, cat: Catalog) -> None:
@@ -30,10 +28,10 @@ def add_arguments(parser: argparse.ArgumentParser, cat: Catalog) -> None:
 
 def run(args: argparse.Namespace) -> int:
     cat = catalog(args.lang)
-    match = SIZE.match(args.size)
-    size = (int(match.group(1)), int(match.group(2))) if match else None
-    if size is None or not (640 <= size[0] <= 3840 and 480 <= size[1] <= 2160):
-        print(cat("cli.shot.bad_size", size=args.size), file=sys.stderr)
+    try:
+        size = bounded.size(args.size, (640, 480), (3840, 2160))
+    except bounded.Unreadable:
+        print(cat("cli.shot.bad_size", size=args.size[:24]), file=sys.stderr)
         return 2
     if str(args.scenario) == "quiz":
         return _quiz_shots(args, size, cat)

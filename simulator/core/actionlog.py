@@ -30,11 +30,15 @@ from pydantic import ValidationError
 
 from simulator.core.catalogue import parse_action
 from simulator.core.engine import LoggedAction
+from simulator.schema.bounded import Unreadable, json_object, whole_number
 from simulator.schema.clock import format_minutes, to_minutes
 
 LOG_FORMAT = "# simulasi-tps-log/1"
 SEPARATOR = "---"
 MAX_LINES = 200_000
+MAX_PARAMS = 10_000  # characters of an action's parameters (a stored line holds at most these)
+MAX_SEED = 2**63 - 1  # what the save file and the random generator take
+MAX_ENGINE = 1_000_000  # an engine version is a small whole number
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,12 +149,17 @@ def _parse_header(lines: list[str], problems: list[LogProblem]) -> LogHeader | N
     if missing:
         problems.append(LogProblem(1, "log.header", {"field": missing[0]}))
         return None
-    if not found["seed"].isdigit():
-        problems.append(LogProblem(1, "log.seed", {"value": found["seed"]}))
+    try:
+        seed = whole_number(found["seed"], 0, MAX_SEED)
+    except Unreadable:
+        problems.append(LogProblem(1, "log.seed", {"value": found["seed"][:24]}))
         return None
-    return LogHeader(
-        found["scenario"], found["scenario-sha256"], int(found["seed"]), found["engine"]
-    )
+    try:
+        whole_number(found["engine"], 1, MAX_ENGINE)
+    except Unreadable:
+        problems.append(LogProblem(1, "log.engine", {"value": found["engine"][:24]}))
+        return None
+    return LogHeader(found["scenario"], found["scenario-sha256"], seed, found["engine"])
 
 
 def _parse_entry(number: int, line: str, problems: list[LogProblem]) -> LoggedAction | None:
@@ -168,11 +177,8 @@ def _parse_entry(number: int, line: str, problems: list[LogProblem]) -> LoggedAc
     data: dict[str, Any] = {}
     if len(parts) == 3:
         try:
-            data = json.loads(parts[2])
-        except ValueError:
-            problems.append(LogProblem(number, "log.params", {"text": parts[2][:80]}))
-            return None
-        if not isinstance(data, dict):
+            data = json_object(parts[2], MAX_PARAMS)
+        except Unreadable:
             problems.append(LogProblem(number, "log.params", {"text": parts[2][:80]}))
             return None
     data["kind"] = parts[1]
@@ -192,7 +198,11 @@ def _parse_result(
     found = _fields(lines, first_line, problems)
     if not found:
         return None
-    if "score" not in found or "digest" not in found or not found["score"].isdigit():
+    try:
+        score = whole_number(found.get("score", ""), 0, 100)
+    except Unreadable:
+        score = None
+    if score is None or "digest" not in found:
         problems.append(LogProblem(first_line, "log.result", {}))
         return None
-    return LogResult(int(found["score"]), found["digest"])
+    return LogResult(score, found["digest"])

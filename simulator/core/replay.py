@@ -16,22 +16,33 @@ class ReplayError(Exception):
     """The log cannot be applied: entry ``index`` (0-based) failed for ``code``."""
 
     index: int
-    code: str  # "replay.time" or "replay.illegal"
+    code: str  # "replay.time", "replay.illegal" or "replay.digest"
     params: tuple[tuple[str, str], ...]
 
     def __str__(self) -> str:
         return f"entry {self.index + 1}: {self.code} {dict(self.params)}"
 
 
-def apply_log(scenario: Scenario, log: ActionLog, *, strict_times: bool = True) -> Simulation:
+def apply_log(
+    scenario: Scenario,
+    log: ActionLog,
+    *,
+    strict_times: bool = True,
+    checkpoint: tuple[int, str] | None = None,
+) -> Simulation:
     """Start ``scenario`` with the log's seed and apply every logged action in order.
 
     With ``strict_times`` each action must be applied at the time it was logged: a recording
     whose times disagree with the engine's clock was made by another engine or edited, and
     is refused. Without it the logged times are only notes, as in a log written by hand.
+
+    A ``checkpoint`` (a count of actions, and the state digest recorded after them) is
+    checked on the way: a replay that reaches another state there is not the recorded day.
     """
     sim = Simulation.start(scenario, seed=log.header.seed)
     for index, entry in enumerate(log.entries):
+        if checkpoint is not None and index == checkpoint[0]:
+            _check(sim, index, checkpoint[1])
         if strict_times and sim.world.clock != entry.at:
             raise ReplayError(
                 index,
@@ -44,7 +55,21 @@ def apply_log(scenario: Scenario, log: ActionLog, *, strict_times: bool = True) 
             raise ReplayError(
                 index, "replay.illegal", (("kind", entry.action.kind), ("why", str(error)))
             ) from None
+    if checkpoint is not None and checkpoint[0] == len(log.entries):
+        _check(sim, len(log.entries), checkpoint[1])
+    elif checkpoint is not None and checkpoint[0] > len(log.entries):
+        raise ReplayError(len(log.entries), "replay.short", (("at", str(checkpoint[0])),))
     return sim
+
+
+def _check(sim: Simulation, applied: int, recorded: str) -> None:
+    digest = sim.digest()
+    if digest != recorded:
+        raise ReplayError(
+            max(0, applied - 1),
+            "replay.digest",
+            (("count", str(applied)), ("recorded", recorded[:12]), ("now", digest[:12])),
+        )
 
 
 def header_for(sim: Simulation, scenario_sha256: str) -> LogHeader:

@@ -5,7 +5,9 @@ for what the store promises)."""
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
+import stat
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import cache
@@ -124,6 +126,14 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             passed INTEGER NOT NULL CHECK (passed IN (0, 1))
         )""",
     ),
+    (
+        # What resuming checks a replayed day against: the digest of the state after action
+        # ``checkpoint_seq`` (simulator.app.play.PlaySession.checkpoint_if_due).
+        "ALTER TABLE runs ADD COLUMN checkpoint_seq INTEGER",
+        "ALTER TABLE runs ADD COLUMN checkpoint_digest TEXT",
+        # Why an unfinished run is no longer offered for resuming (it is kept all the same).
+        "ALTER TABLE runs ADD COLUMN set_aside TEXT",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -154,7 +164,8 @@ def connect_checked(path: Path) -> sqlite3.Connection:
     Raises :class:`Damaged` for a file to set aside and sqlite3.Error for one that cannot be
     used now.
     """
-    if path.exists():
+    if _require_regular_file(path):
+        _roll_back_hot_journal(path)
         _check_read_only(path)
     connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
     try:
@@ -164,6 +175,41 @@ def connect_checked(path: Path) -> sqlite3.Connection:
         connection.close()
         raise
     return connection
+
+
+def _require_regular_file(path: Path) -> bool:
+    """Whether a save file is there; OSError at once when something else is (a folder, a
+    FIFO, a device): SQLite would wait on a FIFO for a writer that never comes."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return False
+    if not stat.S_ISREG(mode):
+        raise OSError(f"{path} is not a regular file")
+    return True
+
+
+def _roll_back_hot_journal(path: Path) -> None:
+    """Finish what a writer killed mid-transaction left: with the rollback journal (the mode
+    SQLite falls back to where WAL is not possible) that is a ``-journal`` beside the file,
+    which only a connection allowed to write can roll back. A read-only look would take the
+    file for one on a read-only disk."""
+    journal = path.with_name(path.name + "-journal")
+    try:
+        if journal.stat().st_size == 0:
+            return
+    except FileNotFoundError:
+        return
+    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+    try:
+        connection.execute("PRAGMA schema_version").fetchone()  # a read rolls it back
+    except sqlite3.DatabaseError as error:
+        if _is_transient(error):
+            raise
+        raise Damaged(str(error)) from error
+    finally:
+        connection.close()
+    logger.warning("save file %s: an interrupted write was rolled back", path)
 
 
 def _check_read_only(path: Path) -> None:

@@ -57,6 +57,7 @@ MAX_SETTING_VALUE = 10_000
 MAX_SCENARIO_ID = 200
 MAX_SCENARIO_PATH = 4_096
 MAX_SCENARIO_SHA256 = 128
+MAX_DIGEST = 128
 MAX_RESULT_JSON = 2_000_000  # a whole day's findings are well under 200 KB
 RUN_MODES = ("latihan", "ujian")
 
@@ -110,6 +111,9 @@ class RunRecord:
     score: int | None
     result_json: str | None  # the caller's JSON text (score per phase, findings)
     actions: int  # how many action lines are stored
+    checkpoint_seq: int | None = None  # the action after which ...
+    checkpoint_digest: str | None = None  # ... the day's state had this digest
+    set_aside: str | None = None  # why it is no longer offered for resuming, if it is not
 
 
 _OPTIONAL_STR = (str, type(None))
@@ -128,6 +132,9 @@ _RUN_FIELDS: tuple[tuple[str, type | tuple[type, ...]], ...] = (
     ("score", _OPTIONAL_INT),
     ("result_json", _OPTIONAL_STR),
     ("(SELECT count(*) FROM actions WHERE actions.run_id = runs.id)", int),
+    ("checkpoint_seq", _OPTIONAL_INT),
+    ("checkpoint_digest", _OPTIONAL_STR),
+    ("set_aside", _OPTIONAL_STR),
 )
 _RUN_COLUMNS = ", ".join(sql for sql, _ in _RUN_FIELDS)
 _RUN_TYPES = tuple(kind for _, kind in _RUN_FIELDS)
@@ -141,6 +148,29 @@ class StoreError(Exception):
         super().__init__(f"the save file {str(path)!r} could not be used: {reason}")
         self.path = path
         self.reason = reason
+
+
+#: what stopped a write, by the words SQLite (or the store) gave, most telling first
+_PROBLEMS = (
+    ("missing", ("no longer there", "not a regular file")),
+    ("full", ("full",)),
+    ("locked", ("locked", "busy")),
+    ("read_only", ("readonly", "read-only", "permission")),
+    ("unreachable", ("disk i/o", "unable to open", "no such")),
+)
+
+
+def problem_kind(error: Exception) -> str:
+    """Why a write failed, as a message is chosen by: ``missing`` (the file was removed or
+    replaced), ``full``, ``locked`` (another program holds it), ``read_only``,
+    ``unreachable`` (the disk or stick went away), else ``other``."""
+    if not isinstance(error, StoreError):
+        return "other"
+    reason = error.reason.lower()
+    return next(
+        (kind for kind, phrases in _PROBLEMS if any(phrase in reason for phrase in phrases)),
+        "other",
+    )
 
 
 class ProfileNameError(ValueError):
@@ -162,6 +192,9 @@ class SaveStore:
         self._connection = connection
         self._path = path
         self._now = now
+        # The file the connection writes to: a save removed or replaced while the game runs
+        # would otherwise take every later action into a file no one will open again.
+        self._identity = _identity(path)
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -321,22 +354,74 @@ class SaveStore:
             )
             return _row_id(cursor)
 
-    def append_action(self, run_id: int, line: str) -> None:
+    def append_action(self, run_id: int, line: str, seq: int | None = None) -> None:
         """Store the next action line of an unfinished run, committed before this returns.
+
+        With ``seq`` (counted from 1) the line is stored only as that action of the run: never
+        after a missing one (ValueError when the run holds another number of actions than
+        ``seq - 1``). Storing the same line again as the same action does nothing (a write
+        that reached the file although it reported a failure, then retried).
 
         ValueError for a line over 10,000 characters or a run that is unknown or finished.
         """
         _require_length(line, MAX_ACTION_LINE, "action line")
+        if seq is not None:
+            _require_int64(seq, "action number")
         # One statement, so numbering the line and storing it are one atomic transaction.
         with self._guarded() as connection:
             cursor = connection.execute(
-                "INSERT INTO actions (run_id, seq, line)"
+                "INSERT OR IGNORE INTO actions (run_id, seq, line)"
                 " SELECT id, (SELECT coalesce(max(seq), 0) + 1 FROM actions WHERE run_id = ?), ?"
-                " FROM runs WHERE id = ? AND finished IS NULL",
-                (run_id, line, run_id),
+                " FROM runs WHERE id = ? AND finished IS NULL"
+                " AND (? IS NULL OR ? = (SELECT count(*) + 1 FROM actions WHERE run_id = ?))",
+                (run_id, line, run_id, seq, seq, run_id),
+            )
+            if cursor.rowcount == 1:
+                return
+            stored = None
+            if seq is not None:
+                row = connection.execute(
+                    "SELECT line FROM actions WHERE run_id = ? AND seq = ?", (run_id, seq)
+                ).fetchone()
+                stored = None if row is None else row[0]
+        if stored == line and self._unfinished(run_id):
+            return
+        if seq is not None and self._unfinished(run_id):
+            raise ValueError(f"action {seq} of run {run_id!r} would follow a missing one")
+        raise ValueError(f"no unfinished run with id {run_id!r} to append to")
+
+    def _unfinished(self, run_id: int) -> bool:
+        with self._guarded() as connection:
+            row = connection.execute(
+                "SELECT 1 FROM runs WHERE id = ? AND finished IS NULL", (run_id,)
+            ).fetchone()
+            return row is not None
+
+    def set_checkpoint(self, run_id: int, seq: int, digest: str) -> None:
+        """Note the digest of the day's state after its action ``seq`` (stored already), for
+        resuming to check the replayed day against. ValueError if the run is unknown or
+        finished, or holds fewer actions."""
+        _require_int64(seq, "action number")
+        _require_length(digest, MAX_DIGEST, "digest")
+        with self._guarded() as connection:
+            cursor = connection.execute(
+                "UPDATE runs SET checkpoint_seq = ?, checkpoint_digest = ?"
+                " WHERE id = ? AND finished IS NULL"
+                " AND ? <= (SELECT count(*) FROM actions WHERE run_id = ?)",
+                (seq, digest, run_id, seq, run_id),
             )
             if cursor.rowcount != 1:
-                raise ValueError(f"no unfinished run with id {run_id!r} to append to")
+                raise ValueError(f"run {run_id!r} has no action {seq} to note a checkpoint at")
+
+    def set_run_aside(self, run_id: int, reason: str) -> None:
+        """No longer offer an unfinished run for resuming, saying why; it is kept, with every
+        action, never deleted. A finished or unknown run is left as it is."""
+        _require_length(reason, MAX_SETTING_KEY, "reason")
+        with self._guarded() as connection:
+            connection.execute(
+                "UPDATE runs SET set_aside = ? WHERE id = ? AND finished IS NULL",
+                (reason, run_id),
+            )
 
     def run_actions(self, run_id: int) -> list[str]:
         """The run's action lines in the order they were appended; empty for an unknown run."""
@@ -359,18 +444,6 @@ class SaveStore:
             if cursor.rowcount != 1:
                 raise ValueError(f"no unfinished run with id {run_id!r} to finish")
 
-    def abandon_run(self, run_id: int) -> None:
-        """Delete an unfinished run and its actions: the trainee chose not to resume it.
-
-        An unknown id is ignored (the run is already gone); a finished run is a result and is
-        never deleted this way: ValueError.
-        """
-        with self._transaction() as connection:
-            row = connection.execute("SELECT finished FROM runs WHERE id = ?", (run_id,)).fetchone()
-            if row is not None and row[0] is not None:
-                raise ValueError(f"run {run_id!r} is finished; only unfinished runs are abandoned")
-            connection.execute("DELETE FROM runs WHERE id = ?", (run_id,))
-
     def run(self, run_id: int) -> RunRecord | None:
         """The run with this id, or None."""
         found = self._select_runs("id = ?", (run_id,), "id")
@@ -378,7 +451,9 @@ class SaveStore:
 
     def unfinished_runs(self, profile_id: int) -> list[RunRecord]:
         """The profile's days that were left mid-way, the most recently started first."""
-        return self._select_runs("profile_id = ? AND finished IS NULL", (profile_id,), "id DESC")
+        return self._select_runs(
+            "profile_id = ? AND finished IS NULL AND set_aside IS NULL", (profile_id,), "id DESC"
+        )
 
     def finished_runs(self, profile_id: int, scenario_id: str | None = None) -> list[RunRecord]:
         """The profile's finished days (of one scenario if given), the most recently ended first."""
@@ -430,6 +505,8 @@ class SaveStore:
     def _guarded(self) -> Iterator[sqlite3.Connection]:
         """Translate sqlite3's errors: a refused constraint is the caller's ValueError, a
         failing file a StoreError. Misuse (a closed store, a bad parameter type) passes as is."""
+        if _identity(self._path) != self._identity:
+            raise StoreError(self._path, "the save file is no longer there (moved or deleted)")
         try:
             yield self._connection
         except sqlite3.IntegrityError as error:
@@ -498,3 +575,11 @@ def _require_free_name(connection: sqlite3.Connection, name: str, except_id: int
     if problem is not None:
         raise ProfileNameError(name, problem)
 
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """The device and inode of the file at ``path``; None when there is none."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino

@@ -7,6 +7,7 @@ from datetime import date
 
 from simulator.core.answers import Answer
 from simulator.quiz.session import Shown
+from simulator.schema.bounded import Unreadable, whole_number
 from simulator.schema.quiz import (
     BallotQuestion,
     MultipleChoice,
@@ -18,7 +19,9 @@ from simulator.schema.quiz import (
 
 TRUE_WORDS = frozenset({"b", "benar", "t", "true", "y", "ya", "yes"})
 FALSE_WORDS = frozenset({"s", "salah", "f", "false", "n", "no", "tidak"})
-_GROUPED = re.compile(r"^\d{1,3}([.,]\d{3})+$")  # 1.234 or 1,234: a thousands separator
+_GROUPED = re.compile(r"^[0-9]{1,3}([.,][0-9]{3})+$")  # 1.234 or 1,234: a thousands separator
+MAX_NUMERIC = 999_999_999  # the largest figure a numeric answer holds
+MAX_CHOICE = 10_000  # more than any question's choices
 
 
 class AnswerError(ValueError):
@@ -32,9 +35,12 @@ class AnswerError(ValueError):
 
 def _numbers(text: str) -> list[int]:
     parts = [p for p in re.split(r"[\s,;]+", text.strip()) if p]
-    if not parts or not all(p.isdigit() for p in parts):
+    if not parts or any(p[0] in "+-" for p in parts):
         raise AnswerError("quiz.input.numbers")
-    return [int(p) for p in parts]
+    try:
+        return [whole_number(p, 0, MAX_CHOICE) for p in parts]
+    except Unreadable:
+        raise AnswerError("quiz.input.numbers") from None
 
 
 def parse_answer(shown: Shown, text: str, /) -> Answer:
@@ -50,9 +56,12 @@ def parse_answer(shown: Shown, text: str, /) -> Answer:
         raise AnswerError("quiz.input.true_false")
     if isinstance(question, Numeric):
         digits = re.sub(r"[.,]", "", cleaned) if _GROUPED.match(cleaned) else cleaned
-        if not digits.isdigit() or len(digits) > 9:
+        if digits[:1] in ("+", "-"):
             raise AnswerError("quiz.input.whole_number")
-        return int(digits)
+        try:
+            return whole_number(digits, 0, MAX_NUMERIC)
+        except Unreadable:
+            raise AnswerError("quiz.input.whole_number") from None
     values = shown.values
     count = len(values)
     numbers = _numbers(cleaned)
@@ -72,7 +81,7 @@ def parse_answer(shown: Shown, text: str, /) -> Answer:
     return tuple(values[n - 1] for n in numbers)  # type: ignore[misc]
 
 
-_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+_DATE = re.compile(r"^([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})$")
 
 
 def parse_day(text: str) -> date | None:

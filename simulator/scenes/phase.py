@@ -458,6 +458,8 @@ class PhaseScene(Scene):
         self.keep_focus()
         for action in actions:
             self.session.do(action)
+            if self.session.save_problem is not None:
+                break  # the day stops at the action that could not be saved
         self.play_sound()
         self.after_action()
 
@@ -473,6 +475,9 @@ class PhaseScene(Scene):
             sounds.play("ok")
 
     def after_action(self) -> None:
+        if self.session.save_problem is not None:
+            self.ask_about_save()
+            return
         if self.session.finished:
             self.show_debrief()
             return
@@ -550,9 +555,15 @@ class PhaseScene(Scene):
 
         self.ctx.stack.push(PauseScene(self.ctx, self.session))
 
+    def ask_about_save(self) -> None:
+        from simulator.scenes.save_problem import ask_about_save
+
+        ask_about_save(self.ctx, self.session, self.after_action)
+
     def after_shown(self) -> None:
-        """Once the phase is on screen, the next screen's code is loaded (see
-        :meth:`Scene.after_shown`)."""
+        """Once the phase is on screen, the day's checkpoint is noted when due and the next
+        screen's code is loaded (see :meth:`Scene.after_shown`)."""
+        self.session.checkpoint_if_due()
         if not self._next_loaded:
             self._next_loaded = True
             from simulator.scenes.phases import load_next
@@ -568,14 +579,17 @@ class PhaseScene(Scene):
             box.set_text(self.feedback_markup())
         self._feedback_stale = False
         on_top = self.ctx.stack.top is self and self.world.phase is self.phase
-        if on_top and incidents.awaiting(self.world):
+        if on_top and self.session.save_problem is not None:
+            self.ask_about_save()  # the day could not be saved (its start, a checkpoint)
+        elif on_top and incidents.awaiting(self.world):
             self.show_event()
 
     def next_change(self) -> float | None:
-        """Feedback marked for rewriting, or an event waiting to be shown, appears at the next
-        update."""
+        """Feedback marked for rewriting, a failed save or an event waiting to be shown,
+        appears at the next update."""
         on_top = self.ctx.stack.top is self and self.world.phase is self.phase
-        if self._feedback_stale or (on_top and incidents.awaiting(self.world)):
+        waiting = self.session.save_problem is not None or incidents.awaiting(self.world)
+        if self._feedback_stale or (on_top and waiting):
             return 0.0
         return None
 

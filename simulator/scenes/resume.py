@@ -82,14 +82,18 @@ class ResumeScene(Scene):
         try:
             session = PlaySession.resume(entry, run, store)
         except ResumeError as error:
+            if str(error) != "scenario_changed":  # kept, never deleted, no longer offered
+                store.set_run_aside(run.id, str(error))
             self.message = self.ctx.cat(f"shell.resume.{error}")
             self.rebuild()
             return
         self.ctx.stack.replace(scene_for(self.ctx, session))
 
     def discard(self, run: RunRecord) -> None:
+        """The trainee's choice not to resume this day: it is set aside, kept with every
+        action (a trainer may still want it), no longer offered."""
         if self.ctx.store is not None:
-            self.ctx.store.abandon_run(run.id)
+            self.ctx.store.set_run_aside(run.id, "trainee")
         if not (
             self.ctx.store
             and self.ctx.profile

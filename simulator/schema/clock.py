@@ -12,7 +12,8 @@ from typing import Annotated
 
 from pydantic import StringConstraints
 
-TIME_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d([+-][1-9])?$"
+# ASCII digits only: a regular expression's \d also takes other scripts' digits.
+TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]([+-][1-9])?$"
 _TIME_RE = re.compile(TIME_PATTERN)
 MINUTES_PER_DAY = 24 * 60
 

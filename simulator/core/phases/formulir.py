@@ -28,13 +28,16 @@ PHASE = Phase.FORMULIR
 DISCREPANCY_TOPIC = "selisih_suara"  # the C.Kejadian Khusus topic for a day that won't reconcile
 
 
+MAX_FIGURE = 100_000  # more than any TPS's count of anything
+
+
 class EnterFigure(Action):
     """Write a figure in an empty cell of a C.Hasil (field ids: see ``core.forms``)."""
 
     kind: Literal["enter_figure"] = "enter_figure"
     ballot: BallotType
     field: str = Field(min_length=2, max_length=40)
-    value: int = Field(ge=0, le=100_000)
+    value: int = Field(ge=0, le=MAX_FIGURE)
 
 
 class CorrectFigure(Action):

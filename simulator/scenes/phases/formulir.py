@@ -31,12 +31,13 @@ from simulator.art.fonts import fit_text, text_size
 from simulator.core import forms
 from simulator.core.actions import Action, InformPtps, RecordSpecialEvent
 from simulator.core.phases import formulir, incidents
-from simulator.core.phases.formulir import EnterFigure, SignForm
+from simulator.core.phases.formulir import MAX_FIGURE, EnterFigure, SignForm
 from simulator.core.targets import parse_target
 from simulator.presenter.labels import ballot_name
 from simulator.scenes.phase import PhaseScene, held_while_drawing
 from simulator.scenes.phases import formulir_art as art
 from simulator.scenes.phases.formulir_correction import CorrectionDialog
+from simulator.schema.bounded import Unreadable, whole_number
 from simulator.schema.types import BallotType
 
 ENTRY_PREFIX = "figure:"
@@ -519,12 +520,14 @@ class FormulirScene(PhaseScene):
     def submit(self, field_id: str, text: str, step: int = 1, leave_form: bool = False) -> None:
         """A figure typed into a cell: written if the cell is empty, corrected if it differs;
         then the focus moves on (see :meth:`focus_cell`)."""
-        text = text.strip()
         current = self.form().get(field_id)
-        if not text.isdigit() or self.signed():
+        try:
+            value = whole_number(text, 0, MAX_FIGURE)
+        except Unreadable:
+            value = None
+        if value is None or self.signed():
             self.focus_cell(field_id, step, leave_form)
             return
-        value = int(text)
         if current is None:
             self.act(EnterFigure(ballot=self.current, field=field_id, value=value))
             self.focus_cell(field_id, step, leave_form)

@@ -610,8 +610,8 @@ class PembukaanScene(PhaseScene):
         for party in self.world.scenario.parties:
             if party.name == represents:
                 return party.color, party.number
-        digits = "".join(ch for ch in represents if ch.isdigit())
-        return None, int(digits) if digits else None
+        digits = "".join(ch for ch in represents if "0" <= ch <= "9")  # "²" is no number
+        return None, int(digits) if 0 < len(digits) <= 6 else None
 
     def draw_done(self, surface: pygame.Surface) -> None:
         """The steps taken in this phase, in the order taken, each with its mark and time; the

@@ -455,6 +455,9 @@ class PemungutanScene(DeskBand, DeskPicture, DeskControls, PhaseScene):
         )
 
     def update(self, dt: float) -> None:
+        if self.session.save_problem is not None and self.ctx.stack.top is self:
+            self.ask_about_save()  # a checkpoint could not be written: the day waits
+            return
         if not self.clock_runs():
             return
         stop = self.stop
@@ -473,6 +476,8 @@ class PemungutanScene(DeskBand, DeskPicture, DeskControls, PhaseScene):
     def next_change(self) -> float | None:
         """The running clock moves on at each game minute (its own ``update`` replaces the
         base's, and so does this)."""
+        if self.session.save_problem is not None and self.ctx.stack.top is self:
+            return 0.0
         if not self.clock_runs() or self.stop is None:
             return None
         left = self.seconds_per_minute - self.elapsed % self.seconds_per_minute
