@@ -17,6 +17,7 @@ from simulator.app.sound import Sounds
 from simulator.app.theme import BODY_POINTS, HEADING_POINTS, build_theme, font_size, ui_scale
 from simulator.i18n import Catalog, catalog
 from simulator.persistence.store import Profile, SaveStore, StoreNotice
+from simulator.presenter.notices import notice_lines
 
 if TYPE_CHECKING:  # the library loads the engine and the content layer: not at start-up
     from simulator.app.library import ScenarioEntry
@@ -147,4 +148,4 @@ class AppContext:
 
     def store_notice(self, notice: StoreNotice | None) -> None:
         if notice is not None:
-            self.notices.append(self.cat(f"shell.store.{notice.kind}", path=str(notice.moved_to)))
+            self.notices.extend(notice_lines(self.cat, notice))

@@ -12,6 +12,7 @@ import argparse
 import contextlib
 import errno
 import importlib
+import logging
 import os
 import sys
 import traceback
@@ -57,6 +58,9 @@ def _parser(lang: str) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # What the program logs is for its log, not the terminal (Python's last-resort handler
+    # would print warnings there, in English, between the user's messages).
+    logging.getLogger("simulator").addHandler(logging.NullHandler())
     args_list = list(sys.argv[1:] if argv is None else argv)
     if _only_language(args_list):
         from simulator.app.launch import launch_game

@@ -23,6 +23,7 @@ from simulator.core.actionlog import MAX_SEED
 from simulator.i18n import DEFAULT_LANGUAGE, Catalog, catalog
 from simulator.persistence.quiz_records import QuizRecords
 from simulator.persistence.store import SaveStore, StoreError
+from simulator.presenter.notices import notice_lines
 from simulator.quiz import texts
 from simulator.quiz.banks import BANK_DIR, load_banks
 from simulator.quiz.parse import AnswerError, parse_answer, read_polling_day
@@ -208,6 +209,8 @@ def _open_profile(name: str, cat: Catalog, terminal: Terminal) -> _Saver | None:
         return None
     if notice is not None:
         terminal.write(cat("cli.quiz.store_damaged", path=str(notice.moved_to)))
+        for line in notice_lines(cat, notice)[1:]:
+            terminal.write(line)
     profiles = store.profiles()
     profile = next((p for p in profiles if p.name.casefold() == name.strip().casefold()), None)
     if profile is None:

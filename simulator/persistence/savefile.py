@@ -149,10 +149,27 @@ class StoreNotice:
     kind: str
     moved_to: Path
     detail: str  # the underlying error text, for the log
+    value: BadValue | None = None  # the value that made it unusable, when one did
+
+
+@dataclass(frozen=True, slots=True)
+class BadValue:
+    """A value in a save file that this program does not read: where it is (``table``, the
+    ``row`` by its key, ``column``) and what it is (``found``: a type word or the number)."""
+
+    table: str
+    row: str
+    column: str
+    found: str
+    expected: str  # "text", "integer", or "low..high" for a number out of its range
 
 
 class Damaged(Exception):
     """Raised while opening: the file is not a usable save and must be set aside."""
+
+    def __init__(self, detail: str, value: BadValue | None = None) -> None:
+        super().__init__(detail)
+        self.value = value
 
 
 # -- opening a file --------------------------------------------------------------------------
@@ -168,6 +185,7 @@ def connect_checked(path: Path) -> sqlite3.Connection:
         _roll_back_hot_journal(path)
         _check_read_only(path)
     connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+    connection.text_factory = read_text
     try:
         _configure(connection)
         migrate(connection)
@@ -175,6 +193,12 @@ def connect_checked(path: Path) -> sqlite3.Connection:
         connection.close()
         raise
     return connection
+
+
+def read_text(data: bytes) -> str:
+    """A text value as stored: bytes that are not UTF-8 (a hand-edited save) come out as
+    "�", where sqlite3 would refuse the whole read."""
+    return data.decode("utf-8", errors="replace")
 
 
 def _require_regular_file(path: Path) -> bool:
@@ -221,6 +245,7 @@ def _check_read_only(path: Path) -> None:
     """
     uri = path.resolve().as_uri() + "?mode=ro"
     connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS)
+    connection.text_factory = read_text
     try:
         _check_contents(connection)
     except sqlite3.DatabaseError as error:
@@ -243,6 +268,74 @@ def _check_contents(connection: sqlite3.Connection) -> None:
         )
     if _schema_objects(connection) != _expected_schema_objects(version):
         raise Damaged(f"its tables are not those of a Simulasi TPS save of version {version}")
+    bad = _first_bad_value(connection)
+    if bad is not None:
+        raise Damaged(
+            f"{bad.table} {bad.row} {bad.column}: {bad.found}, expected {bad.expected}", bad
+        )
+
+
+#: numbers this program reads within bounds (a card's box indexes a table of intervals, a
+#: day is a date's ordinal); every other integer column is only checked to be an integer
+_RANGES: dict[tuple[str, str], tuple[int, int]] = {
+    ("runs", "seed"): (0, 2**63 - 1),
+    ("runs", "score"): (0, 100),
+    ("runs", "checkpoint_seq"): (0, 2**31),
+    ("actions", "seq"): (1, 2**31),
+    ("quiz_cards", "box"): (0, 7),
+    ("quiz_cards", "due"): (1, 3_652_059),
+    ("quiz_cards", "last"): (1, 3_652_059),
+    ("quiz_cards", "lapses"): (0, 10**9),
+    ("quiz_cards", "seen"): (0, 10**9),
+    ("quiz_exams", "correct"): (0, 10**6),
+    ("quiz_exams", "total"): (0, 10**6),
+    ("quiz_exams", "seconds"): (0, 10**8),
+}
+#: the longest text any column holds (a day's result); a longer one is not a save of ours
+MAX_TEXT = 2_000_000
+
+
+def _first_bad_value(connection: sqlite3.Connection) -> BadValue | None:
+    """The first value of a type or size this program does not read: SQLite lets any column
+    hold anything, and a hand-edited save could hold a picture where a name belongs."""
+    tables = [
+        row[0]
+        for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'"
+            " AND name NOT LIKE 'sqlite^_%' ESCAPE '^' ORDER BY name"
+        )
+    ]
+    for table in tables:
+        columns = list(connection.execute(f'PRAGMA table_info("{table}")'))
+        keys = [column[1] for column in sorted(columns, key=lambda c: c[5]) if column[5]]
+        key_sql = " || '/' || ".join(f'"{key}"' for key in keys) if keys else "rowid"
+        for _, name, declared, not_null, _, _ in columns:
+            kind = "integer" if "INT" in str(declared).upper() else "text"
+            low, high = _RANGES.get((table, name), (-(2**63), 2**63 - 1))
+            allowed = f"typeof(\"{name}\") = '{kind}'"
+            if not not_null:
+                allowed += f" OR \"{name}\" IS NULL"
+            if kind == "integer":
+                allowed = f"({allowed}) AND coalesce(\"{name}\" BETWEEN {low} AND {high}, 1)"
+            else:
+                allowed = f"({allowed}) AND coalesce(length(\"{name}\") <= {MAX_TEXT}, 1)"
+            # Names come from the schema just checked to be this program's own.
+            found = connection.execute(
+                f'SELECT {key_sql}, typeof("{name}"), CASE typeof("{name}")'
+                f" WHEN 'integer' THEN \"{name}\" ELSE NULL END"
+                f' FROM "{table}" WHERE NOT ({allowed}) LIMIT 1'
+            ).fetchone()
+            if found is not None:
+                row, type_found, number = found
+                in_type = type_found == kind
+                return BadValue(
+                    table,
+                    str(row)[:40],
+                    name,
+                    str(number) if in_type and number is not None else type_found,
+                    f"{low}..{high}" if in_type and kind == "integer" else kind,
+                )
+    return None
 
 
 def _configure(connection: sqlite3.Connection) -> None:
@@ -310,7 +403,9 @@ def _is_transient(error: sqlite3.Error) -> bool:
     return any(phrase in message for phrase in _TRANSIENT_PHRASES)
 
 
-def set_aside(path: Path, detail: str, now_text: str) -> StoreNotice:
+def set_aside(
+    path: Path, detail: str, now_text: str, value: BadValue | None = None
+) -> StoreNotice:
     """Rename the damaged file (and its companions) to a name no other file has."""
     moved_to = _free_damaged_name(path, _file_stamp(now_text))
     # Companions first: if a rename fails, a -wal must not stay behind to meet a fresh store.
@@ -320,7 +415,7 @@ def set_aside(path: Path, detail: str, now_text: str) -> StoreNotice:
             companion.rename(moved_to.with_name(moved_to.name + suffix))
     path.rename(moved_to)
     logger.warning("save file %s set aside as %s: %s", path, moved_to, detail)
-    return StoreNotice(kind="damaged", moved_to=moved_to, detail=detail)
+    return StoreNotice(kind="damaged", moved_to=moved_to, detail=detail, value=value)
 
 
 def _free_damaged_name(path: Path, stamp: str) -> Path:

@@ -215,7 +215,7 @@ class SaveStore:
             try:
                 return cls(connect_checked(path), path, clock), None
             except Damaged as damage:
-                notice = set_aside(path, str(damage), clock())
+                notice = set_aside(path, str(damage), clock(), damage.value)
             return cls(connect_checked(path), path, clock), notice
         except (OSError, sqlite3.Error, Damaged) as error:
             raise StoreError(path, str(error)) from error
