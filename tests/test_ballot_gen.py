@@ -14,7 +14,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from simulator.core.ballot_gen import draw_ballot, draw_ballots, draw_with_verdict
+from simulator.core.ballot_gen import (
+    draw_ballot,
+    draw_ballots,
+    draw_with_verdict,
+    generator_problem,
+)
 from simulator.core.domain import LAYOUT_OF
 from simulator.core.targets import TargetKind
 from simulator.core.validity import Code, judge
@@ -236,17 +241,19 @@ def test_party_list_votes_go_to_a_candidate_about_60_percent_of_the_time() -> No
 @pytest.mark.parametrize(
     ("spec", "match"),
     [
-        (BallotGenerator(weights={9: 1}), "not standing"),
-        (BallotGenerator(weights={1: 0, 2: 0, 3: 0}), "no one"),
+        (BallotGenerator(weights={9: 1}), "unknown_weight"),
+        (BallotGenerator(weights={1: 0, 2: 0, 3: 0}), "no_one_to_vote_for"),
     ],
 )
 def test_weights_that_cannot_work_raise(spec: BallotGenerator, match: str) -> None:
     with pytest.raises(ValueError, match=match):
         draw_ballot(random.Random(1), PPWP, spec, DISTRICTS)
+    problem = generator_problem(PPWP, spec)
+    assert problem is not None and problem.code == match, "validate would not see it"
 
 
 def test_an_empty_contest_raises() -> None:
-    with pytest.raises(ValueError, match="no pairs"):
+    with pytest.raises(ValueError, match="nobody_standing"):
         draw_ballot(random.Random(1), Contest(ballot=BallotType.PPWP), BallotGenerator(), DISTRICTS)
 
 

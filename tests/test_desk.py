@@ -85,9 +85,13 @@ def admit(voter_list: VoterList, ballots: tuple[BallotType, ...] = PEMILU) -> An
 def summary(decision: Decision) -> tuple[Any, ...]:
     if decision.action == "refuse":
         return ("refuse", decision.reason)
-    if decision.action == "unsettled":
-        return ("unsettled",)
+    # An unsettled decision keeps the list and ballots the voter would be served with, should
+    # a trainer's scenario settle it: they are part of what is checked.
     return (decision.action, decision.list, decision.ballots)
+
+
+def unsettled(voter_list: VoterList | None, ballots: tuple[BallotType, ...] = PEMILU) -> Any:
+    return ("unsettled", voter_list, ballots)
 
 
 # --- §5.2 DPT voters -------------------------------------------------------------------------
@@ -100,8 +104,8 @@ DPT_ROWS = [
     ("notice + photocopy", person("dpt", "c_pemberitahuan", "ktp_fotokopi"), admit(VoterList.DPT)),
     ("notice + phone photo", person("dpt", "c_pemberitahuan", "ktp_foto_hp"), admit(VoterList.DPT)),
     ("notice + IKD", person("dpt", "c_pemberitahuan", "ikd"), admit(VoterList.DPT)),
-    ("KK only", person("dpt", "c_pemberitahuan", "kk"), ("unsettled",)),
-    ("SIM only", person("dpt", "sim"), ("unsettled",)),
+    ("KK only", person("dpt", "c_pemberitahuan", "kk"), unsettled(VoterList.DPT)),
+    ("SIM only", person("dpt", "sim"), unsettled(VoterList.DPT)),
     (
         "notice for another TPS",
         person("dpt", {"kind": "c_pemberitahuan", "tps": "lain"}, "ktp_el"),
@@ -209,8 +213,9 @@ DPTB_ROWS = [
         person("dptb", model_a("ppwp"), "ikd"),
         admit(VoterList.DPTB, (B.PPWP,)),
     ),
-    ("on the DPTb without a Model A", person("dptb", "ktp_el"), ("unsettled",)),
-    ("Model A without any ID", person("dptb", model_a("ppwp")), ("unsettled",)),
+    ("on the DPTb without a Model A", person("dptb", "ktp_el"), unsettled(VoterList.DPTB, ())),
+    ("Model A without any ID", person("dptb", model_a("ppwp")),
+     unsettled(VoterList.DPTB, (B.PPWP,))),
     (
         "Model A but missing from our DPTb copy",
         person("none", model_a("ppwp", "dpd"), "ktp_el"),

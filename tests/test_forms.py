@@ -28,6 +28,7 @@ from simulator.core.forms import (
     missing_fields,
     reserve,
     row_keys,
+    solve_cell,
     vote_targets,
 )
 from simulator.schema.scenario import Candidate, Contest, Pair, PartySlate
@@ -505,3 +506,26 @@ def test_pekanbaru_satisfies_r11_and_fails_r6() -> None:
     (failure,) = check_identities(form, PPWP)
     assert (failure.identity, failure.check) == ("R6", "used"), failure
     assert failure.params == {"total": 230, "used": 228}, "two more ballots counted than voters"
+
+
+# --- solve_cell at its boundaries (issue 11, item 7) ----------------------------------------
+
+
+def test_solve_cell_answers_zero_when_the_figures_force_zero() -> None:
+    """A cell the identities force to 0 is answered 0, not "cannot be told"."""
+    assert solve_cell({"I.A1.men": 7, "I.A1.total": 7}, "I.A1.women", PPWP) == 0
+    assert solve_cell({"I.A1.men": 0, "I.A1.women": 0}, "I.A1.total", PPWP) == 0
+
+
+def test_solve_cell_refuses_a_negative_figure() -> None:
+    assert solve_cell({"I.A1.men": 8, "I.A1.total": 7}, "I.A1.women", PPWP) is None
+
+
+def test_solve_cell_refuses_givens_that_contradict_each_other() -> None:
+    """The asked cell follows from some givens while others break an identity: there is no
+    right answer to such a question, and the engine must not give one."""
+    contradictory = {"I.A1.men": 3, "I.A1.women": 4, "I.A2.men": 1, "I.A2.women": 1,
+                     "I.A2.total": 5}  # I.A2.total should be 2
+    assert solve_cell(contradictory, "I.A1.total", PPWP) is None
+    consistent = {**contradictory, "I.A2.total": 2}
+    assert solve_cell(consistent, "I.A1.total", PPWP) == 7

@@ -710,3 +710,24 @@ def test_every_note_a_verdict_can_carry_has_text(lang: str) -> None:
     notes = {"punch_through", "tertukar_party", "tertukar_other", "tertukar_invalid"}
     for note in notes:
         assert catalog(lang).has(f"validity.note.{note}"), f"{lang}: no text for note {note}"
+
+
+# --- what a ballot cannot carry (issue 11, item 7) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "mark",
+    [
+        {"party": 1, "candidate": 2},
+        {"party": 1},
+        {"pair": 1},
+        {"kosong": True},
+    ],
+    ids=["party_and_candidate", "party", "pair", "kosong"],
+)
+def test_a_dpd_ballot_takes_a_candidate_mark_only(mark: dict[str, Any]) -> None:
+    """The DPD ballot prints candidates, no parties, pairs or empty column: a mark naming
+    one is not a ballot of that contest, never a vote for someone."""
+    with pytest.raises(ValueError, match="DPD mark names a candidate only"):
+        rule(ballot(DPD, mark), DPD)
+    assert rule(ballot(DPD, {"candidate": 2}), DPD).valid

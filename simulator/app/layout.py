@@ -21,7 +21,7 @@ from pygame_gui.elements import UIButton, UIScrollingContainer
 
 from simulator.app.theme import LINE_SPACING
 from simulator.app.widgets import Widgets, escape, key_name
-from simulator.art.fonts import Face, text_size
+from simulator.art.fonts import Face, dies_with_pygame, text_size
 
 if TYPE_CHECKING:
     from simulator.app.context import AppContext
@@ -96,7 +96,7 @@ def _wrap_lines(font: Face, text: str, width: int) -> tuple[str, ...]:
     return (*lines, current) if current else tuple(lines)
 
 
-pygame.register_quit(_wrap_lines.cache_clear)  # the fonts it keeps die with pygame
+dies_with_pygame(_wrap_lines.cache_clear)  # the fonts it keeps die with pygame
 
 
 def wrapped(ctx: AppContext, text: str, width: int, style: str | None = None) -> tuple[str, int]:

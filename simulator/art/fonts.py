@@ -7,6 +7,7 @@ runs out of its box whatever the scenario author wrote.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 from typing import Final, Protocol
@@ -30,11 +31,43 @@ def font_path(bold: bool = False, italic: bool = False) -> str:
     return str(resources.files("pygame_gui.data").joinpath(_FILES[bold, italic]))
 
 
+# --- caches of pygame objects, emptied when pygame quits ---------------------------------------
+#
+# A Font dies with pygame.quit(); a later init (the next shot run, the next test) must load
+# anew. pygame calls a function given to register_quit at the next quit only, then forgets
+# it: the caches are therefore handed to :func:`dies_with_pygame`, and the hook that empties
+# them is given to pygame again each time a font is made after a quit.
+
+_FORGET: list[Callable[[], None]] = []
+_armed = False
+
+
+def dies_with_pygame(clear: Callable[[], None]) -> None:
+    """Have ``clear`` (a cache of fonts or what they drew) called at every pygame.quit()."""
+    _FORGET.append(clear)
+    _arm()
+
+
+def _arm() -> None:
+    global _armed
+    if not _armed:
+        pygame.register_quit(_forget)
+        _armed = True
+
+
+def _forget() -> None:
+    global _armed
+    _armed = False
+    for clear in _FORGET:
+        clear()
+
+
 @lru_cache(maxsize=128)
 def font(size: int, bold: bool = False, italic: bool = False) -> pygame.font.Font:
     """Noto Sans at ``size`` pixels (at least 1), loaded once per size and face."""
     if not pygame.font.get_init():
         pygame.font.init()
+    _arm()
     return pygame.font.Font(font_path(bold, italic), max(1, int(size)))
 
 
@@ -53,13 +86,13 @@ def text_size(face: Face, text: str) -> tuple[int, int]:
     scene built after an action would spend most of its time re-measuring words it measured
     a moment ago. A face is kept by identity, so a new theme (another text size) is measured
     afresh."""
+    _arm()
     width, height = face.size(text)
     return width, height
 
 
-# A Font dies with pygame.quit(); a later init (the next shot run, the next test) loads anew.
-pygame.register_quit(font.cache_clear)
-pygame.register_quit(text_size.cache_clear)
+dies_with_pygame(font.cache_clear)
+dies_with_pygame(text_size.cache_clear)
 
 
 def render(
@@ -121,7 +154,7 @@ def _fit_text(
     return render(kept, floor, colour, bold, italic)
 
 
-pygame.register_quit(_fit_text.cache_clear)
+dies_with_pygame(_fit_text.cache_clear)
 
 
 def _longest_prefix(face: pygame.font.Font, text: str, max_width: int) -> str | None:

@@ -18,6 +18,7 @@ from typing import TypeVar
 
 from simulator.content.errors import Anchor, Hint, Issue, Level, PathPart
 from simulator.content.real_names import real_party, real_person
+from simulator.core.ballot_gen import GeneratorError, generator_problem
 from simulator.core.domain import (
     BALLOT_ORDER,
     DISTRICT_FIELD,
@@ -28,6 +29,7 @@ from simulator.core.domain import (
 from simulator.schema.ballot import Mark, Place
 from simulator.schema.clock import format_minutes, to_minutes
 from simulator.schema.scenario import (
+    BallotGenerator,
     Contest,
     DocumentKind,
     Party,
@@ -124,14 +126,19 @@ def check_contest_lists(s: Scenario) -> list[Issue]:
 
 
 def check_contest_numbers(s: Scenario) -> list[Issue]:
+    return [issue for i, contest in enumerate(s.contests)
+            for issue in contest_number_issues(("contests", i), contest)]
+
+
+def contest_number_issues(loc: Loc, contest: Contest) -> list[Issue]:
+    """Two pairs, slates or candidates of one contest under one number (a scenario's or a
+    quiz bank's): a mark on that number could not say whom it is for."""
     issues: list[Issue] = []
-    for i, contest in enumerate(s.contests):
-        for field, items in (("pairs", contest.pairs), ("slates", contest.slates),
-                             ("candidates", contest.candidates)):
-            issues += _duplicate_numbers(("contests", i, field), items)
-        for j, slate in enumerate(contest.slates):
-            issues += _duplicate_numbers(("contests", i, "slates", j, "candidates"),
-                                         slate.candidates)
+    for field, items in (("pairs", contest.pairs), ("slates", contest.slates),
+                         ("candidates", contest.candidates)):
+        issues += _duplicate_numbers((*loc, field), items)
+    for j, slate in enumerate(contest.slates):
+        issues += _duplicate_numbers((*loc, "slates", j, "candidates"), slate.candidates)
     return issues
 
 
@@ -440,15 +447,34 @@ def check_generated_ballots(s: Scenario) -> list[Issue]:
             issues.append(_not_in_scenario(loc, ballot, "key"))
             continue
         numbers = _weight_numbers(contest)
-        issues += [
+        unknown = [
             _issue((*loc, "weights", number), "lint.ballots.unknown_weight", anchor="key",
                    number=number, ballot=str(ballot))
             for number in generator.weights
             if number not in numbers
         ]
+        issues += unknown
         if generator.kosong and len(contest.pairs) != 1:
             issues.append(_issue((*loc, "kosong"), "lint.ballots.kosong", ballot=str(ballot)))
+        problem = _generator_problem(contest, generator)
+        if problem is not None and not unknown:
+            issues.append(_issue((*loc, "weights"), f"lint.ballots.{problem.code}",
+                                 ballot=str(ballot), **problem.params))
+    # A type with no generator of its own draws with the default one (voters' votes).
+    for ballot, contest in contests.items():
+        if ballot not in s.ballots.generated:
+            problem = _generator_problem(contest, BallotGenerator())
+            if problem is not None:
+                issues.append(_issue(("contests",), f"lint.ballots.{problem.code}",
+                                     ballot=str(ballot), **problem.params))
     return issues
+
+
+def _generator_problem(contest: Contest, spec: BallotGenerator) -> GeneratorError | None:
+    """What keeps ``spec`` from drawing ballots, by the engine's own drawing; a contest with
+    no one standing is already reported by :func:`check_contest_lists`."""
+    problem = generator_problem(contest, spec)
+    return None if problem is None or problem.code == "nobody_standing" else problem
 
 
 def _weight_numbers(contest: Contest) -> set[int]:
@@ -584,6 +610,30 @@ def _delivered(s: Scenario, ballot: BallotType) -> int:
     return expected_ballots(s.tps.dpt.total, s.election)
 
 
+def check_ballots_for_voters(s: Scenario) -> list[Issue]:
+    """Enough ballots of each type for every voter who comes: the desk cannot yet play a
+    shortage (HANDBOOK §17.4.3: the PPS brings ballots from another TPS), so a day that would
+    run out is refused rather than left to stop at the voter who finds none."""
+    if Phase.PEMUNGUTAN not in s.phases:
+        return []
+    generated = s.voters.generated.count if s.voters.generated is not None else 0
+    voters = len(s.voters.listed) + generated
+    issues: list[Issue] = []
+    for ballot in _contests(s):
+        delivered = _delivered(s, ballot)
+        if delivered >= voters:
+            continue
+        packet = s.logistics.ballots.get(ballot)
+        loc: Loc = (
+            ("logistics", "ballots", str(ballot), "count")
+            if packet is not None and packet.count is not None
+            else ("tps", "dpt")
+        )
+        issues.append(_issue(loc, "lint.logistics.runs_out", ballot=str(ballot),
+                             count=delivered, voters=voters))
+    return issues
+
+
 # --- Events, scoring -----------------------------------------------------------------------
 
 
@@ -667,6 +717,7 @@ SCENARIO_CHECKS: tuple[Check, ...] = (
     check_counting_start_voters,
     check_counting_start_ballots,
     check_event_ballots,
+    check_ballots_for_voters,
     check_scoring_lists,
 )
 

@@ -11,7 +11,7 @@ from collections.abc import Collection, Iterable, Sequence
 from typing import TypeVar
 
 from simulator.content.errors import Anchor, Issue, Level, PathPart
-from simulator.content.lint import fictional_issues, mark_issues
+from simulator.content.lint import contest_number_issues, fictional_issues, mark_issues
 from simulator.core.answers import KeyProblem, key_of, stated_answer
 from simulator.core.domain import BALLOT_ORDER, LAYOUT_OF
 from simulator.schema.quiz import (
@@ -73,6 +73,7 @@ def check_contests(bank: QuizBank) -> list[Issue]:
         issues += [_issue(("contests", i, "slates", j, "party"), "lint.party.undefined",
                           number=slate.party)
                    for j, slate in enumerate(contest.slates) if slate.party not in parties]
+        issues += contest_number_issues(("contests", i), contest)
     return issues
 
 

@@ -196,13 +196,13 @@ class _Weighted:
         numbers = {number for number, target in numbered if target != KOSONG}
         unknown = sorted(set(spec.weights) - numbers)
         if unknown:
-            raise ValueError(f"{contest.ballot} weights name {unknown}, who are not standing")
+            raise GeneratorError("unknown_weight", number=unknown[0])
         weights = [spec.weights.get(n, 0) if spec.weights else 1 for n, _ in numbered]
         options = [target for _, target in numbered]
         if KOSONG in options:
             weights[options.index(KOSONG)] = spec.kosong
         if not any(weights):
-            raise ValueError(f"{contest.ballot} weights leave no one to vote for")
+            raise GeneratorError("no_one_to_vote_for")
         return cls(tuple(options), tuple(accumulate(weights)))
 
     def pick(self, rng: random.Random) -> Target:
@@ -250,7 +250,7 @@ class _PairDrawer:
     def __init__(self, contest: Contest, spec: BallotGenerator) -> None:
         numbers = sorted(pair.number for pair in contest.pairs)
         if not numbers:
-            raise ValueError(f"the {contest.ballot} contest has no pairs to vote for")
+            raise GeneratorError("nobody_standing")
         numbered = [(n, Target.pair(n)) for n in numbers]
         if len(numbers) == 1:  # calon tunggal: the empty column is printed beside the pair
             numbered.append((0, KOSONG))
@@ -324,7 +324,7 @@ class _DpdDrawer:
     def __init__(self, contest: Contest, spec: BallotGenerator) -> None:
         self.numbers = sorted(candidate.number for candidate in contest.candidates)
         if not self.numbers:
-            raise ValueError("the DPD contest has no candidates to vote for")
+            raise GeneratorError("nobody_standing")
         numbered = [(n, Target.dpd(n)) for n in self.numbers]
         self.weighted = _Weighted.of(contest, spec, numbered)
         self.marks = _Marks()
@@ -396,7 +396,7 @@ class _PartyDrawer:
         marks = _Marks()
         self.boxes = {slate.party: _Box.of(slate, marks) for slate in contest.slates}
         if not self.boxes:
-            raise ValueError(f"the {contest.ballot} contest has no parties to vote for")
+            raise GeneratorError("nobody_standing")
         numbered = [(n, Target.party(n)) for n in sorted(self.boxes)]
         self.weighted = _Weighted.of(contest, spec, numbered)
 
@@ -471,6 +471,26 @@ def _for_party(rng: random.Random, box: _Box) -> list[_Variant]:
 
 
 # --- Layout dispatch ---------------------------------------------------------------------------
+
+
+class GeneratorError(ValueError):
+    """A ballot generator that cannot draw a ballot for its contest: ``code`` says why (a
+    ``lint.ballots.*`` message), ``params`` fill it in."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(f"{code} {params}")
+        self.code = code
+        self.params = params
+
+
+def generator_problem(contest: Contest, spec: BallotGenerator) -> GeneratorError | None:
+    """Why ``spec`` could not draw ballots (or voters' votes) for ``contest``, if it could
+    not: the check ``validate`` makes, by the engine's own drawing."""
+    try:
+        _drawer(contest, spec)
+    except GeneratorError as problem:
+        return problem
+    return None
 
 
 def _drawer(contest: Contest, spec: BallotGenerator) -> _Drawer:

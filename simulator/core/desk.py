@@ -84,6 +84,7 @@ BASES: tuple[str, ...] = (
     "model_a_tps_lain",
     "model_a_kosong",
     "dpk_tanpa_identitas",
+    "dpk_identitas_pengganti",
     "dpk_desa_sama",
     "luar_domisili",
     "dpk_sebelum_1200",

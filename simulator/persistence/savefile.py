@@ -252,6 +252,9 @@ def _check_read_only(path: Path) -> None:
         if _is_transient(error):
             raise
         raise Damaged(str(error)) from error
+    except UnicodeDecodeError as error:
+        # SQLite's own message about the damage quoted bytes of it that are not UTF-8.
+        raise Damaged(f"damaged beyond SQLite's words: {error}") from error
     finally:
         connection.close()
 

@@ -515,6 +515,8 @@ class SaveStore:
             raise
         except sqlite3.DatabaseError as error:
             raise StoreError(self._path, str(error)) from error
+        except UnicodeDecodeError as error:  # SQLite quoting damaged bytes in its message
+            raise StoreError(self._path, f"damaged: {error}") from error
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:

@@ -3,10 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-
-from simulator.persistence.savefile import BadValue, StoreNotice
+from pathlib import Path
+from typing import Protocol
 
 Translate = Callable[..., str]
+
+
+class BadValue(Protocol):
+    """Where a value a save file should not hold sits (see ``persistence.savefile``)."""
+
+    table: str
+    row: str
+    column: str
+    found: str
+    expected: str
+
+
+class StoreNotice(Protocol):
+    """What opening the save file has to tell (see ``persistence.savefile``)."""
+
+    kind: str
+    moved_to: Path
+
+    @property
+    def value(self) -> BadValue | None: ...
 
 
 def notice_lines(cat: Translate, notice: StoreNotice) -> list[str]:

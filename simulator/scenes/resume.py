@@ -60,13 +60,13 @@ class ResumeScene(Scene):
             first = first or button
             y += max(row_h, button.rect.height) + px(10)
         back_w = max(px(260), layout.button_width(ctx, cat("shell.common.back")))
-        self.ui.button(
+        back = self.ui.button(
             pygame.Rect(left, y + px(10), back_w, ctx.row_h(48, 16)),
             cat("shell.common.back"),
             self.close,
         )
-        if first is not None:
-            self.ui.set_focus(first)
+        # The first day to resume; with none left (the last one set aside), the way back.
+        self.ui.set_focus(first or back)
 
     def resume(self, run: RunRecord) -> None:
         from simulator.scenes.phases import scene_for
