@@ -134,3 +134,29 @@ def test_section_headings_exist() -> None:
     for lang in LANGUAGES:
         for section in ("I", "I.A", "I.B", "II", "III", "IV", "V"):
             assert catalog(lang).has(f"forms.section.{section}"), f"{lang}: section {section}"
+
+
+@pytest.mark.parametrize(
+    ("row", "key", "params"),
+    [
+        ("pair:2", "forms.field.IV.pair", {"pair": 2}),
+        ("cand:3", "forms.field.IV.cand", {"candidate": 3}),
+        ("party:4", "forms.field.IV.party", {"party": 4}),
+        ("party:4/total", "forms.field.IV.party_total", {"party": 4}),
+        ("party:4/cand:1", "forms.field.IV.party_candidate", {"party": 4, "candidate": 1}),
+        ("kosong", "forms.field.IV.kosong", {}),
+    ],
+)
+def test_each_kind_of_vote_row_is_named_as_itself(
+    row: str, key: str, params: dict[str, int]
+) -> None:
+    """A pair's row on the form screen reads as a pair's, never a party's (issue 11, item 7),
+    and the words differ in both languages."""
+    (label,) = field_label(f"IV.{row}")
+    assert (label.key, label.params) == (key, params)
+    for lang in ("id", "en"):
+        words = catalog(lang)(label.key, **label.params)
+        assert words != label.key, f"no {lang} words for {label.key}"
+    pair_words = catalog("id")("forms.field.IV.pair", pair=1)
+    party_words = catalog("id")("forms.field.IV.party", party=1)
+    assert pair_words != party_words
