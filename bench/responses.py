@@ -9,6 +9,7 @@ import asyncio
 import random
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,6 +33,7 @@ from simulator.autoplay import CarefulCrew  # noqa: E402
 from simulator.content import load_scenario, scenario_sha256  # noqa: E402
 from simulator.core.actions import Action, AdvanceClock, EndPhase, RespondToEvent  # noqa: E402
 from simulator.core.phases import incidents  # noqa: E402
+from simulator.persistence.store import SaveStore  # noqa: E402
 from simulator.scenes.phase import PhaseScene  # noqa: E402
 from simulator.schema.types import Phase  # noqa: E402
 
@@ -60,10 +62,13 @@ class Frames:
 class Trainee:
     """Plays a day through the real loop, timing the actions it applies by input."""
 
-    def __init__(self, ctx: AppContext, path: Path, seed: int) -> None:
+    def __init__(self, ctx: AppContext, path: Path, seed: int, store: SaveStore) -> None:
         self.ctx = ctx
         entry = ScenarioEntry(path, load_scenario(path), scenario_sha256(path))
-        self.session = PlaySession.begin(entry, Mode.LATIHAN, None, None)
+        # Saved as the game saves a trainee's day: every action written (and flushed to
+        # disk) before the answer to it is drawn, a checkpoint every 20 actions.
+        profile = store.create_profile(f"Bench {seed}")
+        self.session = PlaySession.begin(entry, Mode.LATIHAN, store, profile.id)
         self.crew = CarefulCrew(self.session.sim)
         self.frames = Frames(self.session)
         self.rng = random.Random(seed)
@@ -71,6 +76,12 @@ class Trainee:
         self.times: dict[Phase, list[float]] = {}
         self.firsts: dict[Phase, list[float]] = {}  # each phase's first action
         self.ends: dict[Phase, float] = {}  # ending the phase: Enter to the next screen
+
+    def headless(self, action: Action) -> None:
+        """Apply ``action`` untimed, saved as in play (so that the next timed action writes
+        only itself)."""
+        self.crew.do(action)
+        self.session.save()
 
     @property
     def top(self) -> Scene:
@@ -101,7 +112,7 @@ class Trainee:
                 elif index in chosen:
                     await self.by_input(phase, action)
                 else:
-                    self.crew.do(action)
+                    self.headless(action)
                     behind = index not in shown
                     scene = self.top
                     if not behind and isinstance(scene, PhaseScene):
@@ -111,6 +122,7 @@ class Trainee:
                 self.show_phase()  # show where the headless actions left the day
             await self.answer_events(phase)
             self.crew.respond_to_events()
+            self.session.save()
             await self.end_by_input(phase)
         self.ctx.running = False
         await loop
@@ -144,7 +156,7 @@ class Trainee:
         while not isinstance(self.ctx.stack.top, ConfirmDialog):
             await asyncio.sleep(0.001)
             if time.perf_counter() - asked > 5:
-                self.crew.do(EndPhase())  # the scene has no E: end it headless
+                self.headless(EndPhase())  # the scene has no E: end it headless
                 return
         dialog = self.ctx.stack.top
         # The question opens on its safe answer (the focus model): Left goes to "end".
@@ -173,7 +185,7 @@ class Trainee:
         await asyncio.sleep(self.rng.uniform(0.0, REST))
         inputs = list(self.inputs_for(action))
         if not inputs:
-            self.crew.do(action)
+            self.headless(action)
             self.show_phase()
             return 0
         samples = self.times if into is None else into
@@ -274,14 +286,18 @@ def measure_responses() -> tuple[dict[Phase, list[float]], list[float], list[flo
     times: dict[Phase, list[float]] = {}
     firsts: list[float] = []
     ends: list[float] = []
+    folder = tempfile.TemporaryDirectory(prefix="bench-saves-")
+    store, _ = SaveStore.open(Path(folder.name))
     for seed, path in enumerate((PEMILU, FULLDAY)):
         ctx.running = True
-        trainee = Trainee(ctx, path, seed)
+        trainee = Trainee(ctx, path, seed, store)
         asyncio.run(trainee.play())
         for phase, samples in trainee.times.items():
             times.setdefault(phase, []).extend(samples)
         firsts += [time for samples in trainee.firsts.values() for time in samples]
         ends += trainee.ends.values()
+    store.close()
+    folder.cleanup()
     return times, firsts, ends
 
 

@@ -38,7 +38,6 @@ The focus model (what a trainee can rely on, on every screen):
 from __future__ import annotations
 
 import html
-import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -100,8 +99,10 @@ def escape(text: str) -> str:
 
 
 def offer_key(action: Action) -> str:
-    """An action as a dictionary key (actions may hold lists, so they are not hashable)."""
-    return f"{action.kind} {json.dumps(action.params(), sort_keys=True)}"
+    """An action as a dictionary key (actions may hold lists, so they are not hashable): its
+    fields in pydantic's own JSON, in their declared order (a screen asks for hundreds of these
+    after every action, and this is several times quicker than ``json.dumps``)."""
+    return f"{action.kind} {action.model_dump_json(exclude={'kind'}, exclude_defaults=True)}"
 
 
 def key_name(key: int) -> str:

@@ -102,12 +102,15 @@ class ChecklistPhaseScene(PhaseScene):
     def build_stage(self) -> None:
         px = self.ctx.px
         inner = self.stage_inner()
+        self.stage_scrolls = False
         height = self.plan_stage(inner.width, inner.height)
         if height <= inner.height:
             self.make_stage_buttons(None, inner.topleft)
             self.stage_pictures = self.stage_pictures.moved(inner.topleft)
             return
         width = inner.width - px(SCROLL_BAR)  # room for the scroll bar
+        # No layout kept the stage in its room at full width; narrower, none will either.
+        self.stage_scrolls = True
         height = self.plan_stage(width, inner.height)
         box = self.ui.scroller(inner)
         picture = pygame.Surface((width, height), pygame.SRCALPHA)
@@ -179,6 +182,7 @@ class ChecklistPhaseScene(PhaseScene):
     picture_design: tuple[int, int] = (100, 48)
     picture_h = 0  # the picture's height for the layout being tried
     cards_wrap = True  # whether the layout being tried lets a card's labels wrap
+    stage_scrolls = False  # the stage is known not to fit its room: lay it out to scroll
 
     def choose_layout(self, width: int, room: int, plan: Callable[[int], int]) -> int:
         """Lay the stage out (``plan``) the first way that keeps it in ``room``: every card
@@ -187,7 +191,7 @@ class ChecklistPhaseScene(PhaseScene):
         ones. When none fits, the last with full pictures (the stage then scrolls)."""
         px = self.ctx.px
         full, least = (px(h) for h in self.picture_design)
-        for wrap in (True, False):
+        for wrap in () if self.stage_scrolls else (True, False):
             self.cards_wrap = wrap
             self.picture_h = full
             height = self.replan(width, plan)
@@ -196,7 +200,7 @@ class ChecklistPhaseScene(PhaseScene):
                 height = self.replan(width, plan)
             if height <= room:
                 return height
-        self.picture_h = full
+        self.cards_wrap, self.picture_h = False, full
         return self.replan(width, plan)
 
     def replan(self, width: int, plan: Callable[[int], int]) -> int:
