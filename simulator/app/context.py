@@ -17,7 +17,6 @@ from simulator.app.sound import Sounds
 from simulator.app.theme import BODY_POINTS, HEADING_POINTS, build_theme, font_size, ui_scale
 from simulator.i18n import Catalog, catalog
 from simulator.persistence.store import Profile, SaveStore, StoreNotice
-from simulator.presenter.notices import notice_lines
 
 if TYPE_CHECKING:  # the library loads the engine and the content layer: not at start-up
     from simulator.app.library import ScenarioEntry
@@ -148,4 +147,8 @@ class AppContext:
 
     def store_notice(self, notice: StoreNotice | None) -> None:
         if notice is not None:
+            # Imported only when there is something to say: the presenter package brings the
+            # whole rule catalogue, a third of a second of a start that has nothing to show.
+            from simulator.presenter.notices import notice_lines
+
             self.notices.extend(notice_lines(self.cat, notice))
