@@ -529,3 +529,57 @@ def test_solve_cell_refuses_givens_that_contradict_each_other() -> None:
     assert solve_cell(contradictory, "I.A1.total", PPWP) is None
     consistent = {**contradictory, "I.A2.total": 2}
     assert solve_cell(consistent, "I.A1.total", PPWP) == 7
+
+
+# --- the figures a broken identity is explained with (issue 11, item 7) -----------------------
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    section=st.sampled_from(["A", "B"]),
+    figures=st.lists(st.integers(0, 400), min_size=12, max_size=12),
+)
+def test_a_broken_row_or_column_is_explained_with_its_own_figures(
+    section: str, figures: list[int]
+) -> None:
+    """R1 (section A) and R2 (section B): the message quotes the very cells that break the
+    sum, men + women = total in a row, rows 1-3 = row 4 in a column."""
+    form = ResultForm.blank(PPWP)
+    cells = {}
+    for index, (row, column) in enumerate(
+        (r, c) for r in (1, 2, 3, 4) for c in ("men", "women", "total")
+    ):
+        cells[f"I.{section}{row}.{column}"] = figures[index]
+    for field_id, value in cells.items():
+        form.set(field_id, value)
+    identity = "R1" if section == "A" else "R2"
+    for failure in check_identities(form, PPWP):
+        if failure.identity != identity:
+            continue
+        p = failure.params
+        if failure.check == "sex":
+            row = p["row"]
+            assert (p["men"], p["women"], p["total"]) == (
+                cells[f"I.{row}.men"], cells[f"I.{row}.women"], cells[f"I.{row}.total"]
+            ), failure
+            assert p["sum"] == p["men"] + p["women"] != p["total"]
+        else:
+            column = failure.check
+            parts = [cells[f"I.{section}{n}.{column}"] for n in (1, 2, 3)]
+            assert (p["p1"], p["p2"], p["p3"]) == tuple(parts), failure
+            assert p["sum"] == sum(parts) != p["entered"] == cells[f"I.{section}4.{column}"]
+
+
+def test_solve_cell_says_so_when_the_givens_do_not_decide() -> None:
+    assert solve_cell({"I.A1.men": 3}, "I.A1.total", PPWP) is None
+    assert solve_cell({}, "I.B4.total", PPWP) is None
+
+
+def test_solve_cell_follows_a_chain_of_identities() -> None:
+    """The asked cell is reached only through another one solved first (rows, then row 4)."""
+    given = {
+        "I.A1.men": 10, "I.A1.women": 12,
+        "I.A2.men": 1, "I.A2.women": 2,
+        "I.A3.men": 0, "I.A3.women": 1,
+    }
+    assert solve_cell(given, "I.A4.total", PPWP) == 26

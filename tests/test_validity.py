@@ -6,6 +6,7 @@ All parties, pairs and candidates here are fictional.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -731,3 +732,48 @@ def test_a_dpd_ballot_takes_a_candidate_mark_only(mark: dict[str, Any]) -> None:
     with pytest.raises(ValueError, match="DPD mark names a candidate only"):
         rule(ballot(DPD, mark), DPD)
     assert rule(ballot(DPD, {"candidate": 2}), DPD).valid
+
+
+# Every column a ballot does not print, by layout, with the words of the refusal (a mark that
+# does not fit its ballot is a bug in whoever wrote it: validate names it, judge refuses it).
+MISFITS = [
+    (PPWP, {"pair": 1, "party": 1}, "a pair ballot has no party or candidate boxes"),
+    (PPWP, {"pair": 1, "candidate": 1}, "a pair ballot has no party or candidate boxes"),
+    (PPWP, {"party": 1, "place": "blank_area"}, "a pair ballot has no party or candidate boxes"),
+    (PPWP, {"kosong": True}, "only a single-pair race prints an empty column"),
+    (PPWP, {"pair": 7}, "pair 7 is not standing"),
+    (PPWP, {"pair": 1, "place": "between", "neighbour": 7},
+     "no line between this column and pair 7"),
+    (PPWP, {"pair": 1, "place": "between", "neighbour": 1},
+     "no line between this column and pair 1"),
+    (DPD, {"party": 1, "place": "blank_area"}, "a DPD mark names a candidate only"),
+    (DPD, {"candidate": 9}, "candidate 9 is not standing"),
+    (DPD, {"candidate": 1, "place": "between", "neighbour": 9},
+     "no line between this column and 9"),
+    (DPD, {"candidate": 1, "place": "between", "neighbour": 1},
+     "no line between this column and 1"),
+    (DPR, {"pair": 1}, "a party-list ballot has no pair columns"),
+    (DPR, {"kosong": True}, "a party-list ballot has no pair columns"),
+    (DPR, {"candidate": 1}, "a mark inside a party box names the party"),
+    (DPR, {"party": 1, "place": "between", "neighbour": 2}, "'between' names two candidates"),
+    (DPR, {"party": 1, "candidate": 2, "place": "between", "neighbour": 2},
+     "'between' names two candidates"),
+]
+
+
+@pytest.mark.parametrize(("contest", "mark", "why"), MISFITS,
+                         ids=[f"{c.ballot.value}-{w[:24]}" for c, _, w in MISFITS])
+def test_a_mark_the_ballot_does_not_print_is_refused_in_words(
+    contest: Contest, mark: dict[str, Any], why: str
+) -> None:
+    with pytest.raises(ValueError, match=re.escape(why)) as raised:
+        rule(ballot(contest, mark), contest)
+    assert f"{contest.ballot} ballot" in str(raised.value), "the refusal names the ballot"
+    assert "mark " in str(raised.value) and "place" in str(raised.value), "… and the mark"
+
+
+@pytest.mark.parametrize("contest", [PPWP, DPD, DPR], ids=lambda c: c.ballot.value)
+def test_a_hole_outside_every_column_fits_any_ballot(contest: Contest) -> None:
+    """Outside every column there is nothing to misfit: the ballot is judged (invalid)."""
+    verdict = rule(ballot(contest, {"place": "outside"}), contest)
+    assert not verdict.valid

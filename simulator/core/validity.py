@@ -451,13 +451,15 @@ def _check_marks_fit(marks: Sequence[Mark], contest: Contest, layout: Layout) ->
         _fits_dpd(mark, contest, candidates)
 
 
+# A mark on the blank area names a party (the schema's rule for Mark), so a pair or DPD ballot
+# refuses it with the party it names.
+
+
 def _fits_pair(mark: Mark, contest: Contest, pairs: frozenset[int]) -> None:
     if mark.party is not None or mark.candidate is not None:
         raise _misfit(mark, contest, "a pair ballot has no party or candidate boxes")
     if mark.place is Place.OUTSIDE:
         return
-    if mark.place is Place.BLANK_AREA:
-        raise _misfit(mark, contest, "blank_area belongs to party-list ballots")
     if mark.kosong and len(pairs) != 1:
         raise _misfit(mark, contest, "only a single-pair race prints an empty column")
     if mark.pair is not None and mark.pair not in pairs:
@@ -471,8 +473,6 @@ def _fits_dpd(mark: Mark, contest: Contest, candidates: frozenset[int]) -> None:
         raise _misfit(mark, contest, "a DPD mark names a candidate only")
     if mark.place is Place.OUTSIDE:
         return
-    if mark.place is Place.BLANK_AREA:
-        raise _misfit(mark, contest, "blank_area belongs to party-list ballots")
     if mark.candidate not in candidates:
         raise _misfit(mark, contest, f"candidate {mark.candidate} is not standing")
     if mark.place is Place.BETWEEN and (
