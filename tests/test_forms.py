@@ -6,8 +6,9 @@ Builders and strategies defined here are shared by ``test_forms_diagnose.py`` an
 
 from __future__ import annotations
 
+import random
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import pytest
 from hypothesis import given, settings
@@ -583,3 +584,55 @@ def test_solve_cell_follows_a_chain_of_identities() -> None:
         "I.A3.men": 0, "I.A3.women": 1,
     }
     assert solve_cell(given, "I.A4.total", PPWP) == 26
+
+
+#: for each identity (and which of its equations), the message's figures in the order of the
+#: failure's cells, and how its "sum" is made from them
+_PARAM_ORDER: dict[tuple[str, str], tuple[tuple[str, ...], Callable[[list[int]], int] | None]] = {
+    ("R1", "sex"): (("men", "women", "total"), lambda v: v[0] + v[1]),
+    ("R1", "col"): (("p1", "p2", "p3", "entered"), lambda v: sum(v[:3])),
+    ("R2", "sex"): (("men", "women", "total"), lambda v: v[0] + v[1]),
+    ("R2", "col"): (("p1", "p2", "p3", "entered"), lambda v: sum(v[:3])),
+    ("R3", "row"): (("voted", "registered"), None),
+    ("R4", ""): (("received", "returned", "unused", "used"), lambda v: sum(v[1:])),
+    ("R5", ""): (("used", "voters"), None),
+    ("R6", "sum"): (("valid", "invalid", "total"), lambda v: v[0] + v[1]),
+    ("R6", "used"): (("total", "used"), None),
+    ("R7", "participants"): ((), lambda v: sum(v[:-1])),
+    ("R7", "parties"): ((), lambda v: sum(v[:-1])),
+    ("R8", ""): ((), lambda v: sum(v[:-1])),
+    ("R9", "registered"): (("voted", "registered"), None),
+    ("R9", "voters"): (("voted", "voters"), None),
+    ("R10", ""): (("returned", "voters"), None),
+}
+
+
+@settings(max_examples=80, deadline=None)
+@given(contest=st.sampled_from(CONTESTS), seed=st.integers(0, 10**6))
+def test_every_broken_identity_is_explained_with_the_figures_on_the_form(
+    contest: Contest, seed: int
+) -> None:
+    """Whatever identity a form breaks, its message quotes the figures written in the very
+    cells it names, and its sums add those figures up: an explanation with a wrong number
+    would teach a wrong count."""
+    rng = random.Random(seed)
+    form = ResultForm.blank(contest)
+    for field_id in field_ids(contest):
+        form.set(field_id, rng.randint(0, 30))
+    for failure in check_identities(form, contest):
+        values = [form.get(f) or 0 for f in failure.fields]
+        check = failure.check
+        if failure.identity in ("R1", "R2") and check != "sex":
+            check = "col"
+        if failure.identity == "R3":
+            check = "row"
+        names, summed = _PARAM_ORDER[(failure.identity, check)]
+        if names:
+            shown = tuple(failure.params[name] for name in names)
+            assert shown == tuple(values), f"{failure}: figures {shown}, cells {values}"
+        if summed is not None:
+            assert failure.params["sum"] == summed(values), failure
+        if failure.identity == "R8":
+            assert failure.params["total"] == values[-1], failure
+        if failure.identity == "R7":
+            assert failure.params["valid"] == values[-1], failure
