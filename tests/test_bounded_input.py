@@ -343,3 +343,18 @@ def test_any_bytes_as_a_log_give_a_located_error_or_a_log(data: bytes) -> None:
         parse_log(log_text() + text)
     except LogError as error:
         assert all(problem.line >= 1 for problem in error.problems)
+
+
+def test_an_unforeseen_error_in_the_game_has_the_same_exit_and_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import simulator.app.launch as launch
+
+    def broken(lang: str | None = None) -> int:
+        raise RuntimeError("the game fell over")
+
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path))
+    monkeypatch.setattr(launch, "launch_game", broken)
+    assert main([]) == EXIT_INTERNAL
+    assert "Kesalahan internal" in capsys.readouterr().err
+    assert "the game fell over" in (tmp_path / "crash.log").read_text(encoding="utf-8")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_forms import (
@@ -267,3 +269,60 @@ def test_every_wrong_cell_is_reported_once(
     assert set(reported) == set(differing), (
         f"reported {sorted(reported)} but the wrong cells are {sorted(differing)}"
     )
+
+
+# --- M39 at its boundaries (issue 11, item 7) ----------------------------------------------
+
+
+def day_with(returned: int, invalid: int) -> ResultForm:
+    """The PPWP day with ``returned`` ballots handed back and ``invalid`` invalid votes."""
+    base = ppwp_day()
+    tally = dict(base.tally)
+    tally["pair:3"] += base.invalid - invalid  # the votes stay 205 in all
+    day = replace(base, returned=returned, unused=250 - 205 - returned, invalid=invalid,
+                  tally=tally)
+    return expected_form(day, PPWP)
+
+
+def m39(mistakes: list[FormMistake]) -> list[FormMistake]:
+    return [m for m in mistakes if m.mistake == "M39"]
+
+
+@pytest.mark.parametrize("returned", [0, 1, 2])
+def test_m39_from_a_single_returned_ballot(returned: int) -> None:
+    truth = day_with(returned, 6)
+    assert diagnose(truth.clone(), truth, PPWP) == [], "a right form flagged"
+    if returned == 0:
+        return
+    form = entered(truth, {"II.2": 0, "V.invalid": 6 + returned, "V.total": 205 + returned})
+    mistake = only(diagnose(form, truth, PPWP))
+    assert mistake.mistake == "M39", mistake
+    assert set(mistake.fields) == {"II.2", "V.invalid", "V.total"}, mistake.fields
+    assert mistake.params == {"returned": returned, "invalid": 6}
+
+
+@pytest.mark.parametrize("invalid", [1, 2])
+def test_m39_from_a_single_invalid_vote(invalid: int) -> None:
+    truth = day_with(3, invalid)
+    form = entered(truth, {"II.2": 3 + invalid, "V.invalid": 0, "V.total": 205 - invalid})
+    mistake = only(m39(diagnose(form, truth, PPWP)))
+    assert mistake.params == {"returned": 3, "invalid": invalid}
+    assert {"II.2", "V.invalid"} <= set(mistake.fields), mistake.fields
+
+
+def test_m39_names_only_the_cell_that_is_wrong() -> None:
+    """Returned ballots also counted as invalid, but II.2 itself written right: the mistake
+    is in V.invalid (and the total that follows), not in II.2."""
+    form = entered(expected_ppwp(), {"V.invalid": 6 + 3, "V.total": 208})
+    mistake = only(m39(diagnose(form, expected_ppwp(), PPWP)))
+    assert "II.2" not in mistake.fields, mistake.fields
+    assert mistake.params == {"returned": 3, "invalid": 6}
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [{"II.2": 6, "V.invalid": 5, "V.total": 204}, {"II.2": 4}, {"V.invalid": 5, "V.total": 204}],
+    ids=["half_a_swap", "returned_wrong", "invalid_wrong"],
+)
+def test_a_plain_wrong_figure_is_not_m39(changes: dict[str, int]) -> None:
+    assert not m39(diagnose(entered(expected_ppwp(), changes), expected_ppwp(), PPWP))

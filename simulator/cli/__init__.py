@@ -67,7 +67,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         # Only a language asked for on the command line overrides the one saved in the
         # settings (the start screen's toggle): without it, the game opens as it was left.
-        return launch_game(lang=_peek_lang(args_list) if args_list else None)
+        try:
+            return launch_game(lang=_peek_lang(args_list) if args_list else None)
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except Exception:
+            return _internal_error(catalog(_peek_lang(args_list)))
     parser = _parser(_peek_lang(args_list))
     args = parser.parse_args(args_list)
     if args.verb is None:
