@@ -595,6 +595,7 @@ def test_punch_through_setting_applies_v4_logic_to_dpd() -> None:
     assert "validity.note.punch_through" in verdict.note_keys
     other = rule(ballot(DPD, c(2), c(3, mirror=True)), DPD, PUNCH_THROUGH_EVERYWHERE)
     assert other.code is Code.MIRROR_IN_OTHER_COLUMN, f"got {other}"
+    assert other.punch_through, "the fold is explained on a mirror hole in another column too"
 
 
 def test_punch_through_setting_applies_to_party_boxes() -> None:
@@ -755,9 +756,10 @@ MISFITS = [
     (DPR, {"pair": 1}, "a party-list ballot has no pair columns"),
     (DPR, {"kosong": True}, "a party-list ballot has no pair columns"),
     (DPR, {"candidate": 1}, "a mark inside a party box names the party"),
-    (DPR, {"party": 1, "place": "between", "neighbour": 2}, "'between' names two candidates"),
+    (DPR, {"party": 1, "place": "between", "neighbour": 2},
+     "'between' names two candidates of one party"),
     (DPR, {"party": 1, "candidate": 2, "place": "between", "neighbour": 2},
-     "'between' names two candidates"),
+     "'between' names two candidates of one party"),
 ]
 
 
@@ -766,7 +768,7 @@ MISFITS = [
 def test_a_mark_the_ballot_does_not_print_is_refused_in_words(
     contest: Contest, mark: dict[str, Any], why: str
 ) -> None:
-    with pytest.raises(ValueError, match=re.escape(why)) as raised:
+    with pytest.raises(ValueError, match=re.escape(f" ballot: {why}") + "$") as raised:
         rule(ballot(contest, mark), contest)
     assert f"{contest.ballot} ballot" in str(raised.value), "the refusal names the ballot"
     assert "mark " in str(raised.value) and "place" in str(raised.value), "… and the mark"

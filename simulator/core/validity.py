@@ -333,11 +333,11 @@ class _PartyBox:
     """What the marks inside one party's box touch."""
 
     column: int = 0  # marks in the party column (number, logo, name), border included
-    column_border: int = 0
+    column_border: bool = False  # one of them on the column's border
     qualified: dict[int, list[Mark]] = field(default_factory=dict)  # aktif candidate → marks
-    tms: set[int] = field(default_factory=set)  # candidates announced TMS that were marked
-    between: int = 0  # marks on the line between two candidates
-    blank: int = 0  # marks in the blank area below the last candidate
+    tms: bool = False  # a candidate announced TMS was marked
+    between: bool = False  # a mark on the line between two candidates
+    blank: bool = False  # a mark in the blank area below the last candidate
 
     @classmethod
     def read(cls, marks: Sequence[Mark], slate: PartySlate) -> _PartyBox:
@@ -348,15 +348,15 @@ class _PartyBox:
 
     def _add(self, mark: Mark, slate: PartySlate) -> None:
         if mark.place is Place.BLANK_AREA:
-            self.blank += 1
+            self.blank = True
         elif mark.place is Place.BETWEEN:
-            self.between += 1
+            self.between = True
         elif mark.candidate is None:
             self.column += 1
             if mark.place is Place.BORDER:
-                self.column_border += 1
+                self.column_border = True
         elif _candidate(slate, mark.candidate).status is CandidateStatus.TMS:
-            self.tms.add(mark.candidate)
+            self.tms = True
         else:
             self.qualified.setdefault(mark.candidate, []).append(mark)
 
