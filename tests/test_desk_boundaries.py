@@ -5,10 +5,17 @@ from __future__ import annotations
 
 import pytest
 
-from simulator.core.desk import BASES, Reason, decide, is_priority
-from simulator.core.domain import ELDERLY_AGE
+from simulator.core.desk import (
+    BASES,
+    Reason,
+    decide,
+    entitled_to_assistance,
+    is_priority,
+    wants_assistance,
+)
+from simulator.core.domain import ASSISTABLE, ELDERLY_AGE
 from simulator.i18n import catalog
-from simulator.schema.types import BallotType, VoterList
+from simulator.schema.types import BallotType, Disability, VoterList
 from tests.test_desk import PEMILU, model_a, person, resident, summary, unsettled, world
 
 B = BallotType
@@ -87,3 +94,33 @@ def test_every_basis_decide_gives_is_known_and_worded(setting: str, document: st
         cat = catalog(lang)
         key = f"desk.basis.{decision.basis}"
         assert cat(key) != key, f"no {lang} text for {key}"
+
+
+@pytest.mark.parametrize("asks", ["none", "keluarga", "kpps"])
+@pytest.mark.parametrize("disability", [None, *Disability])
+def test_assistance_is_granted_to_whom_the_law_names(asks: str, disability: object) -> None:
+    """Pasal 356: a voter who is blind, physically disabled or otherwise physically hindered
+    may be helped; asking is not enough, and being disabled is not asking."""
+    extra = {"assistance": asks, **({"disability": disability} if disability else {})}
+    voter = person("dpt", "ktp_el", **extra)
+    assert wants_assistance(voter) is (asks != "none")
+    assert entitled_to_assistance(voter) is (asks != "none" and disability in ASSISTABLE)
+
+
+def test_the_reasons_given_are_the_rows_they_come_from() -> None:
+    """The basis names the handbook row (the debrief and the quiz explain from it)."""
+    notice = person("none", {"kind": "c_pemberitahuan", "tps": "lain"})
+    assert decide(notice, world()).basis == "pemberitahuan_tps_lain"
+    w = world(clock="12:30")
+    stock = w.stocks[B.DPD]
+    stock.issued = stock.received
+    assert decide(resident(), w).basis == "dpk_surat_suara_habis"
+
+
+def test_unsettled_cases_keep_how_the_voter_would_be_served() -> None:
+    pilkada = world(election="pilkada2024")
+    kosong = decide(person("dptb", model_a("ppwp"), "ktp_el"), pilkada)
+    assert summary(kosong) == ("unsettled", VoterList.DPTB, ())
+    substitute = decide(resident("ktp_fotokopi"), world(clock="12:30"))
+    assert summary(substitute) == ("unsettled", VoterList.DPK, PEMILU)
+    assert substitute.basis == "dpk_identitas_pengganti"
