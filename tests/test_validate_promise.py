@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -90,26 +91,31 @@ def play_bank(path: Path) -> None:
         assert code == 0, "\n".join(out[-5:])
 
 
+def hold_to_promise(
+    data: st.DataObject, kind: str, source: Path, play: Callable[[Path, dict[str, Any]], None]
+) -> None:
+    """Draw a file of ``kind`` from ``source``; if validate accepts it, ``play`` it."""
+    document = data.draw(mutants(kind, base(source)))
+    with tempfile.TemporaryDirectory() as folder:
+        path = written(document, Path(folder), source.stem)
+        if accepted(path):
+            play(path, document)
+
+
 @pytest.mark.parametrize("name", SCENARIOS)
 @fuzz(12)
 @given(data=st.data())
 def test_a_scenario_validate_accepts_plays_its_day(name: str, data: st.DataObject) -> None:
-    document = data.draw(mutants("scenario", base(ROOT / "scenarios" / f"{name}.yaml")))
-    with tempfile.TemporaryDirectory() as folder:
-        path = written(document, Path(folder), name)
-        if accepted(path):
-            play_scenario(path, shots=False)
+    hold_to_promise(data, "scenario", ROOT / "scenarios" / f"{name}.yaml",
+                    lambda path, _: play_scenario(path, shots=False))
 
 
 @pytest.mark.parametrize("name", BANKS)
 @fuzz(10)
 @given(data=st.data())
 def test_a_bank_validate_accepts_is_asked_whole(name: str, data: st.DataObject) -> None:
-    document = data.draw(mutants("quiz", base(ROOT / "scenarios" / "quiz" / f"{name}.yaml")))
-    with tempfile.TemporaryDirectory() as folder:
-        path = written(document, Path(folder), name)
-        if accepted(path):
-            play_bank(path)
+    hold_to_promise(data, "quiz", ROOT / "scenarios" / "quiz" / f"{name}.yaml",
+                    lambda path, _: play_bank(path))
 
 
 @pytest.mark.slow
@@ -117,11 +123,10 @@ def test_a_bank_validate_accepts_is_asked_whole(name: str, data: st.DataObject) 
 @fuzz(20)
 @given(data=st.data())
 def test_many_scenarios_validate_accepts_play_and_draw(name: str, data: st.DataObject) -> None:
-    document = data.draw(mutants("scenario", base(ROOT / "scenarios" / f"{name}.yaml")))
-    with tempfile.TemporaryDirectory() as folder:
-        path = written(document, Path(folder), name)
-        if accepted(path):
-            play_scenario(path, shots=random.Random(len(str(document))).random() < 0.15)
+    def play(path: Path, document: dict[str, Any]) -> None:
+        play_scenario(path, shots=random.Random(len(str(document))).random() < 0.15)
+
+    hold_to_promise(data, "scenario", ROOT / "scenarios" / f"{name}.yaml", play)
 
 
 # --- the classes that were found ----------------------------------------------------------
