@@ -127,11 +127,6 @@ class PlaySession:
             found += self.do(action).findings
         return found
 
-    @property
-    def saving(self) -> bool:
-        """Whether this day is saved (a trainee's day on a store; not a picture or a demo)."""
-        return self.store is not None and self.profile_id is not None
-
     def save(self) -> bool:
         """Bring the store up to the day: the run recorded, every action not yet stored (in
         order, each as its own number), the result when the day is over. Stops at the first

@@ -384,11 +384,13 @@ class SaveStore:
                     "SELECT line FROM actions WHERE run_id = ? AND seq = ?", (run_id, seq)
                 ).fetchone()
                 stored = None if row is None else row[0]
-        if stored == line and self._unfinished(run_id):
+        if not self._unfinished(run_id):
+            raise ValueError(f"no unfinished run with id {run_id!r} to append to")
+        if stored == line:
             return
-        if seq is not None and self._unfinished(run_id):
-            raise ValueError(f"action {seq} of run {run_id!r} would follow a missing one")
-        raise ValueError(f"no unfinished run with id {run_id!r} to append to")
+        if stored is not None:
+            raise ValueError(f"run {run_id!r} already holds another action {seq}")
+        raise ValueError(f"action {seq} of run {run_id!r} would follow a missing one")
 
     def _unfinished(self, run_id: int) -> bool:
         with self._guarded() as connection:

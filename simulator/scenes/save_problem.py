@@ -17,20 +17,18 @@ class SaveProblemDialog(ConfirmDialog):
     def __init__(self, ctx: AppContext, session: PlaySession) -> None:
         cat = ctx.cat
         problem = session.save_problem or "other"
-        lines = [
-            cat(f"shell.save_problem.{problem}"),
-            "",
+        safe = (
             cat("shell.save_problem.safe", count=session.stored)
             if session.stored
-            else cat("shell.save_problem.safe_none"),
-            cat("shell.save_problem.todo", folder=str(session.store.path.parent))
-            if session.store is not None
-            else "",
-        ]
+            else cat("shell.save_problem.safe_none")
+        )
+        lines = [cat(f"shell.save_problem.{problem}"), "", safe]
+        if session.store is not None:  # a failed save has a store: where it lives
+            lines.append(cat("shell.save_problem.todo", folder=str(session.store.path.parent)))
         super().__init__(
             ctx,
             cat("shell.save_problem.title"),
-            "\n".join(line for line in lines if line is not None),
+            "\n".join(lines),
             cat("shell.save_problem.retry"),
             cat("shell.save_problem.leave"),
         )
