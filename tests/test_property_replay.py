@@ -97,3 +97,39 @@ def test_random_play_replays_exactly(name: str, seed: int, steps: int, data: st.
     assert replayed.digest() == live.digest(), "replaying the text log gave another state"
     assert replayed.score() == live.score(), "replaying the text log gave another score"
     assert format_log(header, replayed.log) == text, "the replayed log differs from the original"
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(
+    name=st.sampled_from(SCENARIO_FILES),
+    seed=st.integers(0, 2**32),
+    before=st.integers(0, MAX_STEPS // 2),
+    after=st.integers(1, MAX_STEPS // 2),
+    data=st.data(),
+)
+def test_a_fork_goes_its_own_way(
+    name: str, seed: int, before: int, after: int, data: st.DataObject
+) -> None:
+    """A fork of the day (a screen made ahead on what ending the phase would give) goes on
+    exactly as the day would, and neither disturbs the other."""
+    day = Simulation.start(scenario(name), seed=seed)
+    play_randomly(day, data, before)
+    if day.finished:
+        return
+    as_it_was = day.digest()
+    fork = day.fork()
+    assert fork.digest() == as_it_was, "a fork does not start where the day stands"
+    play_randomly(fork, data, after)
+    assert day.digest() == as_it_was, "playing on a fork changed the day it was taken from"
+    where_the_fork_went = fork.digest()
+    for entry in fork.log[len(day.log) :]:
+        if day.finished:
+            break
+        day.apply(entry.action)
+    assert fork.digest() == where_the_fork_went, "playing on the day changed its fork"
+    assert day.digest() == fork.digest(), "the day given the fork's actions ended elsewhere"
+    assert day.score() == fork.score(), "the day given the fork's actions scored otherwise"

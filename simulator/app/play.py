@@ -196,6 +196,11 @@ class PlaySession:
     def finished(self) -> bool:
         return self.sim.finished
 
+    def rehearsal(self) -> PlaySession:
+        """A copy of the day that is never saved: what is done on it (a screen made ahead on
+        what an action would give) leaves this day and its save untouched."""
+        return PlaySession(self.entry, self.sim.fork(), self.mode, None, None)
+
     @property
     def hints(self) -> bool:
         return self.mode is Mode.LATIHAN

@@ -12,6 +12,7 @@ do is found when a phase ends (:class:`EndPhase`).
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -79,6 +80,18 @@ class Simulation:
     @property
     def finished(self) -> bool:
         return self.world.finished
+
+    def fork(self) -> Simulation:
+        """An independent copy of the day as it stands: what is applied to it leaves this one
+        untouched, and this one's next actions leave it untouched. The random streams are
+        copied with their state, so the copy goes on exactly as this day would; the authored
+        content (scenario, voters, ballots) is immutable and shared."""
+        return Simulation(
+            world=copy.deepcopy(self.world),
+            scoring=self.scoring,
+            log=list(self.log),
+            findings=list(self.findings),
+        )
 
     def apply(self, action: Action) -> StepResult:
         """Apply one action; return what it broke and what the scene should show."""

@@ -5,6 +5,8 @@ lines (a newline between them)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 
 from simulator.app import layout
@@ -50,9 +52,20 @@ class CardDialog(Scene):
 
 
 class ConfirmDialog(CardDialog):
-    def __init__(self, ctx: AppContext, title: str, body: str, yes: str, no: str) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        title: str,
+        body: str,
+        yes: str,
+        no: str,
+        prepare: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__(ctx)
         self.title, self.body, self.yes, self.no = title, body, yes, no
+        #: work done once the question is on screen, while it is read (the screen that
+        #: "yes" leads to made ahead)
+        self.prepare = prepare
 
     def build(self) -> None:
         """The title, the body as tall as pygame_gui lays out its lines (it scrolls only when
@@ -92,6 +105,11 @@ class ConfirmDialog(CardDialog):
         )
         self.place_card(y + button_h, pad)
         self.ui.set_focus(no)
+
+    def after_shown(self) -> None:
+        prepare, self.prepare = self.prepare, None
+        if prepare is not None:
+            prepare()
 
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:

@@ -247,8 +247,9 @@ class PhaseScene(Scene):
 
     def side_row(self, action: Action) -> SideRow:
         """An allowed action as a row of the side list: its sentence, what pressing does."""
-        return SideRow(action_label(action, self.world, self.ctx.cat), lambda: self.act(action),
-                       action)
+        return SideRow(
+            action_label(action, self.world, self.ctx.cat), lambda: self.act(action), action
+        )
 
     def side_rows(self) -> list[SideRow]:
         """The side list's rows, many of one kind folded under one."""
@@ -516,8 +517,16 @@ class PhaseScene(Scene):
             body,
             cat("shell.phase.end_yes"),
             cat("shell.common.cancel"),
+            prepare=self.rehearse_end,
         )
         self.ctx.stack.push(dialog, on_result=self._end_confirmed)
+
+    def rehearse_end(self) -> None:
+        """The next screen made ahead while the question is read (see
+        :func:`simulator.scenes.phases.rehearse_end`)."""
+        from simulator.scenes.phases import rehearse_end
+
+        rehearse_end(self.ctx, self.session)
 
     def undone_duties(self) -> list[str]:
         """This phase's duties not (wholly) done yet, in words, as the debrief names them."""
@@ -608,9 +617,7 @@ class PhaseScene(Scene):
         with self.layout_held():
             header = self.header_rect()
             pygame.draw.rect(surface, palette.PANEL, header)
-            pygame.draw.line(
-                surface, palette.PANEL_LINE, header.bottomleft, header.bottomright, 2
-            )
+            pygame.draw.line(surface, palette.PANEL_LINE, header.bottomleft, header.bottomright, 2)
             self.draw_stage(surface)
             self.draw_feedback_icon(surface)
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints
+from typing_extensions import Self
 
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
 LongText = Annotated[str, StringConstraints(min_length=1, max_length=4000, strip_whitespace=True)]
@@ -21,6 +22,11 @@ class Authored(BaseModel):
     """Base for everything a trainer writes: immutable, and a typo in a key is an error."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Self:
+        # Authored content is never changed once loaded (the engine makes a changed ballot
+        # with model_copy): a copy of the day shares it, as a copy of a tuple shares it.
+        return self
 
 
 class Bilingual(Authored):

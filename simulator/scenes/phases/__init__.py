@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import importlib
+import logging
+
+import pygame
 
 from simulator.app.context import AppContext
 from simulator.app.play import PlaySession
+from simulator.app.scene import Scene
+from simulator.core.actions import EndPhase
 from simulator.scenes.phase import PhaseScene
+
+log = logging.getLogger(__name__)
 
 
 def load_next(session: PlaySession) -> None:
@@ -40,3 +47,36 @@ def scene_for(ctx: AppContext, session: PlaySession) -> PhaseScene:
             raise
         return PhaseScene(ctx, session)  # a phase without its own stage yet
     return module.SCENE(ctx, session)
+
+
+def rehearse_end(ctx: AppContext, session: PlaySession) -> None:
+    """Make the screen that ending the phase would show, once and off screen, on a copy of
+    the day with the phase ended, and let it go, while the trainee reads the question.
+
+    A screen's first build measures and renders every word at every size it uses, and pygame
+    and pygame_gui keep what they measured and rendered: made again when the trainee
+    confirms, the same screen comes up in a fraction of the time (on a modest laptop, 50–80
+    ms the first time, under 15 the second). Nothing of the rehearsal is shown, saved or
+    kept: its widgets are killed and the question keeps the keyboard focus. It only saves
+    time, so a rehearsal that fails is logged and forgotten; the real screen is made anyway.
+    """
+    manager = ctx.manager
+    focus = manager.get_focus_set()
+    scene: Scene | None = None
+    try:
+        ahead = session.rehearsal()
+        ahead.do(EndPhase())
+        if ahead.finished:
+            from simulator.scenes.debrief import DebriefScene
+
+            scene = DebriefScene(ctx, ahead)
+        else:
+            scene = scene_for(ctx, ahead)
+        scene.build_over(None)
+        scene.draw(pygame.Surface(ctx.size))
+    except Exception:  # an optimisation must never cost the trainee the day
+        log.exception("could not make the next screen ahead")
+    finally:
+        if scene is not None:
+            scene.teardown()
+        manager.set_focus_set(focus)
