@@ -469,9 +469,11 @@ class FormulirScene(PhaseScene):
             types = list(self.world.boxes)
             after = types[types.index(self.current) + 1 :] + types[: types.index(self.current)]
             following = [t for t in after if not self.signed(t) and t is not self.current]
+            if following:
+                # Turned to before the screen is made again after the action: made once, on
+                # the next form, not once on the signed one and again on the next.
+                self.current, self._scroll = following[0], 0.0
             super().act_all(actions)
-            if following and self.ctx.stack.top is self and self.world.phase is self.phase:
-                self.show(following[0])
             return
         super().act_all(actions)
 
