@@ -41,6 +41,7 @@ import html
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import pygame
@@ -99,10 +100,21 @@ def escape(text: str) -> str:
 
 
 def offer_key(action: Action) -> str:
-    """An action as a dictionary key (actions may hold lists, so they are not hashable): its
-    fields in pydantic's own JSON, in their declared order (a screen asks for hundreds of these
-    after every action, and this is several times quicker than ``json.dumps``)."""
+    """An action as a dictionary key (actions may hold lists, so not all are hashable): its
+    fields in pydantic's own JSON, in their declared order (several times quicker than
+    ``json.dumps``). A screen asks for hundreds of these after every action, mostly for the
+    same actions as the last time: a hashable one is written once."""
+    try:
+        return _known_offer_key(action)
+    except TypeError:  # a list inside (the ballots handed over): written each time
+        return _offer_key(action)
+
+
+def _offer_key(action: Action) -> str:
     return f"{action.kind} {action.model_dump_json(exclude={'kind'}, exclude_defaults=True)}"
+
+
+_known_offer_key = lru_cache(maxsize=8192)(_offer_key)
 
 
 def key_name(key: int) -> str:
