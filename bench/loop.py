@@ -17,7 +17,10 @@
   first voter called, the first box opened: the screen makes that part of itself then),
   every phase of both days;
 - response_p95_end_phase: the same for ending a phase (Enter on the question) until the
-  next screen is drawn, every phase of both days pooled.
+  next screen is drawn, every phase of both days pooled. The game makes that screen once
+  ahead, on a fork of the day, while the question is read
+  (``simulator.scenes.phases.rehearse_end``); the pauses before Left and Enter are those of
+  every other input here, so a quick answer still meets a rehearsal under way.
 
 The first action and the end of a phase are held to 100 ms, the limit under which a
 response is still felt as instant (Card, Moran and Newell; Nielsen, *Usability
