@@ -39,6 +39,7 @@ MAX_LINES = 200_000
 MAX_PARAMS = 10_000  # characters of an action's parameters (a stored line holds at most these)
 MAX_SEED = 2**63 - 1  # what the save file and the random generator take
 MAX_ENGINE = 1_000_000  # an engine version is a small whole number
+MAX_NOTE = 500  # characters of a trainer's note kept (a caption, not a document)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,10 +57,20 @@ class LogResult:
 
 
 @dataclass(frozen=True, slots=True)
+class LogNote:
+    """A trainer's note (a ``#`` line among the actions), placed before the action that
+    follows it: ``before`` actions precede it."""
+
+    before: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class ActionLog:
     header: LogHeader
     entries: tuple[LoggedAction, ...]
     result: LogResult | None = None
+    notes: tuple[LogNote, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,15 +130,20 @@ def parse_log(text: str) -> ActionLog:
         body_end = lines.index(SEPARATOR, body_start + 1)
     except ValueError:
         body_end = len(lines)
-    entries = [
-        entry
-        for number in range(body_start + 1, body_end)
-        if (entry := _parse_entry(number + 1, lines[number], problems)) is not None
-    ]
+    entries: list[LoggedAction] = []
+    notes: list[LogNote] = []
+    for number in range(body_start + 1, body_end):
+        line = lines[number]
+        if line.startswith("#"):
+            text = line[1:].strip()[:MAX_NOTE]
+            if text:
+                notes.append(LogNote(len(entries), text))
+        elif (entry := _parse_entry(number + 1, line, problems)) is not None:
+            entries.append(entry)
     result = _parse_result(lines[body_end + 1 :], body_end + 2, problems)
     if problems or header is None:
         raise LogError(problems or [LogProblem(1, "log.header", {"field": "scenario"})])
-    return ActionLog(header=header, entries=tuple(entries), result=result)
+    return ActionLog(header=header, entries=tuple(entries), result=result, notes=tuple(notes))
 
 
 def _fields(lines: list[str], first_line: int, problems: list[LogProblem]) -> dict[str, str]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from simulator.core.actionlog import ActionLog, LogHeader, LogResult
 from simulator.core.actions import IllegalAction
-from simulator.core.engine import ENGINE_VERSION, Simulation
+from simulator.core.engine import ENGINE_VERSION, LoggedAction, Simulation
 from simulator.schema.clock import format_minutes
 from simulator.schema.scenario import Scenario
 
@@ -43,23 +43,31 @@ def apply_log(
     for index, entry in enumerate(log.entries):
         if checkpoint is not None and index == checkpoint[0]:
             _check(sim, index, checkpoint[1])
-        if strict_times and sim.world.clock != entry.at:
-            raise ReplayError(
-                index,
-                "replay.time",
-                (("logged", format_minutes(entry.at)), ("clock", format_minutes(sim.world.clock))),
-            )
-        try:
-            sim.apply(entry.action)
-        except IllegalAction as error:
-            raise ReplayError(
-                index, "replay.illegal", (("kind", entry.action.kind), ("why", str(error)))
-            ) from None
+        apply_entry(sim, index, entry, strict_times=strict_times)
     if checkpoint is not None and checkpoint[0] == len(log.entries):
         _check(sim, len(log.entries), checkpoint[1])
     elif checkpoint is not None and checkpoint[0] > len(log.entries):
         raise ReplayError(len(log.entries), "replay.short", (("at", str(checkpoint[0])),))
     return sim
+
+
+def apply_entry(
+    sim: Simulation, index: int, entry: LoggedAction, *, strict_times: bool = True
+) -> None:
+    """Apply the log's entry ``index`` (0-based) to ``sim``, or raise :class:`ReplayError`:
+    it is not possible now, or (with ``strict_times``) was logged at another time."""
+    if strict_times and sim.world.clock != entry.at:
+        raise ReplayError(
+            index,
+            "replay.time",
+            (("logged", format_minutes(entry.at)), ("clock", format_minutes(sim.world.clock))),
+        )
+    try:
+        sim.apply(entry.action)
+    except IllegalAction as error:
+        raise ReplayError(
+            index, "replay.illegal", (("kind", entry.action.kind), ("why", str(error)))
+        ) from None
 
 
 def _check(sim: Simulation, applied: int, recorded: str) -> None:
