@@ -12,7 +12,9 @@ when a figure misses its budget. Timings are the best of several runs, in-proces
   the engine works out: ballots ruled, form cells solved), then building the answer keys;
 - the game's figures, described in ``bench/game.py``;
 - the counting scene's response at a 300-voter TPS, described in ``bench/counting.py``;
-- the main loop's figures (idle CPU, response to an action), described in ``bench/loop.py``.
+- the main loop's figures (idle CPU, response to an action), described in ``bench/loop.py``;
+- the replay viewer's figures (laying a day out, a step back), described in
+  ``bench/timeline.py``.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ import yaml  # noqa: E402
 from bench.counting import rows as counting_rows  # noqa: E402
 from bench.game import rows as game_rows  # noqa: E402
 from bench.loop import rows as loop_rows  # noqa: E402
+from bench.timeline import rows as timeline_rows  # noqa: E402
 from simulator.autoplay import play_careful_day  # noqa: E402
 from simulator.content.load import load_scenario, validate_paths  # noqa: E402
 from simulator.core.actionlog import LogHeader, format_log, parse_log  # noqa: E402
@@ -134,6 +137,7 @@ def main() -> int:
         *game_rows(),
         *counting_rows(),
         *loop_rows(),
+        *timeline_rows(FULLDAY, text),
     ]
     failed = False
     for name, value, unit, budget in rows:
