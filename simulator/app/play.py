@@ -62,6 +62,8 @@ class PlaySession:
     #: why the last write failed (a :func:`~simulator.persistence.store.problem_kind`):
     #: until a retry succeeds the day takes no further action
     save_problem: str | None = None
+    #: a recorded day shown in the replay viewer: the screens show it, nothing acts on it
+    read_only: bool = False
     _finish_stored: bool = False
     _checkpoint: tuple[int, Phase | None] = (0, None)  # actions and phase when last noted
 
@@ -107,6 +109,9 @@ class PlaySession:
     def do(self, action: Action) -> StepResult:
         """Apply one action and save it; the result's findings are what it broke. While a
         save has failed the day takes nothing (the screen asks first: retry, or leave)."""
+        if self.read_only:
+            log.warning("an action on a recorded day being viewed: %r", action)
+            return StepResult()
         if self.save_problem is not None:
             log.warning("an action while the day waits for its save: %r", action)
             return StepResult()

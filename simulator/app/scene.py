@@ -27,6 +27,9 @@ class Scene:
 
     #: a scene that covers only part of the window (a dialog) lets the one below show
     overlay = False
+    #: an overlay dims what it covers (a question over a screen); one that is part of what
+    #: is shown (the replay viewer's band over a phase screen) does not
+    dims_below = True
 
     def __init__(self, ctx: AppContext) -> None:
         self.ctx = ctx
@@ -166,6 +169,18 @@ class SceneStack:
         self.scenes.append(scene)
         scene.build_over(handed)
 
+    def swap_under(self, overlay: Scene, scene: Scene) -> None:
+        """Put ``scene`` in place of the screen under ``overlay`` (taking over what fits of
+        its elements), and build the overlays on it again so they stay above it."""
+        index = self.scenes.index(overlay) - 1
+        assert index >= 0 and overlay.overlay, "only an overlay has a screen under it"
+        handed = self.scenes[index].hand_over()
+        self.scenes[index] = scene
+        scene.on_result = None
+        scene.build_over(handed)
+        for above in self.scenes[index + 1 :]:
+            above.rebuild()
+
     def pop(self, scene: Scene, result: Any = None) -> None:
         if scene not in self.scenes:
             return  # closed twice (a double click): nothing left to do
@@ -205,11 +220,13 @@ def lift_overlay(scene: Scene) -> None:
     own = set(scene.ui.elements)
     others = [e for e in manager.get_sprite_group().sprites() if e not in own]
     base = max((e.get_top_layer() for e in others), default=0) + 1
-    shade = pygame.Surface(scene.ctx.size, pygame.SRCALPHA)
-    shade.fill((*palette.INK, 120))
-    veil = UIImage(pygame.Rect((0, 0), scene.ctx.size), shade, manager)
-    veil.change_layer(base)
-    backing: list[UIElement] = [veil]
+    backing: list[UIElement] = []
+    if scene.dims_below:
+        shade = pygame.Surface(scene.ctx.size, pygame.SRCALPHA)
+        shade.fill((*palette.INK, 120))
+        veil = UIImage(pygame.Rect((0, 0), scene.ctx.size), shade, manager)
+        veil.change_layer(base)
+        backing.append(veil)
     box = scene.box()
     if box is not None:
         card = UIPanel(box, manager=manager, object_id=ObjectID(class_id="@card"))
