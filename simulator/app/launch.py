@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
@@ -63,11 +64,17 @@ def _open_store(data_dir: Path | None) -> tuple[SaveStore | None, StoreNotice | 
 
 
 def launch_game(
-    lang: str | None = None, frames: int | None = None, screenshot: Path | None = None
+    lang: str | None = None,
+    frames: int | None = None,
+    screenshot: Path | None = None,
+    opening: Callable[[AppContext], object] | None = None,
 ) -> int:
     """Open the window and run until it is closed, or for ``frames`` frames (tests, and
-    ``screenshot``: the last frame saved as a PNG)."""
+    ``screenshot``: the last frame saved as a PNG). ``opening`` puts another screen in
+    front of the start screen (the replay viewer of ``replay LOG --show``)."""
     ctx = open_app(lang)
+    if opening is not None:
+        opening(ctx)
     driver = Driver(ctx)
     try:
         asyncio.run(run(driver, frames))

@@ -234,4 +234,9 @@ def lift_overlay(scene: Scene) -> None:
         backing.append(card)
     for element in scene.ui.elements:
         element.change_layer(base + 2 + element.get_top_layer() - element.layer_thickness)
+        # A text box's scroll bar is an element of its own that the box's change of layer
+        # leaves behind: it would sit under the box it scrolls, out of sight and reach.
+        bar = getattr(element, "scroll_bar", None)
+        if bar is not None and bar.alive():
+            bar.change_layer(element.get_top_layer() + 1)
     scene.ui.elements[:0] = backing

@@ -133,9 +133,21 @@ class ReplayView:
             except IllegalAction:
                 continue
             played.append(action)
+        # A step the day had taken already (the board posted, a notice returned), which the
+        # engine lets a crew take again, is not what the crew would have done differently.
+        taken = {written(entry.action) for entry in self.timeline.entries[: self.step - 1]}
+        fresh = [action for action in played if written(action) not in taken]
         about = subjects(logged.action)
-        related = [action for action in played if subjects(action) & about]
-        return (related or played or [EndPhase()])[:ALTERNATIVE_STEPS]
+        related = [action for action in fresh if subjects(action) & about]
+        if related:
+            return related[:ALTERNATIVE_STEPS]
+        # Ending a phase too early: what was still to do, a few more lines of it.
+        return (fresh or [EndPhase()])[: 2 * ALTERNATIVE_STEPS]
+
+
+def written(action: Action) -> str:
+    """An action as its log line writes it (actions holding lists cannot be hashed)."""
+    return f"{action.kind} {action.model_dump_json()}"
 
 
 def subjects(action: Action) -> set[str]:

@@ -1,4 +1,5 @@
-"""``replay LOG [--scenario PATH]``: re-run a recorded log and confirm its recorded result."""
+"""``replay LOG [--scenario PATH] [--show]``: re-run a recorded log and confirm its recorded
+result, or (``--show``) open it in the game's replay viewer."""
 
 from __future__ import annotations
 
@@ -8,12 +9,14 @@ from pathlib import Path
 
 from simulator.cli._common import (
     CliFailure,
+    LoadedScenario,
     apply_or_fail,
     find_scenario,
     load_scenario_or_fail,
     print_result,
     read_log_or_fail,
 )
+from simulator.core.actionlog import ActionLog
 from simulator.core.engine import ENGINE_VERSION
 from simulator.core.replay import result_of
 from simulator.i18n import Catalog, catalog
@@ -23,6 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser, cat: Catalog) -> None:
     parser.add_argument("log", type=Path, help=cat("cli.arg.replay_log"))
     parser.add_argument("--scenario", type=Path, help=cat("cli.arg.replay_scenario"))
     parser.add_argument("--json", action="store_true", help=cat("cli.arg.json"))
+    parser.add_argument("--show", action="store_true", help=cat("cli.arg.replay_show"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -44,6 +48,8 @@ def run(args: argparse.Namespace) -> int:
     except CliFailure as failure:
         print(failure, file=sys.stderr)
         return 2
+    if args.show:
+        return show(loaded, log, args.log.name, args.lang)
     print_result(sim, cat, args.json)
     if log.result is None:
         print(cat("cli.replay.no_result"), file=sys.stderr)
@@ -63,3 +69,15 @@ def run(args: argparse.Namespace) -> int:
         return 1
     print(cat("cli.replay.confirmed", score=actual.score, digest=actual.digest[:12]))
     return 0
+
+
+def show(loaded: LoadedScenario, log: ActionLog, title: str, lang: str | None) -> int:
+    """The game opened on the replay viewer, standing at the start of the recorded day."""
+    from simulator.app.launch import launch_game
+    from simulator.app.library import ScenarioEntry
+    from simulator.app.viewing import ReplayView
+    from simulator.scenes.viewer import ReplayViewer
+
+    entry = ScenarioEntry(loaded.path, loaded.scenario, loaded.sha256)
+    view = ReplayView.of(entry, log, title)
+    return launch_game(lang=lang, opening=lambda ctx: ReplayViewer.open(ctx, view))

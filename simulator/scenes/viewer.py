@@ -241,7 +241,6 @@ class ReplayViewer(Scene):
         inner = pygame.Rect(px(12), pad, w - px(24), h)
         y = inner.top
         notes = self.view.timeline.notes_at(self.view.step)
-        line = self.ctx.line(15)
         if notes:
             words = " · ".join(notes)
             height = layout.words(
@@ -249,10 +248,10 @@ class ReplayViewer(Scene):
                 cat("viewer.note", text=words), style="@heading_wrap",
             )
             y += height + px(4)
-        self.ui.label(
-            pygame.Rect(inner.left, y, inner.width, line), self.status_text(), style="@badge"
+        y += px(4) + layout.words(
+            self.ui, self.ctx, inner.left, y, inner.width,
+            f"<b>{escape(self.status_text())}</b>", markup=True,
         )
-        y += line + px(4)
         bar = pygame.Rect(inner.left, y, inner.width, px(BAR_H))
         self.ui.image(bar, self.timeline_picture(bar.size))
         y = self.build_buttons(inner, bar.bottom + px(8)) + pad
