@@ -75,6 +75,15 @@ def _button_colours(bg: palette.Colour, text: palette.Colour, hover: palette.Col
     }
 
 
+def _list_row(font: dict[str, str]) -> dict[str, Any]:
+    """A row of a selection list: flat, no border, the focus and choice in light teal."""
+    return {
+        "colours": _button_colours(palette.PANEL, palette.INK, palette.PRIMARY_LIGHT),
+        "font": font,
+        "misc": {"shape": "rectangle", "border_width": "0", "text_horiz_alignment": "left"},
+    }
+
+
 def _plain_text(colour: palette.Colour, font: dict[str, str]) -> dict[str, Any]:
     """A text box with no panel: words on the background that wrap."""
     return {
@@ -169,6 +178,13 @@ def build_theme(scale: float, text_size: str) -> dict[str, Any]:
             "font": font(15),
         },
         "button": plain_button,
+        # pygame_gui's file dialog (export to a USB stick, open a recording): its rows of
+        # folders and files read as the game's other lists, dark text on light, folders bold.
+        "#file_list_item": _list_row(font(15)),
+        "#directory_list_item": _list_row(font(15, bold=True)),
+        # (a file that cannot be picked, when a folder is asked for, is disabled: still read)
+        "file_dialog.#file_display_list.#file_list_item": _list_row(font(15)),
+        "file_dialog.#file_display_list.#directory_list_item": _list_row(font(15, bold=True)),
         "@strong": strong,
         "@danger": danger,
         "@centred": {"misc": {"text_horiz_alignment": "center"}},

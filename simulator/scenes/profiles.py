@@ -105,6 +105,15 @@ class ProfileScene(Scene):
             cat("shell.common.back"),
             self.close,
         )
+        if self.ctx.profile is not None:
+            history = cat("shell.profiles.history")
+            history_w = max(px(260), layout.button_width(ctx, history, key=pygame.K_r))
+            self.ui.button(
+                pygame.Rect(left + back_w + px(12), bottom, history_w, back_h),
+                history,
+                self.open_history,
+                key=pygame.K_r,
+            )
         if not profiles:
             self.ui.set_focus(entry)
         if self.ctx.profile is not None:
@@ -125,6 +134,11 @@ class ProfileScene(Scene):
                         area.height - title_h - px(4)),
             quiz_results_markup(QuizRecords(ctx.store, profile.id), cat),
         )
+
+    def open_history(self) -> None:
+        from simulator.scenes.history import HistoryScene
+
+        self.ctx.stack.push(HistoryScene(self.ctx))
 
     def create(self, name: str) -> None:
         store = self.ctx.store
