@@ -21,6 +21,7 @@ from simulator.core.actions import Action, EndPhase, IllegalAction
 from simulator.core.engine import Simulation
 from simulator.core.rules import Finding
 from simulator.core.timeline import Mistake, Timeline
+from simulator.demo import DemoScript
 from simulator.schema.types import Phase, Severity
 
 #: steps a second while the recording plays, slowest first (the speed keys move along these)
@@ -42,6 +43,10 @@ class ReplayView:
     step: int = 0
     playing: bool = False
     speed_index: int = 1
+    #: steps where the play waits for the trainer (a demo's question to the class)
+    pauses: frozenset[int] = frozenset()
+    #: steps whose mistakes a demo reveals (None: a recording shows every mistake's card)
+    reveals: frozenset[int] | None = None
     _day: Simulation | None = field(default=None, repr=False)  # the state at ``step``
     _day_step: int = -1
 
@@ -51,6 +56,26 @@ class ReplayView:
         scenario = entry.scenario
         assert scenario is not None, "a recording is opened on a playable scenario"
         return cls(entry, Timeline.of(scenario, log), title)
+
+    @classmethod
+    def of_demo(cls, entry: ScenarioEntry, script: DemoScript, title: str) -> ReplayView:
+        """A demo made into a recording, standing where its own part begins."""
+        view = cls.of(entry, script.log, title)
+        view.step = script.start
+        view.pauses = script.pauses
+        view.reveals = script.reveals
+        return view
+
+    def card_due(self) -> bool:
+        """Whether the step's mistakes are shown on the card: always in a recording, where
+        the demo reveals them in a demo."""
+        if not self.mistakes_here():
+            return False
+        return self.reveals is None or self.step in self.reveals
+
+    def waits_here(self) -> bool:
+        """Whether the play stops at this step: a mistake shown, a question, the end."""
+        return self.card_due() or self.step in self.pauses or self.step >= self.length
 
     @property
     def length(self) -> int:

@@ -46,11 +46,26 @@ def _quiz_lint(bank: Any, known_rules: Collection[str] | None) -> list[Issue]:
     return lint_quiz(bank, known_rules)
 
 
+def _demo_model() -> type[BaseModel]:
+    from simulator.schema.demo import Demo
+
+    return Demo
+
+
+def _demo_lint(demo: Any, known_rules: Collection[str] | None) -> list[Issue]:
+    # Imported when first used: it plays the demo with the engine.
+    from simulator.content.demo_lint import lint_demo
+
+    return lint_demo(demo, known_rules)
+
+
 # Tried in order; the first whose ``detect`` accepts the top-level mapping wins, so the
 # scenario, which accepts anything, comes last.
 DOCUMENT_KINDS: tuple[ContentKind, ...] = (
     ContentKind("quiz", "Simulasi TPS quiz bank", lambda data: "questions" in data, _quiz_model,
                 _quiz_lint),
+    ContentKind("demo", "Simulasi TPS demonstration", lambda data: "steps" in data, _demo_model,
+                _demo_lint),
     ContentKind("scenario", "Simulasi TPS scenario", lambda data: True, lambda: Scenario,
                 lint_scenario),
 )

@@ -43,6 +43,7 @@ class StartScene(Scene):
                 None if resumable else "@strong",
             ),
             (cat("shell.start.quiz"), self.open_quiz, pygame.K_k, None),
+            (cat("shell.start.demos"), self.open_demos, pygame.K_d, None),
             (cat("shell.start.profiles"), self.open_profiles, pygame.K_g, None),
             (cat("shell.start.settings"), self.open_settings, pygame.K_s, None),
             (cat("shell.start.language"), self.toggle_language, pygame.K_l, None),
@@ -108,6 +109,11 @@ class StartScene(Scene):
         from simulator.scenes.quiz_menu import QuizMenuScene
 
         self.ctx.stack.push(QuizMenuScene(self.ctx))
+
+    def open_demos(self) -> None:
+        from simulator.scenes.demos import DemoMenuScene
+
+        self.ctx.stack.push(DemoMenuScene(self.ctx))
 
     def open_profiles(self, then_pick: bool = False) -> None:
         from simulator.scenes.profiles import ProfileScene

@@ -150,7 +150,7 @@ class ReplayViewer(Scene):
             return
         self._waited = 0.0
         self.go(view.step + 1)
-        if view.mistakes_here() or view.step >= view.length:
+        if view.waits_here():
             view.playing = False
             self.rebuild()
 
@@ -242,10 +242,12 @@ class ReplayViewer(Scene):
         y = inner.top
         notes = self.view.timeline.notes_at(self.view.step)
         if notes:
-            words = " · ".join(notes)
+            # A demo's captions are the demo speaking; a recording's notes are a trainer's.
+            demo = self.view.reveals is not None
+            lines = [note if demo else cat("viewer.note", text=note) for note in notes]
             height = layout.words(
                 self.ui, self.ctx, inner.left, y, inner.width,
-                cat("viewer.note", text=words), style="@heading_wrap",
+                "<br>".join(escape(line) for line in lines), style="@heading_wrap", markup=True,
             )
             y += height + px(4)
         y += px(4) + layout.words(
@@ -259,7 +261,7 @@ class ReplayViewer(Scene):
         layout.shift(self.ui.elements, top)
         self._band = pygame.Rect(0, top, w, y)
         self._bar = bar.move(0, top)
-        if self.view.mistakes_here() and not self.card_hidden:
+        if self.view.card_due() and not self.card_hidden:
             self.build_card(top)
 
     def status_text(self) -> str:
@@ -271,13 +273,11 @@ class ReplayViewer(Scene):
         if view.step == 0:
             text = cat("viewer.status_start", phases=phases, phase=cat(f"phase.{phase.value}"))
         else:
-            logged = view.timeline.action(view.step)
-            assert logged is not None
             text = cat(
                 "viewer.status",
                 step=view.step,
                 total=view.length,
-                clock=format_minutes(logged.at),
+                clock=format_minutes(view.day().world.clock),
                 number=number,
                 phases=phases,
                 phase=cat(f"phase.{phase.value}"),

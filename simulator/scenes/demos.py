@@ -1,0 +1,138 @@
+"""The trainer's demonstrations (``scenarios/demos/``), by the phase they show and the
+mistakes they show: each opens in the replay viewer where its own part begins, with its
+captions, its questions to the class (the play waits) and its reveals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pygame
+
+from simulator.app import layout
+from simulator.app.context import AppContext
+from simulator.app.library import SCENARIO_DIR
+from simulator.app.scene import Scene
+from simulator.content import ContentError
+from simulator.schema.demo import Demo
+from simulator.schema.types import PHASE_ORDER
+
+DEMO_DIR = SCENARIO_DIR / "demos"
+
+
+@dataclass(frozen=True, slots=True)
+class DemoEntry:
+    path: Path
+    demo: Demo | None
+    problem: str = ""
+
+
+def load_demos(folder: Path = DEMO_DIR) -> list[DemoEntry]:
+    """Every demo in ``folder``, checked as ``validate`` checks it, in the day's order."""
+    from simulator.content.load import load_document
+    from simulator.core.catalogue import RULES_BY_ID
+
+    entries: list[DemoEntry] = []
+    for path in sorted(folder.glob("*.yaml")):
+        try:
+            entries.append(DemoEntry(path, load_document(path, Demo, known_rules=RULES_BY_ID)))
+        except ContentError as error:
+            first = error.problems[0] if error.problems else None
+            entries.append(DemoEntry(path, None, f"{first.line}: {first.code}" if first else ""))
+    return sorted(entries, key=_order)
+
+
+def _order(entry: DemoEntry) -> tuple[int, str]:
+    if entry.demo is None:
+        return (len(PHASE_ORDER), entry.path.name)
+    return (PHASE_ORDER.index(entry.demo.start.phase), entry.path.name)
+
+
+class DemoMenuScene(Scene):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        self.message = ""
+        self._demos: list[DemoEntry] | None = None
+
+    def demos(self) -> list[DemoEntry]:
+        if self._demos is None:
+            self._demos = load_demos()
+        return self._demos
+
+    def build(self) -> None:
+        ctx, cat, px = self.ctx, self.ctx.cat, self.ctx.px
+        w, h = ctx.size
+        left = px(40)
+        width = w - 2 * left
+        y = px(24)
+        y += layout.heading(self.ui, ctx, left, y, width, cat("demos.title")) + px(4)
+        y += layout.words(self.ui, ctx, left, y, width, cat("demos.intro"), style="@note")
+        y += px(8)
+        if self.message:
+            y += layout.words(self.ui, ctx, left, y, width, self.message) + px(8)
+        back_h = ctx.row_h(48, 16)
+        bottom = h - px(20) - back_h
+        scroller = self.ui.scroller(pygame.Rect(left, y, width, bottom - y - px(12)))
+        inner = width - px(24)
+        row_h = ctx.row_h(44, 16)
+        row_y = 0
+        first = None
+        for entry in self.demos():
+            text = self.row_text(entry)
+            button = layout.button(
+                self.ui, ctx, pygame.Rect(0, row_y, inner, row_h), text,
+                lambda e=entry: self.play(e), container=scroller,
+            )
+            first = first or button
+            row_y += max(row_h, button.rect.height) + px(8)
+        layout.scroll_area(scroller, (inner, row_y))
+        back_w = max(px(200), layout.button_width(ctx, cat("shell.common.back")))
+        back = self.ui.button(
+            pygame.Rect(left, bottom, back_w, back_h), cat("shell.common.back"), self.close
+        )
+        self.ui.set_focus(first or back)
+
+    def row_text(self, entry: DemoEntry) -> str:
+        cat = self.ctx.cat
+        demo = entry.demo
+        if demo is None:
+            return cat("demos.broken", file=entry.path.name, problem=entry.problem)
+        return cat(
+            "demos.row",
+            phase=cat(f"phase.{demo.start.phase.value}"),
+            title=demo.title.get(cat.lang),
+            mistakes=", ".join(demo.mistakes),
+        )
+
+    def play(self, entry: DemoEntry) -> None:
+        from simulator.app.viewing import ReplayView
+        from simulator.demo import make_script
+        from simulator.scenes.viewer import ReplayViewer
+
+        demo = entry.demo
+        if demo is None:
+            return
+        scenario_entry = next(
+            (e for e in self.ctx.library() if e.scenario and e.scenario.id == demo.scenario), None
+        )
+        if scenario_entry is None or scenario_entry.scenario is None:
+            self.message = self.ctx.cat("viewer.problem.scenario_missing", scenario=demo.scenario)
+            self.rebuild()
+            return
+        script, problems = make_script(demo, scenario_entry.scenario, self.ctx.cat.lang)
+        if script is None:
+            self.message = self.ctx.cat("demos.broken", file=entry.path.name,
+                                        problem=problems[0].code if problems else "")
+            self.rebuild()
+            return
+        view = ReplayView.of_demo(scenario_entry, script, demo.title.get(self.ctx.cat.lang))
+        ReplayViewer.open(self.ctx, view, on_close=self.come_back)
+
+    def come_back(self) -> None:
+        self.ctx.stack.replace(DemoMenuScene(self.ctx))
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.close()
+            return True
+        return super().handle(event)

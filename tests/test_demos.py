@@ -1,0 +1,111 @@
+"""Scripted demonstrations: every shipped demo validates, plays, and shows the mistakes it
+declares; a broken demo gets located errors; the trainer's menu opens one in the viewer at its
+start, its captions and questions at their places, the card at its reveal."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pygame
+import pytest
+
+from simulator.cli import main as cli_main
+from simulator.content.load import load_document, validate_paths
+from simulator.core.catalogue import RULES_BY_ID
+from simulator.demo import make_script
+from simulator.scenes.demos import DEMO_DIR, DemoMenuScene
+from simulator.scenes.start import StartScene
+from simulator.scenes.viewer import ReplayViewer
+from simulator.schema.demo import Demo
+from tests.pilot import Pilot, entry
+
+DEMOS = sorted(DEMO_DIR.glob("*.yaml"))
+FIRST = DEMO_DIR / "saksi-tanpa-mandat.yaml"
+
+
+def test_demos_are_shipped() -> None:
+    assert len(DEMOS) >= 5, "the trainer's menu needs demonstrations to show"
+
+
+@pytest.mark.parametrize("path", DEMOS, ids=lambda p: p.stem)
+def test_a_shipped_demo_validates_and_shows_what_it_declares(path: Path) -> None:
+    [report] = validate_paths([path], known_rules=RULES_BY_ID)
+    assert report.valid, [p.code for p in report.problems]
+    assert report.kind == "demo"
+    demo = load_document(path, Demo, known_rules=RULES_BY_ID)
+    scenario = entry(demo.scenario).scenario
+    assert scenario is not None
+    for lang in ("id", "en"):
+        script, problems = make_script(demo, scenario, lang)
+        assert script is not None, problems
+        assert script.reveals, f"{path.name} reveals nothing"
+        assert len(script.log.notes) >= 2, f"{path.name} says nothing to the class"
+
+
+def broken(tmp_path: Path, old: str, new: str) -> Path:
+    text = FIRST.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "rusak.yaml"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "code", "line"),
+    [
+        ("mistakes: [M09]", "mistakes: [M10]", "demo.mistake_not_shown", 8),
+        ('"w2"', '"w9"', "demo.illegal", 16),
+        ("06:35 admit", "06:10 admit", "demo.time_past", 16),
+        ("scenario: pemilu-hari-penuh", "scenario: desa-lain", "demo.scenario_missing", 6),
+        ("phase: pembukaan", "phase: pembukan", "schema", 7),
+        ("      en: \"Ask the class", "      fr: \"Ask the class", "schema", 13),
+    ],
+)
+def test_a_broken_demo_is_located(
+    tmp_path: Path, old: str, new: str, code: str, line: int
+) -> None:
+    [report] = validate_paths([broken(tmp_path, old, new)], known_rules=RULES_BY_ID)
+    assert not report.valid
+    problem = report.errors[0]
+    assert problem.code.startswith(code), problem.code
+    assert problem.line == line, f"{problem.code} placed at line {problem.line}"
+
+
+def test_validate_exits_two_on_a_broken_demo(tmp_path: Path) -> None:
+    path = broken(tmp_path, '"w2"', '"w9"')
+    assert cli_main(["validate", str(path)]) == 2
+
+
+def test_the_demo_schema_is_printed(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli_main(["schema", "--kind", "demo"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert "steps" in schema["properties"] and "mistakes" in schema["properties"]
+
+
+def test_the_trainer_opens_a_demo_from_the_start_screen() -> None:
+    pilot = Pilot()
+    pilot.show(StartScene(pilot.ctx))
+    pilot.key(pygame.K_d)
+    menu = pilot.top
+    assert isinstance(menu, DemoMenuScene)
+    assert all(e.demo is not None for e in menu.demos()), [e.problem for e in menu.demos()]
+    chosen = next(e for e in menu.demos() if e.path == FIRST)
+    menu.play(chosen)
+    pilot.frames(2)
+    viewer = pilot.top
+    assert isinstance(viewer, ReplayViewer)
+    view = viewer.view
+    notes = view.timeline.notes_at(view.step)
+    assert notes and notes[0].startswith("Pukul 06:35"), notes
+    assert not view.card_due(), "the card waits for its reveal"
+    pilot.key(pygame.K_SPACE)
+    for _ in range(100):
+        if not view.playing:
+            break
+        pilot.frames(10)
+    assert view.card_due(), "the play did not stop at the reveal"
+    assert "Tolak saksi: Taufik Rahman" in viewer.card_markup()
+    pilot.key(pygame.K_ESCAPE)
+    assert isinstance(pilot.top, DemoMenuScene), "closing a demo returns to the menu"
+
