@@ -121,7 +121,9 @@ def _play_up_to_start(sim: Simulation, demo: Demo) -> DemoProblem | None:
             break
         crew.do(action)
     if sim.world.clock < until:
-        crew.do(AdvanceClock(to=demo.start.time))
+        # Applied, not played by the crew: an event that comes at the start is the demo's
+        # to answer, not the crew's.
+        sim.apply(AdvanceClock(to=demo.start.time))
     return None
 
 
