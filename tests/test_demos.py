@@ -109,3 +109,28 @@ def test_the_trainer_opens_a_demo_from_the_start_screen() -> None:
     pilot.key(pygame.K_ESCAPE)
     assert isinstance(pilot.top, DemoMenuScene), "closing a demo returns to the menu"
 
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_the_demo_menu_and_a_demo_read_whole_on_a_projector(
+    lang: str, size: tuple[int, int]
+) -> None:
+    from tests.fit import layout_faults
+
+    pilot = Pilot(size=size, lang=lang, text_size="besar")
+    pilot.show(DemoMenuScene(pilot.ctx))
+    menu = pilot.top
+    assert isinstance(menu, DemoMenuScene)
+    assert not layout_faults(menu), layout_faults(menu)
+    menu.play(next(e for e in menu.demos() if e.path == FIRST))
+    pilot.frames(2)
+    viewer = pilot.top
+    assert isinstance(viewer, ReplayViewer)
+    assert not layout_faults(viewer), layout_faults(viewer)
+    pilot.key(pygame.K_SPACE)
+    for _ in range(100):
+        if not viewer.view.playing:
+            break
+        pilot.frames(10)
+    assert viewer.view.card_due() and not layout_faults(viewer), layout_faults(viewer)

@@ -158,3 +158,20 @@ def test_the_dialog_cancels_with_escape(pilot: Pilot) -> None:
     assert isinstance(pilot.top, FileDialogScene)
     pilot.key(pygame.K_ESCAPE)
     assert pilot.top is history
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_the_history_reads_whole(tmp_path: Path, lang: str, size: tuple[int, int]) -> None:
+    from tests.fit import layout_faults
+
+    store, _ = SaveStore.open(tmp_path / "data")
+    pilot = Pilot(size=size, lang=lang, text_size="besar", store=store)
+    pilot.ctx.profile = store.create_profile("Sri Wahyuni")
+    log = parse_log((ROOT / "tests" / "playthroughs" / PLAYED[1]).read_text(encoding="utf-8"))
+    session = PlaySession.begin(entry(log.header.scenario), Mode.UJIAN, store, pilot.ctx.profile.id)
+    for logged in log.entries:
+        session.do(logged.action)
+    assert session.save()
+    pilot.show(HistoryScene(pilot.ctx))
+    assert not layout_faults(pilot.top), layout_faults(pilot.top)

@@ -42,10 +42,13 @@ def load_demos(folder: Path = DEMO_DIR) -> list[DemoEntry]:
     return sorted(entries, key=_order)
 
 
-def _order(entry: DemoEntry) -> tuple[int, str]:
+def _order(entry: DemoEntry) -> tuple[int, str, str]:
+    """By the phase a demo shows, then by the first mistake it shows (the catalogue's order
+    of the day)."""
     if entry.demo is None:
-        return (len(PHASE_ORDER), entry.path.name)
-    return (PHASE_ORDER.index(entry.demo.start.phase), entry.path.name)
+        return (len(PHASE_ORDER), "", entry.path.name)
+    demo = entry.demo
+    return (PHASE_ORDER.index(demo.start.phase), demo.mistakes[0], entry.path.name)
 
 
 class DemoMenuScene(Scene):
@@ -97,12 +100,8 @@ class DemoMenuScene(Scene):
         demo = entry.demo
         if demo is None:
             return cat("demos.broken", file=entry.path.name, problem=entry.problem)
-        return cat(
-            "demos.row",
-            phase=cat(f"phase.{demo.start.phase.value}"),
-            title=demo.title.get(cat.lang),
-            mistakes=", ".join(demo.mistakes),
-        )
+        phase = cat(f"phase.{demo.start.phase.value}")
+        return cat("demos.row", phase=phase, title=demo.title.get(cat.lang))
 
     def play(self, entry: DemoEntry) -> None:
         from simulator.app.viewing import ReplayView
