@@ -134,3 +134,19 @@ def test_the_demo_menu_and_a_demo_read_whole_on_a_projector(
             break
         pilot.frames(10)
     assert viewer.view.card_due() and not layout_faults(viewer), layout_faults(viewer)
+
+
+def test_shot_renders_each_step_of_a_demo(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "slides"
+    assert cli_main(["shot", str(FIRST), "--out", str(out), "--lang", "en"]) == 0
+    written = sorted(out.glob("*.png"))
+    assert len(written) >= 2, written
+    last = pygame.image.load(str(written[-1]))
+    colours = {last.get_at((x, y))[:3] for x in range(0, 1366, 50) for y in range(0, 768, 50)}
+    assert len(colours) > 5, "the last slide is blank"
+    capsys.readouterr()
+    path = broken(tmp_path, '"w2"', '"w9"')
+    assert cli_main(["shot", str(path), "--out", str(out)]) == 2
+    assert "demo.illegal" in capsys.readouterr().err

@@ -22,6 +22,7 @@ from simulator.app.play import Mode, PlaySession
 from simulator.app.settings import Settings
 from simulator.autoplay import CarefulCrew
 from simulator.core.actions import EndPhase
+from simulator.schema.demo import Demo
 
 FRAMES = 3  # enough for pygame_gui to lay text out
 
@@ -95,3 +96,32 @@ def render_shots(
     snap("debrief")
     pygame.quit()
     return written
+
+
+def render_demo_shots(
+    demo: Demo,
+    entry: ScenarioEntry,
+    out: Path,
+    size: tuple[int, int],
+    lang: str,
+    text_size: str = "normal",
+) -> list[Path]:
+    """Each step of ``demo`` in the replay viewer, from where its own part begins to its
+    end: the screen, the band with its caption or question, and the card at a reveal."""
+    from simulator.app.viewing import ReplayView
+    from simulator.demo import make_script
+    from simulator.scenes.viewer import ReplayViewer
+
+    scenario = entry.scenario
+    assert scenario is not None
+    script, problems = make_script(demo, scenario, lang)
+    assert script is not None, f"a validated demo plays: {problems}"
+    out.mkdir(parents=True, exist_ok=True)
+    ctx = headless_context(size, lang, text_size)
+    view = ReplayView.of_demo(entry, script, demo.title.get(lang))
+    viewer = ReplayViewer.open(ctx, view)
+    camera = Camera(ctx, out)
+    for step in range(script.start, view.length + 1):
+        viewer.go(step)
+        camera.snap(f"{demo.id}-{step - script.start:02d}")
+    return camera.written

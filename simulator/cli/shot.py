@@ -1,5 +1,7 @@
 """``shot SCENARIO --out DIR [--size WxH] [--lang id|en]``: every screen of a scenario,
-rendered headless to PNG files (for handouts and slides, and to check the look)."""
+rendered headless to PNG files (for handouts and slides, and to check the look); given a
+demonstration (``scenarios/demos/*.yaml``), each of its steps in the replay viewer, captions
+and cards included."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from simulator.app.theme import TEXT_SIZES
-from simulator.cli._common import CliFailure, load_scenario_or_fail
+from simulator.cli._common import CliFailure, find_scenario, load_scenario_or_fail
 from simulator.i18n import Catalog, catalog
 from simulator.schema import bounded
 
@@ -35,6 +37,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if str(args.scenario) == "quiz":
         return _quiz_shots(args, size, cat)
+    if _is_demo(args.scenario):
+        return _demo_shots(args, size, cat)
     try:
         loaded = load_scenario_or_fail(args.scenario, cat)
     except CliFailure as failure:
@@ -55,6 +59,48 @@ def _quiz_shots(args: argparse.Namespace, size: tuple[int, int], cat: Catalog) -
 
     return _write(
         lambda: render_quiz_shots(args.out, size, args.lang, args.text_size), args.out, cat
+    )
+
+
+def _is_demo(path: Path) -> bool:
+    """Whether ``path`` holds a demonstration (a top-level ``steps:``), read as validate does."""
+    from simulator.content.kinds import kind_of
+    from simulator.content.yaml_loader import parse_source, read_source
+
+    if not path.is_file():
+        return False
+    try:
+        data = parse_source(read_source(path)).data
+    except Exception:  # not readable as YAML: the scenario path reports it, located
+        return False
+    return isinstance(data, dict) and kind_of(data).name == "demo"
+
+
+def _demo_shots(args: argparse.Namespace, size: tuple[int, int], cat: Catalog) -> int:
+    """``shot DEMO``: the demo as the trainer shows it, one picture per step."""
+    from simulator.app.shots import render_demo_shots
+    from simulator.content.load import check_file, load_document
+    from simulator.core.catalogue import RULES_BY_ID
+    from simulator.schema.demo import Demo
+
+    report = check_file(args.scenario, known_rules=RULES_BY_ID)
+    if not report.valid:
+        for problem in report.errors:
+            print(problem.render(cat), file=sys.stderr)
+        return 2
+    demo = load_document(args.scenario, Demo, known_rules=RULES_BY_ID)
+    try:
+        loaded = load_scenario_or_fail(find_scenario(demo.scenario, cat), cat)
+    except CliFailure as failure:
+        print(failure, file=sys.stderr)
+        return 2
+    from simulator.app.library import ScenarioEntry
+
+    entry = ScenarioEntry(loaded.path, loaded.scenario, loaded.sha256)
+    return _write(
+        lambda: render_demo_shots(demo, entry, args.out, size, args.lang, args.text_size),
+        args.out,
+        cat,
     )
 
 
