@@ -150,3 +150,17 @@ def test_shot_renders_each_step_of_a_demo(
     path = broken(tmp_path, '"w2"', '"w9"')
     assert cli_main(["shot", str(path), "--out", str(out)]) == 2
     assert "demo.illegal" in capsys.readouterr().err
+
+
+def test_a_demo_opens_in_projector_mode_and_puts_the_setting_back() -> None:
+    pilot = Pilot()
+    assert not pilot.ctx.settings.projector
+    pilot.show(DemoMenuScene(pilot.ctx))
+    menu = pilot.top
+    assert isinstance(menu, DemoMenuScene)
+    menu.play(next(e for e in menu.demos() if e.path == FIRST))
+    pilot.frames(2)
+    assert pilot.ctx.settings.projector, "a demo is shown in projector mode"
+    pilot.key(pygame.K_ESCAPE)
+    assert isinstance(pilot.top, DemoMenuScene)
+    assert not pilot.ctx.settings.projector, "the trainer's own setting is put back"

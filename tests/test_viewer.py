@@ -203,3 +203,25 @@ def test_replay_show_of_a_broken_log_says_where(capsys: pytest.CaptureFixture[st
     assert cli_main(["replay", str(path), "--show"]) == 2
     err = capsys.readouterr().err
     assert f"{path}:{body + 3}:" in err, err
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_projector_mode_reads_whole(lang: str, size: tuple[int, int]) -> None:
+    """On a projector: the largest text, high contrast (no muted grey), a thicker focus
+    ring; the viewer at a mistake still reads whole."""
+    from simulator.app.theme import build_theme, hex_colour
+    from simulator.art import palette
+
+    pilot = Pilot(size=size, lang=lang)
+    pilot.ctx.settings.projector = True
+    pilot.ctx.relayout()
+    assert pilot.ctx.settings.shown_text_size == "besar"
+    themed = str(build_theme(1.0, "besar", contrast=True))
+    assert hex_colour(palette.MUTED) not in themed, "a muted grey is lost on a projector"
+    log = careless_log()
+    viewer = ReplayViewer.open(pilot.ctx, ReplayView.of(entry(log.header.scenario), log, "x"))
+    pilot.frames(2)
+    pilot.key(pygame.K_n)
+    assert viewer.view.card_due()
+    assert not layout_faults(viewer), layout_faults(viewer)

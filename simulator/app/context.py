@@ -27,14 +27,14 @@ log = logging.getLogger(__name__)
 
 def make_manager(size: tuple[int, int], settings: Settings) -> pygame_gui.UIManager:
     scale = ui_scale(size)
-    theme = build_theme(scale, settings.text_size)
+    theme = build_theme(scale, settings.shown_text_size, contrast=settings.projector)
     manager = pygame_gui.UIManager(size, theme_path=theme, starting_language="en")
     cache_theme_ids(manager)  # every widget is built faster (see gui_fixes)
     draw_states_when_shown(manager)
     # Text boxes use bold and italic at the body size, and a wrapped heading the heading's
     # size: load them now, not mid-frame.
-    body = font_size(BODY_POINTS, scale, settings.text_size)
-    heading = font_size(HEADING_POINTS, scale, settings.text_size)
+    body = font_size(BODY_POINTS, scale, settings.shown_text_size)
+    heading = font_size(HEADING_POINTS, scale, settings.shown_text_size)
     fonts = manager.get_theme().get_font_dictionary()
     wanted = [
         {"name": "noto_sans", "point_size": size, "style": style}
@@ -87,7 +87,7 @@ class AppContext:
 
     def font_px(self, points: int) -> int:
         """A font size in pixels for drawn (non-widget) text, honouring the text size."""
-        return font_size(points, self.scale, self.settings.text_size)
+        return font_size(points, self.scale, self.settings.shown_text_size)
 
     def normal_font_px(self, points: int) -> int:
         """The size drawn text of ``points`` has at the normal text size: the least a
@@ -144,6 +144,7 @@ class AppContext:
             scene.teardown()
         self.manager = make_manager(self.size, self.settings)
         self.stack.rebuild_all()  # each scene makes its widgets anew, with the new manager
+        show_pointer(self.settings.projector)
 
     def store_notice(self, notice: StoreNotice | None) -> None:
         if notice is not None:
@@ -152,3 +153,24 @@ class AppContext:
             from simulator.presenter.notices import notice_lines
 
             self.notices.extend(notice_lines(self.cat, notice))
+
+
+def show_pointer(large: bool) -> None:
+    """The mouse pointer: the system's, or on a projector a large arrow (black with a white
+    edge, seen on any background from the back of a hall)."""
+    try:
+        if not large:
+            pygame.mouse.set_cursor(pygame.SYSTEM_CURSOR_ARROW)
+            return
+        pygame.mouse.set_cursor(pygame.cursors.Cursor((2, 2), _large_arrow()))
+    except pygame.error:  # a display without a pointer (a headless run)
+        log.debug("the pointer could not be set", exc_info=True)
+
+
+def _large_arrow(size: int = 48) -> pygame.Surface:
+    arrow = pygame.Surface((size, size), pygame.SRCALPHA)
+    tip = [(2, 2), (2, size * 3 // 4), (size // 4, size * 3 // 5), (size * 2 // 5, size - 4),
+           (size // 2, size - 8), (size * 3 // 10, size // 2), (size * 3 // 5, size // 2)]
+    pygame.draw.polygon(arrow, (0, 0, 0), tip)
+    pygame.draw.polygon(arrow, (255, 255, 255), tip, 3)
+    return arrow

@@ -71,7 +71,11 @@ class Driver:
             top.ui.place_tooltips(surface.get_rect())
         self.ctx.manager.draw_ui(surface)
         if top is not None:
-            top.ui.draw_focus_ring(surface, max(3, self.ctx.px(4)), max(3, self.ctx.px(6)))
+            # On a projector the ring is twice as thick, to be seen from the back of a hall.
+            thick = 2 if self.ctx.settings.projector else 1
+            top.ui.draw_focus_ring(
+                surface, thick * max(3, self.ctx.px(4)), max(3, self.ctx.px(6))
+            )
         for scene in visible:
             scene.seen = True
 

@@ -20,6 +20,13 @@ class Settings:
     fullscreen: bool = False
     window_size: tuple[int, int] = WINDOW_SIZES[0]
     sound: bool = False  # off by default: a hall of thirty laptops is no place for beeps
+    #: a projector in a hall: large text, high contrast, a large pointer and focus ring
+    projector: bool = False
+
+    @property
+    def shown_text_size(self) -> str:
+        """The text size the screens use: the largest on a projector, else the trainee's."""
+        return "besar" if self.projector else self.text_size
 
     @classmethod
     def load(cls, store: SaveStore | None) -> Settings:
@@ -34,6 +41,7 @@ class Settings:
             settings.text_size = size
         settings.fullscreen = store.setting("fullscreen") == "1"
         settings.sound = store.setting("sound") == "1"
+        settings.projector = store.setting("projector") == "1"
         settings.window_size = _parse_size(store.setting("window_size")) or settings.window_size
         return settings
 
@@ -44,6 +52,7 @@ class Settings:
         store.set_setting("text_size", self.text_size)
         store.set_setting("fullscreen", "1" if self.fullscreen else "0")
         store.set_setting("sound", "1" if self.sound else "0")
+        store.set_setting("projector", "1" if self.projector else "0")
         store.set_setting("window_size", f"{self.window_size[0]}x{self.window_size[1]}")
 
 

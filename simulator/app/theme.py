@@ -103,8 +103,33 @@ def _plain_text(colour: palette.Colour, font: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def build_theme(scale: float, text_size: str) -> dict[str, Any]:
-    """The theme dictionary pygame_gui reads, for this window scale and text size."""
+def build_theme(scale: float, text_size: str, contrast: bool = False) -> dict[str, Any]:
+    """The theme dictionary pygame_gui reads, for this window scale and text size; with
+    ``contrast`` (a projector), the high-contrast one (:func:`high_contrast`)."""
+    theme = _build_theme(scale, text_size)
+    return high_contrast(theme) if contrast else theme
+
+
+#: on a projector, the quiet colours a hall cannot tell from the paper become ink
+_FADED = {hex_colour(palette.MUTED): hex_colour(palette.INK),
+          hex_colour(palette.PANEL_LINE): hex_colour(palette.INK)}
+
+
+def high_contrast(theme: dict[str, Any]) -> dict[str, Any]:
+    """The theme for a projector: muted words and faint lines in ink (a washed-out projector
+    loses light greys first). Sizes stay as they are, so every layout still fits."""
+
+    def convert(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {k: convert(v) for k, v in node.items()}
+        if isinstance(node, str) and node in _FADED:
+            return _FADED[node]
+        return node
+
+    return convert(theme)
+
+
+def _build_theme(scale: float, text_size: str) -> dict[str, Any]:
 
     def font(points: int, bold: bool = False) -> dict[str, str]:
         return _font(points, scale, text_size, bold)

@@ -125,9 +125,18 @@ class DemoMenuScene(Scene):
             self.rebuild()
             return
         view = ReplayView.of_demo(scenario_entry, script, demo.title.get(self.ctx.cat.lang))
-        ReplayViewer.open(self.ctx, view, on_close=self.come_back)
+        # A demo is shown to a class: in projector mode (the setting as it was is put back
+        # when the demo closes).
+        was = self.ctx.settings.projector
+        self.ctx.settings.projector = True
+        self.ctx.relayout()
+        ReplayViewer.open(self.ctx, view, on_close=lambda: self.come_back(was))
 
-    def come_back(self) -> None:
+    def come_back(self, projector: bool) -> None:
+        settings = self.ctx.settings
+        if settings.projector != projector:
+            settings.projector = projector
+            self.ctx.relayout()
         self.ctx.stack.replace(DemoMenuScene(self.ctx))
 
     def handle(self, event: pygame.event.Event) -> bool:

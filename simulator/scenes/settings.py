@@ -63,6 +63,21 @@ class SettingsScene(Scene):
                 ],
             ),
             (
+                "projector",
+                [
+                    (
+                        cat("shell.settings.off"),
+                        not settings.projector,
+                        lambda: self.change(projector=False),
+                    ),
+                    (
+                        cat("shell.settings.on"),
+                        settings.projector,
+                        lambda: self.change(projector=True),
+                    ),
+                ],
+            ),
+            (
                 "sound",
                 [
                     (
