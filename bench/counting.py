@@ -29,9 +29,9 @@ def measure_counting_response() -> float:
     from simulator.app.library import ScenarioEntry
     from simulator.app.play import Mode, PlaySession
     from simulator.app.shots import headless_context
-    from simulator.autoplay import CarefulCrew
     from simulator.content import load_scenario, scenario_sha256
     from simulator.core.actions import EndPhase
+    from simulator.core.careful import CarefulCrew
     from simulator.core.phases import penghitungan
     from simulator.core.targets import parse_target
     from simulator.scenes.phases import scene_for

@@ -60,7 +60,7 @@ from simulator.app.shots import headless_context
 from simulator.app.driver import Driver
 from simulator.app.library import ScenarioEntry
 from simulator.app.play import Mode, PlaySession
-from simulator.autoplay import CarefulCrew
+from simulator.core.careful import CarefulCrew
 from simulator.content import load_scenario, scenario_sha256
 from simulator.core.actions import EndPhase
 from simulator.scenes.phases import scene_for
@@ -114,9 +114,9 @@ def measure_desk_frames(queued: int = 40, frames: int = 600) -> float:
     from simulator.app.library import ScenarioEntry
     from simulator.app.play import Mode, PlaySession
     from simulator.app.shots import headless_context
-    from simulator.autoplay import CarefulCrew
     from simulator.content import load_scenario, scenario_sha256
     from simulator.core.actions import AdvanceClock, EndPhase
+    from simulator.core.careful import CarefulCrew
     from simulator.scenes.phases import scene_for
     from simulator.schema.clock import format_minutes
     from simulator.schema.types import Phase

@@ -79,7 +79,7 @@ DESK_SETUP = """
 from pathlib import Path
 from simulator.app.library import ScenarioEntry
 from simulator.app.play import Mode, PlaySession
-from simulator.autoplay import CarefulCrew
+from simulator.core.careful import CarefulCrew
 from simulator.content import load_scenario, scenario_sha256
 from simulator.core.actions import EndPhase
 from simulator.scenes.phases import scene_for

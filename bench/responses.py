@@ -29,9 +29,9 @@ from simulator.app.play import Mode, PlaySession  # noqa: E402
 from simulator.app.scene import Scene  # noqa: E402
 from simulator.app.shots import headless_context  # noqa: E402
 from simulator.app.widgets import offer_key  # noqa: E402
-from simulator.autoplay import CarefulCrew  # noqa: E402
 from simulator.content import load_scenario, scenario_sha256  # noqa: E402
 from simulator.core.actions import Action, AdvanceClock, EndPhase, RespondToEvent  # noqa: E402
+from simulator.core.careful import CarefulCrew  # noqa: E402
 from simulator.core.phases import incidents  # noqa: E402
 from simulator.persistence.store import SaveStore  # noqa: E402
 from simulator.scenes.phase import PhaseScene  # noqa: E402

@@ -35,9 +35,9 @@ from bench.counting import rows as counting_rows  # noqa: E402
 from bench.game import rows as game_rows  # noqa: E402
 from bench.loop import rows as loop_rows  # noqa: E402
 from bench.timeline import rows as timeline_rows  # noqa: E402
-from simulator.autoplay import play_careful_day  # noqa: E402
 from simulator.content.load import load_scenario, validate_paths  # noqa: E402
 from simulator.core.actionlog import LogHeader, format_log, parse_log  # noqa: E402
+from simulator.core.careful import play_careful_day  # noqa: E402
 from simulator.core.engine import Simulation  # noqa: E402
 from simulator.core.replay import apply_log  # noqa: E402
 from simulator.quiz.banks import BANK_DIR, load_banks  # noqa: E402

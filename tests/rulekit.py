@@ -22,8 +22,8 @@ import copy
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
-from simulator.autoplay import CarefulCrew
 from simulator.core.actions import Action, EndPhase, RespondToEvent
+from simulator.core.careful import CarefulCrew
 from simulator.core.catalogue import RULES
 from simulator.core.engine import Simulation
 from simulator.core.phases import penghitungan

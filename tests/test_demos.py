@@ -13,7 +13,7 @@ import pytest
 from simulator.cli import main as cli_main
 from simulator.content.load import load_document, validate_paths
 from simulator.core.catalogue import RULES_BY_ID
-from simulator.demo import make_script
+from simulator.core.demo import make_script
 from simulator.scenes.demos import DEMO_DIR, DemoMenuScene
 from simulator.scenes.start import StartScene
 from simulator.scenes.viewer import ReplayViewer

@@ -9,8 +9,8 @@ import pytest
 from pygame_gui.elements import UIImage, UIPanel, UITextBox
 
 from simulator.app.play import Mode, PlaySession
-from simulator.autoplay import CarefulCrew
 from simulator.core.actions import EndPhase
+from simulator.core.careful import CarefulCrew
 from simulator.scenes.dialog import ConfirmDialog
 from simulator.scenes.event import EventDialog
 from simulator.scenes.phases import scene_for

@@ -8,8 +8,8 @@ import pytest
 
 from simulator.app.context import make_manager
 from simulator.app.play import PlaySession
-from simulator.autoplay import CarefulCrew
 from simulator.core.actions import EndPhase
+from simulator.core.careful import CarefulCrew
 from simulator.core.phases import incidents
 from simulator.scenes.phase import PhaseScene
 from simulator.scenes.phases import scene_for

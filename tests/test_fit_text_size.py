@@ -30,9 +30,9 @@ from simulator.app.play import Mode, PlaySession
 from simulator.app.scene import Scene
 from simulator.app.shots import headless_context
 from simulator.art.fonts import font_path
-from simulator.autoplay import CarefulCrew
 from simulator.content import load_scenario
 from simulator.core.actions import AdvanceClock, EndPhase
+from simulator.core.careful import CarefulCrew
 from simulator.core.phases import incidents
 from simulator.persistence.quiz_records import QuizRecords
 from simulator.persistence.store import SaveStore
@@ -326,7 +326,7 @@ def _quiz_screens(ctx: AppContext) -> list[Scene]:
 
 def shell_screens(ctx: AppContext) -> list[tuple[str, Callable[[], Scene]]]:
     """Every screen of the frame around the phases, made when checked."""
-    from simulator.autoplay import play_careful_day
+    from simulator.core.careful import play_careful_day
     from simulator.scenes.debrief import DebriefScene
     from simulator.scenes.dialog import ConfirmDialog
     from simulator.scenes.pause import PauseScene

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from simulator.autoplay import CarefulCrew, play_careful_day
 from simulator.core.actions import EndPhase
+from simulator.core.careful import CarefulCrew, play_careful_day
 from simulator.core.engine import Simulation
 from simulator.core.phases import incidents
 from simulator.scenes.debrief import DebriefScene

@@ -35,8 +35,8 @@ from simulator.app.keyboard import SCENE_KEYS
 from simulator.app.play import Mode, PlaySession
 from simulator.app.scene import Scene
 from simulator.app.widgets import Widgets
-from simulator.autoplay import CarefulCrew
 from simulator.core.actions import AdvanceClock, EndPhase
+from simulator.core.careful import CarefulCrew
 from simulator.core.engine import Simulation
 from simulator.persistence.store import SaveStore
 from simulator.schema.types import Phase

@@ -11,8 +11,8 @@ import pygame
 import pytest
 
 from simulator.app.play import Mode, PlaySession
-from simulator.autoplay import CarefulCrew
 from simulator.core.actions import EndPhase
+from simulator.core.careful import CarefulCrew
 from simulator.persistence.store import SaveStore
 from simulator.scenes.phases import scene_for
 from simulator.scenes.picker import PickerScene

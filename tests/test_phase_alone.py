@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from simulator.autoplay import CarefulCrew
 from simulator.content.load import load_scenario
 from simulator.core.actions import EndPhase
+from simulator.core.careful import CarefulCrew
 from simulator.core.engine import Simulation
 from simulator.schema.scenario import Scenario
 from simulator.schema.types import Phase

@@ -12,8 +12,8 @@ import pygame
 import pytest
 
 from simulator.app.play import Mode, PlaySession
-from simulator.autoplay import CarefulCrew
 from simulator.core.actions import EndPhase
+from simulator.core.careful import CarefulCrew
 from simulator.persistence.store import SaveStore
 from simulator.scenes.debrief import DebriefScene
 from simulator.scenes.dialog import ConfirmDialog

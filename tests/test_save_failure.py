@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from simulator.app.play import CHECKPOINT_EVERY, Mode, PlaySession, ResumeError
-from simulator.autoplay import CarefulCrew
 from simulator.core.actions import Action, EndPhase
+from simulator.core.careful import CarefulCrew
 from simulator.persistence.store import SaveStore
 from simulator.scenes.phase import PhaseScene
 from simulator.scenes.resume import ResumeScene

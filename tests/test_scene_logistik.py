@@ -11,8 +11,8 @@ import pytest
 from pygame_gui.elements import UIButton
 
 from simulator.app.widgets import offer_key
-from simulator.autoplay import CarefulCrew
 from simulator.core.actions import Action, EndPhase
+from simulator.core.careful import CarefulCrew
 from simulator.core.phases.logistik import CountBallots, InspectItem, ReportDiscrepancy
 from simulator.scenes.dialog import ConfirmDialog
 from simulator.scenes.phases.logistik import LogistikScene, Tile

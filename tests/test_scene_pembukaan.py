@@ -11,8 +11,8 @@ import pytest
 
 from simulator.app.play import Mode
 from simulator.app.widgets import offer_key
-from simulator.autoplay import CarefulCrew
 from simulator.core.actions import AdvanceClock, EndPhase
+from simulator.core.careful import CarefulCrew
 from simulator.core.phases.pembukaan import (
     AdmitWitness,
     OpenBox,

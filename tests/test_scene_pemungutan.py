@@ -14,7 +14,6 @@ from pygame_gui.elements import UIButton
 
 from simulator.app.play import Mode, PlaySession
 from simulator.app.widgets import offer_key
-from simulator.autoplay import CarefulCrew
 from simulator.core.actions import (
     Action,
     AdvanceClock,
@@ -23,6 +22,7 @@ from simulator.core.actions import (
     RecordSpecialEvent,
     RespondToEvent,
 )
+from simulator.core.careful import CarefulCrew
 from simulator.core.engine import Simulation
 from simulator.core.phases import incidents
 from simulator.core.phases import pemungutan as pm

@@ -17,9 +17,9 @@ from simulator.app.library import ScenarioEntry
 from simulator.app.play import Mode, PlaySession
 from simulator.app.shots import headless_context
 from simulator.app.widgets import offer_key
-from simulator.autoplay import CarefulCrew
 from simulator.content.load import load_scenario
 from simulator.core.actions import Action, EndPhase, RespondToEvent
+from simulator.core.careful import CarefulCrew
 from simulator.core.domain import BALLOT_ORDER
 from simulator.core.phases import incidents, penghitungan
 from simulator.core.phases.penghitungan import AnnounceBoxCount, OpenBoxForCount, RuleBallot

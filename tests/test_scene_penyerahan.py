@@ -28,9 +28,9 @@ from simulator.app.library import ScenarioEntry
 from simulator.app.play import Mode, PlaySession
 from simulator.app.shots import headless_context
 from simulator.app.widgets import offer_key
-from simulator.autoplay import CarefulCrew
 from simulator.content import load_scenario
 from simulator.core.actions import RespondToEvent
+from simulator.core.careful import CarefulCrew
 from simulator.core.phases import incidents
 from simulator.core.phases.penyerahan import (
     GiveCopies,

@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from simulator.autoplay import CarefulCrew
 from simulator.content.load import load_scenario
 from simulator.core.actions import Action, EndPhase
+from simulator.core.careful import CarefulCrew
 from simulator.core.engine import Simulation
 from simulator.core.rules import Finding
 from simulator.core.scoring import (

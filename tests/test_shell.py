@@ -10,7 +10,7 @@ import pygame_gui
 import pytest
 
 from simulator.app.play import Mode
-from simulator.autoplay import play_careful_day
+from simulator.core.careful import play_careful_day
 from simulator.persistence.store import SaveStore
 from simulator.presenter import finding_text
 from simulator.scenes.debrief import DebriefScene

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from simulator.app.widgets import offer_key
-from simulator.autoplay import CarefulCrew
 from simulator.core.actions import Action, AdvanceClock, EndPhase, RespondToEvent
+from simulator.core.careful import CarefulCrew
 from simulator.core.phases.formulir import CorrectFigure, EnterFigure
 from simulator.scenes.phase import PhaseScene
 from simulator.scenes.side_list import GROUP_AT

@@ -19,11 +19,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from simulator.app.library import ScenarioEntry
-from simulator.autoplay import play_careful_day
 from simulator.cli import _parser
 from simulator.cli.quiz import Terminal, run_quiz
 from simulator.content import load_scenario, scenario_sha256
 from simulator.content.load import check_file
+from simulator.core.careful import play_careful_day
 from simulator.core.engine import Simulation
 from simulator.i18n import catalog
 from tests.schema_fuzz import mutants

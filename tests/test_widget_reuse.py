@@ -14,8 +14,8 @@ from pygame_gui.elements import UIButton, UIImage, UILabel
 from simulator.app.reuse import SPARE_BUILDS
 from simulator.app.scene import Scene
 from simulator.app.widgets import Widgets
-from simulator.autoplay import CarefulCrew
 from simulator.core.actions import EndPhase
+from simulator.core.careful import CarefulCrew
 from simulator.scenes.dialog import ConfirmDialog
 from simulator.schema.types import Phase
 from tests.pilot import Pilot

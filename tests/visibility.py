@@ -27,8 +27,8 @@ from simulator.art.identity import (
     identity_of,
     other_tps_number,
 )
-from simulator.autoplay import CarefulCrew
 from simulator.core.actions import Action, AdvanceClock, EndPhase
+from simulator.core.careful import CarefulCrew
 from simulator.core.desk import all_types
 from simulator.core.domain import expected_ballots
 from simulator.core.phases import logistik as lg

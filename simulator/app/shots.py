@@ -20,8 +20,8 @@ from simulator.app.driver import Driver
 from simulator.app.library import ScenarioEntry
 from simulator.app.play import Mode, PlaySession
 from simulator.app.settings import Settings
-from simulator.autoplay import CarefulCrew
 from simulator.core.actions import EndPhase
+from simulator.core.careful import CarefulCrew
 from simulator.schema.demo import Demo
 
 FRAMES = 3  # enough for pygame_gui to lay text out
@@ -109,7 +109,7 @@ def render_demo_shots(
     """Each step of ``demo`` in the replay viewer, from where its own part begins to its
     end: the screen, the band with its caption or question, and the card at a reveal."""
     from simulator.app.viewing import ReplayView
-    from simulator.demo import make_script
+    from simulator.core.demo import make_script
     from simulator.scenes.viewer import ReplayViewer
 
     scenario = entry.scenario

@@ -11,17 +11,16 @@ from the state just before it, never a text written by hand.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from simulator.app.library import ScenarioEntry
 from simulator.app.play import Mode, PlaySession
-from simulator.autoplay import CarefulCrew
 from simulator.core.actionlog import ActionLog
 from simulator.core.actions import Action, EndPhase, IllegalAction
+from simulator.core.careful import CarefulCrew
+from simulator.core.demo import DemoScript
 from simulator.core.engine import Simulation
 from simulator.core.rules import Finding
 from simulator.core.timeline import Mistake, Timeline
-from simulator.demo import DemoScript
 from simulator.schema.types import Phase, Severity
 
 #: steps a second while the recording plays, slowest first (the speed keys move along these)
@@ -184,7 +183,3 @@ def severest(findings: list[Finding]) -> Severity | None:
     order = (Severity.KRITIS, Severity.BERAT, Severity.RINGAN)
     present = {finding.severity for finding in findings}
     return next((severity for severity in order if severity in present), None)
-
-
-def recording_title(path: Path) -> str:
-    return path.name

@@ -11,7 +11,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from simulator.autoplay import play_careful_day
 from simulator.cli._common import (
     CliFailure,
     apply_or_fail,
@@ -20,6 +19,7 @@ from simulator.cli._common import (
     read_log_or_fail,
 )
 from simulator.core.actionlog import format_log
+from simulator.core.careful import play_careful_day
 from simulator.core.engine import Simulation
 from simulator.core.replay import header_for, result_of
 from simulator.i18n import Catalog, catalog

@@ -15,7 +15,7 @@ SCENARIO_DIR = Path(__file__).resolve().parents[2] / "scenarios"
 
 def lint_demo(demo: Demo, known_rules: Collection[str] | None) -> list[Issue]:
     # Imported when first used: playing a demo needs the engine and the careful crew.
-    from simulator.demo import make_script
+    from simulator.core.demo import make_script
 
     scenario = find_scenario(demo.scenario, known_rules)
     if scenario is None:

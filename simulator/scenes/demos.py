@@ -105,7 +105,7 @@ class DemoMenuScene(Scene):
 
     def play(self, entry: DemoEntry) -> None:
         from simulator.app.viewing import ReplayView
-        from simulator.demo import make_script
+        from simulator.core.demo import make_script
         from simulator.scenes.viewer import ReplayViewer
 
         demo = entry.demo

@@ -283,7 +283,7 @@ class ReplayViewer(Scene):
                 phase=cat(f"phase.{phase.value}"),
             )
         speed = cat("viewer.speed", speed=f"{view.speed:g}")
-        return f"{view_title(view)} · {text} · {speed}"
+        return f"{view.title} · {text} · {speed}"
 
     def build_buttons(self, inner: pygame.Rect, top: int) -> int:
         """The buttons in a row (as narrow as their words need, shrunk together when the
@@ -424,7 +424,3 @@ def draw_marker(
     else:
         pygame.draw.circle(surface, colour, centre, size - 1)
         pygame.draw.circle(surface, palette.INK, centre, size - 1, 1)
-
-
-def view_title(view: ReplayView) -> str:
-    return view.title

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from simulator.autoplay import CarefulCrew
 from simulator.core import desk
 from simulator.core.actions import Action, AdvanceClock
+from simulator.core.careful import CarefulCrew
 from simulator.core.phases import formulir, pembukaan, pemungutan, penghitungan, penutupan
 from simulator.core.phases import penyerahan as ph
 from simulator.schema.ballot import Ballot

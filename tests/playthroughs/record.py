@@ -16,9 +16,9 @@ sys.path[:0] = [str(ROOT), str(HERE)]
 
 from crews import CARELESS_CREWS  # noqa: E402
 
-from simulator.autoplay import CarefulCrew  # noqa: E402
 from simulator.content.load import load_scenario, scenario_sha256  # noqa: E402
 from simulator.core.actionlog import format_log  # noqa: E402
+from simulator.core.careful import CarefulCrew  # noqa: E402
 from simulator.core.engine import Simulation  # noqa: E402
 from simulator.core.replay import header_for, result_of  # noqa: E402
 from simulator.persistence.logfile import write_text_atomically  # noqa: E402

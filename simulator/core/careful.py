@@ -60,10 +60,14 @@ class CarefulCrew:
         self.respond_to_events()
 
     def play(self) -> Simulation:
-        while not self.sim.finished:
-            phase = self.world.phase
-            assert phase is not None
-            for action in self.phase_actions(phase):
+        return self.play_to(None)
+
+    def play_to(self, phase: Phase | None) -> Simulation:
+        """Play whole phases until the day reaches ``phase`` (None: to the end of the day)."""
+        while not self.sim.finished and self.world.phase is not phase:
+            current = self.world.phase
+            assert current is not None
+            for action in self.phase_actions(current):
                 self.do(action)
             self.respond_to_events()
             self.do(EndPhase())

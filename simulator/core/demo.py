@@ -14,9 +14,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from simulator.autoplay import CarefulCrew
 from simulator.core.actionlog import ActionLog, LogHeader, LogNote
-from simulator.core.actions import Action, AdvanceClock, EndPhase, IllegalAction
+from simulator.core.actions import Action, AdvanceClock, IllegalAction
+from simulator.core.careful import CarefulCrew
 from simulator.core.catalogue import RULES_BY_ID, parse_action
 from simulator.core.engine import ENGINE_VERSION, Simulation
 from simulator.schema.bounded import Unreadable, json_object
@@ -101,13 +101,7 @@ def make_script(demo: Demo, scenario: Scenario, lang: str) -> tuple[DemoScript |
 def _play_up_to_start(sim: Simulation, demo: Demo) -> DemoProblem | None:
     """The careful crew's day up to the demo's phase, then within it up to its time."""
     crew = CarefulCrew(sim)
-    while sim.world.phase is not demo.start.phase:
-        phase = sim.world.phase
-        assert phase is not None
-        for action in crew.phase_actions(phase):
-            crew.do(action)
-        crew.respond_to_events()
-        crew.do(EndPhase())
+    crew.play_to(demo.start.phase)
     if demo.start.time is None:
         return None
     until = to_minutes(demo.start.time)
