@@ -164,3 +164,25 @@ def test_a_demo_opens_in_projector_mode_and_puts_the_setting_back() -> None:
     pilot.key(pygame.K_ESCAPE)
     assert isinstance(pilot.top, DemoMenuScene)
     assert not pilot.ctx.settings.projector, "the trainer's own setting is put back"
+
+
+def test_the_trainer_menu_opens_any_recording_for_the_class() -> None:
+    from simulator.scenes.file_dialog import FileDialogScene
+    from tests.pilot import key_events
+
+    pilot = Pilot()
+    pilot.show(DemoMenuScene(pilot.ctx))
+    pilot.key(pygame.K_b)
+    dialog = pilot.top
+    assert isinstance(dialog, FileDialogScene)
+    box = dialog.ui.focused()
+    box.set_text("")
+    log = Path(__file__).parent / "playthroughs" / "pilkada-hari-penuh.keliru.log"
+    pilot.type(str(log))
+    pilot.frames(1, key_events(pygame.K_RETURN, 0, "\r"))
+    pilot.frames(2)
+    viewer = pilot.top
+    assert isinstance(viewer, ReplayViewer), f"the log opened {viewer}"
+    assert pilot.ctx.settings.projector, "a recording shown to a class is in projector mode"
+    pilot.key(pygame.K_ESCAPE)
+    assert isinstance(pilot.top, DemoMenuScene) and not pilot.ctx.settings.projector

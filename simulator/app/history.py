@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from simulator.app.library import ScenarioEntry
 from simulator.app.play import Mode, PlaySession
@@ -23,6 +24,9 @@ from simulator.core.replay import ReplayError, apply_log
 from simulator.persistence.logfile import read_log, write_text_atomically
 from simulator.persistence.store import RunRecord, SaveStore, local_time
 from simulator.schema.types import Severity
+
+if TYPE_CHECKING:
+    from simulator.app.viewing import ReplayView
 
 
 class RecordingProblem(Exception):
@@ -108,6 +112,17 @@ def file_recording(path: Path, library: list[ScenarioEntry]) -> Recording:
         raise RecordingProblem("unreadable", path=path.name, line=line) from None
     entry = _entry_for(log.header.scenario, log.header.scenario_sha256, library)
     return Recording(entry, log, path.name)
+
+
+def recording_view(recording: Recording) -> ReplayView:
+    """The recording laid out for the viewer; :class:`RecordingProblem` when it does not
+    replay on its scenario (a changed scenario, an edited log)."""
+    from simulator.app.viewing import ReplayView
+
+    try:
+        return ReplayView.of(recording.entry, recording.log, recording.title)
+    except ReplayError as error:
+        raise RecordingProblem("replay", step=error.index + 1, why=error.code) from None
 
 
 def debrief_session(recording: Recording) -> PlaySession:

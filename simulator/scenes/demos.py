@@ -13,6 +13,7 @@ from simulator.app import layout
 from simulator.app.context import AppContext
 from simulator.app.library import SCENARIO_DIR
 from simulator.app.scene import Scene
+from simulator.app.viewing import ReplayView
 from simulator.content import ContentError
 from simulator.schema.demo import Demo
 from simulator.schema.types import PHASE_ORDER
@@ -55,6 +56,7 @@ class DemoMenuScene(Scene):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         self.message = ""
+        self.last_folder = Path.home()
         self._demos: list[DemoEntry] | None = None
 
     def demos(self) -> list[DemoEntry]:
@@ -89,9 +91,18 @@ class DemoMenuScene(Scene):
             first = first or button
             row_y += max(row_h, button.rect.height) + px(8)
         layout.scroll_area(scroller, (inner, row_y))
+        open_w = max(px(260), layout.button_width(ctx, cat("history.open"), key=pygame.K_b))
+        self.ui.button(
+            pygame.Rect(left, bottom, open_w, back_h),
+            cat("history.open"),
+            self.open_file,
+            key=pygame.K_b,
+        )
         back_w = max(px(200), layout.button_width(ctx, cat("shell.common.back")))
         back = self.ui.button(
-            pygame.Rect(left, bottom, back_w, back_h), cat("shell.common.back"), self.close
+            pygame.Rect(left + open_w + px(12), bottom, back_w, back_h),
+            cat("shell.common.back"),
+            self.close,
         )
         self.ui.set_focus(first or back)
 
@@ -104,9 +115,7 @@ class DemoMenuScene(Scene):
         return cat("demos.row", phase=phase, title=demo.title.get(cat.lang))
 
     def play(self, entry: DemoEntry) -> None:
-        from simulator.app.viewing import ReplayView
         from simulator.core.demo import make_script
-        from simulator.scenes.viewer import ReplayViewer
 
         demo = entry.demo
         if demo is None:
@@ -124,13 +133,40 @@ class DemoMenuScene(Scene):
                                         problem=problems[0].code if problems else "")
             self.rebuild()
             return
-        view = ReplayView.of_demo(scenario_entry, script, demo.title.get(self.ctx.cat.lang))
-        # A demo is shown to a class: in projector mode (the setting as it was is put back
-        # when the demo closes).
+        self.show(ReplayView.of_demo(scenario_entry, script, demo.title.get(self.ctx.cat.lang)))
+
+    def show(self, view: ReplayView) -> None:
+        """A demo or a recording shown to a class: in projector mode (the setting as it was
+        is put back when the viewer closes)."""
+        from simulator.scenes.viewer import ReplayViewer
+
         was = self.ctx.settings.projector
         self.ctx.settings.projector = True
         self.ctx.relayout()
         ReplayViewer.open(self.ctx, view, on_close=lambda: self.come_back(was))
+
+    def open_file(self) -> None:
+        """Any recording (a trainee's exported day, a trainer's annotated log) for the class."""
+        from simulator.scenes.file_dialog import FileDialogScene
+
+        dialog = FileDialogScene(
+            self.ctx, self.ctx.cat("history.open_title"), folder=False, start=self.last_folder
+        )
+        self.ctx.stack.push(dialog, on_result=self.open_path)
+
+    def open_path(self, path: Path | None) -> None:
+        from simulator.app.history import RecordingProblem, file_recording, recording_view
+
+        if path is None:
+            return
+        self.last_folder = path.parent
+        try:
+            view = recording_view(file_recording(path, self.ctx.library()))
+        except RecordingProblem as problem:
+            self.message = self.ctx.cat(f"viewer.problem.{problem.code}", **problem.params)
+            self.rebuild()
+            return
+        self.show(view)
 
     def come_back(self, projector: bool) -> None:
         settings = self.ctx.settings

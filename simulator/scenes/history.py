@@ -17,11 +17,10 @@ from simulator.app.history import (
     export_run,
     file_recording,
     mistake_counts,
+    recording_view,
     run_recording,
 )
 from simulator.app.scene import Scene
-from simulator.app.viewing import ReplayView
-from simulator.core.replay import ReplayError
 from simulator.persistence.store import RunRecord, local_time
 from simulator.schema.types import Severity
 
@@ -156,9 +155,9 @@ class HistoryScene(Scene):
         from simulator.scenes.viewer import ReplayViewer
 
         try:
-            view = ReplayView.of(recording.entry, recording.log, recording.title)
-        except ReplayError as error:
-            self.say(RecordingProblem("replay", step=error.index + 1, why=error.code))
+            view = recording_view(recording)
+        except RecordingProblem as problem:
+            self.say(problem)
             return
         ReplayViewer.open(self.ctx, view, on_close=self.come_back)
 
