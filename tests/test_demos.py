@@ -106,6 +106,20 @@ def test_the_trainer_opens_a_demo_from_the_start_screen() -> None:
         pilot.frames(10)
     assert view.card_due(), "the play did not stop at the reveal"
     assert "Tolak saksi: Taufik Rahman" in viewer.card_markup()
+    assert view.step in view.alternatives, "the demo plays the careful way from here"
+    pilot.key(pygame.K_SPACE)
+    careful = pilot.top
+    assert isinstance(careful, ReplayViewer) and careful is not viewer
+    for _ in range(100):
+        if not careful.view.playing:
+            break
+        pilot.frames(10)
+    last = careful.view.timeline.entries[-1].action
+    assert last.kind == "refuse_witness", f"the careful way ended with {last}"
+    assert not careful.view.timeline.mistakes_at(careful.view.length), "the careful way erred"
+    pilot.key(pygame.K_ESCAPE)
+    back = pilot.top
+    assert isinstance(back, ReplayViewer) and back.view is view, "Esc comes back to the demo"
     pilot.key(pygame.K_ESCAPE)
     assert isinstance(pilot.top, DemoMenuScene), "closing a demo returns to the menu"
 

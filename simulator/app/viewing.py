@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 
 from simulator.app.library import ScenarioEntry
 from simulator.app.play import Mode, PlaySession
-from simulator.core.actionlog import ActionLog
+from simulator.core.actionlog import ActionLog, LogNote
 from simulator.core.actions import Action, EndPhase, IllegalAction
 from simulator.core.careful import CarefulCrew
 from simulator.core.demo import DemoScript
-from simulator.core.engine import Simulation
+from simulator.core.engine import LoggedAction, Simulation
 from simulator.core.rules import Finding
 from simulator.core.timeline import Mistake, Timeline
 from simulator.schema.types import Phase, Severity
@@ -46,6 +46,8 @@ class ReplayView:
     pauses: frozenset[int] = frozenset()
     #: steps whose mistakes a demo reveals (None: a recording shows every mistake's card)
     reveals: frozenset[int] | None = None
+    #: steps where a demo plays the careful crew's way instead of going on
+    alternatives: frozenset[int] = frozenset()
     _day: Simulation | None = field(default=None, repr=False)  # the state at ``step``
     _day_step: int = -1
 
@@ -63,6 +65,7 @@ class ReplayView:
         view.step = script.start
         view.pauses = script.pauses
         view.reveals = script.reveals
+        view.alternatives = script.alternatives
         return view
 
     def card_due(self) -> bool:
@@ -74,7 +77,12 @@ class ReplayView:
 
     def waits_here(self) -> bool:
         """Whether the play stops at this step: a mistake shown, a question, the end."""
-        return self.card_due() or self.step in self.pauses or self.step >= self.length
+        return (
+            self.card_due()
+            or self.step in self.pauses
+            or self.step in self.alternatives
+            or self.step >= self.length
+        )
 
     @property
     def length(self) -> int:
@@ -167,6 +175,28 @@ class ReplayView:
             return related[:ALTERNATIVE_STEPS]
         # Ending a phase too early: what was still to do, a few more lines of it.
         return (fresh or [EndPhase()])[: 2 * ALTERNATIVE_STEPS]
+
+
+def alternative_view(view: ReplayView, note: str, title: str) -> ReplayView | None:
+    """The careful crew's way played from the state just before the current step's action:
+    the recording up to there, then the crew's actions (:meth:`ReplayView.careful_alternative`)
+    in its place, with ``note`` as the caption where the two ways part. None at the start of
+    the day."""
+    step = view.step
+    actions = view.careful_alternative()
+    if step == 0 or not actions:
+        return None
+    timeline = view.timeline
+    sim = timeline.state(step - 1)
+    entries = list(timeline.entries[: step - 1])
+    for action in actions:
+        entries.append(LoggedAction(sim.world.clock, action))
+        sim.apply(action)
+    log = ActionLog(timeline.header, tuple(entries), None, (LogNote(step - 1, note),))
+    alternative = ReplayView(view.entry, Timeline.of(timeline.scenario, log), title)
+    alternative.step = step - 1
+    alternative.reveals = frozenset()  # the careful way breaks nothing: no card to show
+    return alternative
 
 
 def written(action: Action) -> str:

@@ -47,6 +47,7 @@ class DemoScript:
     start: int
     pauses: frozenset[int]
     reveals: frozenset[int]
+    alternatives: frozenset[int] = frozenset()  # where the careful crew's way is played
 
 
 def make_script(demo: Demo, scenario: Scenario, lang: str) -> tuple[DemoScript | None,
@@ -66,6 +67,7 @@ def make_script(demo: Demo, scenario: Scenario, lang: str) -> tuple[DemoScript |
     notes: list[LogNote] = []
     pauses: set[int] = set()
     reveals: set[int] = set()
+    alternatives: set[int] = set()
     problems: list[DemoProblem] = []
     last_found = 0  # findings the last action drew
     for index, step in enumerate(demo.steps):
@@ -79,6 +81,10 @@ def make_script(demo: Demo, scenario: Scenario, lang: str) -> tuple[DemoScript |
             if last_found == 0:
                 problems.append(DemoProblem(("steps", index, "reveal"), "reveal_nothing"))
             reveals.add(here)
+        elif step.alternative:
+            if last_found == 0:
+                problems.append(DemoProblem(("steps", index, "alternative"), "reveal_nothing"))
+            alternatives.add(here)
         elif step.action is not None:
             found = len(sim.findings)
             problem = _apply_line(sim, step.action, ("steps", index, "action"))
@@ -95,7 +101,10 @@ def make_script(demo: Demo, scenario: Scenario, lang: str) -> tuple[DemoScript |
         return None, problems
     header = LogHeader(scenario.id, "-", scenario.seed, ENGINE_VERSION)
     log = ActionLog(header, tuple(sim.log), None, tuple(notes))
-    return DemoScript(log, start, frozenset(pauses), frozenset(reveals)), []
+    script = DemoScript(
+        log, start, frozenset(pauses), frozenset(reveals), frozenset(alternatives)
+    )
+    return script, []
 
 
 def _play_up_to_start(sim: Simulation, demo: Demo) -> DemoProblem | None:

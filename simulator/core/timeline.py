@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from simulator.core.actionlog import ActionLog, LogNote
+from simulator.core.actionlog import ActionLog, LogHeader, LogNote
 from simulator.core.engine import LoggedAction, Simulation
 from simulator.core.replay import apply_entry
 from simulator.core.rules import Finding
@@ -52,6 +52,7 @@ class Timeline:
     """A whole recorded day, its phases, mistakes and notes, and copies kept on the way."""
 
     scenario: Scenario
+    header: LogHeader
     entries: tuple[LoggedAction, ...]
     phases: tuple[PhaseStart, ...]
     mistakes: tuple[Mistake, ...]
@@ -79,7 +80,7 @@ class Timeline:
             if step % KEPT_EVERY == 0:
                 kept[step] = sim.fork()
         return cls(
-            scenario, log.entries, tuple(phases), tuple(mistakes), log.notes, kept
+            scenario, log.header, log.entries, tuple(phases), tuple(mistakes), log.notes, kept
         )
 
     @property

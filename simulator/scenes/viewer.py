@@ -95,6 +95,9 @@ class ReplayViewer(Scene):
 
     def toggle_play(self) -> None:
         view = self.view
+        if not view.playing and view.step in view.alternatives:
+            self.show_alternative()  # the demo goes on with the careful crew's way
+            return
         if not view.playing and view.step >= view.length:
             self.go(0)  # play again from the start
         view.playing = not view.playing
@@ -190,6 +193,7 @@ class ReplayViewer(Scene):
             pygame.K_MINUS: lambda: self.change_speed(-1),
             pygame.K_KP_MINUS: lambda: self.change_speed(-1),
             pygame.K_c: self.toggle_card,
+            pygame.K_a: self.show_alternative,
             pygame.K_ESCAPE: self.close_viewer,
         }
         if key in simple:
@@ -323,8 +327,41 @@ class ReplayViewer(Scene):
         w = self.ctx.size[0]
         width = min(px(CARD_W), w // 2)
         top = px(70)
-        rect = pygame.Rect(w - width - px(12), top, width, max(px(120), bottom - top - px(6)))
-        self.ui.text(rect, self.card_markup())  # a text box is a card of its own
+        words = self.ctx.cat("viewer.alternative")
+        button_h = layout.button_height(
+            self.ctx, words, width, style="@strong", least=self.ctx.row_h(38)
+        )
+        left = w - width - px(12)
+        text_h = max(px(120), bottom - top - px(12) - button_h)
+        self.ui.text(pygame.Rect(left, top, width, text_h), self.card_markup())  # a card itself
+        layout.button(
+            self.ui,
+            self.ctx,
+            pygame.Rect(left, top + text_h + px(4), width, button_h),
+            words,
+            self.show_alternative,
+            style="@strong",
+        )
+
+    def show_alternative(self) -> None:
+        """The careful crew's way played from just before this mistake, in a viewer of its
+        own; closing it comes back here."""
+        from simulator.app.viewing import alternative_view
+
+        if not self.view.mistakes_here():
+            return
+        cat = self.ctx.cat
+        alternative = alternative_view(
+            self.view, cat("viewer.alternative_note"), cat("viewer.alternative_title")
+        )
+        if alternative is None:
+            return
+        self.view.playing = False
+        alternative.playing = True
+        view, on_close = self.view, self.on_close
+        ReplayViewer.open(
+            self.ctx, alternative, on_close=lambda: ReplayViewer.open(self.ctx, view, on_close)
+        )
 
     def card_markup(self) -> str:
         cat, view = self.ctx.cat, self.view

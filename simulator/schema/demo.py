@@ -4,8 +4,9 @@ A demo names the scenario it plays and where it starts (a phase, and a time with
 everything before is played by the engine's careful crew. Then its steps, in order: an
 action in the log's own syntax (``admit_witness {"witness":"w2"}``, with an optional time in
 front), a caption in both languages, a pause with a question for the class (the play waits
-for the trainer), or the reveal of what the last action broke (the viewer's card, with what
-the careful crew does from there). ``mistakes`` are the MISTAKES.md entries it shows:
+for the trainer), the reveal of what the last action broke (the viewer's card, with what
+the careful crew does from there), or the careful crew's way played from the state before that
+mistake (the play waits there; Space plays it). ``mistakes`` are the MISTAKES.md entries it shows:
 ``validate`` applies every step and fails when one of them does not happen.
 
     id: saksi-tanpa-mandat
@@ -58,12 +59,22 @@ class DemoStep(Authored):
     reveal: bool | None = Field(
         None, description="Tampilkan kesalahannya / show what the last action broke"
     )
+    alternative: bool | None = Field(
+        None,
+        description=(
+            "Putar cara kru teliti dari keadaan sebelum kesalahan itu / play the careful"
+            " crew's way from the state before that mistake"
+        ),
+    )
 
     @model_validator(mode="after")
     def one_kind(self) -> DemoStep:
-        given = [name for name in ("action", "caption", "pause", "reveal") if getattr(self, name)]
+        kinds = ("action", "caption", "pause", "reveal", "alternative")
+        given = [name for name in kinds if getattr(self, name)]
         if len(given) != 1:
-            raise ValueError("a demo step is exactly one of action, caption, pause or reveal")
+            raise ValueError(
+                "a demo step is exactly one of action, caption, pause, reveal or alternative"
+            )
         return self
 
 
