@@ -55,11 +55,14 @@ def broken(tmp_path: Path, old: str, new: str) -> Path:
     ("old", "new", "code", "line"),
     [
         ("mistakes: [M09]", "mistakes: [M10]", "demo.mistake_not_shown", 8),
-        ('"w2"', '"w9"', "demo.illegal", 16),
-        ("06:35 admit", "06:10 admit", "demo.time_past", 16),
+        ("""06:35 admit_witness {"witness":"w2"}""", """06:35 admit_witness {"witness":"w9"}""",
+         "demo.illegal", 17),
+        ("06:35 admit", "06:10 admit", "demo.time_past", 17),
+        ("""highlight: 'admit_witness {"witness":"w2"}'""",
+         """highlight: 'admit_witness {"witness":"w3"}'""", "demo.highlight_not_offered", 13),
         ("scenario: pemilu-hari-penuh", "scenario: desa-lain", "demo.scenario_missing", 6),
         ("phase: pembukaan", "phase: pembukan", "schema", 7),
-        ("      en: \"Ask the class", "      fr: \"Ask the class", "schema", 13),
+        ("      en: \"Ask the class", "      fr: \"Ask the class", "schema", 14),
     ],
 )
 def test_a_broken_demo_is_located(
@@ -73,7 +76,7 @@ def test_a_broken_demo_is_located(
 
 
 def test_validate_exits_two_on_a_broken_demo(tmp_path: Path) -> None:
-    path = broken(tmp_path, '"w2"', '"w9"')
+    path = broken(tmp_path, "06:35 admit_witness", "06:10 admit_witness")
     assert cli_main(["validate", str(path)]) == 2
 
 
@@ -99,6 +102,7 @@ def test_the_trainer_opens_a_demo_from_the_start_screen() -> None:
     notes = view.timeline.notes_at(view.step)
     assert notes and notes[0].startswith("Pukul 06:35"), notes
     assert not view.card_due(), "the card waits for its reveal"
+    assert len(viewer.highlighted()) == 1, "the control the demo points at is not ringed"
     pilot.key(pygame.K_SPACE)
     for _ in range(100):
         if not view.playing:
@@ -161,9 +165,9 @@ def test_shot_renders_each_step_of_a_demo(
     colours = {last.get_at((x, y))[:3] for x in range(0, 1366, 50) for y in range(0, 768, 50)}
     assert len(colours) > 5, "the last slide is blank"
     capsys.readouterr()
-    path = broken(tmp_path, '"w2"', '"w9"')
+    path = broken(tmp_path, "06:35 admit", "06:10 admit")
     assert cli_main(["shot", str(path), "--out", str(out)]) == 2
-    assert "demo.illegal" in capsys.readouterr().err
+    assert "demo.time_past" in capsys.readouterr().err
 
 
 def test_a_demo_opens_in_projector_mode_and_puts_the_setting_back() -> None:

@@ -76,6 +76,7 @@ class Driver:
             top.ui.draw_focus_ring(
                 surface, thick * max(3, self.ctx.px(4)), max(3, self.ctx.px(6))
             )
+            top.draw_over(surface)
         for scene in visible:
             scene.seen = True
 

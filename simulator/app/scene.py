@@ -121,6 +121,9 @@ class Scene:
     def draw(self, surface: pygame.Surface) -> None:
         """Draw pictures under the widgets."""
 
+    def draw_over(self, surface: pygame.Surface) -> None:
+        """Draw over every widget, for the scene on top (a demo's highlight ring)."""
+
     def after_shown(self) -> None:
         """Called once a frame of this scene (on top) has been shown: work that would slow
         the answer to an action if done in it, and that the player does not wait for (the

@@ -48,6 +48,8 @@ class ReplayView:
     reveals: frozenset[int] | None = None
     #: steps where a demo plays the careful crew's way instead of going on
     alternatives: frozenset[int] = frozenset()
+    #: a demo's actions whose controls are ringed on screen, by step
+    highlights: dict[int, tuple[Action, ...]] = field(default_factory=dict)
     _day: Simulation | None = field(default=None, repr=False)  # the state at ``step``
     _day_step: int = -1
 
@@ -66,6 +68,7 @@ class ReplayView:
         view.pauses = script.pauses
         view.reveals = script.reveals
         view.alternatives = script.alternatives
+        view.highlights = script.highlights
         return view
 
     def card_due(self) -> bool:

@@ -48,6 +48,8 @@ class DemoScript:
     pauses: frozenset[int]
     reveals: frozenset[int]
     alternatives: frozenset[int] = frozenset()  # where the careful crew's way is played
+    #: actions whose controls are ringed on screen, by the step they are shown at
+    highlights: dict[int, tuple[Action, ...]] = field(default_factory=dict)
 
 
 def make_script(demo: Demo, scenario: Scenario, lang: str) -> tuple[DemoScript | None,
@@ -68,6 +70,7 @@ def make_script(demo: Demo, scenario: Scenario, lang: str) -> tuple[DemoScript |
     pauses: set[int] = set()
     reveals: set[int] = set()
     alternatives: set[int] = set()
+    highlights: dict[int, tuple[Action, ...]] = {}
     problems: list[DemoProblem] = []
     last_found = 0  # findings the last action drew
     for index, step in enumerate(demo.steps):
@@ -81,6 +84,12 @@ def make_script(demo: Demo, scenario: Scenario, lang: str) -> tuple[DemoScript |
             if last_found == 0:
                 problems.append(DemoProblem(("steps", index, "reveal"), "reveal_nothing"))
             reveals.add(here)
+        elif step.highlight is not None:
+            shown = _offered_action(sim, step.highlight, ("steps", index, "highlight"))
+            if isinstance(shown, DemoProblem):
+                problems.append(shown)
+            else:
+                highlights[here] = (*highlights.get(here, ()), shown)
         elif step.alternative:
             if last_found == 0:
                 problems.append(DemoProblem(("steps", index, "alternative"), "reveal_nothing"))
@@ -102,7 +111,7 @@ def make_script(demo: Demo, scenario: Scenario, lang: str) -> tuple[DemoScript |
     header = LogHeader(scenario.id, "-", scenario.seed, ENGINE_VERSION)
     log = ActionLog(header, tuple(sim.log), None, tuple(notes))
     script = DemoScript(
-        log, start, frozenset(pauses), frozenset(reveals), frozenset(alternatives)
+        log, start, frozenset(pauses), frozenset(reveals), frozenset(alternatives), highlights
     )
     return script, []
 
@@ -130,6 +139,35 @@ def _play_up_to_start(sim: Simulation, demo: Demo) -> DemoProblem | None:
     return None
 
 
+def _offered_action(
+    sim: Simulation, line: str, loc: tuple[str | int, ...]
+) -> Action | DemoProblem:
+    """The action a highlight names, if the engine offers it now (its control is then on
+    the screen, or behind a fold of it)."""
+    parsed = _parse_line(line.strip(), loc)
+    if isinstance(parsed, DemoProblem):
+        return parsed
+    if parsed not in sim.allowed_actions():
+        return DemoProblem(loc, "highlight_not_offered", {"kind": parsed.kind})
+    return parsed
+
+
+def _parse_line(text: str, loc: tuple[str | int, ...]) -> Action | DemoProblem:
+    kind, _, rest = text.partition(" ")
+    data: dict[str, Any] = {}
+    if rest.strip():
+        try:
+            data = json_object(rest.strip(), MAX_PARAMS)
+        except Unreadable:
+            return DemoProblem(loc, "params", {"text": rest[:80]})
+    data["kind"] = kind
+    try:
+        return parse_action(data)
+    except ValidationError as error:
+        where = ".".join(str(p) for p in error.errors()[0]["loc"])
+        return DemoProblem(loc, "action", {"kind": kind, "field": where})
+
+
 def _apply_line(sim: Simulation, line: str, loc: tuple[str | int, ...]) -> DemoProblem | None:
     """An action line (``[HH:MM ]kind [{json}]``) applied; a time ahead lets time pass."""
     text = line.strip()
@@ -145,21 +183,11 @@ def _apply_line(sim: Simulation, line: str, loc: tuple[str | int, ...]) -> DemoP
                 sim.apply(AdvanceClock(to=format_minutes(at)))
             except IllegalAction as error:
                 return DemoProblem(loc, "illegal", {"kind": "advance_clock", "why": str(error)})
-    kind, _, rest = text.partition(" ")
-    data: dict[str, Any] = {}
-    if rest.strip():
-        try:
-            data = json_object(rest.strip(), MAX_PARAMS)
-        except Unreadable:
-            return DemoProblem(loc, "params", {"text": rest[:80]})
-    data["kind"] = kind
-    try:
-        action: Action = parse_action(data)
-    except ValidationError as error:
-        where = ".".join(str(p) for p in error.errors()[0]["loc"])
-        return DemoProblem(loc, "action", {"kind": kind, "field": where})
+    action = _parse_line(text, loc)
+    if isinstance(action, DemoProblem):
+        return action
     try:
         sim.apply(action)
     except IllegalAction as error:
-        return DemoProblem(loc, "illegal", {"kind": kind, "why": str(error)})
+        return DemoProblem(loc, "illegal", {"kind": action.kind, "why": str(error)})
     return None

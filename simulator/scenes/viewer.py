@@ -23,7 +23,7 @@ from simulator.app import layout
 from simulator.app.context import AppContext
 from simulator.app.scene import Scene
 from simulator.app.viewing import ReplayView, severest
-from simulator.app.widgets import escape
+from simulator.app.widgets import escape, offer_key
 from simulator.art import palette
 from simulator.core.rules import Finding
 from simulator.presenter import finding_text
@@ -239,21 +239,11 @@ class ReplayViewer(Scene):
         """The band's content laid out from the top of the window, then moved down to sit on
         its bottom edge (its height is what the words need at this text size); the card
         beside the screen above it."""
-        cat, px = self.ctx.cat, self.ctx.px
+        px = self.ctx.px
         w, h = self.ctx.size
         pad = px(10)
         inner = pygame.Rect(px(12), pad, w - px(24), h)
         y = inner.top
-        notes = self.view.timeline.notes_at(self.view.step)
-        if notes:
-            # A demo's captions are the demo speaking; a recording's notes are a trainer's.
-            demo = self.view.reveals is not None
-            lines = [note if demo else cat("viewer.note", text=note) for note in notes]
-            height = layout.words(
-                self.ui, self.ctx, inner.left, y, inner.width,
-                "<br>".join(escape(line) for line in lines), style="@heading_wrap", markup=True,
-            )
-            y += height + px(4)
         y += px(4) + layout.words(
             self.ui, self.ctx, inner.left, y, inner.width,
             f"<b>{escape(self.status_text())}</b>", markup=True,
@@ -267,6 +257,8 @@ class ReplayViewer(Scene):
         self._bar = bar.move(0, top)
         if self.view.card_due() and not self.card_hidden:
             self.build_card(top)
+        elif self.notes_markup():
+            self.build_caption(top)
 
     def status_text(self) -> str:
         cat, view = self.ctx.cat, self.view
@@ -286,6 +278,8 @@ class ReplayViewer(Scene):
                 phases=phases,
                 phase=cat(f"phase.{phase.value}"),
             )
+        if not view.playing:
+            return f"{view.title} · {text}"
         speed = cat("viewer.speed", speed=f"{view.speed:g}")
         return f"{view.title} · {text} · {speed}"
 
@@ -316,6 +310,10 @@ class ReplayViewer(Scene):
             tallest = max(tallest, button.rect.height)
             x += shown + gap
         keys_top = top + tallest + px(4)
+        if self.ctx.settings.projector:
+            # Shown to a class, the band keeps to what the class reads: the trainer has the
+            # buttons, and the keys are in README and on every laptop's screen.
+            return top + tallest
         height = layout.words(
             self.ui, self.ctx, inner.left, keys_top, inner.width, cat("viewer.keys"),
             style="@note",
@@ -363,6 +361,27 @@ class ReplayViewer(Scene):
             self.ctx, alternative, on_close=lambda: ReplayViewer.open(self.ctx, view, on_close)
         )
 
+    def notes_markup(self) -> str:
+        """The captions and questions (a demo's) or the trainer's notes (a recording's) at this
+        step, one to a line."""
+        cat = self.ctx.cat
+        demo = self.view.reveals is not None  # a demo speaks; a recording has a trainer's notes
+        notes = self.view.timeline.notes_at(self.view.step)
+        lines = [note if demo else cat("viewer.note", text=note) for note in notes]
+        return "<br>".join(f"<b>{escape(line)}</b>" for line in lines)
+
+    def build_caption(self, bottom: int) -> None:
+        """The captions beside the screen, where the card stands at a mistake: the band keeps
+        to its timeline and buttons, so that it covers as little of the screen as it can."""
+        px = self.ctx.px
+        w = self.ctx.size[0]
+        width = min(px(CARD_W), w // 2)
+        top = px(70)
+        box = self.ui.text(pygame.Rect(w - width - px(12), top, width, -1), self.notes_markup())
+        room = max(px(120), bottom - top - px(6))
+        if box.rect.height > room:
+            box.set_dimensions((width, room))
+
     def card_markup(self) -> str:
         cat, view = self.ctx.cat, self.view
         mistakes = view.mistakes_here()
@@ -370,6 +389,9 @@ class ReplayViewer(Scene):
         logged = view.timeline.action(view.step)
         clock = format_minutes(logged.at if logged is not None else world.clock)
         lines = [f"<b>{escape(cat('viewer.card.title', step=view.step, clock=clock))}</b>"]
+        notes = self.notes_markup()
+        if notes:
+            lines = [notes, "", *lines]
         if logged is None:
             lines.append(escape(cat("viewer.card.start")))
         else:
@@ -407,6 +429,35 @@ class ReplayViewer(Scene):
         lines.append(escape(cat("viewer.card.consequence", text=text.consequence)))
         lines.append(escape(cat("viewer.card.basis", text=text.regulation)))
         return lines
+
+    def draw_over(self, surface: pygame.Surface) -> None:
+        """A demo's highlight: a thick ring (gold in a dark edge, seen on any background)
+        round each control the demo points at on the screen below."""
+        wanted = self.view.highlights.get(self.view.step, ())
+        if not wanted or self.ctx.stack.scenes[0] is self:
+            return
+        offers = self.ctx.stack.scenes[0].ui.offers
+        width = max(4, self.ctx.px(6))
+        for action in wanted:
+            element = offers.get(offer_key(action))
+            if element is None or not element.alive() or not element.visible:
+                continue
+            if element.rect.colliderect(self.band_rect()):
+                continue  # under the band: a ring on the band would point at the wrong thing
+            ring = element.rect.inflate(2 * width, 2 * width)
+            pygame.draw.rect(surface, palette.INK, ring.inflate(4, 4), width + 4, border_radius=8)
+            pygame.draw.rect(surface, palette.ACCENT, ring, width, border_radius=8)
+
+    def highlighted(self) -> list[pygame.Rect]:
+        """Where the current step's highlights stand on screen (for tests and shots)."""
+        offers = self.ctx.stack.scenes[0].ui.offers
+        found = [offers.get(offer_key(a)) for a in self.view.highlights.get(self.view.step, ())]
+        band = self.band_rect()
+        return [
+            element.rect
+            for element in found
+            if element is not None and element.visible and not element.rect.colliderect(band)
+        ]
 
     # --- the timeline ---------------------------------------------------------------------
 

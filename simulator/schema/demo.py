@@ -6,13 +6,15 @@ action in the log's own syntax (``admit_witness {"witness":"w2"}``, with an opti
 front), a caption in both languages, a pause with a question for the class (the play waits
 for the trainer), the reveal of what the last action broke (the viewer's card, with what
 the careful crew does from there), or the careful crew's way played from the state before that
-mistake (the play waits there; Space plays it). ``mistakes`` are the MISTAKES.md entries it shows:
+mistake (the play waits there; Space plays it). A ``highlight`` (an action, written as one)
+rings the control of that action on the screen while the demo stands there: the engine must
+offer it at that point. ``mistakes`` are the MISTAKES.md entries it shows:
 ``validate`` applies every step and fails when one of them does not happen.
 
     id: saksi-tanpa-mandat
     title: {id: "Saksi tanpa surat mandat", en: "A witness without a mandate"}
     scenario: pemilu-hari-penuh
-    start: {phase: pembukaan, time: "06:30"}
+    start: {phase: pembukaan, time: "06:35"}
     mistakes: [M04]
     steps:
       - caption: {id: "Seorang saksi datang …", en: "A witness arrives …"}
@@ -59,6 +61,13 @@ class DemoStep(Authored):
     reveal: bool | None = Field(
         None, description="Tampilkan kesalahannya / show what the last action broke"
     )
+    highlight: ActionLine | None = Field(
+        None,
+        description=(
+            "Sorot tombol aksi ini di layar / highlight the control of this action on screen"
+            ' (kind {"field":…}, as the action is written)'
+        ),
+    )
     alternative: bool | None = Field(
         None,
         description=(
@@ -69,11 +78,12 @@ class DemoStep(Authored):
 
     @model_validator(mode="after")
     def one_kind(self) -> DemoStep:
-        kinds = ("action", "caption", "pause", "reveal", "alternative")
+        kinds = ("action", "caption", "pause", "reveal", "highlight", "alternative")
         given = [name for name in kinds if getattr(self, name)]
         if len(given) != 1:
             raise ValueError(
-                "a demo step is exactly one of action, caption, pause, reveal or alternative"
+                "a demo step is exactly one of action, caption, pause, reveal, highlight or"
+                " alternative"
             )
         return self
 
