@@ -14,7 +14,8 @@ when a figure misses its budget. Timings are the best of several runs, in-proces
 - the counting scene's response at a 300-voter TPS, described in ``bench/counting.py``;
 - the main loop's figures (idle CPU, response to an action), described in ``bench/loop.py``;
 - the replay viewer's figures (laying a day out, a step back), described in
-  ``bench/timeline.py``.
+  ``bench/timeline.py``;
+- the xAPI export of a busy profile, described in ``bench/export.py``.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 import yaml  # noqa: E402
 
 from bench.counting import rows as counting_rows  # noqa: E402
+from bench.export import rows as export_rows  # noqa: E402
 from bench.game import rows as game_rows  # noqa: E402
 from bench.loop import rows as loop_rows  # noqa: E402
 from bench.timeline import rows as timeline_rows  # noqa: E402
@@ -138,6 +140,7 @@ def main() -> int:
         *counting_rows(),
         *loop_rows(),
         *timeline_rows(FULLDAY, text),
+        *export_rows(),
     ]
     failed = False
     for name, value, unit, budget in rows:

@@ -10,7 +10,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1] / "simulator"
 
-# schema ← core ← content ← quiz ← persistence ← app ← scenes; i18n and art sit beside.
+# schema ← core ← content ← quiz ← persistence ← xapi ← app ← scenes; i18n and art beside.
 ALLOWED: dict[str, set[str]] = {
     "schema": {"schema"},
     "core": {"schema", "core"},
@@ -20,6 +20,8 @@ ALLOWED: dict[str, set[str]] = {
     "persistence": {"schema", "core", "content", "quiz", "persistence", "i18n"},
     # Findings, actions and rulings in words, for the game, the command line and reports.
     "presenter": {"schema", "core", "content", "quiz", "presenter", "i18n"},
+    # Results as xAPI statements, read from the save store.
+    "xapi": {"schema", "core", "content", "quiz", "persistence", "xapi"},
 }
 # What a pure layer must not import, even lazily.
 IMPURE = {"pygame", "pygame_gui", "sqlite3", "time", "socket", "urllib", "subprocess"}

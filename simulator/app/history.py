@@ -9,7 +9,6 @@ result, so an exported file replays and confirms with ``replay`` on any laptop.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -18,10 +17,10 @@ from typing import TYPE_CHECKING
 
 from simulator.app.library import ScenarioEntry
 from simulator.app.play import Mode, PlaySession
-from simulator.core.actionlog import ActionLog, LogError, LogHeader, format_log, parse_log
-from simulator.core.engine import ENGINE_VERSION
+from simulator.core.actionlog import ActionLog, LogError
 from simulator.core.replay import ReplayError, apply_log
 from simulator.persistence.logfile import read_log, write_text_atomically
+from simulator.persistence.runlog import log_text, run_log, stored_result
 from simulator.persistence.store import RunRecord, SaveStore, local_time
 from simulator.schema.types import Severity
 
@@ -48,32 +47,11 @@ class Recording:
     title: str
 
 
-def run_log(store: SaveStore, run: RunRecord) -> ActionLog:
-    """The run as an action log (with its result once the day is over)."""
-    header = LogHeader(run.scenario_id, run.scenario_sha256, run.seed, ENGINE_VERSION)
-    lines = [
-        "# simulasi-tps-log/1",
-        f"scenario: {header.scenario}",
-        f"scenario-sha256: {header.scenario_sha256}",
-        f"seed: {header.seed}",
-        f"engine: {header.engine}",
-        "---",
-        *store.run_actions(run.id),
-    ]
-    digest = _digest(run)
-    if run.score is not None and digest is not None:
-        lines += ["---", f"score: {run.score}", f"digest: {digest}"]
-    return parse_log("\n".join(lines) + "\n")
-
-
-def log_text(log: ActionLog) -> str:
-    return format_log(log.header, log.entries, log.result)
-
-
 def mistake_counts(run: RunRecord) -> dict[Severity, int]:
     """How many mistakes of each severity the finished day drew (none when unknown)."""
     counts: Counter[Severity] = Counter()
-    for finding in _result(run).get("findings", []):
+    findings = stored_result(run).get("findings", [])
+    for finding in findings if isinstance(findings, list) else []:
         try:
             counts[Severity(finding.get("severity"))] += 1
         except (ValueError, AttributeError):
@@ -143,16 +121,3 @@ def _entry_for(scenario_id: str, sha256: str, library: list[ScenarioEntry]) -> S
     if entry is None:
         raise RecordingProblem("scenario_missing", scenario=scenario_id)
     return entry
-
-
-def _result(run: RunRecord) -> dict[str, object]:
-    try:
-        data = json.loads(run.result_json or "{}")
-    except ValueError:
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _digest(run: RunRecord) -> str | None:
-    digest = _result(run).get("digest")
-    return digest if isinstance(digest, str) else None

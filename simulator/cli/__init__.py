@@ -31,6 +31,7 @@ VERBS: dict[str, str] = {
     "actions": "actions",
     "shot": "shot",
     "quiz": "quiz",
+    "export": "export",
 }
 
 EXIT_OK = 0

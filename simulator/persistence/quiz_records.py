@@ -150,6 +150,37 @@ class QuizRecords:
         return [ExamRecord(*(_checked(row, (str, int, int, int, int, int))[:4]),
                            bool(row[4]), bool(row[5])) for row in rows]
 
+    # -- everything, for an export ---------------------------------------------------------
+
+    def all_answers(self) -> list[tuple[int, str, str, str, str, bool]]:
+        """Every answer, oldest first: id, when, mode, question ref, topic, right or not."""
+        with self._store.guarded() as connection:
+            rows = connection.execute(
+                "SELECT id, at, mode, ref, topic, correct FROM quiz_answers"
+                " WHERE profile_id = ? ORDER BY id",
+                (self._profile,),
+            ).fetchall()
+        found = [_checked(row, (int, str, str, str, str, int)) for row in rows]
+        return [(n, at, mode, ref, topic, bool(ok)) for n, at, mode, ref, topic, ok in found]
+
+    def all_exams(self) -> list[tuple[int, ExamRecord]]:
+        """Every exam sitting, oldest first, with its id."""
+        with self._store.guarded() as connection:
+            rows = connection.execute(
+                "SELECT id, at, correct, total, seconds, time_up, passed FROM quiz_exams"
+                " WHERE profile_id = ? ORDER BY id",
+                (self._profile,),
+            ).fetchall()
+        found = []
+        for row in rows:
+            number, at, correct, total, seconds, time_up, passed = _checked(
+                row, (int, str, int, int, int, int, int)
+            )
+            found.append(
+                (number, ExamRecord(at, correct, total, seconds, bool(time_up), bool(passed)))
+            )
+        return found
+
     # -- the polling day -------------------------------------------------------------------
 
     def polling_day(self) -> date | None:

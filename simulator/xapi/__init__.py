@@ -1,0 +1,1 @@
+"""Results that leave the laptop: xAPI statements, exported as JSON Lines."""

@@ -1,0 +1,95 @@
+"""A laptop's results as xAPI statements in a JSON Lines file: one profile or all of them.
+
+The laptop gets an id of its own the first time it exports (kept in its save file), so the
+same trainee name on two laptops is two people, and the same results exported twice are the
+same statements."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from simulator.content import ContentError, load_scenario
+from simulator.persistence.logfile import write_text_atomically
+from simulator.persistence.quiz_records import QuizRecords
+from simulator.persistence.runlog import log_text, run_log, stored_result
+from simulator.persistence.store import Profile, RunRecord, SaveStore
+from simulator.xapi.statements import (
+    AnswerRecord,
+    DayRecord,
+    ExamRecord,
+    Trainee,
+    answer_statement,
+    day_statement,
+    exam_statement,
+    json_lines,
+)
+
+LAPTOP_KEY = "laptop_id"
+
+
+def laptop_id(store: SaveStore) -> str:
+    """This laptop's id: made once, at the first export, and kept."""
+    known = store.setting(LAPTOP_KEY)
+    if known:
+        return known
+    made = str(uuid.uuid4())
+    store.set_setting(LAPTOP_KEY, made)
+    return made
+
+
+def profile_statements(store: SaveStore, profile: Profile) -> Iterator[dict[str, Any]]:
+    """Every finished day, quiz answer and exam of ``profile``, oldest first."""
+    trainee = Trainee(laptop_id(store), profile.id, profile.name)
+    named: dict[str, tuple[dict[str, str], str]] = {}  # a scenario file read once, not per day
+    for run in reversed(store.finished_runs(profile.id)):
+        if run.scenario_path not in named:
+            named[run.scenario_path] = scenario_names(run)
+        title, election = named[run.scenario_path]
+        yield day_statement(trainee, day_record(store, run, title, election))
+    records = QuizRecords(store, profile.id)
+    for number, at, mode, ref, topic, correct in records.all_answers():
+        yield answer_statement(trainee, AnswerRecord(number, at, mode, ref, topic, correct))
+    for number, exam in records.all_exams():
+        yield exam_statement(
+            trainee,
+            ExamRecord(number, exam.at, exam.correct, exam.total, exam.seconds, exam.passed),
+        )
+
+
+def scenario_names(run: RunRecord) -> tuple[dict[str, str], str]:
+    """The scenario's title in both languages and its election, when its file is still where
+    the day was played from; else its id."""
+    try:
+        scenario = load_scenario(Path(run.scenario_path))
+    except (ContentError, OSError):
+        return {"id": run.scenario_id, "en": run.scenario_id}, ""
+    return {"id": scenario.title.id, "en": scenario.title.en}, scenario.election.value
+
+
+def day_record(
+    store: SaveStore, run: RunRecord, title: dict[str, str], election: str
+) -> DayRecord:
+    return DayRecord(
+        run.id,
+        run.scenario_id,
+        title,
+        election,
+        run.mode,
+        run.finished or run.started,
+        run.score or 0,
+        stored_result(run),
+        log_text(run_log(store, run)),
+    )
+
+
+def export(store: SaveStore, profiles: list[Profile], out: Path) -> int:
+    """Write the statements of ``profiles`` to ``out`` (JSON Lines, written whole or not at
+    all); how many were written. OSError when ``out`` cannot be written."""
+    lines = [
+        line for profile in profiles for line in json_lines(profile_statements(store, profile))
+    ]
+    write_text_atomically(out, "".join(lines))
+    return len(lines)

@@ -1,0 +1,217 @@
+"""A trainee's results as xAPI 1.0.3 statements: each finished day, each quiz answer and each
+exam, with verbs from the ADL vocabulary and activity ids under one project namespace.
+
+Pure: what the save store holds comes in as plain records; every statement is checked with
+Ralph's xAPI models (``ralph.models.xapi``) before it is handed out. Statement ids are UUID 5
+of the laptop, the profile and the record, so exporting the same results twice gives the same
+statements (an LRS keeps one of each) and two laptops never give the same id.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ralph.models.xapi.base.statements import BaseXapiStatement
+
+from simulator.core.catalogue import RULES_BY_ID
+
+#: the project's namespace: every activity, extension and statement id hangs from it
+PROJECT_IRI = "https://simulasi-tps.org/xapi"
+NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, PROJECT_IRI)
+XAPI_VERSION = "1.0.3"
+
+VERBS = {
+    "completed": ("http://adlnet.gov/expapi/verbs/completed", "menyelesaikan", "completed"),
+    "answered": ("http://adlnet.gov/expapi/verbs/answered", "menjawab", "answered"),
+    "passed": ("http://adlnet.gov/expapi/verbs/passed", "lulus", "passed"),
+    "failed": ("http://adlnet.gov/expapi/verbs/failed", "belum lulus", "failed"),
+}
+SIMULATION = "http://adlnet.gov/expapi/activities/simulation"
+QUESTION = "http://adlnet.gov/expapi/activities/cmi.interaction"
+ASSESSMENT = "http://adlnet.gov/expapi/activities/assessment"
+
+
+def extension(name: str) -> str:
+    return f"{PROJECT_IRI}/extensions/{name}"
+
+
+@dataclass(frozen=True, slots=True)
+class Trainee:
+    """Who the statements are about: a profile on one laptop (no e-mail needed)."""
+
+    laptop: str  # the laptop's own id, made once and kept in its save file
+    profile_id: int
+    name: str
+
+    def agent(self) -> dict[str, Any]:
+        return {
+            "objectType": "Agent",
+            "name": self.name,
+            "account": {"homePage": f"{PROJECT_IRI}/laptop/{self.laptop}",
+                        "name": str(self.profile_id)},
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class DayRecord:
+    """A finished day as the store keeps it."""
+
+    run_id: int
+    scenario_id: str
+    title: Mapping[str, str]  # by language: "id", "en"
+    election: str
+    mode: str
+    finished: str  # ISO 8601
+    score: int
+    result: Mapping[str, Any]  # the stored result: score per phase, findings, digest
+    log: str  # the day's action log, which replays it
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerRecord:
+    answer_id: int
+    at: str
+    mode: str
+    question: str
+    topic: str
+    correct: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ExamRecord:
+    exam_id: int
+    at: str
+    correct: int
+    total: int
+    seconds: int
+    passed: bool
+
+
+def day_statement(trainee: Trainee, day: DayRecord) -> dict[str, Any]:
+    """A finished day: completed, its score per phase and overall, whether it passed, every
+    finding with its rule, MISTAKES entries, severity and phase, and its action log."""
+    score = day.result.get("score", {})
+    findings = [
+        {
+            "rule": finding.get("rule"),
+            "mistakes": list(RULES_BY_ID[finding["rule"]].mistakes)
+            if finding.get("rule") in RULES_BY_ID else [],
+            "severity": finding.get("severity"),
+            "phase": finding.get("phase"),
+            "subject": finding.get("subject"),
+        }
+        for finding in day.result.get("findings", [])
+        if isinstance(finding, Mapping)
+    ]
+    phases = {
+        phase: figures.get("score")
+        for phase, figures in (score.get("phases") or {}).items()
+        if isinstance(figures, Mapping)
+    }
+    statement = {
+        "id": _id(trainee, "day", day.run_id),
+        "actor": trainee.agent(),
+        "verb": _verb("completed"),
+        "object": {
+            "objectType": "Activity",
+            "id": f"{PROJECT_IRI}/scenario/{day.scenario_id}",
+            "definition": {"type": SIMULATION, "name": _names(day.title)},
+        },
+        "result": {
+            "score": {"scaled": day.score / 100, "raw": day.score, "min": 0, "max": 100},
+            "success": bool(score.get("passed", False)),
+            "completion": True,
+            "extensions": {
+                extension("phase-scores"): phases,
+                extension("findings"): findings,
+                extension("verdict"): score.get("verdict"),
+            },
+        },
+        "context": {
+            "platform": "Simulasi TPS",
+            "extensions": {
+                extension("mode"): day.mode,
+                extension("election"): day.election,
+                extension("action-log"): day.log,
+            },
+        },
+        "timestamp": day.finished,
+        "version": XAPI_VERSION,
+    }
+    return checked(statement)
+
+
+def answer_statement(trainee: Trainee, answer: AnswerRecord) -> dict[str, Any]:
+    """One quiz answer: answered, the question and its topic, right or not."""
+    statement = {
+        "id": _id(trainee, "answer", answer.answer_id),
+        "actor": trainee.agent(),
+        "verb": _verb("answered"),
+        "object": {
+            "objectType": "Activity",
+            "id": f"{PROJECT_IRI}/question/{answer.question}",
+            "definition": {"type": QUESTION},
+        },
+        "result": {"success": answer.correct},
+        "context": {
+            "platform": "Simulasi TPS",
+            "extensions": {extension("topic"): answer.topic, extension("mode"): answer.mode},
+        },
+        "timestamp": answer.at,
+        "version": XAPI_VERSION,
+    }
+    return checked(statement)
+
+
+def exam_statement(trainee: Trainee, exam: ExamRecord) -> dict[str, Any]:
+    """One exam sitting: passed or failed, its score and how long it took."""
+    total = max(1, exam.total)
+    statement = {
+        "id": _id(trainee, "exam", exam.exam_id),
+        "actor": trainee.agent(),
+        "verb": _verb("passed" if exam.passed else "failed"),
+        "object": {
+            "objectType": "Activity",
+            "id": f"{PROJECT_IRI}/quiz/exam",
+            "definition": {"type": ASSESSMENT},
+        },
+        "result": {
+            "score": {"scaled": exam.correct / total, "raw": exam.correct, "min": 0,
+                      "max": exam.total},
+            "success": exam.passed,
+            "completion": True,
+            "duration": f"PT{max(0, exam.seconds)}S",
+        },
+        "context": {"platform": "Simulasi TPS"},
+        "timestamp": exam.at,
+        "version": XAPI_VERSION,
+    }
+    return checked(statement)
+
+
+def checked(statement: dict[str, Any]) -> dict[str, Any]:
+    """The statement as Ralph's xAPI model reads it (a ValidationError if it is not one)."""
+    BaseXapiStatement.model_validate(statement)
+    return statement
+
+
+def json_lines(statements: Iterator[dict[str, Any]]) -> Iterator[str]:
+    for statement in statements:
+        yield json.dumps(statement, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def _id(trainee: Trainee, kind: str, number: int) -> str:
+    return str(uuid.uuid5(NAMESPACE, f"{trainee.laptop}/{trainee.profile_id}/{kind}/{number}"))
+
+
+def _verb(name: str) -> dict[str, Any]:
+    iri, indonesian, english = VERBS[name]
+    return {"id": iri, "display": {"id-ID": indonesian, "en-US": english}}
+
+
+def _names(title: Mapping[str, str]) -> dict[str, str]:
+    return {"id-ID": title.get("id", ""), "en-US": title.get("en", "")}
