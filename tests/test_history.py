@@ -175,3 +175,27 @@ def test_the_history_reads_whole(tmp_path: Path, lang: str, size: tuple[int, int
     assert session.save()
     pilot.show(HistoryScene(pilot.ctx))
     assert not layout_faults(pilot.top), layout_faults(pilot.top)
+
+
+def test_results_leave_the_laptop_as_xapi_through_the_file_dialog(
+    pilot: Pilot, tmp_path: Path
+) -> None:
+    """From the page of days played: this trainee's results, or every profile's, as xAPI
+    statements in a folder (a USB stick)."""
+    stick = tmp_path / "flashdisk"
+    stick.mkdir()
+    history = open_history(pilot)
+    history.export_results(everyone=False)
+    pilot.frames(2)
+    type_path(pilot, stick)
+    [written] = stick.glob("xapi-Sri-Wahyuni-*.jsonl")
+    statements = [json.loads(line) for line in written.read_text("utf-8").splitlines()]
+    assert len(statements) == len(PLAYED), "one statement per finished day (no quiz yet)"
+    assert "pernyataan hasil disimpan" in pilot.top.message
+    store = pilot.ctx.store
+    assert store is not None
+    store.create_profile("Budi")
+    history = pilot.top
+    assert isinstance(history, HistoryScene)
+    history.results_to(stick, everyone=True)
+    assert list(stick.glob("xapi-semua-*.jsonl")), "every profile's results not written"

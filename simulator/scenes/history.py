@@ -4,6 +4,7 @@ USB stick). Any log file can be opened in the viewer too ("Buka rekaman…")."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pygame
@@ -89,19 +90,20 @@ class HistoryScene(Scene):
                     x += button_w + px(8)
                 row_y += max(height, row_h) + px(10)
             layout.scroll_area(scroller, (inner, row_y))
-        open_w = max(px(260), layout.button_width(ctx, cat("history.open"), key=pygame.K_b))
-        back_w = max(px(200), layout.button_width(ctx, cat("shell.common.back")))
-        self.ui.button(
-            pygame.Rect(left, bottom, open_w, bottom_h),
-            cat("history.open"),
-            self.open_file,
-            key=pygame.K_b,
-        )
-        back = self.ui.button(
-            pygame.Rect(left + open_w + px(12), bottom, back_w, bottom_h),
-            cat("shell.common.back"),
-            self.close,
-        )
+        row: list[tuple[str, Callable[[], None], int | None]] = [
+            (cat("history.open"), self.open_file, pygame.K_b),
+            (cat("history.results"), lambda: self.export_results(everyone=False), None),
+            (cat("history.results_all"), lambda: self.export_results(everyone=True), None),
+            (cat("shell.common.back"), self.close, None),
+        ]
+        x = left
+        back = None
+        for text, press, key in row:
+            button_w = max(px(180), layout.button_width(ctx, text, key=key))
+            back = self.ui.button(
+                pygame.Rect(x, bottom, button_w, bottom_h), text, press, key=key
+            )
+            x += button_w + px(12)
         self.ui.set_focus(first or back)
 
     def row_text(self, run: RunRecord, title: str) -> str:
@@ -186,6 +188,34 @@ class HistoryScene(Scene):
                                         why=error.strerror or str(error))
         else:
             self.message = self.ctx.cat("history.exported", path=str(path))
+        self.rebuild()
+
+    def export_results(self, everyone: bool) -> None:
+        """The trainee's results (or every profile's on this laptop) as xAPI statements in a
+        JSON Lines file, in a folder chosen with the file dialog (a USB stick)."""
+        from simulator.scenes.file_dialog import FileDialogScene
+
+        dialog = FileDialogScene(
+            self.ctx, self.ctx.cat("history.export_title"), folder=True, start=self.last_folder
+        )
+        self.ctx.stack.push(dialog, on_result=lambda folder: self.results_to(folder, everyone))
+
+    def results_to(self, folder: Path | None, everyone: bool) -> None:
+        from simulator.xapi.export import export, export_file_name
+
+        store, profile = self.ctx.store, self.ctx.profile
+        if folder is None or store is None or profile is None:
+            return
+        self.last_folder = folder
+        profiles = store.profiles() if everyone else [profile]
+        path = folder / export_file_name(None if everyone else profile.name, store.now())
+        try:
+            count = export(store, profiles, path)
+        except OSError as error:
+            self.message = self.ctx.cat("history.export_failed", folder=str(folder),
+                                        why=error.strerror or str(error))
+        else:
+            self.message = self.ctx.cat("history.results_done", count=count, path=str(path))
         self.rebuild()
 
     def open_file(self) -> None:

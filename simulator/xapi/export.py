@@ -6,6 +6,7 @@ same statements."""
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -83,6 +84,13 @@ def day_record(
         stored_result(run),
         log_text(run_log(store, run)),
     )
+
+
+def export_file_name(profile_name: str | None, stamp: str) -> str:
+    """``xapi-<name>-<date>.jsonl`` (``semua`` for every profile): letters, digits, dashes."""
+    who = re.sub(r"[^A-Za-z0-9]+", "-", profile_name or "semua").strip("-")[:30] or "profil"
+    day = re.sub(r"[^0-9]", "", stamp)[:12]
+    return f"xapi-{who}-{day}.jsonl"
 
 
 def export(store: SaveStore, profiles: list[Profile], out: Path) -> int:
