@@ -39,7 +39,9 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[SaveStore
         session.do(logged.action)
     assert session.finished and session.save()
     records = QuizRecords(opened, sri.id)
-    records.record_answer(QuizMode.LATIHAN, "bank:q1", "pemungutan", True)
+    records.record_answer(QuizMode.LATIHAN, "bank:q1", "pemungutan", True, kind="single",
+                          response="2", millis=4500)
+    # An answer kept before kinds, responses and times were: exported with what there is.
     records.record_answer(QuizMode.LATIHAN, "bank:q2", "penghitungan", False)
     with opened.guarded() as connection:
         connection.execute(
@@ -123,3 +125,32 @@ def test_the_command_line_exports_one_profile_or_all(
     folder = tmp_path / "bukan-berkas"
     folder.mkdir()
     assert cli_main(["export", "--all", "--out", str(folder)]) == 2
+
+
+def test_an_answer_says_what_was_answered_and_how_long_it_took(
+    store: SaveStore, tmp_path: Path
+) -> None:
+    out = tmp_path / "sri.jsonl"
+    export(store, sri(store), out)
+    first, older = read(out)[1:3]
+    assert first["result"] == {"success": True, "response": "2", "duration": "PT4.500S"}
+    assert first["object"]["definition"]["interactionType"] == "choice"  # type: ignore[index]
+    assert older["result"] == {"success": False}, "nothing made up for an older answer"
+
+
+def test_a_quiz_outcome_keeps_its_kind_response_and_time(tmp_path: Path) -> None:
+    from simulator.persistence.quiz_records import response_json
+    from simulator.quiz.banks import BANK_DIR, load_banks
+    from simulator.quiz.session import Outcome, items_of
+
+    opened, _ = SaveStore.open(tmp_path / "data")
+    profile = opened.create_profile("Ani")
+    item = next(i for i in items_of(load_banks([BANK_DIR]).banks)
+                if str(i.question.type) == "multiple")
+    records = QuizRecords(opened, profile.id)
+    records.record_outcome(QuizMode.LATIHAN, Outcome(item, frozenset({3, 1}), False, 12.25),
+                           __import__("datetime").date(2026, 12, 6))
+    [kept] = records.all_answers()
+    assert (kept.kind, kept.response, kept.millis) == ("multiple", "[1, 3]", 12250)
+    assert response_json(None) is None and response_json((2, 1, 3)) == "[2, 1, 3]"
+    opened.close()

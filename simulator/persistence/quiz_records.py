@@ -7,6 +7,7 @@ the history. The polling day a trainee enters is a profile setting.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -48,7 +49,38 @@ class ExamRecord:
     passed: bool
 
 
+@dataclass(frozen=True, slots=True)
+class StoredAnswer:
+    """One answer as kept: kind, response (JSON) and milliseconds are None for an answer
+    given before they were kept."""
+
+    id: int
+    at: str
+    mode: str
+    ref: str
+    topic: str
+    correct: bool
+    kind: str | None
+    response: str | None
+    millis: int | None
+
+
+def response_json(given: object) -> str | None:
+    """An answer as JSON: a number, true or false, a list (a set of options sorted), a word;
+    None when the question was skipped or the time ran out."""
+    if given is None:
+        return None
+    if isinstance(given, frozenset):
+        given = sorted(given)
+    elif isinstance(given, tuple):
+        given = list(given)
+    return json.dumps(given, ensure_ascii=False)
+
+
 RECENT = 10
+MAX_RESPONSE = 2000
+_OPTIONAL_TEXT = (str, type(None))
+_OPTIONAL_INT = (int, type(None))
 _CARD_TYPES = (str, int, int, int, int, (int, type(None)))
 
 
@@ -71,14 +103,19 @@ class QuizRecords:
         return {card.ref: card for card in cards}
 
     def record_answer(self, mode: Mode, ref: str, topic: str, correct: bool,
-                      card: Card | None = None) -> None:
-        """Store one answer and the card it moved; both or neither."""
+                      card: Card | None = None, *, kind: str | None = None,
+                      response: str | None = None, millis: int | None = None) -> None:
+        """Store one answer (with its kind of question, the response as JSON and how many
+        milliseconds it took, when known) and the card it moved; both or neither."""
         _require_length(ref, MAX_REF, "question ref")
+        if response is not None:
+            _require_length(response, MAX_RESPONSE, "response")
         with self._store.transaction() as connection:
             connection.execute(
-                "INSERT INTO quiz_answers (profile_id, at, mode, ref, topic, correct)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (self._profile, self._store.now(), str(mode), ref, topic, int(correct)),
+                "INSERT INTO quiz_answers (profile_id, at, mode, ref, topic, correct, kind,"
+                " response, millis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (self._profile, self._store.now(), str(mode), ref, topic, int(correct), kind,
+                 response, None if millis is None else max(0, min(millis, 10**9))),
             )
             if card is not None:
                 connection.execute(
@@ -103,7 +140,12 @@ class QuizRecords:
         missed in Latihan or Ujian comes back in Ulangan too."""
         card = after_answer(self.card(outcome.item.ref), outcome.right, today.toordinal(),
                             self._polling_ordinal())
-        self.record_answer(mode, outcome.item.ref, outcome.item.topic, outcome.right, card)
+        self.record_answer(
+            mode, outcome.item.ref, outcome.item.topic, outcome.right, card,
+            kind=str(outcome.item.question.type),
+            response=response_json(outcome.given),
+            millis=round(outcome.seconds * 1000),
+        )
         return card
 
     def review_queue(self, items: Sequence[Reviewable], today: date) -> list[str]:
@@ -152,16 +194,20 @@ class QuizRecords:
 
     # -- everything, for an export ---------------------------------------------------------
 
-    def all_answers(self) -> list[tuple[int, str, str, str, str, bool]]:
-        """Every answer, oldest first: id, when, mode, question ref, topic, right or not."""
+    def all_answers(self) -> list[StoredAnswer]:
+        """Every answer, oldest first."""
         with self._store.guarded() as connection:
             rows = connection.execute(
-                "SELECT id, at, mode, ref, topic, correct FROM quiz_answers"
-                " WHERE profile_id = ? ORDER BY id",
+                "SELECT id, at, mode, ref, topic, correct, kind, response, millis"
+                " FROM quiz_answers WHERE profile_id = ? ORDER BY id",
                 (self._profile,),
             ).fetchall()
-        found = [_checked(row, (int, str, str, str, str, int)) for row in rows]
-        return [(n, at, mode, ref, topic, bool(ok)) for n, at, mode, ref, topic, ok in found]
+        types = (int, str, str, str, str, int, _OPTIONAL_TEXT, _OPTIONAL_TEXT, _OPTIONAL_INT)
+        found = [_checked(row, types) for row in rows]
+        return [
+            StoredAnswer(n, at, mode, ref, topic, bool(ok), kind, response, millis)
+            for n, at, mode, ref, topic, ok, kind, response, millis in found
+        ]
 
     def all_exams(self) -> list[tuple[int, ExamRecord]]:
         """Every exam sitting, oldest first, with its id."""

@@ -134,6 +134,13 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         # Why an unfinished run is no longer offered for resuming (it is kept all the same).
         "ALTER TABLE runs ADD COLUMN set_aside TEXT",
     ),
+    (
+        # What an answer was, for the xAPI export (simulator.xapi): the kind of question, the
+        # response as JSON, and how long it took. Answers given before stay without them.
+        "ALTER TABLE quiz_answers ADD COLUMN kind TEXT",
+        "ALTER TABLE quiz_answers ADD COLUMN response TEXT",
+        "ALTER TABLE quiz_answers ADD COLUMN millis INTEGER",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -284,6 +291,7 @@ _RANGES: dict[tuple[str, str], tuple[int, int]] = {
     ("runs", "seed"): (0, 2**63 - 1),
     ("runs", "score"): (0, 100),
     ("runs", "checkpoint_seq"): (0, 2**31),
+    ("quiz_answers", "millis"): (0, 10**9),
     ("actions", "seq"): (1, 2**31),
     ("quiz_cards", "box"): (0, 7),
     ("quiz_cards", "due"): (1, 3_652_059),

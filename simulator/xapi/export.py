@@ -51,8 +51,12 @@ def profile_statements(store: SaveStore, profile: Profile) -> Iterator[dict[str,
         title, election = named[run.scenario_path]
         yield day_statement(trainee, day_record(store, run, title, election))
     records = QuizRecords(store, profile.id)
-    for number, at, mode, ref, topic, correct in records.all_answers():
-        yield answer_statement(trainee, AnswerRecord(number, at, mode, ref, topic, correct))
+    for answer in records.all_answers():
+        yield answer_statement(
+            trainee,
+            AnswerRecord(answer.id, answer.at, answer.mode, answer.ref, answer.topic,
+                         answer.correct, answer.kind, answer.response, answer.millis),
+        )
     for number, exam in records.all_exams():
         yield exam_statement(
             trainee,

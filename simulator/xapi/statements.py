@@ -79,6 +79,20 @@ class AnswerRecord:
     question: str
     topic: str
     correct: bool
+    kind: str | None = None  # the kind of question (None for answers kept before it was)
+    response: str | None = None  # the answer given, as JSON (None: skipped, or not kept)
+    millis: int | None = None  # how long it took
+
+
+#: the xAPI interaction type of each kind of question
+INTERACTIONS = {
+    "single": "choice",
+    "multiple": "choice",
+    "true_false": "true-false",
+    "ordering": "sequencing",
+    "numeric": "numeric",
+    "ballot": "other",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +160,16 @@ def day_statement(trainee: Trainee, day: DayRecord) -> dict[str, Any]:
 
 
 def answer_statement(trainee: Trainee, answer: AnswerRecord) -> dict[str, Any]:
-    """One quiz answer: answered, the question and its topic, right or not."""
+    """One quiz answer: answered, the question, its kind and topic, the response, right or
+    not, and how long it took."""
+    definition: dict[str, Any] = {"type": QUESTION}
+    if answer.kind in INTERACTIONS:
+        definition["interactionType"] = INTERACTIONS[answer.kind]
+    result: dict[str, Any] = {"success": answer.correct}
+    if answer.response is not None:
+        result["response"] = answer.response
+    if answer.millis is not None:
+        result["duration"] = f"PT{answer.millis / 1000:.3f}S"
     statement = {
         "id": _id(trainee, "answer", answer.answer_id),
         "actor": trainee.agent(),
@@ -154,12 +177,16 @@ def answer_statement(trainee: Trainee, answer: AnswerRecord) -> dict[str, Any]:
         "object": {
             "objectType": "Activity",
             "id": f"{PROJECT_IRI}/question/{answer.question}",
-            "definition": {"type": QUESTION},
+            "definition": definition,
         },
-        "result": {"success": answer.correct},
+        "result": result,
         "context": {
             "platform": "Simulasi TPS",
-            "extensions": {extension("topic"): answer.topic, extension("mode"): answer.mode},
+            "extensions": {
+                extension("topic"): answer.topic,
+                extension("mode"): answer.mode,
+                extension("question-kind"): answer.kind,
+            },
         },
         "timestamp": answer.at,
         "version": XAPI_VERSION,
