@@ -9,19 +9,21 @@ import tempfile
 import time
 from pathlib import Path
 
-from simulator.app.library import ScenarioEntry
-from simulator.app.play import Mode, PlaySession
-from simulator.content import load_scenario, scenario_sha256
-from simulator.core.actionlog import parse_log
-from simulator.persistence.store import SaveStore
-from simulator.xapi.export import export
-
 ROOT = Path(__file__).resolve().parents[1]
 RUNS = 50
 ANSWERS = 2000
 
 
 def rows() -> list[tuple[str, float, str, float]]:
+    # Imported here, not at the top: ``bench/run.py`` imports this module before it spawns the
+    # memory figures' child processes, whose peak RSS counts the parent's at the spawn.
+    from simulator.app.library import ScenarioEntry
+    from simulator.app.play import Mode, PlaySession
+    from simulator.content import load_scenario, scenario_sha256
+    from simulator.core.actionlog import parse_log
+    from simulator.persistence.store import SaveStore
+    from simulator.xapi.export import export
+
     with tempfile.TemporaryDirectory(prefix="bench-export-") as folder:
         store, _ = SaveStore.open(Path(folder))
         profile = store.create_profile("Bench")
