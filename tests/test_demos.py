@@ -204,3 +204,17 @@ def test_the_trainer_menu_opens_any_recording_for_the_class() -> None:
     assert pilot.ctx.settings.projector, "a recording shown to a class is in projector mode"
     pilot.key(pygame.K_ESCAPE)
     assert isinstance(pilot.top, DemoMenuScene) and not pilot.ctx.settings.projector
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_broken_demo_in_the_menu_says_why_in_words(tmp_path: Path, lang: str) -> None:
+    """The menu lists a demo that does not load with its line and the reason in the
+    trainer's language, not the checker's internal code."""
+    from simulator.scenes.demos import load_demos
+
+    broken(tmp_path, "06:35 admit", "06:10 admit")
+    [entry] = load_demos(tmp_path)
+    pilot = Pilot(lang=lang)
+    row = DemoMenuScene(pilot.ctx).row_text(entry)
+    assert "rusak.yaml" in row and "17" in row, row
+    assert "demo.time_past" not in row and "06:10" in row, row

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pygame
@@ -60,6 +61,8 @@ class AppContext:
     notices: list[str] = field(default_factory=list)  # messages for the start screen
     running: bool = True
     sounds: Sounds = field(default_factory=Sounds)
+    #: where the file dialog opens: the folder last chosen (a USB stick is offered again)
+    last_folder: Path = field(default_factory=Path.home)
     _library: list[ScenarioEntry] | None = None
     _quiz: QuizLibrary | None = None
 

@@ -100,7 +100,13 @@ def recording_view(recording: Recording) -> ReplayView:
     try:
         return ReplayView.of(recording.entry, recording.log, recording.title)
     except ReplayError as error:
-        raise RecordingProblem("replay", step=error.index + 1, why=error.code) from None
+        raise RecordingProblem("replay", step=error.index + 1) from None
+
+
+def file_view(path: Path, library: list[ScenarioEntry]) -> ReplayView:
+    """The log at ``path`` laid out for the viewer on its scenario; :class:`RecordingProblem`
+    when it cannot be read, its scenario is not here, or it does not replay."""
+    return recording_view(file_recording(path, library))
 
 
 def debrief_session(recording: Recording) -> PlaySession:
@@ -110,7 +116,7 @@ def debrief_session(recording: Recording) -> PlaySession:
     try:
         sim = apply_log(scenario, recording.log)
     except ReplayError as error:
-        raise RecordingProblem("replay", step=error.index + 1, why=error.code) from None
+        raise RecordingProblem("replay", step=error.index + 1) from None
     return PlaySession(recording.entry, sim, Mode.LATIHAN, None, None, read_only=True)
 
 

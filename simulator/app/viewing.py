@@ -52,6 +52,8 @@ class ReplayView:
     highlights: dict[int, tuple[Action, ...]] = field(default_factory=dict)
     _day: Simulation | None = field(default=None, repr=False)  # the state at ``step``
     _day_step: int = -1
+    #: the careful crew's answer at each step asked (the card is built again at every key)
+    _alternatives: dict[int, list[Action]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, entry: ScenarioEntry, log: ActionLog, title: str) -> ReplayView:
@@ -138,16 +140,18 @@ class ReplayView:
     def mistakes_here(self) -> list[Mistake]:
         return self.timeline.mistakes_at(self.step)
 
-    def severest_here(self) -> Severity | None:
-        found = [mistake.finding for mistake in self.mistakes_here()]
-        return severest(found)
-
     def careful_alternative(self) -> list[Action]:
         """What the engine's careful crew does from the state just before the current step's
         action: its actions about the same person or thing as that action (the witness,
         the voter, the ballot), up to :data:`ALTERNATIVE_STEPS`; for an action about nothing
         in particular (ending the phase), or when the crew never touches that subject, its
         first actions from there. Played on a copy; the recorded day is not touched."""
+        known = self._alternatives.get(self.step)
+        if known is None:
+            known = self._alternatives[self.step] = self._careful_alternative()
+        return list(known)
+
+    def _careful_alternative(self) -> list[Action]:
         logged = self.timeline.action(self.step)
         if logged is None:
             return []

@@ -15,6 +15,7 @@ from simulator.app.library import SCENARIO_DIR
 from simulator.app.scene import Scene
 from simulator.app.viewing import ReplayView
 from simulator.content import ContentError
+from simulator.content.errors import Problem
 from simulator.schema.demo import Demo
 from simulator.schema.types import PHASE_ORDER
 
@@ -25,7 +26,7 @@ DEMO_DIR = SCENARIO_DIR / "demos"
 class DemoEntry:
     path: Path
     demo: Demo | None
-    problem: str = ""
+    problem: Problem | None = None  # the first reason it does not load
 
 
 def load_demos(folder: Path = DEMO_DIR) -> list[DemoEntry]:
@@ -38,8 +39,7 @@ def load_demos(folder: Path = DEMO_DIR) -> list[DemoEntry]:
         try:
             entries.append(DemoEntry(path, load_document(path, Demo, known_rules=RULES_BY_ID)))
         except ContentError as error:
-            first = error.problems[0] if error.problems else None
-            entries.append(DemoEntry(path, None, f"{first.line}: {first.code}" if first else ""))
+            entries.append(DemoEntry(path, None, error.problems[0] if error.problems else None))
     return sorted(entries, key=_order)
 
 
@@ -56,7 +56,6 @@ class DemoMenuScene(Scene):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         self.message = ""
-        self.last_folder = Path.home()
         self._demos: list[DemoEntry] | None = None
 
     def demos(self) -> list[DemoEntry]:
@@ -110,7 +109,11 @@ class DemoMenuScene(Scene):
         cat = self.ctx.cat
         demo = entry.demo
         if demo is None:
-            return cat("demos.broken", file=entry.path.name, problem=entry.problem)
+            problem = entry.problem
+            if problem is None:
+                return cat("demos.broken_play", file=entry.path.name, message="")
+            return cat("demos.broken", file=entry.path.name, line=problem.line,
+                       message=problem.message(cat))
         phase = cat(f"phase.{demo.start.phase.value}")
         return cat("demos.row", phase=phase, title=demo.title.get(cat.lang))
 
@@ -129,8 +132,10 @@ class DemoMenuScene(Scene):
             return
         script, problems = make_script(demo, scenario_entry.scenario, self.ctx.cat.lang)
         if script is None:
-            self.message = self.ctx.cat("demos.broken", file=entry.path.name,
-                                        problem=problems[0].code if problems else "")
+            cat = self.ctx.cat
+            first = problems[0] if problems else None
+            message = cat(f"content.demo.{first.code}", **first.params) if first else ""
+            self.message = cat("demos.broken_play", file=entry.path.name, message=message)
             self.rebuild()
             return
         self.show(ReplayView.of_demo(scenario_entry, script, demo.title.get(self.ctx.cat.lang)))
@@ -147,21 +152,18 @@ class DemoMenuScene(Scene):
 
     def open_file(self) -> None:
         """Any recording (a trainee's exported day, a trainer's annotated log) for the class."""
-        from simulator.scenes.file_dialog import FileDialogScene
+        from simulator.scenes.file_dialog import ask_for_path
 
-        dialog = FileDialogScene(
-            self.ctx, self.ctx.cat("history.open_title"), folder=False, start=self.last_folder
-        )
-        self.ctx.stack.push(dialog, on_result=self.open_path)
+        ask_for_path(self.ctx, self.ctx.cat("history.open_title"), folder=False,
+                     then=self.open_path)
 
     def open_path(self, path: Path | None) -> None:
-        from simulator.app.history import RecordingProblem, file_recording, recording_view
+        from simulator.app.history import RecordingProblem, file_view
 
         if path is None:
             return
-        self.last_folder = path.parent
         try:
-            view = recording_view(file_recording(path, self.ctx.library()))
+            view = file_view(path, self.ctx.library())
         except RecordingProblem as problem:
             self.message = self.ctx.cat(f"viewer.problem.{problem.code}", **problem.params)
             self.rebuild()

@@ -8,6 +8,7 @@ path box takes the path typed there, Esc cancels.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pygame
@@ -18,6 +19,22 @@ from simulator.app.context import AppContext
 from simulator.app.scene import Scene
 
 LANGUAGES = {"id": "id", "en": "en"}  # the game's languages as pygame_gui names them
+
+
+def ask_for_path(
+    ctx: AppContext, title: str, *, folder: bool, then: Callable[[Path | None], None]
+) -> None:
+    """Open the file dialog at the folder last chosen; ``then`` gets the path picked (a folder
+    when ``folder``, else an existing file), or None."""
+
+    def chosen(path: Path | None) -> None:
+        if path is not None:
+            ctx.last_folder = path if path.is_dir() else path.parent
+        then(path)
+
+    ctx.stack.push(
+        FileDialogScene(ctx, title, folder=folder, start=ctx.last_folder), on_result=chosen
+    )
 
 
 class FileDialogScene(Scene):

@@ -16,12 +16,13 @@ from simulator.app.history import (
     RecordingProblem,
     debrief_session,
     export_run,
-    file_recording,
+    file_view,
     mistake_counts,
     recording_view,
     run_recording,
 )
 from simulator.app.scene import Scene
+from simulator.app.viewing import ReplayView
 from simulator.persistence.store import RunRecord, local_time
 from simulator.schema.types import Severity
 
@@ -32,7 +33,6 @@ class HistoryScene(Scene):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         self.message = ""
-        self.last_folder = Path.home()
 
     def runs(self) -> list[RunRecord]:
         store, profile = self.ctx.store, self.ctx.profile
@@ -154,13 +154,16 @@ class HistoryScene(Scene):
             self.view(recording)
 
     def view(self, recording: Recording) -> None:
-        from simulator.scenes.viewer import ReplayViewer
-
         try:
             view = recording_view(recording)
         except RecordingProblem as problem:
             self.say(problem)
             return
+        self.show(view)
+
+    def show(self, view: ReplayView) -> None:
+        from simulator.scenes.viewer import ReplayViewer
+
         ReplayViewer.open(self.ctx, view, on_close=self.come_back)
 
     def come_back(self) -> None:
@@ -168,18 +171,15 @@ class HistoryScene(Scene):
         self.ctx.stack.replace(HistoryScene(self.ctx))
 
     def export(self, run: RunRecord) -> None:
-        from simulator.scenes.file_dialog import FileDialogScene
+        from simulator.scenes.file_dialog import ask_for_path
 
-        dialog = FileDialogScene(
-            self.ctx, self.ctx.cat("history.export_title"), folder=True, start=self.last_folder
-        )
-        self.ctx.stack.push(dialog, on_result=lambda folder: self.export_to(run, folder))
+        ask_for_path(self.ctx, self.ctx.cat("history.export_title"), folder=True,
+                     then=lambda folder: self.export_to(run, folder))
 
     def export_to(self, run: RunRecord, folder: Path | None) -> None:
         store = self.ctx.store
         if folder is None or store is None:
             return
-        self.last_folder = folder
         name = self.ctx.profile.name if self.ctx.profile else ""
         try:
             path = export_run(store, run, name, folder)
@@ -193,12 +193,10 @@ class HistoryScene(Scene):
     def export_results(self, everyone: bool) -> None:
         """The trainee's results (or every profile's on this laptop) as xAPI statements in a
         JSON Lines file, in a folder chosen with the file dialog (a USB stick)."""
-        from simulator.scenes.file_dialog import FileDialogScene
+        from simulator.scenes.file_dialog import ask_for_path
 
-        dialog = FileDialogScene(
-            self.ctx, self.ctx.cat("history.export_title"), folder=True, start=self.last_folder
-        )
-        self.ctx.stack.push(dialog, on_result=lambda folder: self.results_to(folder, everyone))
+        ask_for_path(self.ctx, self.ctx.cat("history.export_title"), folder=True,
+                     then=lambda folder: self.results_to(folder, everyone))
 
     def results_to(self, folder: Path | None, everyone: bool) -> None:
         from simulator.xapi.export import export, export_file_name
@@ -206,7 +204,6 @@ class HistoryScene(Scene):
         store, profile = self.ctx.store, self.ctx.profile
         if folder is None or store is None or profile is None:
             return
-        self.last_folder = folder
         profiles = store.profiles() if everyone else [profile]
         path = folder / export_file_name(None if everyone else profile.name, store.now())
         try:
@@ -219,23 +216,20 @@ class HistoryScene(Scene):
         self.rebuild()
 
     def open_file(self) -> None:
-        from simulator.scenes.file_dialog import FileDialogScene
+        from simulator.scenes.file_dialog import ask_for_path
 
-        dialog = FileDialogScene(
-            self.ctx, self.ctx.cat("history.open_title"), folder=False, start=self.last_folder
-        )
-        self.ctx.stack.push(dialog, on_result=self.open_path)
+        ask_for_path(self.ctx, self.ctx.cat("history.open_title"), folder=False,
+                     then=self.open_path)
 
     def open_path(self, path: Path | None) -> None:
         if path is None:
             return
-        self.last_folder = path.parent
         try:
-            recording = file_recording(path, self.ctx.library())
+            view = file_view(path, self.ctx.library())
         except RecordingProblem as problem:
             self.say(problem)
             return
-        self.view(recording)
+        self.show(view)
 
     def say(self, problem: RecordingProblem) -> None:
         self.message = self.ctx.cat(f"viewer.problem.{problem.code}", **problem.params)

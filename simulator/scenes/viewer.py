@@ -392,10 +392,11 @@ class ReplayViewer(Scene):
         notes = self.notes_markup()
         if notes:
             lines = [notes, "", *lines]
+        # The day just before this step's action: the actions are named as they stood then.
+        before = view.timeline.state(max(0, view.step - 1)).world
         if logged is None:
             lines.append(escape(cat("viewer.card.start")))
         else:
-            before = view.timeline.state(view.step - 1).world
             done = action_label(logged.action, before, cat)
             lines.append(escape(cat("viewer.card.done", action=done)))
         # What a careful crew does from here comes first, beside what was done: the contrast
@@ -403,7 +404,6 @@ class ReplayViewer(Scene):
         lines.append(f"<b>{escape(cat('viewer.card.careful'))}</b>")
         alternative = view.careful_alternative()
         if alternative:
-            before = view.timeline.state(max(0, view.step - 1)).world
             lines += [
                 f"{number}. {escape(action_label(action, before, cat))}"
                 for number, action in enumerate(alternative, start=1)

@@ -126,37 +126,24 @@ def day_statement(trainee: Trainee, day: DayRecord) -> dict[str, Any]:
         for phase, figures in (score.get("phases") or {}).items()
         if isinstance(figures, Mapping)
     }
-    statement = {
-        "id": _id(trainee, "day", day.run_id),
-        "actor": trainee.agent(),
-        "verb": _verb("completed"),
-        "object": {
-            "objectType": "Activity",
-            "id": f"{PROJECT_IRI}/scenario/{day.scenario_id}",
-            "definition": {"type": SIMULATION, "name": _names(day.title)},
+    result = {
+        "score": {"scaled": day.score / 100, "raw": day.score, "min": 0, "max": 100},
+        "success": bool(score.get("passed", False)),
+        "completion": True,
+        "extensions": {
+            extension("phase-scores"): phases,
+            extension("findings"): findings,
+            extension("verdict"): score.get("verdict"),
         },
-        "result": {
-            "score": {"scaled": day.score / 100, "raw": day.score, "min": 0, "max": 100},
-            "success": bool(score.get("passed", False)),
-            "completion": True,
-            "extensions": {
-                extension("phase-scores"): phases,
-                extension("findings"): findings,
-                extension("verdict"): score.get("verdict"),
-            },
-        },
-        "context": {
-            "platform": "Simulasi TPS",
-            "extensions": {
-                extension("mode"): day.mode,
-                extension("election"): day.election,
-                extension("action-log"): day.log,
-            },
-        },
-        "timestamp": day.finished,
-        "version": XAPI_VERSION,
     }
-    return checked(statement)
+    context = {
+        extension("mode"): day.mode,
+        extension("election"): day.election,
+        extension("action-log"): day.log,
+    }
+    definition = {"type": SIMULATION, "name": _names(day.title)}
+    return _statement(trainee, ("day", day.run_id), "completed",
+                      (f"scenario/{day.scenario_id}", definition), result, context, day.finished)
 
 
 def answer_statement(trainee: Trainee, answer: AnswerRecord) -> dict[str, Any]:
@@ -170,51 +157,56 @@ def answer_statement(trainee: Trainee, answer: AnswerRecord) -> dict[str, Any]:
         result["response"] = answer.response
     if answer.millis is not None:
         result["duration"] = f"PT{answer.millis / 1000:.3f}S"
-    statement = {
-        "id": _id(trainee, "answer", answer.answer_id),
-        "actor": trainee.agent(),
-        "verb": _verb("answered"),
-        "object": {
-            "objectType": "Activity",
-            "id": f"{PROJECT_IRI}/question/{answer.question}",
-            "definition": definition,
-        },
-        "result": result,
-        "context": {
-            "platform": "Simulasi TPS",
-            "extensions": {
-                extension("topic"): answer.topic,
-                extension("mode"): answer.mode,
-                extension("question-kind"): answer.kind,
-            },
-        },
-        "timestamp": answer.at,
-        "version": XAPI_VERSION,
+    context = {
+        extension("topic"): answer.topic,
+        extension("mode"): answer.mode,
+        extension("question-kind"): answer.kind,
     }
-    return checked(statement)
+    return _statement(trainee, ("answer", answer.answer_id), "answered",
+                      (f"question/{answer.question}", definition), result, context, answer.at)
 
 
 def exam_statement(trainee: Trainee, exam: ExamRecord) -> dict[str, Any]:
     """One exam sitting: passed or failed, its score and how long it took."""
     total = max(1, exam.total)
+    result = {
+        "score": {"scaled": exam.correct / total, "raw": exam.correct, "min": 0,
+                  "max": exam.total},
+        "success": exam.passed,
+        "completion": True,
+        "duration": f"PT{max(0, exam.seconds)}S",
+    }
+    return _statement(trainee, ("exam", exam.exam_id), "passed" if exam.passed else "failed",
+                      ("quiz/exam", {"type": ASSESSMENT}), result, None, exam.at)
+
+
+def _statement(
+    trainee: Trainee,
+    record: tuple[str, int],
+    verb: str,
+    activity: tuple[str, dict[str, Any]],
+    result: dict[str, Any],
+    context: dict[str, Any] | None,
+    at: str,
+) -> dict[str, Any]:
+    """A statement of ``trainee`` about one stored ``record`` (its kind and number, which make
+    its stable id), on the activity ``activity`` (its path under the project IRI and its
+    definition), checked with Ralph's model."""
+    kind, number = record
+    path, definition = activity
     statement = {
-        "id": _id(trainee, "exam", exam.exam_id),
+        "id": _id(trainee, kind, number),
         "actor": trainee.agent(),
-        "verb": _verb("passed" if exam.passed else "failed"),
+        "verb": _verb(verb),
         "object": {
             "objectType": "Activity",
-            "id": f"{PROJECT_IRI}/quiz/exam",
-            "definition": {"type": ASSESSMENT},
+            "id": f"{PROJECT_IRI}/{path}",
+            "definition": definition,
         },
-        "result": {
-            "score": {"scaled": exam.correct / total, "raw": exam.correct, "min": 0,
-                      "max": exam.total},
-            "success": exam.passed,
-            "completion": True,
-            "duration": f"PT{max(0, exam.seconds)}S",
-        },
-        "context": {"platform": "Simulasi TPS"},
-        "timestamp": exam.at,
+        "result": result,
+        "context": {"platform": "Simulasi TPS"}
+        | ({"extensions": context} if context is not None else {}),
+        "timestamp": at,
         "version": XAPI_VERSION,
     }
     return checked(statement)
