@@ -210,6 +210,10 @@ def _build_theme(scale: float, text_size: str) -> dict[str, Any]:
         # (a file that cannot be picked, when a folder is asked for, is disabled: still read)
         "file_dialog.#file_display_list.#file_list_item": _list_row(font(15)),
         "file_dialog.#file_display_list.#directory_list_item": _list_row(font(15, bold=True)),
+        # pygame_gui's rows are 20 px whatever the font: as tall as the words at this size.
+        "file_dialog.#file_display_list": {
+            "misc": {"list_item_height": str(round(font_size(15, scale, text_size) * 1.5))}
+        },
         "@strong": strong,
         "@danger": danger,
         "@centred": {"misc": {"text_horiz_alignment": "center"}},

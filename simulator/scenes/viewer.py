@@ -278,8 +278,7 @@ class ReplayViewer(Scene):
                 phases=phases,
                 phase=cat(f"phase.{phase.value}"),
             )
-        if not view.playing:
-            return f"{view.title} · {text}"
+        # The speed is shown paused too: +/- must show what they changed before Space.
         speed = cat("viewer.speed", speed=f"{view.speed:g}")
         return f"{view.title} · {text} · {speed}"
 
