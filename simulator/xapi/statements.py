@@ -5,10 +5,15 @@ Pure: what the save store holds comes in as plain records; every statement is ch
 Ralph's xAPI models (``ralph.models.xapi``) before it is handed out. Statement ids are UUID 5
 of the laptop, the profile and the record, so exporting the same results twice gives the same
 statements (an LRS keeps one of each) and two laptops never give the same id.
+
+Each statement carries a checksum of what it says (``checksum_of``), so a report can tell a
+statement edited after export, or cut short on a stick, from one the game made. It is not a
+signature: it catches accidents and casual edits, which is what a class's files meet.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import uuid
 from collections.abc import Iterator, Mapping
@@ -37,6 +42,9 @@ ASSESSMENT = "http://adlnet.gov/expapi/activities/assessment"
 
 def extension(name: str) -> str:
     return f"{PROJECT_IRI}/extensions/{name}"
+
+
+ACTION_LOG = extension("action-log")
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +147,7 @@ def day_statement(trainee: Trainee, day: DayRecord) -> dict[str, Any]:
     context = {
         extension("mode"): day.mode,
         extension("election"): day.election,
-        extension("action-log"): day.log,
+        ACTION_LOG: day.log,
     }
     definition = {"type": SIMULATION, "name": _names(day.title)}
     return _statement(trainee, ("day", day.run_id), "completed",
@@ -194,7 +202,7 @@ def _statement(
     definition), checked with Ralph's model."""
     kind, number = record
     path, definition = activity
-    statement = {
+    statement: dict[str, Any] = {
         "id": _id(trainee, kind, number),
         "actor": trainee.agent(),
         "verb": _verb(verb),
@@ -209,7 +217,31 @@ def _statement(
         "timestamp": at,
         "version": XAPI_VERSION,
     }
+    statement["context"].setdefault("extensions", {})[CHECKSUM] = checksum_of(statement)
     return checked(statement)
+
+
+#: the context extension holding a statement's checksum
+CHECKSUM = extension("checksum")
+#: what the checksum covers: what the game wrote, not what an LRS adds (stored, authority)
+_COVERED = ("id", "actor", "verb", "object", "result", "context", "timestamp")
+
+
+def checksum_of(statement: Mapping[str, Any]) -> str:
+    """SHA-256 of the statement's own fields, in one canonical JSON form, without the checksum
+    itself. The action log counts by its own hash: re-encoding a long log would double what
+    reading a district's files costs."""
+    covered: dict[str, Any] = {key: statement.get(key) for key in _COVERED}
+    context = covered.get("context")
+    if isinstance(context, Mapping) and isinstance(context.get("extensions"), Mapping):
+        extensions = dict(context["extensions"])
+        extensions.pop(CHECKSUM, None)
+        log = extensions.get(ACTION_LOG)
+        if isinstance(log, str):
+            extensions[ACTION_LOG] = hashlib.sha256(log.encode("utf-8")).hexdigest()
+        covered["context"] = {**context, "extensions": extensions}
+    text = json.dumps(covered, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def checked(statement: dict[str, Any]) -> dict[str, Any]:
