@@ -32,6 +32,7 @@ VERBS: dict[str, str] = {
     "shot": "shot",
     "quiz": "quiz",
     "export": "export",
+    "report": "report",
 }
 
 EXIT_OK = 0

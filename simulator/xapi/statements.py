@@ -239,7 +239,11 @@ def checksum_of(statement: Mapping[str, Any]) -> str:
         log = extensions.get(ACTION_LOG)
         if isinstance(log, str):
             extensions[ACTION_LOG] = hashlib.sha256(log.encode("utf-8")).hexdigest()
-        covered["context"] = {**context, "extensions": extensions}
+        # A statement without extensions of its own gets them only to hold its checksum.
+        covered["context"] = {key: value for key, value in context.items()
+                              if key != "extensions"}
+        if extensions:
+            covered["context"]["extensions"] = extensions
     text = json.dumps(covered, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

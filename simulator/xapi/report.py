@@ -1,0 +1,206 @@
+"""The class report's content, whatever shows it (the HTML page or the trainer's screen): what
+the tallies say, in the words of the chosen language.
+
+The tallies only hold ids: a question's text and topic come from the quiz banks, a rule's title
+from the translations, the demo that shows a mistake from ``scenarios/demos``, a plan's steps
+from ``scenarios/plans``. An id this laptop does not know is shown as the id.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from simulator.content import ContentError
+from simulator.content.load import read_document
+from simulator.core.catalogue import RULES_BY_ID
+from simulator.i18n import Catalog
+from simulator.schema.demo import Demo
+from simulator.xapi.analysis import (
+    ClassSummary,
+    FollowUp,
+    ItemAnalysis,
+    MistakeShare,
+    PlanProgress,
+)
+from simulator.xapi.reading import Reading, Unread
+
+SCENARIO_DIR = Path(__file__).resolve().parents[2] / "scenarios"
+DEMO_DIR = SCENARIO_DIR / "demos"
+PLAN_DIR = SCENARIO_DIR / "plans"
+#: score bands of the per-phase charts: (lowest, highest) inclusive
+SCORE_BANDS: tuple[tuple[int, int], ...] = (
+    (0, 49), (50, 59), (60, 69), (70, 79), (80, 89), (90, 100),
+)
+FLAG_ORDER = ("negative", "weak", "too_hard", "too_easy")
+
+
+@dataclass(frozen=True, slots=True)
+class DemoLink:
+    demo_id: str
+    title: str
+    file: str  # its file name, as the trainer's demo menu lists it
+
+
+@dataclass(frozen=True, slots=True)
+class MistakeRow:
+    share: MistakeShare
+    title: str
+    phase: str  # the phase's name
+    demos: tuple[DemoLink, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PhaseScores:
+    phase: str  # the phase's id
+    name: str
+    scores: tuple[int, ...]
+    bands: tuple[int, ...]  # trainees per SCORE_BANDS
+    median: float
+
+
+@dataclass(frozen=True, slots=True)
+class ItemRow:
+    item: ItemAnalysis
+    text: str  # the question, as the trainee read it
+    topic: str  # the topic's name
+
+
+@dataclass(frozen=True, slots=True)
+class ClassReport:
+    """Everything a class report shows, in one language."""
+
+    lang: str
+    summary: ClassSummary
+    mistakes: tuple[MistakeRow, ...]
+    phases: tuple[PhaseScores, ...]
+    topics: tuple[tuple[str, float], ...]  # topic name, percent right
+    items: tuple[ItemRow, ...]  # flagged items first
+    follow_ups: tuple[FollowUp, ...]
+    topic_names: Mapping[str, str]
+    plans: tuple[tuple[str, PlanProgress], ...]  # plan title, progress
+    unread: tuple[Unread, ...]
+    unread_count: int
+    repeated_sources: tuple[str, ...]
+    sources: int
+    statements: int
+
+
+def class_report(reading: Reading, cat: Catalog) -> ClassReport:
+    records = reading.records
+    questions = _questions(cat)
+    topic_names = {
+        topic: cat.get(f"quiz.topic.{topic}", topic)
+        for topic in {*records.topics.values()}
+    }
+    demos = _demos(cat.lang)
+    mistakes = tuple(
+        MistakeRow(
+            share,
+            cat.get(f"rule.{share.rule}.title", share.rule),
+            cat.get(f"phase.{share.phase}", share.phase),
+            tuple(dict.fromkeys(
+                link for mistake in share.mistakes for link in demos.get(mistake, ())
+            )),
+        )
+        for share in records.frequent_mistakes()
+    )
+    phases = []
+    for phase, scores in sorted(records.phase_scores().items(), key=lambda p: _phase_order(p[0])):
+        bands = tuple(sum(1 for s in scores if low <= s <= high) for low, high in SCORE_BANDS)
+        phases.append(PhaseScores(phase, cat.get(f"phase.{phase}", phase), tuple(scores), bands,
+                                  statistics.median(scores)))
+    items = sorted(
+        records.item_analysis(),
+        # the likeliest wrong keys first, then the weakest items, then the rest by id
+        key=lambda i: (min((FLAG_ORDER.index(f) for f in i.flags), default=len(FLAG_ORDER)),
+                       i.discrimination if i.discrimination is not None else 100.0,
+                       i.question),
+    )
+    plan_titles = _plan_titles(cat.lang)
+    steps = _plan_steps()
+    return ClassReport(
+        lang=cat.lang,
+        summary=records.summary(),
+        mistakes=mistakes,
+        phases=tuple(phases),
+        topics=tuple((topic_names.get(t, t), p) for t, p in records.topic_scores().items()),
+        items=tuple(
+            ItemRow(item, questions.get(item.question, item.question),
+                    topic_names.get(item.topic, item.topic))
+            for item in items
+        ),
+        follow_ups=tuple(records.follow_ups()),
+        topic_names=topic_names,
+        plans=tuple((plan_titles.get(p.plan, p.plan), p) for p in records.plans(steps)),
+        unread=tuple(reading.unread),
+        unread_count=reading.unread_count,
+        repeated_sources=tuple(reading.repeated_sources),
+        sources=reading.sources,
+        statements=reading.statements,
+    )
+
+
+def _phase_order(phase: str) -> tuple[int, str]:
+    from simulator.schema.types import PHASE_ORDER
+
+    names = [p.value for p in PHASE_ORDER]
+    return (names.index(phase) if phase in names else len(names), phase)
+
+
+def _questions(cat: Catalog) -> dict[str, str]:
+    """Each shipped question's text by its ref (``bank/id``), as the quiz shows it."""
+    from simulator.quiz.banks import load_banks
+
+    texts = {}
+    for bank in load_banks().banks:
+        for question in bank.questions:
+            # only a ballot question may leave its text out: the quiz asks the same then
+            text = cat("quiz.ballot.prompt") if question.text is None else (
+                question.text.get(cat.lang))
+            texts[f"{bank.bank}/{question.id}"] = text
+    return texts
+
+
+def _demos(lang: str) -> dict[str, list[DemoLink]]:
+    """The demos that show each MISTAKES entry (read, not played: the demo menu checks them)."""
+    shown: dict[str, list[DemoLink]] = {}
+    for path in sorted(DEMO_DIR.glob("*.yaml")):
+        try:
+            demo = read_document(path, Demo).model
+        except (ContentError, OSError):
+            continue
+        link = DemoLink(demo.id, demo.title.get(lang), path.name)
+        for mistake in demo.mistakes:
+            shown.setdefault(mistake, []).append(link)
+    return shown
+
+
+def _plans() -> list[object]:
+    """The shipped class plans, when this program has them."""
+    try:
+        from simulator.schema.plan import ClassPlan  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        return []
+    found: list[object] = []
+    for path in sorted(PLAN_DIR.glob("*.yaml")) if PLAN_DIR.is_dir() else []:
+        try:
+            found.append(read_document(path, ClassPlan).model)
+        except (ContentError, OSError):
+            continue
+    return found
+
+
+def _plan_titles(lang: str) -> dict[str, str]:
+    return {plan.id: plan.title.get(lang) for plan in _plans()}  # type: ignore[attr-defined]
+
+
+def _plan_steps() -> dict[str, Sequence[str]]:
+    return {plan.id: tuple(plan.scenario_ids()) for plan in _plans()}  # type: ignore[attr-defined]
+
+
+def rule_regulation(rule_id: str) -> str:
+    rule = RULES_BY_ID.get(rule_id)
+    return rule.regulation if rule else ""
