@@ -24,3 +24,14 @@ def _no_event_outlives_its_test() -> Iterator[None]:
 
     if pygame.display.get_init():
         pygame.event.get()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """In CI (``.ci/run`` sets SIMULASI_TPS_CI) nothing may be skipped: a test skipped for want
+    of Chromium or a server there is a test that did not run, so it fails, with its reason."""
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    if os.environ.get("SIMULASI_TPS_CI") and report.skipped and not hasattr(report, "wasxfail"):
+        report.outcome = "failed"
+        report.longrepr = f"skipped in CI, where every test must run: {report.longrepr}"

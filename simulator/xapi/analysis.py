@@ -147,16 +147,9 @@ class ClassRecords:
     def add(self, statement: Mapping[str, Any]) -> bool:
         """Count ``statement``; False when it was counted before. ``Unreadable`` when it is
         not one of the game's statements or a field is out of shape (nothing counted then)."""
-        if not isinstance(statement, Mapping):
-            raise Unreadable("foreign")
+        verb, activity = require_ours(statement)
         number = _uuid(statement.get("id"), "id")
-        verb = VERB_NAMES.get(str(_get(statement, "verb", "id")))
-        if verb is None:
-            raise Unreadable("foreign", "verb.id")
         laptop, profile, name = _actor(statement)
-        activity = _text(_get(statement, "object", "id"), "object.id", limit=400)
-        if not activity.startswith(PROJECT_IRI + "/"):
-            raise Unreadable("foreign", "object.id")
         instant = _instant(statement.get("timestamp"))
         result = statement.get("result")
         if not isinstance(result, Mapping):
@@ -377,6 +370,23 @@ class ClassRecords:
         return tuple(gains)
 
 
+def require_ours(statement: Any) -> tuple[str, str]:
+    """The verb's name and the activity's id of one of the game's statements; ``Unreadable``
+    ("foreign") when it is another tool's."""
+    if not isinstance(statement, Mapping):
+        raise Unreadable("foreign")
+    verb = VERB_NAMES.get(str(_get(statement, "verb", "id")))
+    if verb is None:
+        raise Unreadable("foreign", "verb.id")
+    home = _get(statement, "actor", "account", "homePage")
+    if not isinstance(home, str) or not home.startswith(LAPTOP_HOME):
+        raise Unreadable("foreign", "actor.account.homePage")
+    activity = _get(statement, "object", "id")
+    if not isinstance(activity, str) or not activity.startswith(PROJECT_IRI + "/"):
+        raise Unreadable("foreign", "object.id")
+    return verb, _text(activity, "object.id", limit=400)
+
+
 @dataclass(frozen=True, slots=True)
 class _Day:
     scenario: str
@@ -458,11 +468,7 @@ def _text(value: Any, where: str, limit: int = MAX_TEXT) -> str:
 
 def _actor(statement: Mapping[str, Any]) -> tuple[str, str, str]:
     account = _get(statement, "actor", "account")
-    if not isinstance(account, Mapping):
-        raise Unreadable("foreign", "actor.account")
-    home = account.get("homePage")
-    if not isinstance(home, str) or not home.startswith(LAPTOP_HOME):
-        raise Unreadable("foreign", "actor.account.homePage")
+    home = account["homePage"]  # require_ours saw it
     laptop = _text(home.removeprefix(LAPTOP_HOME), "actor.account.homePage")
     profile = _text(account.get("name"), "actor.account.name")
     name = _text(_get(statement, "actor", "name") or "", "actor.name")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from simulator.xapi.analysis import ClassRecords, Unreadable
+from simulator.xapi.analysis import ClassRecords, Unreadable, require_ours
 from simulator.xapi.statements import CHECKSUM, checksum_of
 
 MAX_LINE = 16 * 2**20  # bytes: a day with its action log is tens of kilobytes
@@ -141,17 +141,12 @@ def read_statements(statements: Iterable[Any], source: str, reading: Reading) ->
 
 
 def check(statement: Any) -> None:
-    """``Unreadable`` unless ``statement`` says what its checksum says it does."""
-    if not isinstance(statement, Mapping):
-        raise Unreadable("foreign")
+    """``Unreadable`` unless ``statement`` is the game's and says what its checksum says."""
+    require_ours(statement)
     extensions = statement.get("context", {})
     extensions = extensions.get("extensions") if isinstance(extensions, Mapping) else None
     given = extensions.get(CHECKSUM) if isinstance(extensions, Mapping) else None
-    if not isinstance(given, str):
-        # Not the game's, or the game's with its checksum taken out: which one, the fields say.
-        ClassRecords().add(statement)
-        raise Unreadable("tampered", "context.extensions.checksum")
-    if given != checksum_of(statement):
+    if not isinstance(given, str) or given != checksum_of(statement):
         raise Unreadable("tampered")
 
 

@@ -5,6 +5,7 @@ browser's "print to PDF" gives the trainer a clean handout."""
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Sequence
 
 import pygal
@@ -198,7 +199,7 @@ def _phases(report: ClassReport, t: _Texts) -> list[str]:
         chart.add(t.raw("axis_trainees"), list(phase.bands))
         caption = t("phase_caption", phase=phase.name, count=len(phase.scores),
                     median=f"{phase.median:.0f}")
-        figures.append(f"<figure>{chart.render(is_unicode=True)}"
+        figures.append(f"<figure>{_svg(chart)}"
                        f"<figcaption>{caption}</figcaption></figure>")
     return [*parts, f'<div class="charts">{"".join(figures)}</div>']
 
@@ -216,7 +217,7 @@ def _topics(report: ClassReport, t: _Texts) -> list[str]:
     chart.x_labels = [name for name, _ in reversed(report.topics)]
     chart.add(t.raw("axis_right"), [round(p, 1) for _, p in reversed(report.topics)])
     return [f'<h2 id="topics">{t("topics")}</h2>', f'<p class="note">{t("topics_intro")}</p>',
-            chart.render(is_unicode=True)]
+            _svg(chart)]
 
 
 def _items(report: ClassReport, t: _Texts) -> list[str]:
@@ -280,7 +281,7 @@ def _plans(report: ClassReport, t: _Texts) -> list[str]:
                       f"{g.pre:.0f}%", f"{g.post:.0f}%", f"{g.gain:+.0f}"], numeric={1, 2, 3, 4})
                 for g in plan.gains
             ]
-            parts += [chart.render(is_unicode=True), _table(head, rows)]
+            parts += [_svg(chart), _table(head, rows)]
         else:
             parts.append(f"<p>{t('plan_no_gain')}</p>")
         if plan.unfinished:
@@ -294,6 +295,17 @@ def _plans(report: ClassReport, t: _Texts) -> list[str]:
         else:
             parts.append(f"<p>{t('plan_all_finished')}</p>")
     return parts
+
+
+def _svg(chart: pygal.graph.graph.Graph) -> str:
+    """The chart's SVG without pygal's script (a global holding its config, for tooltips from a
+    script on the internet this page never loads) and without its comments."""
+    svg = chart.render(is_unicode=True)
+    return _COMMENT.sub("", _SCRIPT.sub("", svg))
+
+
+_SCRIPT = re.compile(r"<script\b.*?</script>", re.DOTALL)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 def _number(value: int, lang: str) -> str:
