@@ -29,15 +29,19 @@ PLAN = "bimtek-contoh"
 WRONG_KEY = 7  # the question index answered as if its key were wrong
 
 
-def write_district(folder: Path, trainees: int, seed: int = 13) -> int:
-    """Write the exports of ``trainees`` trainees into ``folder``; how many statements."""
+def write_district(folder: Path, trainees: int, seed: int = 13,
+                   share: tuple[int, int] = (0, 1)) -> int:
+    """Write the exports of ``trainees`` trainees into ``folder``; how many statements.
+    ``share`` (i, n) writes only every n-th laptop from the i-th, so n processes can share
+    the work; the files are the same however it is shared."""
     from simulator.xapi import statements as built
 
     folder.mkdir(parents=True, exist_ok=True)
     written = 0
     with mock.patch.object(built, "checked", lambda statement: statement):
         material = _Material.load()
-        for laptop_number in range((trainees + PER_LAPTOP - 1) // PER_LAPTOP):
+        laptops = range((trainees + PER_LAPTOP - 1) // PER_LAPTOP)
+        for laptop_number in laptops[share[0]::share[1]]:
             first = laptop_number * PER_LAPTOP
             people = range(first, min(trainees, first + PER_LAPTOP))
             lines = []

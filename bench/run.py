@@ -15,7 +15,8 @@ when a figure misses its budget. Timings are the best of several runs, in-proces
 - the main loop's figures (idle CPU, response to an action), described in ``bench/loop.py``;
 - the replay viewer's figures (laying a day out, a step back), described in
   ``bench/timeline.py``;
-- the xAPI export of a busy profile, described in ``bench/export.py``.
+- the xAPI export of a busy profile, described in ``bench/export.py``;
+- the class report over a synthetic district of 20,000 trainees, in ``bench/report.py``.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from bench.counting import rows as counting_rows  # noqa: E402
 from bench.export import rows as export_rows  # noqa: E402
 from bench.game import rows as game_rows  # noqa: E402
 from bench.loop import rows as loop_rows  # noqa: E402
+from bench.report import rows as report_rows  # noqa: E402
 from bench.timeline import rows as timeline_rows  # noqa: E402
 from simulator.content.load import load_scenario, validate_paths  # noqa: E402
 from simulator.core.actionlog import LogHeader, format_log, parse_log  # noqa: E402
@@ -141,6 +143,7 @@ def main() -> int:
         *loop_rows(),
         *timeline_rows(FULLDAY, text),
         *export_rows(),
+        *report_rows(),
     ]
     failed = False
     for name, value, unit, budget in rows:

@@ -21,9 +21,8 @@ answer to it, scored 1 or 0):
 from __future__ import annotations
 
 import math
-import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -144,15 +143,19 @@ class ClassRecords:
         self._rule_mistakes: dict[str, tuple[str, ...]] = {}
         self._plans: dict[str, _Plan] = {}
 
-    def add(self, statement: Mapping[str, Any]) -> bool:
+    def add(self, statement: Mapping[str, Any],
+            verify: Callable[[Mapping[str, Any]], None] | None = None) -> bool:
         """Count ``statement``; False when it was counted before. ``Unreadable`` when it is
-        not one of the game's statements or a field is out of shape (nothing counted then)."""
+        not one of the game's statements, fails ``verify`` (told after it is known to be the
+        game's), or a field is out of shape: nothing is counted then."""
         verb, activity = require_ours(statement)
+        if verify is not None:
+            verify(statement)
         number = _uuid(statement.get("id"), "id")
         laptop, profile, name = _actor(statement)
         instant = _instant(statement.get("timestamp"))
         result = statement.get("result")
-        if not isinstance(result, Mapping):
+        if not isinstance(result, dict):
             raise Unreadable("bad_value", "result")
         extensions = _extensions(statement)
         plan = _plan(extensions)
@@ -373,7 +376,7 @@ class ClassRecords:
 def require_ours(statement: Any) -> tuple[str, str]:
     """The verb's name and the activity's id of one of the game's statements; ``Unreadable``
     ("foreign") when it is another tool's."""
-    if not isinstance(statement, Mapping):
+    if not isinstance(statement, dict):
         raise Unreadable("foreign")
     verb = VERB_NAMES.get(str(_get(statement, "verb", "id")))
     if verb is None:
@@ -402,10 +405,10 @@ def _day(result: Mapping[str, Any], activity: str) -> _Day:
     if not isinstance(passed, bool):
         raise Unreadable("bad_value", "result.success")
     extensions = result.get("extensions")
-    if not isinstance(extensions, Mapping):
+    if not isinstance(extensions, dict):
         raise Unreadable("bad_value", "result.extensions")
     phases = extensions.get(extension("phase-scores"), {})
-    if not isinstance(phases, Mapping) or len(phases) > 20:
+    if not isinstance(phases, dict) or len(phases) > 20:
         raise Unreadable("bad_value", "result.extensions.phase-scores")
     scores: dict[str, int] = {}
     for phase, score in phases.items():
@@ -420,7 +423,7 @@ def _day(result: Mapping[str, Any], activity: str) -> _Day:
     made = []
     for index, finding in enumerate(findings):
         where = f"result.extensions.findings[{index}]"
-        if not isinstance(finding, Mapping):
+        if not isinstance(finding, dict):
             raise Unreadable("bad_value", where)
         mistakes = finding.get("mistakes", [])
         if not isinstance(mistakes, list) or len(mistakes) > 20:
@@ -443,19 +446,21 @@ def _answer(result: Mapping[str, Any], activity: str,
     return activity.removeprefix(QUESTION_PREFIX), topic, int(success)
 
 
-def _get(data: Mapping[str, Any], *path: str) -> Any:
+def _get(data: Any, *path: str) -> Any:
+    """The value at ``path`` in nested dictionaries (what JSON gives), or None."""
     for key in path:
-        if not isinstance(data, Mapping):
+        if type(data) is not dict:
             return None
-        data = data.get(key)  # type: ignore[assignment]
+        data = data.get(key)
     return data
 
 
 def _uuid(value: Any, where: str) -> int:
-    if not isinstance(value, str) or len(value) > 40:
+    """A statement id as one number (a district holds a million of them)."""
+    if type(value) is not str or len(value) != 36 or value.count("-") != 4:
         raise Unreadable("bad_value", where)
     try:
-        return uuid.UUID(value).int
+        return int(value.replace("-", ""), 16)
     except ValueError:
         raise Unreadable("bad_value", where) from None
 
@@ -493,7 +498,7 @@ def _extensions(statement: Mapping[str, Any]) -> Mapping[str, Any]:
     extensions = _get(statement, "context", "extensions")
     if extensions is None:
         return {}
-    if not isinstance(extensions, Mapping):
+    if not isinstance(extensions, dict):
         raise Unreadable("bad_value", "context.extensions")
     return extensions
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from simulator.xapi.analysis import ClassRecords, Unreadable, require_ours
+from simulator.xapi.analysis import ClassRecords, Unreadable
 from simulator.xapi.statements import CHECKSUM, checksum_of
 
 MAX_LINE = 16 * 2**20  # bytes: a day with its action log is tens of kilobytes
@@ -103,8 +103,7 @@ def read_stream(stream: BinaryIO, source: str, reading: Reading) -> None:
             continue
         try:
             statement = _parse(line, ending)
-            check(statement)
-            if reading.records.add(statement):
+            if reading.records.add(statement, verify=verify_checksum):
                 counted += 1
             else:
                 repeated += 1
@@ -132,20 +131,18 @@ def read_statements(statements: Iterable[Any], source: str, reading: Reading) ->
     problems = 0
     for number, statement in enumerate(statements, start=1):
         try:
-            check(statement)
-            reading.statements += reading.records.add(statement)
+            reading.statements += reading.records.add(statement, verify=verify_checksum)
         except Unreadable as problem:
             problems += 1
             _note(reading, Unread(source, number, problem.reason, problem.field),
                   listed=problems <= MAX_LISTED)
 
 
-def check(statement: Any) -> None:
-    """``Unreadable`` unless ``statement`` is the game's and says what its checksum says."""
-    require_ours(statement)
-    extensions = statement.get("context", {})
-    extensions = extensions.get("extensions") if isinstance(extensions, Mapping) else None
-    given = extensions.get(CHECKSUM) if isinstance(extensions, Mapping) else None
+def verify_checksum(statement: Mapping[str, Any]) -> None:
+    """``Unreadable`` unless the game's ``statement`` says what its checksum says."""
+    context = statement.get("context")
+    extensions = context.get("extensions") if type(context) is dict else None
+    given = extensions.get(CHECKSUM) if type(extensions) is dict else None
     if not isinstance(given, str) or given != checksum_of(statement):
         raise Unreadable("tampered")
 

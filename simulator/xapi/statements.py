@@ -233,7 +233,7 @@ def checksum_of(statement: Mapping[str, Any]) -> str:
     reading a district's files costs."""
     covered: dict[str, Any] = {key: statement.get(key) for key in _COVERED}
     context = covered.get("context")
-    if isinstance(context, Mapping) and isinstance(context.get("extensions"), Mapping):
+    if isinstance(context, dict) and isinstance(context.get("extensions"), dict):
         extensions = dict(context["extensions"])
         extensions.pop(CHECKSUM, None)
         log = extensions.get(ACTION_LOG)
