@@ -12,12 +12,8 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from simulator.i18n import Catalog, catalog
-
-if TYPE_CHECKING:  # the reading imports Ralph's models: only when the verb runs
-    from simulator.xapi.reading import Unread
 
 
 def add_arguments(parser: argparse.ArgumentParser, cat: Catalog) -> None:
@@ -30,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
     from simulator.persistence.logfile import write_text_atomically
     from simulator.persistence.store import local_time, utc_now
     from simulator.xapi.reading import read_files
-    from simulator.xapi.report import class_report
+    from simulator.xapi.report import class_report, unread_message
     from simulator.xapi.report_html import render_html
 
     cat = catalog(args.lang)
@@ -57,14 +53,3 @@ def run(args: argparse.Namespace) -> int:
         print(cat("cli.report.not_counted", count=reading.unread_count), file=sys.stderr)
         return 2
     return 0
-
-
-def unread_message(cat: Catalog, unread: Unread) -> str:
-    """One thing not counted, as the trainer reads it: where, and why in words."""
-    reason = cat(f"report.unread_{unread.reason}")
-    if unread.field:
-        reason = cat("cli.report.unread_field", message=reason, field=unread.field)
-    if unread.line:
-        return cat("cli.report.unread_line", source=unread.source, line=unread.line,
-                   reason=reason)
-    return cat("cli.report.unread", source=unread.source, reason=reason)

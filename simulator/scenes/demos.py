@@ -4,6 +4,7 @@ captions, its questions to the class (the play waits) and its reveals."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,6 +53,50 @@ def _order(entry: DemoEntry) -> tuple[int, str, str]:
     return (PHASE_ORDER.index(demo.start.phase), demo.mistakes[0], entry.path.name)
 
 
+def demo_view(ctx: AppContext, entry: DemoEntry) -> ReplayView | str:
+    """The viewer's play of a demo, or why it cannot be played, in words."""
+    from simulator.core.demo import make_script
+
+    cat = ctx.cat
+    demo = entry.demo
+    if demo is None:
+        problem = entry.problem
+        if problem is None:
+            return cat("demos.broken_play", file=entry.path.name, message="")
+        return cat("demos.broken", file=entry.path.name, line=problem.line,
+                   message=problem.message(cat))
+    scenario_entry = next(
+        (e for e in ctx.library() if e.scenario and e.scenario.id == demo.scenario), None
+    )
+    if scenario_entry is None or scenario_entry.scenario is None:
+        return cat("viewer.problem.scenario_missing", scenario=demo.scenario)
+    script, problems = make_script(demo, scenario_entry.scenario, cat.lang)
+    if script is None:
+        first = problems[0] if problems else None
+        message = cat(f"content.demo.{first.code}", **first.params) if first else ""
+        return cat("demos.broken_play", file=entry.path.name, message=message)
+    return ReplayView.of_demo(scenario_entry, script, demo.title.get(cat.lang))
+
+
+def show_to_class(ctx: AppContext, view: ReplayView, back: Callable[[], None]) -> None:
+    """A demo or a recording shown to a class: in projector mode (the setting as it was is put
+    back when the viewer closes, then ``back`` puts the screen that opened it back)."""
+    from simulator.scenes.viewer import ReplayViewer
+
+    settings = ctx.settings
+    was = settings.projector
+    settings.projector = True
+    ctx.relayout()
+
+    def come_back() -> None:
+        if settings.projector != was:
+            settings.projector = was
+            ctx.relayout()
+        back()
+
+    ReplayViewer.open(ctx, view, on_close=come_back)
+
+
 class DemoMenuScene(Scene):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
@@ -97,9 +142,17 @@ class DemoMenuScene(Scene):
             self.open_file,
             key=pygame.K_b,
         )
+        report_w = max(px(220), layout.button_width(ctx, cat("report.screen.open"),
+                                                    key=pygame.K_l))
+        self.ui.button(
+            pygame.Rect(left + open_w + px(12), bottom, report_w, back_h),
+            cat("report.screen.open"),
+            self.open_report,
+            key=pygame.K_l,
+        )
         back_w = max(px(200), layout.button_width(ctx, cat("shell.common.back")))
         back = self.ui.button(
-            pygame.Rect(left + open_w + px(12), bottom, back_w, back_h),
+            pygame.Rect(left + open_w + report_w + px(24), bottom, back_w, back_h),
             cat("shell.common.back"),
             self.close,
         )
@@ -118,37 +171,21 @@ class DemoMenuScene(Scene):
         return cat("demos.row", phase=phase, title=demo.title.get(cat.lang))
 
     def play(self, entry: DemoEntry) -> None:
-        from simulator.core.demo import make_script
-
-        demo = entry.demo
-        if demo is None:
-            return
-        scenario_entry = next(
-            (e for e in self.ctx.library() if e.scenario and e.scenario.id == demo.scenario), None
-        )
-        if scenario_entry is None or scenario_entry.scenario is None:
-            self.message = self.ctx.cat("viewer.problem.scenario_missing", scenario=demo.scenario)
+        view = demo_view(self.ctx, entry)
+        if isinstance(view, str):
+            self.message = view
             self.rebuild()
             return
-        script, problems = make_script(demo, scenario_entry.scenario, self.ctx.cat.lang)
-        if script is None:
-            cat = self.ctx.cat
-            first = problems[0] if problems else None
-            message = cat(f"content.demo.{first.code}", **first.params) if first else ""
-            self.message = cat("demos.broken_play", file=entry.path.name, message=message)
-            self.rebuild()
-            return
-        self.show(ReplayView.of_demo(scenario_entry, script, demo.title.get(self.ctx.cat.lang)))
+        self.show(view)
 
     def show(self, view: ReplayView) -> None:
-        """A demo or a recording shown to a class: in projector mode (the setting as it was
-        is put back when the viewer closes)."""
-        from simulator.scenes.viewer import ReplayViewer
+        show_to_class(self.ctx, view, lambda: self.ctx.stack.replace(DemoMenuScene(self.ctx)))
 
-        was = self.ctx.settings.projector
-        self.ctx.settings.projector = True
-        self.ctx.relayout()
-        ReplayViewer.open(self.ctx, view, on_close=lambda: self.come_back(was))
+    def open_report(self) -> None:
+        """The class report, from the folder where the class's exports were gathered."""
+        from simulator.scenes.class_report import open_class_report
+
+        open_class_report(self.ctx)
 
     def open_file(self) -> None:
         """Any recording (a trainee's exported day, a trainer's annotated log) for the class."""
@@ -169,13 +206,6 @@ class DemoMenuScene(Scene):
             self.rebuild()
             return
         self.show(view)
-
-    def come_back(self, projector: bool) -> None:
-        settings = self.ctx.settings
-        if settings.projector != projector:
-            settings.projector = projector
-            self.ctx.relayout()
-        self.ctx.stack.replace(DemoMenuScene(self.ctx))
 
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:

@@ -204,3 +204,14 @@ def _plan_steps() -> dict[str, Sequence[str]]:
 def rule_regulation(rule_id: str) -> str:
     rule = RULES_BY_ID.get(rule_id)
     return rule.regulation if rule else ""
+
+
+def unread_message(cat: Catalog, unread: Unread) -> str:
+    """One thing not counted, as the trainer reads it: where, and why in words."""
+    reason = cat(f"report.unread_{unread.reason}")
+    if unread.field:
+        reason = cat("cli.report.unread_field", message=reason, field=unread.field)
+    if unread.line:
+        return cat("cli.report.unread_line", source=unread.source, line=unread.line,
+                   reason=reason)
+    return cat("cli.report.unread", source=unread.source, reason=reason)

@@ -81,8 +81,8 @@ def render_html(report: ClassReport, cat: Catalog, generated: str) -> str:
         f"<title>{t('title')}</title><style>{CSS}</style></head><body>",
         f"<h1>{t('title')}</h1>",
     ]
-    made = t("made", when=generated, sources=_number(report.sources, report.lang),
-             statements=_number(report.statements, report.lang))
+    made = t("made", when=generated, sources=grouped(report.sources, report.lang),
+             statements=grouped(report.statements, report.lang))
     parts.append(f'<p class="note">{made}</p>')
     parts += _unread(report, t)
     parts += _contents(report, t)
@@ -153,7 +153,7 @@ def _glance(report: ClassReport, t: _Texts) -> list[str]:
         (s.exams, t("glance_exams", passed=s.exams_passed)),
         (s.answers, t("glance_answers")),
     ]
-    inner = "".join(f"<div><b>{_number(number, report.lang)}</b>{label}</div>"
+    inner = "".join(f"<div><b>{grouped(number, report.lang)}</b>{label}</div>"
                     for number, label in boxes)
     return [f'<h2 id="glance">{t("glance")}</h2>', f'<div class="glance">{inner}</div>']
 
@@ -308,7 +308,7 @@ _SCRIPT = re.compile(r"<script\b.*?</script>", re.DOTALL)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
-def _number(value: int, lang: str) -> str:
+def grouped(value: int, lang: str) -> str:
     """Thousands grouped as the language writes them: 20.000 in Indonesian, 20,000 in English."""
     grouped = f"{value:,}"
     return grouped.replace(",", ".") if lang == "id" else grouped
