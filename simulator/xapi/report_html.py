@@ -152,6 +152,8 @@ def _glance(report: ClassReport, t: _Texts) -> list[str]:
         (s.days, t("glance_days", passed=s.days_passed)),
         (s.exams, t("glance_exams", passed=s.exams_passed)),
         (s.answers, t("glance_answers")),
+        (sum(1 for row in report.items if row.item.flags), t("glance_to_check")),
+        (len(report.follow_ups), t("glance_follow_ups")),
     ]
     inner = "".join(f"<div><b>{grouped(number, report.lang)}</b>{label}</div>"
                     for number, label in boxes)
