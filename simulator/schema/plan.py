@@ -30,10 +30,12 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from simulator.schema.base import Authored, Bilingual, Identifier, Int, ShortText
+from simulator.schema.plan_tag import PLAN_PARTS, PlanPart, PlanTag, plan_columns
 from simulator.schema.quiz import Topic
 
-PlanPart = Literal["pre", "play", "post"]
-PLAN_PARTS: tuple[PlanPart, ...] = ("pre", "play", "post")
+__all__ = ["PLAN_PARTS", "ClassPlan", "DrawnTest", "PlanPart", "PlanStep", "PlanTag", "PlanTest",
+           "plan_columns"]
+
 RunMode = Literal["latihan", "ujian"]
 
 MAX_TEST_QUESTIONS = 100
@@ -129,6 +131,10 @@ class PlanStep:
     number: int  # 1-based, in the plan's order
     part: PlanPart
     scenario: str | None = None  # the scenario's id, for a ``play`` step
+
+    def tag(self, plan_id: str) -> PlanTag:
+        """What the results of this step carry."""
+        return PlanTag(plan_id, self.part)
 
 
 class ClassPlan(Authored):
