@@ -25,7 +25,7 @@ from simulator.core.replay import ReplayError, apply_log
 from simulator.core.rules import Finding, StepResult
 from simulator.core.scoring import Score
 from simulator.persistence.store import RunRecord, SaveStore, StoreError, problem_kind
-from simulator.schema.plan_tag import PlanTag
+from simulator.schema.plan_tag import PlanTag, tag_of
 from simulator.schema.types import Phase
 
 log = logging.getLogger(__name__)
@@ -103,7 +103,8 @@ class PlaySession:
             raise ResumeError(code or "replay_failed") from error
         except LogError as error:
             raise ResumeError("replay_failed") from error
-        session = cls(entry, sim, Mode(run.mode), store, run.id, profile_id=run.profile_id)
+        session = cls(entry, sim, Mode(run.mode), store, run.id, profile_id=run.profile_id,
+                      plan=tag_of(run.plan, run.plan_part))
         session.stored = len(lines)
         session._checkpoint = (run.checkpoint_seq or 0, sim.world.phase)
         return session

@@ -30,3 +30,12 @@ def plan_columns(plan: PlanTag | None) -> tuple[str | None, str | None]:
     return (plan.plan, plan.part) if plan is not None else (None, None)
 
 
+
+
+def tag_of(plan: str | None, part: str | None) -> PlanTag | None:
+    """The tag a stored result's ``plan`` and ``plan_part`` make (None outside a plan, or for
+    a part this program does not know)."""
+    for known in PLAN_PARTS:
+        if plan and part == known:
+            return PlanTag(plan, known)
+    return None
