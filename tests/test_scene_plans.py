@@ -63,6 +63,10 @@ def test_the_pre_test_by_keyboard_alone_is_saved_as_the_plans_pre_test(tmp_path:
     while scene.shown is not None:
         answer_by_keys(pilot, scene)
     assert isinstance(pilot.top, QuizResultScene)
+    shown = [e for e in pilot.ctx.manager.get_root_container().elements
+             if e.visible and not isinstance(e, pygame_gui.core.UIContainer)]
+    strays = [e for e in shown if e not in pilot.top.ui.elements]
+    assert not strays, f"the last question's elements stay on the result screen: {strays}"
     assert "Pembahasan soal tes awal diberikan sesudah tes akhir" in pilot.top.mistakes_markup()
     pilot.key(pygame.K_m)
     assert isinstance(pilot.top, PlanScene), "the result leads back to the class"
