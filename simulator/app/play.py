@@ -25,6 +25,7 @@ from simulator.core.replay import ReplayError, apply_log
 from simulator.core.rules import Finding, StepResult
 from simulator.core.scoring import Score
 from simulator.persistence.store import RunRecord, SaveStore, StoreError, problem_kind
+from simulator.schema.plan_tag import PlanTag, tag_of
 from simulator.schema.types import Phase
 
 log = logging.getLogger(__name__)
@@ -64,17 +65,20 @@ class PlaySession:
     save_problem: str | None = None
     #: a recorded day shown in the replay viewer: the screens show it, nothing acts on it
     read_only: bool = False
+    #: the class plan this day is a step of (kept with the run when it is first saved)
+    plan: PlanTag | None = None
     _finish_stored: bool = False
     _checkpoint: tuple[int, Phase | None] = (0, None)  # actions and phase when last noted
 
     @classmethod
     def begin(
-        cls, entry: ScenarioEntry, mode: Mode, store: SaveStore | None, profile_id: int | None
+        cls, entry: ScenarioEntry, mode: Mode, store: SaveStore | None, profile_id: int | None,
+        plan: PlanTag | None = None,
     ) -> PlaySession:
         scenario = entry.scenario
         assert scenario is not None, "only playable scenarios are offered"
         sim = Simulation.start(scenario, seed=scenario.seed)
-        session = cls(entry, sim, mode, store, None, profile_id=profile_id)
+        session = cls(entry, sim, mode, store, None, profile_id=profile_id, plan=plan)
         session.latest = list(sim.findings)
         session.save()  # the run is recorded before the first action
         return session
@@ -99,7 +103,8 @@ class PlaySession:
             raise ResumeError(code or "replay_failed") from error
         except LogError as error:
             raise ResumeError("replay_failed") from error
-        session = cls(entry, sim, Mode(run.mode), store, run.id, profile_id=run.profile_id)
+        session = cls(entry, sim, Mode(run.mode), store, run.id, profile_id=run.profile_id,
+                      plan=tag_of(run.plan, run.plan_part))
         session.stored = len(lines)
         session._checkpoint = (run.checkpoint_seq or 0, sim.world.phase)
         return session
@@ -149,6 +154,7 @@ class PlaySession:
                     self.entry.sha256,
                     self.sim.world.seed,
                     self.mode.value,
+                    self.plan,
                 )
             entries = self.sim.log
             while self.stored < len(entries):

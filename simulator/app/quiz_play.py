@@ -11,6 +11,7 @@ import logging
 import random
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from simulator.content.errors import Problem
 from simulator.core.answers import Answer
@@ -30,6 +31,10 @@ from simulator.quiz.session import (
     review_run,
     topics_of,
 )
+from simulator.schema.plan_tag import PlanTag
+
+if TYPE_CHECKING:
+    from simulator.schema.plan import PlanTest
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +83,7 @@ class QuizPlay:
     today: date
     elapsed: float = 0.0
     save_failed: bool = False
+    plan: PlanTag | None = None  # the class plan's test this sitting is, if it is one
     _exam_saved: bool = field(default=False, repr=False)
 
     @classmethod
@@ -95,6 +101,15 @@ class QuizPlay:
             run = practice_run(items, rng, topics=[topic] if topic else None)
         return cls(run, records, today)
 
+    @classmethod
+    def for_plan(cls, test: PlanTest, tag: PlanTag, library: QuizLibrary,
+                 records: QuizRecords | None, today: date, seed: int | None = None) -> QuizPlay:
+        """A class plan's pre-test or post-test: its answers and result carry ``tag``."""
+        from simulator.quiz.plan_tests import plan_test_run
+
+        run = plan_test_run(test, list(library.items), random.Random(seed))
+        return cls(run, records, today, plan=tag)
+
     def tick(self, seconds: float) -> None:
         self.elapsed += seconds
 
@@ -111,7 +126,7 @@ class QuizPlay:
     def _save(self, outcome: Outcome) -> None:
         assert self.records is not None
         try:
-            self.records.record_outcome(self.run.mode, outcome, self.today)
+            self.records.record_outcome(self.run.mode, outcome, self.today, plan=self.plan)
         except (StoreError, ValueError):
             log.exception("a quiz answer could not be saved")
             self.save_failed = True
@@ -122,7 +137,7 @@ class QuizPlay:
         result = self.run.result(self.elapsed)
         if self.run.mode is Mode.UJIAN and self.records is not None and not self._exam_saved:
             try:
-                self.records.record_exam(result)
+                self.records.record_exam(result, plan=self.plan)
             except (StoreError, ValueError):
                 log.exception("an exam result could not be saved")
                 self.save_failed = True

@@ -59,6 +59,23 @@ def _demo_lint(demo: Any, known_rules: Collection[str] | None) -> list[Issue]:
     return lint_demo(demo, known_rules)
 
 
+def _plan_model() -> type[BaseModel]:
+    from simulator.schema.plan import ClassPlan
+
+    return ClassPlan
+
+
+def _plan_lint(plan: Any, known_rules: Collection[str] | None) -> list[Issue]:
+    # Imported when first used: it reads the shipped quiz banks and scenarios.
+    from simulator.content.plan_lint import lint_plan
+
+    return lint_plan(plan, known_rules)
+
+
+def _is_plan(data: Mapping[Any, Any]) -> bool:
+    return "pre_test" in data or "post_test" in data
+
+
 # Tried in order; the first whose ``detect`` accepts the top-level mapping wins, so the
 # scenario, which accepts anything, comes last.
 DOCUMENT_KINDS: tuple[ContentKind, ...] = (
@@ -66,6 +83,7 @@ DOCUMENT_KINDS: tuple[ContentKind, ...] = (
                 _quiz_lint),
     ContentKind("demo", "Simulasi TPS demonstration", lambda data: "steps" in data, _demo_model,
                 _demo_lint),
+    ContentKind("plan", "Simulasi TPS class plan", _is_plan, _plan_model, _plan_lint),
     ContentKind("scenario", "Simulasi TPS scenario", lambda data: True, lambda: Scenario,
                 lint_scenario),
 )

@@ -21,6 +21,7 @@ from pydantic_core import ErrorDetails
 from simulator.content.errors import Hint, Issue, PathPart
 from simulator.content.locate import KEY_MARKER
 from simulator.content.yaml_loader import shown
+from simulator.schema import plan as plan_schema
 from simulator.schema import quiz as quiz_schema
 from simulator.schema import scenario as scenario_schema
 from simulator.schema.base import Identifier
@@ -53,6 +54,8 @@ PATTERN_MESSAGES: dict[str, str] = {
     _pattern(scenario_schema.HexColor): "content.schema.value.pattern_color",
     str(scenario_schema.Party.model_fields["code"].metadata[0].pattern):
         "content.schema.value.pattern_party_code",
+    plan_schema.DATE_PATTERN: "content.schema.value.pattern_date",
+    plan_schema.QUESTION_REF_PATTERN: "content.schema.value.pattern_question_ref",
 }
 
 # The schema's own validators speak English; the ones we know get a translation.
@@ -69,6 +72,9 @@ MODEL_MESSAGES: dict[str, str] = {
     quiz_schema.FORM_TASK_INCOMPLETE: "content.schema.value.quiz_form_task",
     quiz_schema.ASKS_A_GIVEN_CELL: "content.schema.value.quiz_asks_given",
     quiz_schema.COUNT_TASK_INCOMPLETE: "content.schema.value.quiz_count_task",
+    plan_schema.TEST_ONE_FORM: "content.schema.value.plan_test_form",
+    plan_schema.DATE_NOT_A_DAY: "content.schema.value.plan_date",
+    plan_schema.NAMED_TWICE: "content.schema.value.plan_named_twice",
 }
 
 # A model-level error has the model's own path; these name the field the author must fix.

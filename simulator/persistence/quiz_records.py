@@ -15,6 +15,7 @@ from datetime import date
 from simulator.persistence.store import SaveStore, _checked, _require_length
 from simulator.quiz.schedule import Card, Reviewable, after_answer, review_queue
 from simulator.quiz.session import Mode, Outcome, Result, percent
+from simulator.schema.plan_tag import PlanTag, plan_columns
 
 POLLING_DAY_KEY = "quiz.polling_day"
 MAX_REF = 200
@@ -47,6 +48,8 @@ class ExamRecord:
     seconds: int
     time_up: bool
     passed: bool
+    plan: str | None = None  # the class plan it was the pre- or post-test of ...
+    plan_part: str | None = None  # ... "pre" or "post"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +66,8 @@ class StoredAnswer:
     kind: str | None
     response: str | None
     millis: int | None
+    plan: str | None = None  # the class plan it was given in, and the part ("pre", "post")
+    plan_part: str | None = None
 
 
 def response_json(given: object) -> str | None:
@@ -104,18 +109,21 @@ class QuizRecords:
 
     def record_answer(self, mode: Mode, ref: str, topic: str, correct: bool,
                       card: Card | None = None, *, kind: str | None = None,
-                      response: str | None = None, millis: int | None = None) -> None:
-        """Store one answer (with its kind of question, the response as JSON and how many
-        milliseconds it took, when known) and the card it moved; both or neither."""
+                      response: str | None = None, millis: int | None = None,
+                      plan: PlanTag | None = None) -> None:
+        """Store one answer (with its kind of question, the response as JSON, how many
+        milliseconds it took and the class plan's test it belongs to, when known) and the
+        card it moved; both or neither."""
         _require_length(ref, MAX_REF, "question ref")
         if response is not None:
             _require_length(response, MAX_RESPONSE, "response")
         with self._store.transaction() as connection:
             connection.execute(
                 "INSERT INTO quiz_answers (profile_id, at, mode, ref, topic, correct, kind,"
-                " response, millis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " response, millis, plan, plan_part) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (self._profile, self._store.now(), str(mode), ref, topic, int(correct), kind,
-                 response, None if millis is None else max(0, min(millis, 10**9))),
+                 response, None if millis is None else max(0, min(millis, 10**9)),
+                 *plan_columns(plan)),
             )
             if card is not None:
                 connection.execute(
@@ -135,7 +143,8 @@ class QuizRecords:
             ).fetchone()
         return Card(ref) if row is None else Card(*_checked(row, _CARD_TYPES))
 
-    def record_outcome(self, mode: Mode, outcome: Outcome, today: date) -> Card:
+    def record_outcome(self, mode: Mode, outcome: Outcome, today: date,
+                       plan: PlanTag | None = None) -> Card:
         """Store an answer and move its card on the schedule, whatever the mode: a question
         missed in Latihan or Ujian comes back in Ulangan too."""
         card = after_answer(self.card(outcome.item.ref), outcome.right, today.toordinal(),
@@ -145,6 +154,7 @@ class QuizRecords:
             kind=str(outcome.item.question.type),
             response=response_json(outcome.given),
             millis=round(outcome.seconds * 1000),
+            plan=plan,
         )
         return card
 
@@ -152,13 +162,14 @@ class QuizRecords:
         """What an Ulangan sitting asks today, by this trainee's cards and polling day."""
         return review_queue(items, self.cards(), today.toordinal(), self._polling_ordinal())
 
-    def record_exam(self, result: Result) -> None:
+    def record_exam(self, result: Result, plan: PlanTag | None = None) -> None:
         with self._store.guarded() as connection:
             connection.execute(
-                "INSERT INTO quiz_exams (profile_id, at, correct, total, seconds, time_up, passed)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO quiz_exams (profile_id, at, correct, total, seconds, time_up, passed,"
+                " plan, plan_part) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (self._profile, self._store.now(), result.right, result.total,
-                 round(result.seconds), int(result.time_up), int(result.passed)),
+                 round(result.seconds), int(result.time_up), int(result.passed),
+                 *plan_columns(plan)),
             )
 
     # -- what the profile page shows -------------------------------------------------------
@@ -198,33 +209,33 @@ class QuizRecords:
         """Every answer, oldest first."""
         with self._store.guarded() as connection:
             rows = connection.execute(
-                "SELECT id, at, mode, ref, topic, correct, kind, response, millis"
-                " FROM quiz_answers WHERE profile_id = ? ORDER BY id",
+                "SELECT id, at, mode, ref, topic, correct, kind, response, millis, plan,"
+                " plan_part FROM quiz_answers WHERE profile_id = ? ORDER BY id",
                 (self._profile,),
             ).fetchall()
-        types = (int, str, str, str, str, int, _OPTIONAL_TEXT, _OPTIONAL_TEXT, _OPTIONAL_INT)
+        types = (int, str, str, str, str, int, _OPTIONAL_TEXT, _OPTIONAL_TEXT, _OPTIONAL_INT,
+                 _OPTIONAL_TEXT, _OPTIONAL_TEXT)
         found = [_checked(row, types) for row in rows]
         return [
-            StoredAnswer(n, at, mode, ref, topic, bool(ok), kind, response, millis)
-            for n, at, mode, ref, topic, ok, kind, response, millis in found
+            StoredAnswer(n, at, mode, ref, topic, bool(ok), kind, response, millis, plan, part)
+            for n, at, mode, ref, topic, ok, kind, response, millis, plan, part in found
         ]
 
     def all_exams(self) -> list[tuple[int, ExamRecord]]:
         """Every exam sitting, oldest first, with its id."""
         with self._store.guarded() as connection:
             rows = connection.execute(
-                "SELECT id, at, correct, total, seconds, time_up, passed FROM quiz_exams"
-                " WHERE profile_id = ? ORDER BY id",
+                "SELECT id, at, correct, total, seconds, time_up, passed, plan, plan_part"
+                " FROM quiz_exams WHERE profile_id = ? ORDER BY id",
                 (self._profile,),
             ).fetchall()
         found = []
         for row in rows:
-            number, at, correct, total, seconds, time_up, passed = _checked(
-                row, (int, str, int, int, int, int, int)
+            number, at, correct, total, seconds, time_up, passed, plan, part = _checked(
+                row, (int, str, int, int, int, int, int, _OPTIONAL_TEXT, _OPTIONAL_TEXT)
             )
-            found.append(
-                (number, ExamRecord(at, correct, total, seconds, bool(time_up), bool(passed)))
-            )
+            found.append((number, ExamRecord(at, correct, total, seconds, bool(time_up),
+                                             bool(passed), plan, part)))
         return found
 
     # -- the polling day -------------------------------------------------------------------

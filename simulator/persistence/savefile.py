@@ -141,6 +141,19 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE quiz_answers ADD COLUMN response TEXT",
         "ALTER TABLE quiz_answers ADD COLUMN millis INTEGER",
     ),
+    (
+        # A result got as a step of a bimtek class plan (simulator.schema.plan): the plan's id
+        # and its part, 'pre' (pre-test), 'play' (a scenario of the plan) or 'post'. Results
+        # outside a plan, and every one kept before, have neither.
+        *(
+            f"ALTER TABLE {table} ADD COLUMN {column}"
+            for table in ("runs", "quiz_answers", "quiz_exams")
+            for column in (
+                "plan TEXT CHECK (plan IS NULL OR length(plan) BETWEEN 1 AND 64)",
+                "plan_part TEXT CHECK (plan_part IN ('pre', 'play', 'post'))",
+            )
+        ),
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -43,6 +43,7 @@ from simulator.persistence.savefile import (
     connect_checked,
     set_aside,
 )
+from simulator.schema.plan_tag import PlanTag, plan_columns
 
 logger = logging.getLogger(__name__)
 
@@ -114,6 +115,8 @@ class RunRecord:
     checkpoint_seq: int | None = None  # the action after which ...
     checkpoint_digest: str | None = None  # ... the day's state had this digest
     set_aside: str | None = None  # why it is no longer offered for resuming, if it is not
+    plan: str | None = None  # the class plan it was a step of (simulator.schema.plan) ...
+    plan_part: str | None = None  # ... and which part ("play"), if it was
 
 
 _OPTIONAL_STR = (str, type(None))
@@ -135,6 +138,8 @@ _RUN_FIELDS: tuple[tuple[str, type | tuple[type, ...]], ...] = (
     ("checkpoint_seq", _OPTIONAL_INT),
     ("checkpoint_digest", _OPTIONAL_STR),
     ("set_aside", _OPTIONAL_STR),
+    ("plan", _OPTIONAL_STR),
+    ("plan_part", _OPTIONAL_STR),
 )
 _RUN_COLUMNS = ", ".join(sql for sql, _ in _RUN_FIELDS)
 _RUN_TYPES = tuple(kind for _, kind in _RUN_FIELDS)
@@ -338,8 +343,10 @@ class SaveStore:
         scenario_sha256: str,
         seed: int,
         mode: str,
+        plan: PlanTag | None = None,
     ) -> int:
-        """Record the start of a day for an existing profile and return the run's id."""
+        """Record the start of a day for an existing profile (a step of ``plan``, if given)
+        and return the run's id."""
         if mode not in RUN_MODES:
             raise ValueError(f"run mode {mode!r} is not one of {RUN_MODES}")
         _require_length(scenario_id, MAX_SCENARIO_ID, "scenario id")
@@ -349,8 +356,9 @@ class SaveStore:
         with self._guarded() as connection:
             cursor = connection.execute(
                 "INSERT INTO runs (profile_id, scenario_id, scenario_path, scenario_sha256,"
-                " seed, mode, started) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (profile_id, scenario_id, scenario_path, scenario_sha256, seed, mode, self._now()),
+                " seed, mode, started, plan, plan_part) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (profile_id, scenario_id, scenario_path, scenario_sha256, seed, mode, self._now(),
+                 *plan_columns(plan)),
             )
             return _row_id(cursor)
 

@@ -39,7 +39,8 @@ class DebriefScene(Scene):
         cat = self.ctx.cat
         return [
             (cat("shell.debrief.again"), self.again, pygame.K_u, "@strong"),
-            (cat("shell.debrief.next"), self.next, pygame.K_n, None),
+            (cat("plans.back_to_plan") if self.session.plan else cat("shell.debrief.next"),
+             self.next, pygame.K_n, None),
             (cat("shell.debrief.menu"), self.menu, pygame.K_m, None),
         ]
 
@@ -209,12 +210,19 @@ class DebriefScene(Scene):
 
         profile_id = self.ctx.profile.id if self.ctx.profile else None
         session = PlaySession.begin(
-            self.session.entry, self.session.mode, self.ctx.store, profile_id
+            self.session.entry, self.session.mode, self.ctx.store, profile_id,
+            plan=self.session.plan,
         )
         self.ctx.stack.replace(scene_for(self.ctx, session))
 
     def next(self) -> None:
         from simulator.scenes.picker import PickerScene
+
+        if self.session.plan is not None:  # a step of a class plan: the plan's next step
+            from simulator.scenes.plans import PlanScene
+
+            self.ctx.stack.replace(PlanScene(self.ctx, chosen=self.session.plan.plan))
+            return
 
         entries = [e for e in self.ctx.library() if e.playable]
         following = None

@@ -66,6 +66,10 @@ class QuizScene(Scene):
         self._magnify = None
         shown = self.shown
         if shown is None and self.feedback is None:
+            # The sitting ends from inside this build: the last question's elements, carried
+            # into it, are let go here, as the end of a build would (the result screen that
+            # replaces this one takes over the spares).
+            self.ui.release_unused()
             self.finish()
             return
         self._header()
@@ -87,7 +91,7 @@ class QuizScene(Scene):
         number = run.position + (0 if self.feedback is not None else 1)
         self.ui.label(
             pygame.Rect(px(40), px(14), w - px(320), px(28)),
-            cat("quiz.play.heading", mode=cat(f"quiz.mode.{run.mode.value}"), number=number,
+            cat("quiz.play.heading", mode=self._sitting_name(), number=number,
                 count=run.length, topic=cat(f"quiz.topic.{item.topic}"),
                 difficulty=cat(f"quiz.difficulty.{item.question.difficulty.value}")),
             style="@muted",
@@ -97,6 +101,13 @@ class QuizScene(Scene):
             self._clock_label = self.ui.label(
                 pygame.Rect(w - px(270), px(10), px(230), ctx.line(19)), self._clock_text(),
                 style="@heading")
+
+    def _sitting_name(self) -> str:
+        """Latihan, Ujian, Ulangan, or a class plan's pre-test or post-test."""
+        cat, plan = self.ctx.cat, self.play.plan
+        if plan is not None:
+            return cat(f"plans.part.{plan.part}")
+        return cat(f"quiz.mode.{self.play.run.mode.value}")
 
     def _clock_text(self) -> str:
         remaining = self.play.run.remaining(self.play.elapsed) or 0.0

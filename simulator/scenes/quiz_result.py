@@ -26,14 +26,19 @@ class QuizResultScene(Scene):
         w, h = ctx.size
         result = self.result
         left, width = px(40), w - px(80)
-        self.ui.label(pygame.Rect(left, px(20), width, ctx.line(30)),
-                      cat("quiz.result.title", mode=cat(f"quiz.mode.{result.mode.value}")),
-                      style="@title")
+        plan = self.play.plan
+        title = (cat("plans.result.title", part=cat(f"plans.part.{plan.part}")) if plan
+                 else cat("quiz.result.title", mode=cat(f"quiz.mode.{result.mode.value}")))
+        self.ui.label(pygame.Rect(left, px(20), width, ctx.line(30)), title, style="@title")
         y = px(20) + ctx.line(30)
         y += layout.heading(self.ui, ctx, left, y, width,
                             cat("quiz.result.score", right=result.right, total=result.total,
                                 percent=result.percent, time=texts.mmss(result.seconds)))
-        if result.mode is Mode.UJIAN:
+        if plan is not None:
+            # A class's test is a measure, not an exam to pass: the pre-test's score is where
+            # the trainee starts, the post-test's is set beside it.
+            y += px(4) + layout.heading(self.ui, ctx, left, y + px(4), width, self.plan_note())
+        elif result.mode is Mode.UJIAN:
             verdict = cat("quiz.result.passed" if result.passed else "quiz.result.failed",
                           mark=PASS_PERCENT)
             if result.time_up:
@@ -49,10 +54,13 @@ class QuizResultScene(Scene):
         y = h - px(30) - buttons_h
         x = left
         first = None
-        for text, callback, key, style in (
-            (cat("quiz.result.again"), self.again, pygame.K_u, "@strong"),
-            (cat("quiz.result.menu"), self.to_quiz_menu, pygame.K_m, None),
-        ):
+        choices = (
+            ((cat("plans.back_to_plan"), self.to_plan, pygame.K_m, "@strong"),) if plan else (
+                (cat("quiz.result.again"), self.again, pygame.K_u, "@strong"),
+                (cat("quiz.result.menu"), self.to_quiz_menu, pygame.K_m, None),
+            )
+        )
+        for text, callback, key, style in choices:
             bw = max(px(260), layout.button_width(ctx, text, key, style))
             button = self.ui.button(pygame.Rect(x, y, bw, buttons_h), text, callback, key=key,
                                     style=style)
@@ -88,8 +96,34 @@ class QuizResultScene(Scene):
             y += px(10) + px(10)
         layout.scroll_area(box, (width, max(1, y)))
 
+    def plan_note(self) -> str:
+        """What a plan's test score means: a starting point, or set beside it."""
+        cat, plan = self.ctx.cat, self.play.plan
+        assert plan is not None
+        if plan.part == "pre":
+            return cat("plans.result.pre")
+        pre = self._pre_percent(plan.plan)
+        if pre is None:
+            return cat("plans.result.post_alone")
+        return cat("plans.result.post", pre=pre, post=self.result.percent)
+
+    def _pre_percent(self, plan_id: str) -> int | None:
+        from simulator.persistence.plan_records import plan_done
+        from simulator.persistence.store import StoreError
+
+        store, profile = self.ctx.store, self.ctx.profile
+        if store is None or profile is None:
+            return None
+        try:
+            return plan_done(store, profile.id, plan_id).tests.get("pre")
+        except StoreError:
+            return None
+
     def mistakes_markup(self) -> str:
         cat = self.ctx.cat
+        plan = self.play.plan
+        if plan is not None and plan.part == "pre":
+            return escape(cat("plans.result.review_later"))
         wrong = [o for o in self.play.run.outcomes if not o.right]
         unanswered = self.result.total - len(self.play.run.outcomes) \
             if self.result.mode is Mode.UJIAN else 0
@@ -122,8 +156,15 @@ class QuizResultScene(Scene):
 
         self.ctx.stack.replace(QuizMenuScene(self.ctx, today=self.play.today))
 
+    def to_plan(self) -> None:
+        """Back to the class plan, where the next step is offered."""
+        from simulator.scenes.plans import PlanScene
+
+        plan = self.play.plan
+        self.ctx.stack.replace(PlanScene(self.ctx, chosen=plan.plan if plan else None))
+
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.to_quiz_menu()
+            self.to_plan() if self.play.plan is not None else self.to_quiz_menu()
             return True
         return super().handle(event)

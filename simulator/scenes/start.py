@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 
 from simulator.app import layout
@@ -42,6 +44,7 @@ class StartScene(Scene):
                 pygame.K_p,
                 None if resumable else "@strong",
             ),
+            (cat("shell.start.plans"), self.open_plans, pygame.K_b, None),
             (cat("shell.start.quiz"), self.open_quiz, pygame.K_k, None),
             (cat("shell.start.demos"), self.open_demos, pygame.K_d, None),
             (cat("shell.start.profiles"), self.open_profiles, pygame.K_g, None),
@@ -99,11 +102,20 @@ class StartScene(Scene):
 
     def open_picker(self) -> None:
         if self.ctx.profile is None and self.ctx.store is not None:
-            self.open_profiles(then_pick=True)
+            self.open_profiles(then=self.open_picker)
             return
         from simulator.scenes.picker import PickerScene
 
         self.ctx.stack.push(PickerScene(self.ctx))
+
+    def open_plans(self) -> None:
+        """The bimtek class: the trainee's results are kept, so a profile comes first."""
+        if self.ctx.profile is None and self.ctx.store is not None:
+            self.open_profiles(then=self.open_plans)
+            return
+        from simulator.scenes.plans import PlanScene
+
+        self.ctx.stack.push(PlanScene(self.ctx))
 
     def open_quiz(self) -> None:
         from simulator.scenes.quiz_menu import QuizMenuScene
@@ -115,12 +127,13 @@ class StartScene(Scene):
 
         self.ctx.stack.push(DemoMenuScene(self.ctx))
 
-    def open_profiles(self, then_pick: bool = False) -> None:
+    def open_profiles(self, then: Callable[[], None] | None = None) -> None:
+        """The profiles; ``then`` goes on once one is chosen."""
         from simulator.scenes.profiles import ProfileScene
 
         def chosen(picked: object) -> None:
-            if picked and then_pick:
-                self.open_picker()
+            if picked and then is not None:
+                then()
 
         self.ctx.stack.push(ProfileScene(self.ctx), on_result=chosen)
 

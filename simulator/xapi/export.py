@@ -55,12 +55,14 @@ def profile_statements(store: SaveStore, profile: Profile) -> Iterator[dict[str,
         yield answer_statement(
             trainee,
             AnswerRecord(answer.id, answer.at, answer.mode, answer.ref, answer.topic,
-                         answer.correct, answer.kind, answer.response, answer.millis),
+                         answer.correct, answer.kind, answer.response, answer.millis,
+                         answer.plan, answer.plan_part),
         )
     for number, exam in records.all_exams():
         yield exam_statement(
             trainee,
-            ExamRecord(number, exam.at, exam.correct, exam.total, exam.seconds, exam.passed),
+            ExamRecord(number, exam.at, exam.correct, exam.total, exam.seconds, exam.passed,
+                       exam.plan, exam.plan_part),
         )
 
 
@@ -87,6 +89,8 @@ def day_record(
         run.score or 0,
         stored_result(run),
         log_text(run_log(store, run)),
+        run.plan,
+        run.plan_part,
     )
 
 

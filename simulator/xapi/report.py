@@ -9,7 +9,7 @@ from ``scenarios/plans``. An id this laptop does not know is shown as the id.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from simulator.content.load import read_document
 from simulator.core.catalogue import RULES_BY_ID
 from simulator.i18n import Catalog
 from simulator.schema.demo import Demo
+from simulator.schema.plan import ClassPlan
 from simulator.xapi.analysis import (
     ClassSummary,
     FollowUp,
@@ -29,7 +30,6 @@ from simulator.xapi.reading import Reading, Unread
 
 SCENARIO_DIR = Path(__file__).resolve().parents[2] / "scenarios"
 DEMO_DIR = SCENARIO_DIR / "demos"
-PLAN_DIR = SCENARIO_DIR / "plans"
 #: score bands of the per-phase charts: (lowest, highest) inclusive
 SCORE_BANDS: tuple[tuple[int, int], ...] = (
     (0, 49), (50, 59), (60, 69), (70, 79), (80, 89), (90, 100),
@@ -119,8 +119,9 @@ def class_report(reading: Reading, cat: Catalog) -> ClassReport:
                        i.discrimination if i.discrimination is not None else 100.0,
                        i.question),
     )
-    plan_titles = _plan_titles(cat.lang)
-    steps = _plan_steps()
+    plans = _plans() if records.plans() else []  # read only when the class followed one
+    plan_titles = {plan.id: plan.title.get(cat.lang) for plan in plans}
+    steps = {plan.id: tuple(plan.scenarios) for plan in plans}
     return ClassReport(
         lang=cat.lang,
         summary=records.summary(),
@@ -178,27 +179,17 @@ def _demos(lang: str) -> dict[str, list[DemoLink]]:
     return shown
 
 
-def _plans() -> list[object]:
-    """The shipped class plans, when this program has them."""
-    try:
-        from simulator.schema.plan import ClassPlan  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        return []
-    found: list[object] = []
-    for path in sorted(PLAN_DIR.glob("*.yaml")) if PLAN_DIR.is_dir() else []:
+def _plans() -> list[ClassPlan]:
+    """The class plans on this laptop that load (a broken one has its own ``validate``)."""
+    from simulator.content.plans import load_plan, plan_files
+
+    found = []
+    for path in plan_files():
         try:
-            found.append(read_document(path, ClassPlan).model)
+            found.append(load_plan(path))
         except (ContentError, OSError):
             continue
     return found
-
-
-def _plan_titles(lang: str) -> dict[str, str]:
-    return {plan.id: plan.title.get(lang) for plan in _plans()}  # type: ignore[attr-defined]
-
-
-def _plan_steps() -> dict[str, Sequence[str]]:
-    return {plan.id: tuple(plan.scenario_ids()) for plan in _plans()}  # type: ignore[attr-defined]
 
 
 def rule_regulation(rule_id: str) -> str:

@@ -77,6 +77,8 @@ class DayRecord:
     score: int
     result: Mapping[str, Any]  # the stored result: score per phase, findings, digest
     log: str  # the day's action log, which replays it
+    plan: str | None = None  # the class plan it was a step of (None: played on its own)
+    plan_part: str | None = None  # "play" (a scenario step)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +92,8 @@ class AnswerRecord:
     kind: str | None = None  # the kind of question (None for answers kept before it was)
     response: str | None = None  # the answer given, as JSON (None: skipped, or not kept)
     millis: int | None = None  # how long it took
+    plan: str | None = None  # the class plan whose test it was part of ...
+    plan_part: str | None = None  # ... "pre" or "post"
 
 
 #: the xAPI interaction type of each kind of question
@@ -111,6 +115,8 @@ class ExamRecord:
     total: int
     seconds: int
     passed: bool
+    plan: str | None = None  # the class plan it was the test of ...
+    plan_part: str | None = None  # ... "pre" or "post"
 
 
 def day_statement(trainee: Trainee, day: DayRecord) -> dict[str, Any]:
@@ -151,7 +157,8 @@ def day_statement(trainee: Trainee, day: DayRecord) -> dict[str, Any]:
     }
     definition = {"type": SIMULATION, "name": _names(day.title)}
     return _statement(trainee, ("day", day.run_id), "completed",
-                      (f"scenario/{day.scenario_id}", definition), result, context, day.finished)
+                      (f"scenario/{day.scenario_id}", definition), result, context, day.finished,
+                      (day.plan, day.plan_part))
 
 
 def answer_statement(trainee: Trainee, answer: AnswerRecord) -> dict[str, Any]:
@@ -171,7 +178,8 @@ def answer_statement(trainee: Trainee, answer: AnswerRecord) -> dict[str, Any]:
         extension("question-kind"): answer.kind,
     }
     return _statement(trainee, ("answer", answer.answer_id), "answered",
-                      (f"question/{answer.question}", definition), result, context, answer.at)
+                      (f"question/{answer.question}", definition), result, context, answer.at,
+                      (answer.plan, answer.plan_part))
 
 
 def exam_statement(trainee: Trainee, exam: ExamRecord) -> dict[str, Any]:
@@ -185,7 +193,8 @@ def exam_statement(trainee: Trainee, exam: ExamRecord) -> dict[str, Any]:
         "duration": f"PT{max(0, exam.seconds)}S",
     }
     return _statement(trainee, ("exam", exam.exam_id), "passed" if exam.passed else "failed",
-                      ("quiz/exam", {"type": ASSESSMENT}), result, None, exam.at)
+                      ("quiz/exam", {"type": ASSESSMENT}), result, None, exam.at,
+                      (exam.plan, exam.plan_part))
 
 
 def _statement(
@@ -196,12 +205,19 @@ def _statement(
     result: dict[str, Any],
     context: dict[str, Any] | None,
     at: str,
+    plan: tuple[str | None, str | None] = (None, None),
 ) -> dict[str, Any]:
     """A statement of ``trainee`` about one stored ``record`` (its kind and number, which make
     its stable id), on the activity ``activity`` (its path under the project IRI and its
-    definition), checked with Ralph's model."""
+    definition), checked with Ralph's model; with the class ``plan`` it was part of (its id
+    and part), if any."""
     kind, number = record
     path, definition = activity
+    plan_id, part = plan
+    extra: dict[str, Any] = {}
+    if plan_id is not None:
+        context = (context or {}) | {extension("plan"): plan_id, extension("plan-part"): part}
+        extra["registration"] = plan_registration(trainee, plan_id)
     statement: dict[str, Any] = {
         "id": _id(trainee, kind, number),
         "actor": trainee.agent(),
@@ -212,7 +228,7 @@ def _statement(
             "definition": definition,
         },
         "result": result,
-        "context": {"platform": "Simulasi TPS"}
+        "context": {"platform": "Simulasi TPS"} | extra
         | ({"extensions": context} if context is not None else {}),
         "timestamp": at,
         "version": XAPI_VERSION,
@@ -246,6 +262,14 @@ def checksum_of(statement: Mapping[str, Any]) -> str:
             covered["context"]["extensions"] = extensions
     text = json.dumps(covered, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def plan_registration(trainee: Trainee, plan_id: str) -> str:
+    """The xAPI registration of one trainee's enrolment in one class plan: every statement of
+    the plan (pre-test, each scenario, post-test) carries it, so an LRS groups them as one
+    attempt at the plan. A UUID 5, as xAPI requires a UUID, of the plan, laptop and profile."""
+    return str(uuid.uuid5(NAMESPACE,
+                          f"plan/{plan_id}/{trainee.laptop}/{trainee.profile_id}"))
 
 
 def checked(statement: dict[str, Any]) -> dict[str, Any]:
