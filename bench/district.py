@@ -5,7 +5,8 @@ export is one JSON Lines file, as a trainer collects them from USB sticks. A tra
 ``DAYS`` days (each carrying one of the recorded playthroughs' real logs, so the report reads
 what a district's files really weigh), answers ``ANSWERS`` questions of the shipped banks (an
 able trainee more often right, and one item answered as if its key were wrong) and sits an
-exam; half follow a class plan with a pre-test and a post-test. About 50 statements each:
+exam; half follow the shipped one-day class plan (a pre-test, its two scenarios, a
+post-test), of whom one in ten leaves before the post-test. About 50 statements each:
 20,000 trainees make about a million.
 
 The statements are the game's own builders' (ids, checksums), without Ralph's check of each
@@ -25,7 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 PER_LAPTOP = 40
 DAYS = 2
 ANSWERS = 45
-PLAN = "bimtek-contoh"
+PLAN = "bimtek-pemilu-satu-hari"  # a shipped plan: its two scenarios are the days played
+PLAN_SCENARIOS = ("meja-pemilih-jebakan", "pemilu-hari-penuh")
 WRONG_KEY = 7  # the question index answered as if its key were wrong
 
 
@@ -119,6 +121,8 @@ def _trainee(material: _Material, laptop: int, person: int,
         if ref == material.questions[WRONG_KEY][0]:
             right = rng.random() > ability  # the able "miss" an item whose key is wrong
         part = "pre" if number < 10 else ("post" if number >= ANSWERS - 10 else "")
+        if part == "post" and in_plan and person % 20 == 0:
+            continue  # left before the post-test
         if part == "post":  # the post-test asks the pre-test's questions again, after the day
             ref, topic, hardness = asked[number - (ANSWERS - 10)]
             right = rng.random() < 0.55 + 0.4 * ability - 0.2 * hardness
@@ -127,7 +131,11 @@ def _trainee(material: _Material, laptop: int, person: int,
             topic, right, "single", json.dumps(rng.randint(0, 3)), rng.randint(3000, 40000)))
         yield planned(statement, part) if part else statement
     for number in range(DAYS):
-        scenario, log = material.logs[(person + number) % len(material.logs)]
+        if in_plan:
+            scenario = PLAN_SCENARIOS[number % len(PLAN_SCENARIOS)]
+            log = dict(material.logs)[scenario]
+        else:
+            scenario, log = material.logs[(person + number) % len(material.logs)]
         phases = {
             phase: {"score": max(0, min(100, int(rng.gauss(55 + 40 * ability, 12))))}
             for phase in ("logistik", "pembukaan", "pemungutan", "penutupan", "penghitungan",

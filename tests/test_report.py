@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.district import PLAN, write_district
+from bench.district import PLAN, PLAN_SCENARIOS, write_district
 from simulator.app.play import Mode, PlaySession
 from simulator.cli import main as cli_main
 from simulator.core.actionlog import parse_log
@@ -89,9 +89,22 @@ def test_the_report_speaks_the_chosen_language(district: Path, tmp_path: Path) -
 def test_a_district_report_counts_each_trainee(district: Path) -> None:
     reading = read_files([district])
     assert reading.clean and reading.records.summary().trainees == TRAINEES
-    [plan] = reading.records.plans()
+    [plan] = reading.records.plans({PLAN: PLAN_SCENARIOS})
     assert plan.plan == PLAN and plan.trainees == TRAINEES // 2
     assert plan.gains, "the pre-test and post-test give a gain per topic"
+    # trainee 0 of every twenty left before the post-test; the rest finished
+    assert [(name, missing) for name, _, missing in plan.unfinished] == [
+        ("Peserta 00000", ("post",))]
+
+
+def test_the_report_names_a_shipped_plan_and_who_has_not_finished(
+    district: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "r.html"
+    assert report(district, "--out", out) == 0
+    page = out.read_text("utf-8")
+    assert "Bimtek KPPS Pemilu: satu hari di TPS" in page, "the plan by its title"
+    assert "1 peserta belum menyelesaikan semua langkah" in page
 
 
 def test_the_same_export_given_twice_counts_once(district: Path, tmp_path: Path,
@@ -215,3 +228,29 @@ def test_an_unwritable_report_says_where(district: Path, tmp_path: Path,
     target = blocker / "r.html"
     assert report(district, "--out", target) == 2
     assert f"Tidak dapat menulis {target}" in capsys.readouterr().err
+
+
+def test_a_class_plan_followed_in_the_game_shows_its_gain(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Answers saved under the shipped plan, exported from the laptop, read by the report: the
+    pre-test to post-test gain per topic, and the trainee who has not played the scenarios."""
+    from simulator.schema.plan_tag import PlanTag
+
+    monkeypatch.setenv("SIMULASI_TPS_DATA", str(tmp_path / "data"))
+    store, _ = SaveStore.open(tmp_path / "data")
+    dewi = store.create_profile("Dewi")
+    records = QuizRecords(store, dewi.id)
+    for part, right in (("pre", [True, False, False, False]), ("post", [True, True, True, False])):
+        for number, correct in enumerate(right):
+            records.record_answer(QuizMode.UJIAN, f"pemungutan/pmg-q{number}", "pemilih",
+                                  correct, plan=PlanTag(PLAN, part))  # type: ignore[arg-type]
+    out = tmp_path / "dewi.jsonl"
+    export(store, store.profiles(), out)
+    store.close()
+    reading = read_files([out])
+    assert reading.clean
+    [plan] = reading.records.plans({PLAN: PLAN_SCENARIOS})
+    [gain] = plan.gains
+    assert (gain.topic, gain.pre, gain.post, gain.gain) == ("pemilih", 25, 75, 50)
+    assert plan.unfinished == (("Dewi", plan.unfinished[0][1], PLAN_SCENARIOS),)
