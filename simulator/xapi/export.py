@@ -1,4 +1,5 @@
-"""A laptop's results as xAPI statements in a JSON Lines file: one profile or all of them.
+"""A laptop's results as xAPI statements, one profile or all of them: in a JSON Lines file, or
+sent to an LRS through the save file's queue (:func:`send_to_lrs`).
 
 The laptop gets an id of its own the first time it exports (kept in its save file), so the
 same trainee name on two laptops is two people, and the same results exported twice are the
@@ -6,9 +7,11 @@ same statements."""
 
 from __future__ import annotations
 
+import json
 import re
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +20,8 @@ from simulator.persistence.logfile import write_text_atomically
 from simulator.persistence.quiz_records import QuizRecords
 from simulator.persistence.runlog import log_text, run_log, stored_result
 from simulator.persistence.store import Profile, RunRecord, SaveStore
+from simulator.persistence.xapi_queue import Queued, XapiQueue, fits
+from simulator.xapi.lrs import BATCH_SIZE, TIMEOUT, Credentials, LrsError, send_statements
 from simulator.xapi.statements import (
     AnswerRecord,
     DayRecord,
@@ -105,3 +110,53 @@ def export(store: SaveStore, profiles: list[Profile], out: Path) -> int:
     ]
     write_text_atomically(out, "".join(lines))
     return len(lines)
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    """What :func:`send_to_lrs` did: statements ``queued`` by this export, ``sent`` (``held``
+    of them the LRS had already), ``waiting`` still in the queue, ``too_long`` for the save
+    file's queue (not sent), and the ``error`` that stopped the sending."""
+
+    queued: int
+    sent: int
+    held: int
+    waiting: int
+    too_long: int
+    error: LrsError | None
+
+
+def send_to_lrs(
+    store: SaveStore,
+    profiles: list[Profile],
+    endpoint: str,
+    auth: Credentials | None,
+    *,
+    timeout: float = TIMEOUT,
+) -> Delivery:
+    """Queue the statements of ``profiles`` the LRS at ``endpoint`` has not acknowledged, then
+    send its whole queue (what earlier exports left waiting too), oldest first, a batch at a
+    time; each batch leaves the queue only once the LRS acknowledged it. StoreError when the
+    save file cannot be written."""
+    queue = XapiQueue(store, endpoint)
+    rows = [
+        Queued(str(statement["id"]), json.dumps(statement, ensure_ascii=False, sort_keys=True))
+        for profile in profiles
+        for statement in profile_statements(store, profile)
+    ]
+    fitting = [row for row in rows if fits(row)]
+    queued = queue.enqueue(fitting)
+    sent = held = 0
+    error: LrsError | None = None
+    while error is None:
+        batch = queue.oldest(BATCH_SIZE)
+        if not batch:
+            break
+        result = send_statements(
+            endpoint, auth, [json.loads(row.body) for row in batch],
+            on_acknowledged=queue.acknowledged, timeout=timeout,
+        )
+        sent, held, error = sent + result.sent, held + result.held, result.error
+        if result.sent == 0 and error is None:  # cannot happen; never loop on it
+            break
+    return Delivery(queued, sent, held, queue.waiting(), len(rows) - len(fitting), error)
