@@ -9,8 +9,8 @@ What an LRS may answer, and what it means here:
   already held (and answers 204 when it held them all); either way the whole batch is there.
 - 409 Conflict: the LRS already holds a *different* statement under one of the ids (a profile
   renamed since it was sent). The statement ids are stable, so that is the same result sent
-  before; the batch is then sent one statement at a time with PUT, and a 409 on one counts as
-  held. An LRS keeps the first version; nothing is duplicated.
+  before; Ralph then stores none of the batch, so it is sent again one statement at a time,
+  and a 409 to one counts as held. An LRS keeps the first version; nothing is duplicated.
 - 401/403: the user name or password is wrong (or lacks the right to write/read).
 - 5xx, no answer (refused, timeout, name not found, TLS), or an answer that is not what the
   xAPI says (not JSON, not a list of ids, too big, a redirect): :class:`LrsError`, whose
@@ -155,7 +155,7 @@ def send_statements(
             unsent = sum(len(rest) for rest, _ in batches[index:])
             return SendResult(sent, held, unsent, error)
         except _Conflict:
-            acknowledged, held_here, error = _put_each(
+            acknowledged, held_here, error = _one_by_one(
                 endpoint, auth, statements_of(statements, ids), timeout
             )
             if acknowledged and on_acknowledged is not None:
@@ -287,30 +287,24 @@ def _post_batch(
     return len(ids) - len(set(stored)), ids
 
 
-def _put_each(
+def _one_by_one(
     endpoint: str, auth: Credentials | None, statements: Sequence[Mapping[str, Any]],
     timeout: float,
 ) -> tuple[list[str], int, LrsError | None]:
-    """PUT the statements one by one (after a 409 to their batch): the ids acknowledged, how
-    many the LRS held (a 409 to one), and the error that stopped it, if one did."""
+    """POST the statements one at a time (after a 409 to their batch): the ids acknowledged,
+    how many the LRS held already (a 409 to one among them), and the error that stopped it."""
     acknowledged: list[str] = []
     held = 0
     for statement in statements:
         statement_id = str(statement["id"])
         body = json.dumps(statement, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        url = f"{endpoint}/statements?{urlencode({'statementId': statement_id})}"
         try:
-            status, _ = _exchange(_request(url, auth, method="PUT", body=body), timeout,
-                                  MAX_ANSWER_BYTES)
+            held += _post_batch(endpoint, auth, [statement_id], [body], timeout)[0]
         except LrsError as error:
-            if error.status != 409:
-                return acknowledged, held, error
-            logger.info("LRS holds another version of statement %s; kept", statement_id)
-            held += 1
-            status = 204
-        if status not in (200, 204):
-            error = LrsError(LrsProblem.BAD_ANSWER, f"status {status} to a PUT", status=status)
             return acknowledged, held, error
+        except _Conflict:
+            logger.info("the LRS holds another version of statement %s; it keeps it", statement_id)
+            held += 1
         acknowledged.append(statement_id)
     return acknowledged, held, None
 
