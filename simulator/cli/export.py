@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from simulator.cli import EXIT_INVALID, EXIT_OK
 from simulator.i18n import Catalog, catalog
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ def _to_file(cat: Catalog, store: SaveStore, profiles: list[Profile], out: Path)
     except OSError as error:
         return _fail(cat("cli.export.cannot_write", path=str(out), why=error.strerror or error))
     print(cat("cli.export.done", count=count, path=str(out)))
-    return 0
+    return EXIT_OK
 
 
 def _to_lrs(
@@ -112,7 +113,7 @@ def _report(cat: Catalog, endpoint: str, delivery: Delivery) -> int:
             print(cat("cli.export.nothing_new", lrs=endpoint))
         else:
             print(cat("cli.export.sent", count=delivery.sent, held=delivery.held, lrs=endpoint))
-        return 0 if not delivery.too_long else 2
+        return EXIT_INVALID if delivery.too_long else EXIT_OK
     print(
         cat(
             "cli.export.not_sent",
@@ -123,7 +124,7 @@ def _report(cat: Catalog, endpoint: str, delivery: Delivery) -> int:
         ),
         file=sys.stderr,
     )
-    return 2
+    return EXIT_INVALID
 
 
 def _why(cat: Catalog, error: LrsError) -> str:
@@ -136,4 +137,4 @@ def _why(cat: Catalog, error: LrsError) -> str:
 
 def _fail(message: str) -> int:
     print(message, file=sys.stderr)
-    return 2
+    return EXIT_INVALID
