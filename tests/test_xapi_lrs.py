@@ -17,7 +17,7 @@ import pytest
 
 from simulator.cli import main as cli_main
 from simulator.persistence.store import SaveStore
-from simulator.persistence.xapi_queue import XapiQueue
+from simulator.persistence.xapi_queue import Queued, XapiQueue
 from simulator.xapi.lrs import (
     Credentials,
     LrsError,
@@ -60,7 +60,11 @@ def free_port() -> int:
 def test_an_lrs_address_is_kept_one_way_and_anything_else_is_refused() -> None:
     assert endpoint_url(" HTTP://LRS.Example:8100/xAPI/ ") == "http://lrs.example:8100/xAPI"
     assert endpoint_url("https://lrs.example/xAPI/statements") == "https://lrs.example/xAPI"
-    for wrong in ("file:///etc/passwd", "ftp://lrs.example/x", "lrs.example", "http://",
+    assert endpoint_url("http://lrs.example/pelatihanké/xAPI") == (
+        "http://lrs.example/pelatihank%C3%A9/xAPI"
+    ), "HTTP asks for a path in ASCII"
+    for wrong in ("http://lrs.example/x API", "http://lrs.example/x\nHost: evil",
+                  "file:///etc/passwd", "ftp://lrs.example/x", "lrs.example", "http://",
                   "http://user:rahasia@lrs.example/xAPI", "http://lrs.example:99999/x",
                   "http://lrs.example/xAPI?x=1"):
         with pytest.raises(ValueError):
@@ -106,6 +110,20 @@ def test_credentials_come_from_the_environment_and_a_second_export_sends_nothing
         assert "Nothing new" in capsys.readouterr().out
         assert len(lrs.seen) == 1, "statements the LRS acknowledged were sent again"
     assert waiting(store, lrs.url) == 0
+
+
+def test_a_queued_statement_damaged_by_hand_is_dropped_and_said_not_to_hold_up_the_rest(
+    store: SaveStore, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with BadLrs(acknowledging).running() as lrs:
+        queue = XapiQueue(store, endpoint_url(lrs.url))
+        queue.enqueue([Queued("rusak-1", "{not json"), Queued("rusak-2", '{"id": "lain"}')])
+        assert cli_main(["export", "--all", "--lrs", lrs.url]) == 2
+        posted = [s["id"] for seen in lrs.seen for s in json.loads(seen.body)]
+    err = capsys.readouterr().err
+    assert "2 pernyataan di antrean berkas simpanan rusak" in err, err
+    assert len(posted) == STATEMENTS and not {"rusak-1", "lain"} & set(posted)
+    assert queue.waiting() == 0
 
 
 def test_a_user_without_a_password_is_told_where_to_put_it(

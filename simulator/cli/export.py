@@ -101,19 +101,25 @@ def _credentials(cat: Catalog, args: argparse.Namespace) -> Credentials | str | 
     if password is None:
         if not sys.stdin.isatty():
             return cat("cli.export.no_password", env=PASSWORD_ENV)
-        password = getpass.getpass(cat("cli.export.ask_password", user=user))
+        try:
+            password = getpass.getpass(cat("cli.export.ask_password", user=user))
+        except EOFError:  # the terminal closed (Ctrl-D) before a password was typed
+            return cat("cli.export.no_password", env=PASSWORD_ENV)
     return Credentials(user, password)
 
 
 def _report(cat: Catalog, endpoint: str, delivery: Delivery) -> int:
     if delivery.too_long:
         print(cat("cli.export.too_long", count=delivery.too_long), file=sys.stderr)
+    if delivery.damaged:
+        print(cat("cli.export.damaged", count=delivery.damaged), file=sys.stderr)
     if delivery.error is None:
         if delivery.sent == 0:
             print(cat("cli.export.nothing_new", lrs=endpoint))
         else:
             print(cat("cli.export.sent", count=delivery.sent, held=delivery.held, lrs=endpoint))
-        return EXIT_INVALID if delivery.too_long else EXIT_OK
+        # Statements that could not go at all are a failure, though the rest went.
+        return EXIT_INVALID if delivery.too_long or delivery.damaged else EXIT_OK
     print(
         cat(
             "cli.export.not_sent",

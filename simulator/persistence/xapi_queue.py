@@ -89,6 +89,15 @@ class XapiQueue:
                     (self._lrs, statement_id, now),
                 )
 
+    def drop(self, statement_ids: Sequence[str]) -> None:
+        """Take these off the queue unsent (statements no LRS could read)."""
+        with self._store.transaction() as connection:
+            for statement_id in statement_ids:
+                connection.execute(
+                    "DELETE FROM xapi_queue WHERE lrs = ? AND statement_id = ?",
+                    (self._lrs, statement_id),
+                )
+
     def waiting(self) -> int:
         """How many statements wait for this LRS."""
         return self._count("xapi_queue")

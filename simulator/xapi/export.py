@@ -8,6 +8,7 @@ same statements."""
 from __future__ import annotations
 
 import json
+import logging
 import re
 import uuid
 from collections.abc import Iterator
@@ -32,6 +33,8 @@ from simulator.xapi.statements import (
     exam_statement,
     json_lines,
 )
+
+logger = logging.getLogger(__name__)
 
 LAPTOP_KEY = "laptop_id"
 
@@ -116,7 +119,7 @@ def export(store: SaveStore, profiles: list[Profile], out: Path) -> int:
 class Delivery:
     """What :func:`send_to_lrs` did: statements ``queued`` by this export, ``sent`` (``held``
     of them the LRS had already), ``waiting`` still in the queue, ``too_long`` for the save
-    file's queue (not sent), and the ``error`` that stopped the sending."""
+    file's queue (not sent), the ``error`` that stopped the sending, and ``damaged``."""
 
     queued: int
     sent: int
@@ -124,6 +127,7 @@ class Delivery:
     waiting: int
     too_long: int
     error: LrsError | None
+    damaged: int = 0  # queued statements a hand edit made unreadable: dropped, not sendable
 
 
 def send_to_lrs(
@@ -146,17 +150,40 @@ def send_to_lrs(
     ]
     fitting = [row for row in rows if fits(row)]
     queued = queue.enqueue(fitting)
-    sent = held = 0
+    sent = held = damaged = 0
     error: LrsError | None = None
     while error is None:
         batch = queue.oldest(BATCH_SIZE)
         if not batch:
             break
+        statements = _readable(batch)
+        if len(statements) < len(batch):
+            unreadable = [row.statement_id for row in batch
+                          if row.statement_id not in {s["id"] for s in statements}]
+            queue.drop(unreadable)
+            damaged += len(unreadable)
         result = send_statements(
-            endpoint, auth, [json.loads(row.body) for row in batch],
-            on_acknowledged=queue.acknowledged, timeout=timeout,
+            endpoint, auth, statements, on_acknowledged=queue.acknowledged, timeout=timeout
         )
         sent, held, error = sent + result.sent, held + result.held, result.error
-        if result.sent == 0 and error is None:  # cannot happen; never loop on it
+        if result.sent == 0 and error is None and statements:  # cannot happen; never loop
             break
-    return Delivery(queued, sent, held, queue.waiting(), len(rows) - len(fitting), error)
+    too_long = len(rows) - len(fitting)
+    return Delivery(queued, sent, held, queue.waiting(), too_long, error, damaged)
+
+
+def _readable(batch: list[Queued]) -> list[dict[str, Any]]:
+    """The queued statements that read as what was queued: a JSON object with its own id.
+    Another (the save file edited by hand) could never be sent: every LRS would refuse it, and
+    it would hold up the queue behind it for good."""
+    readable = []
+    for row in batch:
+        try:
+            statement = json.loads(row.body)
+        except ValueError:
+            statement = None
+        if isinstance(statement, dict) and statement.get("id") == row.statement_id:
+            readable.append(statement)
+        else:
+            logger.warning("queued statement %s is unreadable; dropped", row.statement_id)
+    return readable

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from typing import Any, NamedTuple
-from urllib.parse import urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import quote, urlencode, urljoin, urlsplit, urlunsplit
 
 logger = logging.getLogger(__name__)
 
@@ -108,7 +108,10 @@ def endpoint_url(text: str) -> str:
     without a trailing ``/`` or ``/statements`` (given by mistake, it is forgiven). ValueError
     for anything else: another scheme (``file:``), no host, or a user name or password in the
     address (they belong in the credentials, not in the save file's queue)."""
-    parts = urlsplit(text.strip())
+    stripped = text.strip()
+    if any(c.isspace() or not c.isprintable() for c in stripped):
+        raise ValueError(f"a space or control character in the address: {text!r}")
+    parts = urlsplit(stripped)
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https") or not parts.hostname:
         raise ValueError(f"not an http(s) address: {text!r}")
@@ -122,7 +125,8 @@ def endpoint_url(text: str) -> str:
         raise ValueError(f"not a port: {text!r}") from error
     host = parts.hostname.lower()
     netloc = (f"[{host}]" if ":" in host else host) + (f":{port}" if port is not None else "")
-    path = parts.path.rstrip("/")
+    # Letters beyond ASCII in the path are sent %-encoded, as HTTP requires.
+    path = quote(parts.path, safe="/%:@!$&'()*+,;=-._~").rstrip("/")
     if path.lower().endswith("/statements"):
         path = path[: -len("/statements")]
     return urlunsplit((scheme, netloc, path, "", ""))
@@ -156,7 +160,7 @@ def send_statements(
             return SendResult(sent, held, unsent, error)
         except _Conflict:
             acknowledged, held_here, error = _one_by_one(
-                endpoint, auth, statements_of(statements, ids), timeout
+                endpoint, auth, _statements_of(statements, ids), timeout
             )
             if acknowledged and on_acknowledged is not None:
                 on_acknowledged(acknowledged)
@@ -227,7 +231,7 @@ def read_statements(
     raise LrsError(LrsProblem.BAD_ANSWER, f"more than {max_pages} pages of statements")
 
 
-def statements_of(
+def _statements_of(
     statements: Sequence[Mapping[str, Any]], ids: Sequence[str]
 ) -> list[Mapping[str, Any]]:
     """The statements of ``ids``, in that order."""
@@ -350,6 +354,8 @@ def _exchange(
         raise LrsError(LrsProblem.BAD_ANSWER, f"not an HTTP answer: {error!r}") from None
     except OSError as error:
         raise _unreachable(error) from None
+    except ValueError as error:  # a 'more' link http.client will not send (a space in it)
+        raise LrsError(LrsProblem.BAD_ANSWER, f"an address that cannot be asked: {error}") from None
 
 
 def _read(response: Any, most: int) -> bytes:
