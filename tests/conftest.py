@@ -3,8 +3,12 @@
 import os
 import tempfile
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from tests.ralph_lrs import RalphLrs
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -35,3 +39,21 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     if os.environ.get("SIMULASI_TPS_CI") and report.skipped and not hasattr(report, "wasxfail"):
         report.outcome = "failed"
         report.longrepr = f"skipped in CI, where every test must run: {report.longrepr}"
+
+
+@pytest.fixture(scope="session")
+def ralph_lrs(tmp_path_factory: pytest.TempPathFactory) -> Iterator["RalphLrs"]:
+    """A real LRS (Ralph, FileSystem backend) on 127.0.0.1, started once for the session by
+    the first test that asks for it (tests/ralph_lrs.py); a test may stop and start it again.
+    Skipped, saying why, only when Ralph's server is not installed (``pip install -e
+    ".[test]"`` installs it); one that is installed and does not start fails the test."""
+    from tests.ralph_lrs import RalphLrs, missing_modules
+
+    missing = missing_modules()
+    if missing:
+        pytest.skip(f"Ralph's LRS is not installed (no {', '.join(missing)}): "
+                    'pip install -e ".[test]"')
+    server = RalphLrs(tmp_path_factory.mktemp("ralph"))
+    server.start()
+    yield server
+    server.stop()

@@ -37,7 +37,9 @@ VERBS: dict[str, str] = {
 
 EXIT_OK = 0
 EXIT_FAILED = 1  # the command ran, and what it checked did not hold
-EXIT_INVALID = 2  # bad input or bad usage, or output that cannot be written
+# bad input or bad usage, or output that cannot be written (a full disk; an LRS unreachable,
+# refusing the password, or not taking every statement: what it did not take stays queued)
+EXIT_INVALID = 2
 EXIT_INTERNAL = 3  # a fault in this program: never a verdict on what it was given
 
 

@@ -154,6 +154,25 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             )
         ),
     ),
+    (
+        # Statements waiting to go to an LRS, each kept until that LRS acknowledged it
+        # (simulator.persistence.xapi_queue), and the ids each LRS acknowledged, so that
+        # exporting again queues only what is new. Two tables, not a "sent" flag: the
+        # bodies (a day's carries its log) need not be kept once the LRS has them.
+        """CREATE TABLE xapi_queue (
+            lrs TEXT NOT NULL,
+            statement_id TEXT NOT NULL,
+            body TEXT NOT NULL,
+            queued TEXT NOT NULL,
+            PRIMARY KEY (lrs, statement_id)
+        ) WITHOUT ROWID""",
+        """CREATE TABLE xapi_sent (
+            lrs TEXT NOT NULL,
+            statement_id TEXT NOT NULL,
+            sent TEXT NOT NULL,
+            PRIMARY KEY (lrs, statement_id)
+        ) WITHOUT ROWID""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

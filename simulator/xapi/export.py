@@ -1,4 +1,5 @@
-"""A laptop's results as xAPI statements in a JSON Lines file: one profile or all of them.
+"""A laptop's results as xAPI statements, one profile or all of them: in a JSON Lines file, or
+sent to an LRS through the save file's queue (:func:`send_to_lrs`).
 
 The laptop gets an id of its own the first time it exports (kept in its save file), so the
 same trainee name on two laptops is two people, and the same results exported twice are the
@@ -6,9 +7,12 @@ same statements."""
 
 from __future__ import annotations
 
+import json
+import logging
 import re
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +21,8 @@ from simulator.persistence.logfile import write_text_atomically
 from simulator.persistence.quiz_records import QuizRecords
 from simulator.persistence.runlog import log_text, run_log, stored_result
 from simulator.persistence.store import Profile, RunRecord, SaveStore
+from simulator.persistence.xapi_queue import Queued, XapiQueue, fits
+from simulator.xapi.lrs import BATCH_SIZE, TIMEOUT, Credentials, LrsError, send_statements
 from simulator.xapi.statements import (
     AnswerRecord,
     DayRecord,
@@ -27,6 +33,8 @@ from simulator.xapi.statements import (
     exam_statement,
     json_lines,
 )
+
+logger = logging.getLogger(__name__)
 
 LAPTOP_KEY = "laptop_id"
 
@@ -109,3 +117,77 @@ def export(store: SaveStore, profiles: list[Profile], out: Path) -> int:
     ]
     write_text_atomically(out, "".join(lines))
     return len(lines)
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    """What :func:`send_to_lrs` did: statements ``queued`` by this export, ``sent`` (``held``
+    of them the LRS had already), ``waiting`` still in the queue, ``too_long`` for the save
+    file's queue (not sent), the ``error`` that stopped the sending, and ``damaged``."""
+
+    queued: int
+    sent: int
+    held: int
+    waiting: int
+    too_long: int
+    error: LrsError | None
+    damaged: int = 0  # queued statements a hand edit made unreadable: dropped, not sendable
+
+
+def send_to_lrs(
+    store: SaveStore,
+    profiles: list[Profile],
+    endpoint: str,
+    auth: Credentials | None,
+    *,
+    timeout: float = TIMEOUT,
+) -> Delivery:
+    """Queue the statements of ``profiles`` the LRS at ``endpoint`` has not acknowledged, then
+    send its whole queue (what earlier exports left waiting too), oldest first, a batch at a
+    time; each batch leaves the queue only once the LRS acknowledged it. StoreError when the
+    save file cannot be written."""
+    queue = XapiQueue(store, endpoint)
+    rows = [
+        Queued(str(statement["id"]), json.dumps(statement, ensure_ascii=False, sort_keys=True))
+        for profile in profiles
+        for statement in profile_statements(store, profile)
+    ]
+    fitting = [row for row in rows if fits(row)]
+    queued = queue.enqueue(fitting)
+    sent = held = damaged = 0
+    error: LrsError | None = None
+    while error is None:
+        batch = queue.oldest(BATCH_SIZE)
+        if not batch:
+            break
+        statements = _readable(batch)
+        if len(statements) < len(batch):
+            unreadable = [row.statement_id for row in batch
+                          if row.statement_id not in {s["id"] for s in statements}]
+            queue.drop(unreadable)
+            damaged += len(unreadable)
+        result = send_statements(
+            endpoint, auth, statements, on_acknowledged=queue.acknowledged, timeout=timeout
+        )
+        sent, held, error = sent + result.sent, held + result.held, result.error
+        if result.sent == 0 and error is None and statements:  # cannot happen; never loop
+            break
+    too_long = len(rows) - len(fitting)
+    return Delivery(queued, sent, held, queue.waiting(), too_long, error, damaged)
+
+
+def _readable(batch: list[Queued]) -> list[dict[str, Any]]:
+    """The queued statements that read as what was queued: a JSON object with its own id.
+    Another (the save file edited by hand) could never be sent: every LRS would refuse it, and
+    it would hold up the queue behind it for good."""
+    readable = []
+    for row in batch:
+        try:
+            statement = json.loads(row.body)
+        except ValueError:
+            statement = None
+        if isinstance(statement, dict) and statement.get("id") == row.statement_id:
+            readable.append(statement)
+        else:
+            logger.warning("queued statement %s is unreadable; dropped", row.statement_id)
+    return readable
