@@ -254,3 +254,17 @@ def test_a_class_plan_followed_in_the_game_shows_its_gain(
     [gain] = plan.gains
     assert (gain.topic, gain.pre, gain.post, gain.gain) == ("pemilih", 25, 75, 50)
     assert plan.unfinished == (("Dewi", plan.unfinished[0][1], PLAN_SCENARIOS),)
+
+
+def test_other_tools_statements_in_an_lrs_are_left_out_not_flagged(laptop: Path) -> None:
+    """A district's LRS also holds its LMS's statements: the report leaves them out and says
+    how many, without calling them a problem (in a file they are one)."""
+    from simulator.xapi.reading import read_lrs
+
+    ours = [json.loads(line) for line in lines_of(laptop)]
+    moodle = {"id": "3f0b3c5e-9b7e-4f55-9a53-5a1c6f1e0d11",
+              "actor": {"mbox": "mailto:a@example.com"},
+              "verb": {"id": "http://adlnet.gov/expapi/verbs/completed"},
+              "object": {"id": "http://moodle.example/course/1"}}
+    reading = read_lrs(iter([moodle, *ours]), "http://lrs.example/xAPI")
+    assert reading.clean and reading.others == 1 and reading.statements == len(ours)

@@ -136,3 +136,44 @@ def test_a_wrong_password_is_said_so_and_nothing_is_lost(
     with pytest.raises(LrsError) as raised:
         next(read_statements(ralph_lrs.url, wrong))
     assert raised.value.kind is LrsProblem.AUTH and raised.value.status == 401
+
+
+def test_the_class_report_reads_the_lrs_as_it_reads_the_files(
+    store: SaveStore, ralph_lrs: RalphLrs, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What went to the LRS comes back whole (each checksum still matches what the statement
+    says), so a report read from the LRS counts this laptop's class as its export file does."""
+    from simulator.xapi.export import export, laptop_id
+    from simulator.xapi.reading import read_files, read_lrs
+
+    assert cli_main(["export", "--all", "--lrs", ralph_lrs.url]) == 0
+    out = tmp_path / "kelas.jsonl"
+    export(store, store.profiles(), out)
+    from_file = read_files([out])
+    laptop = laptop_id(store)
+    mine = (s for s in read_statements(ralph_lrs.url, ralph_lrs.credentials)
+            if s["actor"]["account"]["homePage"].endswith(laptop))
+    from_lrs = read_lrs(mine, ralph_lrs.url)
+    assert from_lrs.unread == [], "a statement changed on its way through the LRS"
+    assert from_lrs.records.summary() == from_file.records.summary()
+    assert from_lrs.records.item_analysis() == from_file.records.item_analysis()
+    assert from_lrs.records.frequent_mistakes() == from_file.records.frequent_mistakes()
+    page = tmp_path / "laporan.html"
+    capsys.readouterr()
+    assert cli_main(["report", "--lrs", ralph_lrs.url, "--out", str(page)]) == 0, (
+        capsys.readouterr().err)
+    assert "Sri Wahyuni" in page.read_text("utf-8"), "the LRS's class is in the report"
+
+
+def test_a_report_from_an_lrs_that_is_down_says_so_and_writes_nothing(
+    store: SaveStore, ralph_lrs: RalphLrs, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "laporan.html"
+    ralph_lrs.stop()
+    try:
+        assert cli_main(["report", "--lrs", ralph_lrs.url, "--out", str(page)]) == 2
+    finally:
+        ralph_lrs.start()
+    err = capsys.readouterr().err
+    assert f"LRS {ralph_lrs.url} tidak dapat dibaca sampai habis" in err, err
+    assert not page.exists()

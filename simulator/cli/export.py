@@ -82,14 +82,14 @@ def _to_lrs(
         endpoint = endpoint_url(args.lrs)
     except ValueError:
         return _fail(cat("cli.export.bad_lrs", url=args.lrs))
-    auth = _credentials(cat, args)
+    auth = credentials(cat, args)
     if isinstance(auth, str):
         return _fail(auth)
     delivery = send_to_lrs(store, profiles, endpoint, auth)
     return _report(cat, endpoint, delivery)
 
 
-def _credentials(cat: Catalog, args: argparse.Namespace) -> Credentials | str | None:
+def credentials(cat: Catalog, args: argparse.Namespace) -> Credentials | str | None:
     """The LRS user and password (the command line's, else the environment's); None for an
     LRS open to all; a message when the user has no password and none can be asked for."""
     from simulator.xapi.lrs import Credentials
@@ -126,14 +126,14 @@ def _report(cat: Catalog, endpoint: str, delivery: Delivery) -> int:
             sent=delivery.sent,
             waiting=delivery.waiting,
             lrs=endpoint,
-            why=_why(cat, delivery.error),
+            why=lrs_reason(cat, delivery.error),
         ),
         file=sys.stderr,
     )
     return EXIT_INVALID
 
 
-def _why(cat: Catalog, error: LrsError) -> str:
+def lrs_reason(cat: Catalog, error: LrsError) -> str:
     """The reason, in the user's words; the LRS's own detail in brackets where it helps."""
     kind = error.kind.value
     if kind == "unreachable":

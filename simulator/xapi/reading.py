@@ -47,6 +47,7 @@ class Reading:
     repeated_sources: list[str] = field(default_factory=list)
     sources: int = 0
     statements: int = 0  # counted, once each
+    others: int = 0  # other tools' statements an LRS also holds, left out (not a problem)
 
     @property
     def clean(self) -> bool:
@@ -125,14 +126,19 @@ def read_stream(stream: BinaryIO, source: str, reading: Reading) -> None:
             _note(reading, Unread(source, 0, "empty"))
 
 
-def read_statements(statements: Iterable[Any], source: str, reading: Reading) -> None:
-    """Count statements that come already parsed (from an LRS): ``line`` is their place."""
+def count_statements(statements: Iterable[Any], source: str, reading: Reading) -> None:
+    """Count statements that come already parsed (from an LRS): ``line`` is their place. An
+    LRS may hold other tools' statements too (a district's Moodle): those are left out and
+    counted apart, not listed as problems."""
     reading.sources += 1
     problems = 0
     for number, statement in enumerate(statements, start=1):
         try:
             reading.statements += reading.records.add(statement, verify=verify_checksum)
         except Unreadable as problem:
+            if problem.reason == "foreign":
+                reading.others += 1
+                continue
             problems += 1
             _note(reading, Unread(source, number, problem.reason, problem.field),
                   listed=problems <= MAX_LISTED)
@@ -186,5 +192,5 @@ def read_lrs(
 ) -> Reading:
     """Count what an LRS handed back (its statements in the order it gave them)."""
     reading = reading or Reading()
-    read_statements(statements, endpoint, reading)
+    count_statements(statements, endpoint, reading)
     return reading

@@ -86,6 +86,7 @@ class ClassReport:
     repeated_sources: tuple[str, ...]
     sources: int
     statements: int
+    others: int  # other tools' statements an LRS held, left out
 
 
 def class_report(reading: Reading, cat: Catalog) -> ClassReport:
@@ -141,6 +142,7 @@ def class_report(reading: Reading, cat: Catalog) -> ClassReport:
         repeated_sources=tuple(reading.repeated_sources),
         sources=reading.sources,
         statements=reading.statements,
+        others=reading.others,
     )
 
 

@@ -84,6 +84,9 @@ def render_html(report: ClassReport, cat: Catalog, generated: str) -> str:
     made = t("made", when=generated, sources=grouped(report.sources, report.lang),
              statements=grouped(report.statements, report.lang))
     parts.append(f'<p class="note">{made}</p>')
+    if report.others:
+        others = t("others", count=grouped(report.others, report.lang))
+        parts.append(f'<p class="note">{others}</p>')
     parts += _unread(report, t)
     parts += _contents(report, t)
     parts += _glance(report, t)
