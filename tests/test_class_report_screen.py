@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pygame
 import pytest
+from pygame_gui.elements import UIButton
 
 from bench.district import write_district
 from simulator.scenes.class_report import SECTIONS, ClassReportScene
@@ -110,3 +111,23 @@ def test_every_section_fits_at_large_text(exports: Path, lang: str,
     for number in range(1, len(SECTIONS) + 1):
         pilot.key(pygame.K_0 + number)
         assert not layout_faults(scene), layout_faults(scene)
+
+
+def button(scene: ClassReportScene, words: str) -> UIButton:
+    return next(e for e in scene.ui.elements
+                if isinstance(e, UIButton) and e.alive() and words in e.text)
+
+
+def test_the_mouse_alone_turns_the_sections_and_plays_a_demo(exports: Path) -> None:
+    from simulator.scenes.viewer import ReplayViewer
+
+    pilot = Pilot()
+    scene = opened(pilot, exports)
+    pilot.click(button(scene, "Nilai per tahap"))
+    assert scene.section == "phases"
+    pilot.click(button(scene, "Kesalahan yang paling sering"))
+    assert scene.section == "mistakes"
+    play = button(scene, "Putar demo")
+    pilot.click(play)
+    pilot.frames(2)
+    assert isinstance(pilot.top, ReplayViewer), "the demo plays from its row"

@@ -141,6 +141,16 @@ class ClassReportScene(Scene):
         lines.append((escape(cat(
             "report.screen.to_check", items=n(sum(1 for r in report.items if r.item.flags)),
             follow_ups=n(len(report.follow_ups)))), None))
+        if report.mistakes:
+            lines.append((f"<b>{escape(cat('report.screen.top_mistakes'))}</b><br>" + "<br>".join(
+                escape(cat("report.screen.top_mistake", title=row.title,
+                           percent=round(100 * row.share.share)))
+                for row in report.mistakes[:3]), None))
+        if report.topics:
+            weakest = sorted(report.topics, key=lambda t: t[1])[:3]
+            lines.append((f"<b>{escape(cat('report.screen.weak_topics'))}</b><br>" + "<br>".join(
+                escape(cat("report.screen.weak_topic", topic=name, percent=round(percent)))
+                for name, percent in weakest), None))
         lines.append((escape(cat("report.screen.counted", sources=n(report.sources),
                                  statements=n(report.statements))), None))
         if report.unread_count or report.unread:
