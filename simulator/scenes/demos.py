@@ -17,6 +17,7 @@ from simulator.app.scene import Scene
 from simulator.app.viewing import ReplayView
 from simulator.content import ContentError
 from simulator.content.errors import Problem
+from simulator.i18n import Catalog
 from simulator.schema.demo import Demo
 from simulator.schema.types import PHASE_ORDER
 
@@ -53,6 +54,15 @@ def _order(entry: DemoEntry) -> tuple[int, str, str]:
     return (PHASE_ORDER.index(demo.start.phase), demo.mistakes[0], entry.path.name)
 
 
+def why_broken(cat: Catalog, entry: DemoEntry) -> str:
+    """Why a demo does not load: its line and the reason, in the trainer's words."""
+    problem = entry.problem
+    if problem is None:
+        return cat("demos.broken_play", file=entry.path.name, message="")
+    return cat("demos.broken", file=entry.path.name, line=problem.line,
+               message=problem.message(cat))
+
+
 def demo_view(ctx: AppContext, entry: DemoEntry) -> ReplayView | str:
     """The viewer's play of a demo, or why it cannot be played, in words."""
     from simulator.core.demo import make_script
@@ -60,11 +70,7 @@ def demo_view(ctx: AppContext, entry: DemoEntry) -> ReplayView | str:
     cat = ctx.cat
     demo = entry.demo
     if demo is None:
-        problem = entry.problem
-        if problem is None:
-            return cat("demos.broken_play", file=entry.path.name, message="")
-        return cat("demos.broken", file=entry.path.name, line=problem.line,
-                   message=problem.message(cat))
+        return why_broken(cat, entry)
     scenario_entry = next(
         (e for e in ctx.library() if e.scenario and e.scenario.id == demo.scenario), None
     )
@@ -162,11 +168,7 @@ class DemoMenuScene(Scene):
         cat = self.ctx.cat
         demo = entry.demo
         if demo is None:
-            problem = entry.problem
-            if problem is None:
-                return cat("demos.broken_play", file=entry.path.name, message="")
-            return cat("demos.broken", file=entry.path.name, line=problem.line,
-                       message=problem.message(cat))
+            return why_broken(cat, entry)
         phase = cat(f"phase.{demo.start.phase.value}")
         return cat("demos.row", phase=phase, title=demo.title.get(cat.lang))
 
