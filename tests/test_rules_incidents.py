@@ -41,6 +41,16 @@ ORDER_PRESSURE = "penghitungan.urutan_atas_desakan"
 CORRECTION_OVERWRITTEN = "formulir.koreksi_ditimpa"
 FIGURE_OBJECTION_IGNORED = "formulir.keberatan_tidak_dicatat"
 SIREKAP_UNCHECKED = "penyerahan.sirekap_tidak_diperiksa"
+GIFT_ACCEPTED = "pemungutan.pemberian_peserta_diterima"
+GIFT_UNREPORTED = "pemungutan.pemberian_tidak_dilaporkan"
+COUNTED_IN_THE_DARK = "penghitungan.hitung_dalam_gelap"
+BALLOTS_TAKEN_HOME = "penghitungan.surat_suara_dibawa_pulang"
+PAUSE_UNREPORTED = "penghitungan.jeda_tidak_dicatat"
+VOTE_BUYING_IGNORED = "pemungutan.politik_uang_dibiarkan"
+VOTE_BUYER_CHASED = "pemungutan.pembeli_suara_dikejar"
+VOTE_BUYING_UNRECORDED = "pemungutan.politik_uang_tidak_dicatat"
+LEFTOVERS_PUNCHED = "penutupan.sisa_surat_suara_dicoblos"
+PROPOSAL_UNREPORTED = "penutupan.usul_coblos_tidak_dilaporkan"
 
 # What each phase needs to be played in full: the day so far and the ballots in the boxes.
 _AFTER_VOTING: dict[str, Any] = {
@@ -72,6 +82,7 @@ _QUEUE: dict[str, Any] = {
 }
 SETUP: dict[str, dict[str, Any]] = {
     "pemungutan": _QUEUE,
+    "penutupan": {},
     "penghitungan": _AFTER_VOTING,
     "formulir": _AFTER_VOTING,
     "penyerahan": _AFTER_VOTING,
@@ -81,6 +92,7 @@ SETUP: dict[str, dict[str, Any]] = {
 # forms and handover events come with their papers, as soon as the phase starts.
 WHEN: dict[str, str] = {
     "pemungutan": "09:00",
+    "penutupan": "13:00",
     "penghitungan": "14:00",
     "formulir": "20:00",
     "penyerahan": "22:00",
@@ -103,6 +115,14 @@ WRONG_ANSWERS: list[Any] = [
     case("keberatan_angka", "formulir", "timpa", CORRECTION_OVERWRITTEN),
     case("keberatan_angka", "formulir", "tipe_x", CORRECTION_OVERWRITTEN),
     case("sirekap_salah_baca", "penyerahan", "kirim", SIREKAP_UNCHECKED),
+    case("pemberian_peserta", "pemungutan", "terima", GIFT_ACCEPTED),
+    case("pemberian_peserta", "pemungutan", "terima_makanan", GIFT_ACCEPTED),
+    case("listrik_padam", "penghitungan", "lanjut_gelap", COUNTED_IN_THE_DARK),
+    case("listrik_padam", "penghitungan", "bawa_pulang", BALLOTS_TAKEN_HOME),
+    case("politik_uang", "pemungutan", "abaikan_di_luar", VOTE_BUYING_IGNORED),
+    case("politik_uang", "pemungutan", "kejar", VOTE_BUYER_CHASED),
+    case("usul_coblos_sisa", "penutupan", "setujui", LEFTOVERS_PUNCHED),
+    case("usul_coblos_sisa", "penutupan", "diam", LEFTOVERS_PUNCHED),
 ]
 
 # (event kind, phase, the rule an unanswered event breaks)
@@ -114,6 +134,10 @@ IGNORED: list[Any] = [
     case("keberatan_saksi", "penghitungan", OBJECTION_IGNORED),
     case("keberatan_angka", "formulir", FIGURE_OBJECTION_IGNORED),
     case("sirekap_salah_baca", "penyerahan", SIREKAP_UNCHECKED),
+    case("pemberian_peserta", "pemungutan", GIFT_ACCEPTED),
+    case("listrik_padam", "penghitungan", COUNTED_IN_THE_DARK),
+    case("politik_uang", "pemungutan", VOTE_BUYING_IGNORED),
+    case("usul_coblos_sisa", "penutupan", LEFTOVERS_PUNCHED),
 ]
 
 # Every (event kind, phase) that has a wrong answer above.
@@ -183,9 +207,49 @@ def test_an_event_left_unanswered_is_flagged(kind: str, phase: str, rule_id: str
 def test_the_right_answer_is_not_flagged_and_is_recorded(kind: str, phase: str) -> None:
     sim = with_event(kind, phase)
     right = incidents.EVENT_RULES[EventKind(kind)].correct
-    found = respond(sim, 0, right) | rest_of_phase(sim)
+    found = respond(sim, 0, right)
+    # what the answer leaves to do (record it, tell the PTPS), done as the handbook asks
+    found |= play(sim, incidents.duty_actions(sim.world.events[0], sim.world))
+    found |= rest_of_phase(sim)
     assert not found, f"answering {kind} with {right!r} is right: {describe(sim)}"
     assert (kind, "event.0") in sim.world.special_events, "it goes in the C.Kejadian Khusus form"
+
+
+# (event kind, phase, what the right answer leaves to do, the rule it breaks when undone)
+DUTIES: list[Any] = [
+    case("pemberian_peserta", "pemungutan", "catat,ptps", GIFT_UNREPORTED),
+    case("listrik_padam", "penghitungan", "catat,ptps", PAUSE_UNREPORTED),
+    case("politik_uang", "pemungutan", "catat", VOTE_BUYING_UNRECORDED),
+    case("usul_coblos_sisa", "penutupan", "catat,ptps", PROPOSAL_UNREPORTED),
+]
+
+
+@pytest.mark.parametrize(("kind", "phase", "undone", "rule_id"), DUTIES)
+def test_a_right_answer_leaves_its_record_and_its_report_to_do(
+    kind: str, phase: str, undone: str, rule_id: str
+) -> None:
+    """Refusing the gift, pausing the count, telling the PTPS of vote buying or refusing to
+    punch leftovers is right; leaving it off the C.Kejadian Khusus form, or away from the PTPS,
+    is the lesser mistake the handbook still asks about (§16.6, §17.3, §18.5)."""
+    sim = with_event(kind, phase)
+    right = incidents.EVENT_RULES[EventKind(kind)].correct
+    assert not respond(sim, 0, right), "the answer itself is right"
+    assert incidents.duties_left(sim.world.events[0], sim.world) == undone.split(",")
+    found = end_phase(sim)
+    assert rule_id in found, f"the record and report left undone must be flagged: {found}"
+    [finding] = [f for f in sim.findings if f.rule_id == rule_id]
+    assert dict(finding.params) == {"undone": undone} and finding.subject == "event.0"
+
+
+def test_the_duties_are_offered_once_answered_and_go_once_done() -> None:
+    sim = with_event("pemberian_peserta", "pemungutan")
+    respond(sim, 0, "tolak_semua")
+    duties = incidents.duty_actions(sim.world.events[0], sim.world)
+    assert {a.kind for a in duties} == {"record_event", "inform_ptps"}
+    assert all(d in sim.allowed_actions() for d in duties), "each duty is an action offered"
+    play(sim, duties)
+    assert incidents.duties_left(sim.world.events[0], sim.world) == []
+    assert rest_of_phase(sim) == set(), describe(sim)
 
 
 @pytest.mark.parametrize(
@@ -290,3 +354,20 @@ def test_steering_voters_needs_voters_in_the_queue() -> None:
     assert not sim.world.events[0].fired, "nobody is queuing at 08:00"
     play(sim, [AdvanceClock(to="08:50")])
     assert sim.world.events[0].fired, "a voter queues at 08:50"
+
+
+@pytest.mark.parametrize(("kind", "phase", "wrong", "rule_id"),
+                         [p for p in WRONG_ANSWERS if p.values[0] in
+                          {"pemberian_peserta", "listrik_padam", "usul_coblos_sisa"}])
+def test_what_is_offered_after_an_answer_never_tells_right_from_wrong(
+    kind: str, phase: str, wrong: str, rule_id: str
+) -> None:
+    """The follow-ups (record it, tell the PTPS) are offered after a wrong answer as after the
+    right one: were they offered only after the right one, the list would give it away."""
+    def offered_after(response: str) -> set[str]:
+        sim = with_event(kind, phase)
+        respond(sim, 0, response)
+        return {a.kind for a in incidents.follow_ups(sim.world.events[0], sim.world)}
+
+    right = incidents.EVENT_RULES[EventKind(kind)].correct
+    assert offered_after(wrong) == offered_after(right) == {"record_event", "inform_ptps"}

@@ -88,8 +88,13 @@ class CarefulCrew:
     # --- events ---------------------------------------------------------------------------
 
     def respond_to_events(self) -> None:
+        """Answer each event rightly, then do what the answer leaves to do (record it, tell
+        the PTPS), for events answered before too."""
         for event in incidents.awaiting(self.world):
             self.sim.apply(RespondToEvent(event=event.index, response=self.response(event.kind)))
+        for event in self.world.events:
+            for duty in incidents.duty_actions(event, self.world):
+                self.sim.apply(duty)
 
     def response(self, kind: str) -> str:
         return incidents.EVENT_RULES[EventKind(kind)].correct

@@ -122,6 +122,8 @@ def right_text(rule_id: str, subject: str | None, params: Mapping[str, Any], wor
         return cat("finding.right.ballot", **shown)
     if {"expected", "written"} <= params.keys():
         return cat("finding.right.cell", **shown)
+    if "undone" in params:
+        return cat("finding.right.duties", undone=shown.get("undone", ""))
     if subject is not None and (match := _EVENT.match(subject)):
         index = int(match["n"])
         if index < len(world.events):
@@ -165,6 +167,8 @@ def _param_words(name: str, value: Any, cat: Catalog, world: World | None) -> st
         return cat.get(f"validity.code.{value}.title", str(value))
     if name == "basis":
         return cat(f"desk.basis.{value}")
+    if name == "undone":  # duties left after an event: "catat,ptps"
+        return ", ".join(cat(f"label.duty.{duty}") for duty in str(value).split(",") if duty)
     if isinstance(value, list | tuple):
         return ", ".join(_one_value(str(v), cat) for v in value) or "—"
     return _one_value(str(value), cat)

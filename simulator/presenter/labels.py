@@ -71,6 +71,8 @@ def _sentence_key(kind: str, params: dict[str, object], world: World) -> str | N
     if kind == "inform_ptps":
         if subject in world.voters:
             return "sentence.inform_ptps.voter"
+        if subject.startswith("event."):
+            return "sentence.inform_ptps.event"
         return "sentence.inform_ptps.ballot" if subject in BALLOT_VALUES else None
     if kind == "inspect":
         return f"sentence.inspect.{str(params.get('target')).partition('.')[0]}"
@@ -176,6 +178,10 @@ def discrepancy_name(discrepancy: str, world: World, cat: Catalog) -> str:
         return cat("label.problem.item", item=item_name(parts[1], cat))
     if discrepancy in world.voters:
         return voter_name(discrepancy, world, cat)
+    if len(parts) == 2 and parts[0] == "event" and parts[1].isdigit():
+        index = int(parts[1])
+        if index < len(world.events):
+            return cat(f"event.{world.events[index].kind}.title")
     if cat.has(f"ballot.{discrepancy}"):
         return ballot_name(discrepancy, cat)
     return cat.get(f"label.topic.{discrepancy}", discrepancy)

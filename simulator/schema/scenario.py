@@ -383,6 +383,10 @@ class EventKind(str, Enum):
     KEBERATAN_ANGKA = "keberatan_angka"  # a witness shows a wrong figure on the plano
     SIREKAP_SALAH_BACA = "sirekap_salah_baca"  # Sirekap reads a figure wrongly
     SAKSI_MINTA_URUTAN = "saksi_minta_urutan"  # witnesses push to count another type first
+    PEMBERIAN_PESERTA = "pemberian_peserta"  # a candidate's team brings food and money (M51)
+    LISTRIK_PADAM = "listrik_padam"  # the power fails during the count (M55)
+    POLITIK_UANG = "politik_uang"  # envelopes handed out near the queue (M61)
+    USUL_COBLOS_SISA = "usul_coblos_sisa"  # a member proposes punching leftover ballots (M62)
 
 
 class Event(Authored):

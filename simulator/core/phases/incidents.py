@@ -8,13 +8,25 @@ a sheet only after it was uploaded; intimidation in the queue needs a queue. The
 the premise, not the clock alone. The trainee answers with
 :class:`~simulator.core.actions.RespondToEvent`; an event still unanswered when its phase ends
 counts as ignored, and one whose premise never held never happened.
+
+Some events also leave **duties** once rightly answered (HANDBOOK §17.3, §18.5): to record the
+event in the Model C.Kejadian Khusus form (a :class:`RecordSpecialEvent` about ``event.N``) and to
+tell the Pengawas TPS (an :class:`InformPtps` about ``event.N``). A response may do one of them
+itself (telling the PTPS about vote buying *is* the response); a duty still undone when the phase
+ends is judged by the event's own rule, which names the case and what was left undone.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from simulator.core.actions import IllegalAction, RespondToEvent
+from simulator.core.actions import (
+    Action,
+    IllegalAction,
+    InformPtps,
+    RecordSpecialEvent,
+    RespondToEvent,
+)
 from simulator.core.judge import Judge
 from simulator.core.rules import Rule
 from simulator.core.state import EventState, World
@@ -24,11 +36,17 @@ from simulator.schema.types import BallotType, Consequence, Phase, Severity
 IGNORED = "abaikan"  # what an unanswered event counts as
 
 
+RECORD, PTPS = "catat", "ptps"  # the duties an event can leave: the form, the supervisor
+
+
 @dataclass(frozen=True, slots=True)
 class EventRules:
     phases: tuple[Phase, ...]
     correct: str
     wrong: dict[str, Rule]  # response → the rule it breaks (IGNORED included)
+    duties: frozenset[str] = frozenset()  # left by the right response: RECORD, PTPS
+    done_by_response: frozenset[str] = frozenset()  # duties the right response itself does
+    unreported: Rule | None = None  # a duty left undone when the phase ends
 
 
 MOBILISATION_IGNORED = Rule(
@@ -113,6 +131,109 @@ SIREKAP_UNCHECKED = Rule(
     handbook="§10 step 3; §19.3; §19.4 (the plano is the legal record)",
 )
 
+# --- Ethics, emergencies and crimes near the TPS (HANDBOOK §16-§18; MISTAKES M51, M55,
+# M61, M62): the first of groups H, I and J.
+
+GIFT_ACCEPTED = Rule(
+    "pemungutan.pemberian_peserta_diterima",
+    Phase.PEMUNGUTAN,
+    Severity.BERAT,
+    "Peraturan DKPP 2/2017 Pasal 8; UU 7/2017 Pasal 286(1)",
+    ("M51",),
+    (Consequence.TEMUAN,),
+    handbook="§16.2; §16.3",
+)
+GIFT_UNREPORTED = Rule(
+    "pemungutan.pemberian_tidak_dilaporkan",
+    Phase.PEMUNGUTAN,
+    Severity.RINGAN,
+    "Peraturan DKPP 2/2017 Pasal 8; Kep. KPU 66/2024",
+    ("M51",),
+    (Consequence.TEMUAN,),
+    # The gift itself was refused, which is the heart of M51; leaving the attempt off the
+    # record and away from the PTPS is its lesser side (HANDBOOK §16.6 asks for both).
+    severity_note="the gift was refused; only the record and the report were left undone",
+    handbook="§16.2; §16.6; §17.3",
+)
+COUNTED_IN_THE_DARK = Rule(
+    "penghitungan.hitung_dalam_gelap",
+    Phase.PENGHITUNGAN,
+    Severity.BERAT,
+    "Kep. KPU 66/2024; UU 7/2017 Pasal 537",
+    ("M55",),
+    (Consequence.KEBERATAN, Consequence.HITUNG_ULANG),
+    handbook="§7.1; §17.4",
+)
+BALLOTS_TAKEN_HOME = Rule(
+    "penghitungan.surat_suara_dibawa_pulang",
+    Phase.PENGHITUNGAN,
+    Severity.KRITIS,
+    "UU 7/2017 Pasal 537",
+    ("M55",),
+    (Consequence.PIDANA, Consequence.HITUNG_ULANG),
+    # The graver side of M55: the ballots leave the crew's and the supervisor's sight, which
+    # the law makes a crime (HANDBOOK §17.3 step 2).
+    severity_note="taking the ballots away is the crime the entry names as its consequence",
+    handbook="§17.3; §17.4",
+)
+PAUSE_UNREPORTED = Rule(
+    "penghitungan.jeda_tidak_dicatat",
+    Phase.PENGHITUNGAN,
+    Severity.RINGAN,
+    "Kep. KPU 66/2024",
+    ("M55",),
+    (Consequence.KEBERATAN,),
+    severity_note="the count was rightly paused; only its record and the PTPS were left out",
+    handbook="§17.3; §17.4",
+)
+VOTE_BUYING_IGNORED = Rule(
+    "pemungutan.politik_uang_dibiarkan",
+    Phase.PEMUNGUTAN,
+    Severity.BERAT,
+    "UU 7/2017 Pasal 454(3), Pasal 515, Pasal 523(3)",
+    ("M61",),
+    (Consequence.TEMUAN, Consequence.PIDANA),
+    handbook="§18.3; §18.4; §18.5",
+)
+VOTE_BUYER_CHASED = Rule(
+    "pemungutan.pembeli_suara_dikejar",
+    Phase.PEMUNGUTAN,
+    Severity.BERAT,
+    "UU 7/2017 Pasal 454(3), Pasal 476",
+    ("M61",),
+    (Consequence.TEMUAN,),
+    handbook="§18.4; §18.5",
+)
+VOTE_BUYING_UNRECORDED = Rule(
+    "pemungutan.politik_uang_tidak_dicatat",
+    Phase.PEMUNGUTAN,
+    Severity.RINGAN,
+    "Kep. KPU 66/2024; UU 7/2017 Pasal 454(4)",
+    ("M61",),
+    (Consequence.TEMUAN,),
+    severity_note="the PTPS was told; only the written record of it was left out",
+    handbook="§18.4; §18.5",
+)
+LEFTOVER_BALLOTS_PUNCHED = Rule(
+    "penutupan.sisa_surat_suara_dicoblos",
+    Phase.PENUTUPAN,
+    Severity.KRITIS,
+    "UU 7/2017 Pasal 532, Pasal 533, Pasal 554",
+    ("M62",),
+    (Consequence.PIDANA, Consequence.PSU),
+    handbook="§6; §18.1; §18.5",
+)
+PROPOSAL_UNREPORTED = Rule(
+    "penutupan.usul_coblos_tidak_dilaporkan",
+    Phase.PENUTUPAN,
+    Severity.BERAT,
+    "UU 7/2017 Pasal 532; Kep. KPU 66/2024",
+    ("M62",),
+    (Consequence.TEMUAN,),
+    severity_note="the ballots were not punched; the attempt was kept from the record and PTPS",
+    handbook="§18.5",
+)
+
 EVENT_RULES: dict[EventKind, EventRules] = {
     EventKind.MOBILISASI: EventRules(
         (Phase.PEMUNGUTAN,),
@@ -159,10 +280,54 @@ EVENT_RULES: dict[EventKind, EventRules] = {
         "koreksi",
         {"kirim": SIREKAP_UNCHECKED, IGNORED: SIREKAP_UNCHECKED},
     ),
+    # A candidate's team brings lunch and "transport money": refuse everything, tell the PTPS,
+    # record it (HANDBOOK §16.2, §16.6; M51). Food alone is still a gift.
+    EventKind.PEMBERIAN_PESERTA: EventRules(
+        (Phase.PEMUNGUTAN,),
+        "tolak_semua",
+        {"terima": GIFT_ACCEPTED, "terima_makanan": GIFT_ACCEPTED, IGNORED: GIFT_ACCEPTED},
+        duties=frozenset({RECORD, PTPS}),
+        unreported=GIFT_UNREPORTED,
+    ),
+    # The power fails mid-count: pause, keep ballots and boxes in view, bring light, resume;
+    # announce it and record the times (HANDBOOK §7.1, §17.3, §17.4; M55).
+    EventKind.LISTRIK_PADAM: EventRules(
+        (Phase.PENGHITUNGAN,),
+        "jeda_amankan",
+        {"lanjut_gelap": COUNTED_IN_THE_DARK, "bawa_pulang": BALLOTS_TAKEN_HOME,
+         IGNORED: COUNTED_IN_THE_DARK},
+        duties=frozenset({RECORD, PTPS}),
+        unreported=PAUSE_UNREPORTED,
+    ),
+    # Envelopes handed out in the queue 20 m away: keep serving, the chair tells the PTPS at
+    # once, record it; no chasing or searching (HANDBOOK §18.5; M61).
+    EventKind.POLITIK_UANG: EventRules(
+        (Phase.PEMUNGUTAN,),
+        "lapor_ptps",
+        {"abaikan_di_luar": VOTE_BUYING_IGNORED, "kejar": VOTE_BUYER_CHASED,
+         IGNORED: VOTE_BUYING_IGNORED},
+        duties=frozenset({RECORD, PTPS}),
+        done_by_response=frozenset({PTPS}),
+        unreported=VOTE_BUYING_UNRECORDED,
+    ),
+    # The chair proposes punching the absent voters' ballots: refuse, tell the PTPS, record it;
+    # the leftovers are counted and crossed at the close (HANDBOOK §6, §18.5; M62).
+    EventKind.USUL_COBLOS_SISA: EventRules(
+        (Phase.PENUTUPAN,),
+        "tolak",
+        {"setujui": LEFTOVER_BALLOTS_PUNCHED, "diam": LEFTOVER_BALLOTS_PUNCHED,
+         IGNORED: LEFTOVER_BALLOTS_PUNCHED},
+        duties=frozenset({RECORD, PTPS}),
+        unreported=PROPOSAL_UNREPORTED,
+    ),
 }
 
 RULES: tuple[Rule, ...] = tuple(
-    dict.fromkeys(rule for spec in EVENT_RULES.values() for rule in spec.wrong.values())
+    dict.fromkeys(
+        rule
+        for spec in EVENT_RULES.values()
+        for rule in (*spec.wrong.values(), *((spec.unreported,) if spec.unreported else ()))
+    )
 )
 
 # Events about papers rather than the hour fire as soon as their phase starts.
@@ -209,6 +374,15 @@ def _premise_holds(event: EventState, world: World) -> bool:
         return _disputed_cell(event, world)
     if kind is EventKind.SIREKAP_SALAH_BACA:
         return _misread_cell(event, world)
+    if kind is EventKind.POLITIK_UANG:
+        return bool(world.queue)  # envelopes for the people waiting in it
+    if kind is EventKind.LISTRIK_PADAM:
+        open_box = world.counting.open_box
+        event.subject = open_box.value if open_box is not None else None
+        return open_box is not None  # in the middle of a box's count
+    if kind is EventKind.USUL_COBLOS_SISA:
+        # while there are still unused ballots that have not been crossed out
+        return any(not stock.unused_crossed for stock in world.stocks.values())
     return True
 
 
@@ -290,34 +464,93 @@ def respond(action: RespondToEvent, judge: Judge) -> None:
 def _judge_response(event: EventState, response: str, judge: Judge) -> None:
     spec = EVENT_RULES[EventKind(event.kind)]
     rule = spec.wrong.get(response)
+    subject = subject_of(event)
     if rule is not None:
-        judge.flag(rule, f"event.{event.index}", response=response)
-    elif response == spec.correct:
-        judge.world.special_events.append((event.kind, f"event.{event.index}"))
+        judge.flag(rule, subject, response=response)
+    elif response == spec.correct and not spec.duties:
+        # An event without duties of its own is recorded by its right response.
+        judge.world.special_events.append((event.kind, subject))
+    elif response == spec.correct and PTPS in spec.done_by_response:
+        judge.world.ptps_informed.add(subject)
+
+
+def subject_of(event: EventState) -> str:
+    """How records and reports name an event: ``event.N``."""
+    return f"event.{event.index}"
+
+
+def duties_left(event: EventState, world: World) -> list[str]:
+    """The duties the right answer to ``event`` left that are still undone (what is judged)."""
+    spec = EVENT_RULES[EventKind(event.kind)]
+    if event.response != spec.correct:
+        return []
+    return sorted(spec.duties - _done(event, world))
+
+
+def follow_ups(event: EventState, world: World) -> list[Action]:
+    """What can still be done about an answered event of a kind that leaves duties: record it,
+    tell the PTPS. Offered whatever the answer was, so that what is offered never tells a right
+    answer from a wrong one; only after the right one is leaving them undone judged."""
+    spec = EVENT_RULES[EventKind(event.kind)]
+    if not spec.duties or not event.fired or event.response in (None, IGNORED):
+        return []
+    subject = subject_of(event)
+    made: dict[str, Action] = {
+        RECORD: RecordSpecialEvent(topic=event.kind, subject=subject),
+        PTPS: InformPtps(subject=subject),
+    }
+    done = _done(event, world)
+    return [made[duty] for duty in (RECORD, PTPS) if duty not in done]
+
+
+def duty_actions(event: EventState, world: World) -> list[Action]:
+    """What would do each duty the right answer still leaves (for the careful crew)."""
+    left = set(duties_left(event, world))
+    return [a for a in follow_ups(event, world) if _duty_of(a) in left]
+
+
+def _duty_of(action: Action) -> str:
+    return RECORD if isinstance(action, RecordSpecialEvent) else PTPS
+
+
+def _done(event: EventState, world: World) -> set[str]:
+    subject = subject_of(event)
+    done = {RECORD} if any(s == subject for _, s in world.special_events) else set()
+    if subject in world.ptps_informed:
+        done.add(PTPS)
+    return done
 
 
 def finish(judge: Judge) -> None:
-    """Events of the ending phase that were never answered count as ignored."""
+    """Events of the ending phase that were never answered count as ignored; duties the right
+    answer left undone are judged."""
     phase = judge.world.phase
     for event in judge.world.events:
         spec = EVENT_RULES[EventKind(event.kind)]
-        if phase not in spec.phases or event.response is not None:
+        if phase not in spec.phases or not event.fired:
+            continue  # not this phase's, or its time never came while the phase was played
+        left = duties_left(event, judge.world)
+        if left and spec.unreported is not None:
+            judge.flag(spec.unreported, subject_of(event), undone=",".join(left))
+        if event.response is not None:
             continue
-        if not event.fired:
-            continue  # its time never came while the phase was played
         event.response = IGNORED
         rule = spec.wrong.get(IGNORED)
         if rule is not None:
-            judge.flag(rule, f"event.{event.index}", response=IGNORED)
+            judge.flag(rule, subject_of(event), response=IGNORED)
 
 
 def awaiting(world: World) -> list[EventState]:
     return [e for e in world.events if e.fired and e.response is None]
 
 
-def allowed(world: World) -> list[RespondToEvent]:
-    return [
+def allowed(world: World) -> list[Action]:
+    """The responses to events waiting, then the duties answered events still leave."""
+    answers: list[Action] = [
         RespondToEvent(event=e.index, response=r)
         for e in awaiting(world)
         for r in responses(EventKind(e.kind))
     ]
+    for event in world.events:
+        answers += follow_ups(event, world)
+    return answers
