@@ -15,11 +15,11 @@ from simulator.app import layout
 from simulator.app.context import AppContext
 from simulator.app.scene import Scene
 from simulator.app.widgets import escape
-from simulator.core.actions import RespondToEvent
+from simulator.core.actions import Action, RespondToEvent
 from simulator.core.phases import incidents
 from simulator.core.state import EventState
 from simulator.presenter.cases import event_case
-from simulator.presenter.labels import param_text
+from simulator.presenter.labels import action_label, param_text
 from simulator.scenes.dialog import CardDialog
 
 
@@ -104,3 +104,64 @@ class EventDialog(CardDialog):
 
     def close(self, result: RespondToEvent | None = None) -> None:
         super().close(result)
+
+
+class FollowUpDialog(CardDialog):
+    """After an answer to an event that leaves duties: what else the crew does now — record it
+    in the C.Kejadian Khusus form, tell the TPS supervisor — or go on. The same offers follow
+    any answer (offers only after the right one would give it away); each one taken is done at
+    once, through the phase screen, and the card shows what is left. Esc (or Lanjutkan) goes
+    on; what was left undone is judged when the phase ends."""
+
+    card_size = (680, 320)
+
+    def __init__(self, ctx: AppContext, phase_scene: Scene, event: EventState) -> None:
+        super().__init__(ctx)
+        self.phase_scene = phase_scene
+        self.event = event
+
+    def offers(self) -> list[Action]:
+        return incidents.follow_ups(self.event, self.phase_scene.world)  # type: ignore[attr-defined]
+
+    def build(self) -> None:
+        self._box = None
+        world, cat, px = self.phase_scene.world, self.ctx.cat, self.ctx.px  # type: ignore[attr-defined]
+        bw = self.card_width()
+        pad_x, pad_y = px(20), px(18)
+        left, width = (self.ctx.size[0] - bw) // 2 + pad_x, bw - 2 * pad_x
+        y = layout.heading(self.ui, self.ctx, left, 0, width,
+                           cat(f"event.{self.event.kind}.title")) + px(8)
+        answer = param_text("respond", "response", self.event.response, world, cat)
+        said = cat("shell.event.answered", response=answer)
+        y += layout.words(self.ui, self.ctx, left, y, width, said) + px(6)
+        offers = self.offers()
+        question = cat("shell.event.follow_up" if offers else "shell.event.follow_up_done")
+        font = layout.theme_font(self.ctx, "label", "@muted")
+        for line in layout.wrap_lines(font, question, width):
+            self.ui.label(pygame.Rect(left, y, width, self.ctx.line(15)), line, style="@muted")
+            y += self.ctx.line(15)
+        y += px(8)
+        for action in offers:
+            button = layout.button(self.ui, self.ctx, pygame.Rect(left, y, width, px(42)),
+                                   action_label(action, world, cat),
+                                   lambda a=action: self.take(a), action=action)
+            y += button.rect.height + px(6)
+        go_on = layout.button(self.ui, self.ctx, pygame.Rect(left, y, width, px(42)),
+                              cat("shell.event.go_on"), self.close)
+        y += go_on.rect.height
+        if not offers:
+            self.ui.set_focus(go_on)
+        self.place_card(y, pad_y)
+
+    def take(self, action: Action) -> None:
+        """Done at once; the card stays, with what is left (a second key press by momentum
+        lands on the next offer or on Lanjutkan, never on something already done)."""
+        self.phase_scene.act(action)  # type: ignore[attr-defined]
+        if self.ctx.stack.top is self:
+            self.rebuild()
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.close()
+            return True
+        return super().handle(event)

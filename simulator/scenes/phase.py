@@ -24,7 +24,7 @@ from simulator.app.scene import Scene
 from simulator.app.widgets import FocusMemory, escape
 from simulator.art import palette
 from simulator.art.fonts import text_size
-from simulator.core.actions import Action, AdvanceClock, EndPhase
+from simulator.core.actions import Action, AdvanceClock, EndPhase, RespondToEvent
 from simulator.core.phases import incidents
 from simulator.core.state import World
 from simulator.presenter import finding_text
@@ -497,8 +497,17 @@ class PhaseScene(Scene):
         self.ctx.stack.push(EventDialog(self.ctx, self), on_result=self._event_answered)
 
     def _event_answered(self, action: Action | None) -> None:
-        if action is not None:
-            self.act(action)
+        if action is None:
+            return
+        self.act(action)
+        if not isinstance(action, RespondToEvent) or self.ctx.stack.top is not self:
+            return
+        event = self.world.events[action.event]
+        if incidents.follow_ups(event, self.world):
+            from simulator.scenes.event import FollowUpDialog
+
+            self.ctx.stack.push(FollowUpDialog(self.ctx, self, event),
+                                on_result=lambda _: self.after_action())
 
     def confirm_end(self) -> None:
         from simulator.scenes.dialog import ConfirmDialog
