@@ -245,7 +245,7 @@ def test_the_duties_are_offered_once_answered_and_go_once_done() -> None:
     sim = with_event("pemberian_peserta", "pemungutan")
     respond(sim, 0, "tolak_semua")
     duties = incidents.duty_actions(sim.world.events[0], sim.world)
-    assert {a.kind for a in duties} == {"record_event", "inform_ptps"}
+    assert {a.kind for a in duties} == {"record_event", "inform_ptps"}, "the PPS is not asked"
     assert all(d in sim.allowed_actions() for d in duties), "each duty is an action offered"
     play(sim, duties)
     assert incidents.duties_left(sim.world.events[0], sim.world) == []
@@ -370,4 +370,5 @@ def test_what_is_offered_after_an_answer_never_tells_right_from_wrong(
         return {a.kind for a in incidents.follow_ups(sim.world.events[0], sim.world)}
 
     right = incidents.EVENT_RULES[EventKind(kind)].correct
-    assert offered_after(wrong) == offered_after(right) == {"record_event", "inform_ptps"}
+    assert offered_after(wrong) == offered_after(right) == {
+        "record_event", "inform_ptps", "inform_pps"}

@@ -74,9 +74,12 @@ def test_each_follow_up_is_done_at_once_and_the_card_keeps_what_is_left() -> Non
     assert ("pemberian_peserta", "event.0") in session.sim.world.special_events
     assert not any("Catat" in b.text for b in follow.ui.elements
                    if isinstance(b, UIButton) and b.alive()), "what is done is not offered again"
-    pilot.click(button(follow, "Laporkan"))
+    pilot.click(button(follow, "kepada Pengawas TPS"))
     pilot.frames(2)
     assert "event.0" in session.sim.world.ptps_informed
+    pilot.click(button(follow, "kepada PPS"))
+    pilot.frames(2)
+    assert "event.0" in session.sim.world.reported
     focused = follow.ui.focused()
     assert isinstance(focused, UIButton) and "Lanjutkan" in focused.text, (
         "with everything done, Enter goes on")

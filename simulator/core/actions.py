@@ -54,6 +54,14 @@ class InformPtps(Action):
     subject: str = Field(min_length=1, max_length=64)
 
 
+class InformPps(Action):
+    """Report a matter to the PPS (a ballot shortage, a move of the TPS, Sirekap failing), by
+    telephone or messenger; the PPS takes it up to the PPK and the KPU Kab/Kota."""
+
+    kind: Literal["inform_pps"] = "inform_pps"
+    subject: str = Field(min_length=1, max_length=64)
+
+
 class RespondToEvent(Action):
     """Answer something that happened (an objection, an incident) with one of its responses."""
 
@@ -67,6 +75,7 @@ COMMON_ACTIONS: tuple[type[Action], ...] = (
     EndPhase,
     RecordSpecialEvent,
     InformPtps,
+    InformPps,
     RespondToEvent,
 )
 

@@ -21,6 +21,7 @@ from simulator.core.actions import (
     AdvanceClock,
     EndPhase,
     IllegalAction,
+    InformPps,
     InformPtps,
     RecordSpecialEvent,
     RespondToEvent,
@@ -118,6 +119,8 @@ class Simulation:
             world.special_events.append((action.topic, action.subject))
         elif isinstance(action, InformPtps):
             world.ptps_informed.add(action.subject)
+        elif isinstance(action, InformPps):
+            world.reported.add(action.subject)  # what the PPS was told, as the logistics' are
         elif isinstance(action, RespondToEvent):
             incidents.respond(action, judge)
         else:

@@ -68,6 +68,8 @@ def _sentence_key(kind: str, params: dict[str, object], world: World) -> str | N
     subject = str(params.get("subject", ""))
     if kind == "record_event":
         return f"sentence.record_event.{params.get('topic')}"
+    if kind == "inform_pps":
+        return "sentence.inform_pps.event" if subject.startswith("event.") else None
     if kind == "inform_ptps":
         if subject in world.voters:
             return "sentence.inform_ptps.voter"

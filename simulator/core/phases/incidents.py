@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from simulator.core.actions import (
     Action,
     IllegalAction,
+    InformPps,
     InformPtps,
     RecordSpecialEvent,
     RespondToEvent,
@@ -36,7 +37,10 @@ from simulator.schema.types import BallotType, Consequence, Phase, Severity
 IGNORED = "abaikan"  # what an unanswered event counts as
 
 
-RECORD, PTPS = "catat", "ptps"  # the duties an event can leave: the form, the supervisor
+# The duties an event can leave: the form, the supervisor, the PPS (who takes it up to the PPK
+# and the KPU Kab/Kota, which decide a move, a transfer of ballots, a PSL or PSS: §17.2).
+RECORD, PTPS, PPS = "catat", "ptps", "pps"
+DUTY_ORDER = (RECORD, PTPS, PPS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -470,8 +474,11 @@ def _judge_response(event: EventState, response: str, judge: Judge) -> None:
     elif response == spec.correct and not spec.duties:
         # An event without duties of its own is recorded by its right response.
         judge.world.special_events.append((event.kind, subject))
-    elif response == spec.correct and PTPS in spec.done_by_response:
-        judge.world.ptps_informed.add(subject)
+    elif response == spec.correct:
+        if PTPS in spec.done_by_response:
+            judge.world.ptps_informed.add(subject)
+        if PPS in spec.done_by_response:
+            judge.world.reported.add(subject)
 
 
 def subject_of(event: EventState) -> str:
@@ -484,7 +491,7 @@ def duties_left(event: EventState, world: World) -> list[str]:
     spec = EVENT_RULES[EventKind(event.kind)]
     if event.response != spec.correct:
         return []
-    return sorted(spec.duties - _done(event, world))
+    return [duty for duty in DUTY_ORDER if duty in spec.duties - _done(event, world)]
 
 
 def follow_ups(event: EventState, world: World) -> list[Action]:
@@ -498,9 +505,10 @@ def follow_ups(event: EventState, world: World) -> list[Action]:
     made: dict[str, Action] = {
         RECORD: RecordSpecialEvent(topic=event.kind, subject=subject),
         PTPS: InformPtps(subject=subject),
+        PPS: InformPps(subject=subject),
     }
     done = _done(event, world)
-    return [made[duty] for duty in (RECORD, PTPS) if duty not in done]
+    return [made[duty] for duty in DUTY_ORDER if duty not in done]
 
 
 def duty_actions(event: EventState, world: World) -> list[Action]:
@@ -510,7 +518,9 @@ def duty_actions(event: EventState, world: World) -> list[Action]:
 
 
 def _duty_of(action: Action) -> str:
-    return RECORD if isinstance(action, RecordSpecialEvent) else PTPS
+    if isinstance(action, RecordSpecialEvent):
+        return RECORD
+    return PTPS if isinstance(action, InformPtps) else PPS
 
 
 def _done(event: EventState, world: World) -> set[str]:
@@ -518,6 +528,8 @@ def _done(event: EventState, world: World) -> set[str]:
     done = {RECORD} if any(s == subject for _, s in world.special_events) else set()
     if subject in world.ptps_informed:
         done.add(PTPS)
+    if subject in world.reported:
+        done.add(PPS)
     return done
 
 
