@@ -81,6 +81,8 @@ _QUEUE: dict[str, Any] = {
     }
 }
 SETUP: dict[str, dict[str, Any]] = {
+    "logistik": {},
+    "pembukaan": {},
     "pemungutan": _QUEUE,
     "penutupan": {},
     "penghitungan": _AFTER_VOTING,
@@ -91,6 +93,8 @@ SETUP: dict[str, dict[str, Any]] = {
 # When each test's event happens: at 14:00 the count has been going for half an hour; the
 # forms and handover events come with their papers, as soon as the phase starts.
 WHEN: dict[str, str] = {
+    "logistik": "06:00",
+    "pembukaan": "06:00",
     "pemungutan": "09:00",
     "penutupan": "13:00",
     "penghitungan": "14:00",
@@ -123,6 +127,23 @@ WRONG_ANSWERS: list[Any] = [
     case("politik_uang", "pemungutan", "kejar", VOTE_BUYER_CHASED),
     case("usul_coblos_sisa", "penutupan", "setujui", LEFTOVERS_PUNCHED),
     case("usul_coblos_sisa", "penutupan", "diam", LEFTOVERS_PUNCHED),
+    case("ajakan_unggahan_partisan", "logistik", "unggah", "logistik.unggahan_partisan"),
+    case("hubungan_keluarga", "logistik", "diam", "logistik.hubungan_keluarga_tidak_diungkap"),
+    case("atribut_anggota", "pembukaan", "biarkan", "pembukaan.atribut_peserta_dipakai_anggota"),
+    case("banjir", "pembukaan", "tunggu_di_air", "pembukaan.tps_banjir_salah_ditangani"),
+    case("banjir", "pembukaan", "bawa_ke_rumah", "pembukaan.tps_banjir_salah_ditangani"),
+    case("pemilih_minta_saran", "pemungutan", "beri_petunjuk", "pemungutan.pemilih_diarahkan"),
+    case("pemilih_minta_saran", "pemungutan", "tanya_pilihan", "pemungutan.pemilih_diarahkan"),
+    case("pasien_rumah_sakit", "pemungutan", "satu_anggota",
+         "pemungutan.pasien_dilayani_tanpa_pengawas"),
+    case("pasien_rumah_sakit", "pemungutan", "titip_perawat",
+         "pemungutan.pasien_dilayani_tanpa_pengawas"),
+    case("pencatat_pindah_suara", "penghitungan", "biarkan_total_sama",
+         "penghitungan.suara_dipindah_antar_calon"),
+    case("pencatat_pindah_suara", "penghitungan", "sesuaikan_nanti",
+         "penghitungan.suara_dipindah_antar_calon"),
+    case("sirekap_gagal", "penyerahan", "tunggu_sinyal", "penyerahan.penyerahan_tertahan_sirekap"),
+    case("sirekap_gagal", "penyerahan", "tunda_salinan", "penyerahan.penyerahan_tertahan_sirekap"),
 ]
 
 # (event kind, phase, the rule an unanswered event breaks)
@@ -138,6 +159,10 @@ IGNORED: list[Any] = [
     case("listrik_padam", "penghitungan", COUNTED_IN_THE_DARK),
     case("politik_uang", "pemungutan", VOTE_BUYING_IGNORED),
     case("usul_coblos_sisa", "penutupan", LEFTOVERS_PUNCHED),
+    case("hubungan_keluarga", "logistik", "logistik.hubungan_keluarga_tidak_diungkap"),
+    case("atribut_anggota", "pembukaan", "pembukaan.atribut_peserta_dipakai_anggota"),
+    case("banjir", "pembukaan", "pembukaan.tps_banjir_salah_ditangani"),
+    case("pencatat_pindah_suara", "penghitungan", "penghitungan.suara_dipindah_antar_calon"),
 ]
 
 # Every (event kind, phase) that has a wrong answer above.
@@ -221,6 +246,10 @@ DUTIES: list[Any] = [
     case("listrik_padam", "penghitungan", "catat,ptps", PAUSE_UNREPORTED),
     case("politik_uang", "pemungutan", "catat", VOTE_BUYING_UNRECORDED),
     case("usul_coblos_sisa", "penutupan", "catat,ptps", PROPOSAL_UNREPORTED),
+    case("banjir", "pembukaan", "catat,ptps,pps", "pembukaan.pindah_tps_tidak_dilaporkan"),
+    case("pencatat_pindah_suara", "penghitungan", "catat,ptps",
+         "penghitungan.pemindahan_suara_tidak_dilaporkan"),
+    case("sirekap_gagal", "penyerahan", "catat,pps", "penyerahan.sirekap_gagal_tidak_dilaporkan"),
 ]
 
 
@@ -372,3 +401,17 @@ def test_what_is_offered_after_an_answer_never_tells_right_from_wrong(
     right = incidents.EVENT_RULES[EventKind(kind)].correct
     assert offered_after(wrong) == offered_after(right) == {
         "record_event", "inform_ptps", "inform_pps"}
+
+
+def test_a_tally_moved_between_candidates_is_a_pemilu_event_only() -> None:
+    """Candidates' rows exist only on DPR and DPRD ballots: in a Pilkada count the tally writer
+    has no candidate row to misuse, and the event never happens (HANDBOOK §7.4 [P])."""
+    pilkada_ballots = {
+        "counting_start": {"dpt": {"men": 1}},
+        "ballots": {"listed": [{"ballot": "gubernur", "marks": [{"pair": 1}]},
+                               {"ballot": "bupati", "marks": [{"pair": 2}]}]},
+    }
+    event = {"at": "13:30", "kind": "pencatat_pindah_suara"}
+    sim = start(PILKADA, phases=["penghitungan"], events=[event], **pilkada_ballots)
+    found = play(sim, careful(sim)) | end_phase(sim)
+    assert not sim.world.events[0].fired and not found, describe(sim)

@@ -387,6 +387,14 @@ class EventKind(str, Enum):
     LISTRIK_PADAM = "listrik_padam"  # the power fails during the count (M55)
     POLITIK_UANG = "politik_uang"  # envelopes handed out near the queue (M61)
     USUL_COBLOS_SISA = "usul_coblos_sisa"  # a member proposes punching leftover ballots (M62)
+    AJAKAN_UNGGAHAN_PARTISAN = "ajakan_unggahan_partisan"  # asked to post for a candidate (M49)
+    HUBUNGAN_KELUARGA = "hubungan_keluarga"  # a member's kin is a candidate here (M52)
+    ATRIBUT_ANGGOTA = "atribut_anggota"  # a member arrives in a candidate's colours (M50)
+    BANJIR = "banjir"  # the TPS site is flooded in the morning (M54)
+    PEMILIH_MINTA_SARAN = "pemilih_minta_saran"  # a voter asks whom to choose (M53)
+    PASIEN_RUMAH_SAKIT = "pasien_rumah_sakit"  # the hospital asks for its inpatients (M58)
+    PENCATAT_PINDAH_SUARA = "pencatat_pindah_suara"  # strokes under another candidate (M63)
+    SIREKAP_GAGAL = "sirekap_gagal"  # Sirekap cannot reach its server at handover (M59)
 
 
 class Event(Authored):

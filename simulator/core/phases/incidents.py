@@ -238,6 +238,112 @@ PROPOSAL_UNREPORTED = Rule(
     handbook="§18.5",
 )
 
+# --- The second batch: M49, M50, M52, M53, M54, M58, M59, M63 -----------------------------
+
+PARTISAN_POST = Rule(
+    "logistik.unggahan_partisan",
+    Phase.LOGISTIK,
+    Severity.BERAT,
+    "Peraturan DKPP 2/2017 Pasal 8; PKPU 8/2022 Pasal 43(4)",
+    ("M49",),
+    (Consequence.TEMUAN,),
+    handbook="§16.2; §16.5",
+)
+KINSHIP_UNDECLARED = Rule(
+    "logistik.hubungan_keluarga_tidak_diungkap",
+    Phase.LOGISTIK,
+    Severity.BERAT,
+    "Peraturan DKPP 2/2017 Pasal 8, Pasal 14",
+    ("M52",),
+    (Consequence.KEBERATAN,),
+    confidence="M",
+    handbook="§16.2; §16.6",
+)
+ATTRIBUTE_ON_DUTY = Rule(
+    "pembukaan.atribut_peserta_dipakai_anggota",
+    Phase.PEMBUKAAN,
+    Severity.BERAT,
+    "Peraturan DKPP 2/2017 Pasal 8",
+    ("M50",),
+    (Consequence.KEBERATAN, Consequence.TEMUAN),
+    handbook="§16.2",
+)
+FLOOD_MISHANDLED = Rule(
+    "pembukaan.tps_banjir_salah_ditangani",
+    Phase.PEMBUKAAN,
+    Severity.BERAT,
+    "PKPU 25/2023 Pasal 7, Pasal 110, Pasal 111",
+    ("M54",),
+    (Consequence.HAK_PILIH_HILANG, Consequence.KEBERATAN),
+    handbook="§17.3; §17.4",
+)
+MOVE_UNREPORTED = Rule(
+    "pembukaan.pindah_tps_tidak_dilaporkan",
+    Phase.PEMBUKAAN,
+    Severity.BERAT,
+    "PKPU 25/2023 Pasal 110, Pasal 111; Kep. KPU 66/2024",
+    ("M54",),
+    (Consequence.HAK_PILIH_HILANG, Consequence.KEBERATAN),
+    handbook="§17.2; §17.3; §17.4",
+)
+VOTER_STEERED = Rule(
+    "pemungutan.pemilih_diarahkan",
+    Phase.PEMUNGUTAN,
+    Severity.BERAT,
+    "Peraturan DKPP 2/2017 Pasal 8",
+    ("M53",),
+    (Consequence.TEMUAN,),
+    handbook="§16.2",
+)
+PATIENTS_UNWITNESSED = Rule(
+    "pemungutan.pasien_dilayani_tanpa_pengawas",
+    Phase.PEMUNGUTAN,
+    Severity.BERAT,
+    "PKPU 9/2019 Pasal 220",
+    ("M58",),
+    (Consequence.KEBERATAN, Consequence.TEMUAN),
+    confidence="M",
+    handbook="§17.4",
+)
+TALLY_SHIFTED = Rule(
+    "penghitungan.suara_dipindah_antar_calon",
+    Phase.PENGHITUNGAN,
+    Severity.KRITIS,
+    "UU 7/2017 Pasal 532, Pasal 554",
+    ("M63",),
+    (Consequence.PIDANA, Consequence.HITUNG_ULANG),
+    handbook="§7.4; §18.1; §18.5",
+)
+SHIFT_UNREPORTED = Rule(
+    "penghitungan.pemindahan_suara_tidak_dilaporkan",
+    Phase.PENGHITUNGAN,
+    Severity.BERAT,
+    "UU 7/2017 Pasal 532; Kep. KPU 66/2024",
+    ("M63",),
+    (Consequence.KEBERATAN,),
+    severity_note="the tally was corrected openly; only the record and the PTPS were left out",
+    handbook="§9; §18.5",
+)
+HANDOVER_STALLED = Rule(
+    "penyerahan.penyerahan_tertahan_sirekap",
+    Phase.PENYERAHAN,
+    Severity.BERAT,
+    "Kep. KPU 66/2024; UU 7/2017 Pasal 537",
+    ("M59",),
+    (Consequence.PIDANA, Consequence.KEBERATAN),
+    handbook="§19.1; §19.5",
+)
+SIREKAP_FAILURE_UNREPORTED = Rule(
+    "penyerahan.sirekap_gagal_tidak_dilaporkan",
+    Phase.PENYERAHAN,
+    Severity.RINGAN,
+    "Kep. KPU 66/2024",
+    ("M59",),
+    (),
+    severity_note="the copies and the handover went on; only the record and the PPS were not told",
+    handbook="§19.5",
+)
+
 EVENT_RULES: dict[EventKind, EventRules] = {
     EventKind.MOBILISASI: EventRules(
         (Phase.PEMUNGUTAN,),
@@ -324,6 +430,68 @@ EVENT_RULES: dict[EventKind, EventRules] = {
         duties=frozenset({RECORD, PTPS}),
         unreported=PROPOSAL_UNREPORTED,
     ),
+    # Friends ask a new member to post a partisan clip "as a joke" (HANDBOOK §16.2; M49).
+    EventKind.AJAKAN_UNGGAHAN_PARTISAN: EventRules(
+        (Phase.LOGISTIK,),
+        "tolak",
+        {"unggah": PARTISAN_POST},
+    ),
+    # A member's brother is a candidate on this ballot: declare it before duty (§16.6; M52).
+    EventKind.HUBUNGAN_KELUARGA: EventRules(
+        (Phase.LOGISTIK,),
+        "ungkapkan",
+        {"diam": KINSHIP_UNDECLARED, IGNORED: KINSHIP_UNDECLARED},
+    ),
+    # A member arrives in a candidate's colours: change or cover it before the opening (M50).
+    EventKind.ATRIBUT_ANGGOTA: EventRules(
+        (Phase.PEMBUKAAN,),
+        "minta_ganti",
+        {"biarkan": ATTRIBUTE_ON_DUTY, IGNORED: ATTRIBUTE_ON_DUTY},
+    ),
+    # The site is flooded; a dry hall is near: move there with voters, witnesses and the PTPS
+    # told, the PPS informed and the move recorded (HANDBOOK §17.4.1; M54).
+    EventKind.BANJIR: EventRules(
+        (Phase.PEMBUKAAN,),
+        "pindah_gedung",
+        {"tunggu_di_air": FLOOD_MISHANDLED, "bawa_ke_rumah": FLOOD_MISHANDLED,
+         IGNORED: FLOOD_MISHANDLED},
+        duties=frozenset({RECORD, PTPS, PPS}),
+        unreported=MOVE_UNREPORTED,
+    ),
+    # An elderly voter asks which pair is "the good one": explain how to vote, never what
+    # (HANDBOOK §16.2; M53).
+    EventKind.PEMILIH_MINTA_SARAN: EventRules(
+        (Phase.PEMUNGUTAN,),
+        "jelaskan_cara",
+        {"beri_petunjuk": VOTER_STEERED, "tanya_pilihan": VOTER_STEERED},
+    ),
+    # The hospital asks the TPS to serve its inpatients: two members with the PTPS, ballots for
+    # this TPS's voters only, used ballots back into its boxes (HANDBOOK §17.4.7; M58).
+    EventKind.PASIEN_RUMAH_SAKIT: EventRules(
+        (Phase.PEMUNGUTAN,),
+        "dua_anggota_ptps",
+        {"satu_anggota": PATIENTS_UNWITNESSED, "titip_perawat": PATIENTS_UNWITNESSED},
+    ),
+    # The tally writer puts a candidate's strokes under another of the same party: correct it
+    # openly, record it, tell the PTPS (HANDBOOK §7.4, §18.5; M63). Pemilu only: the premise
+    # needs a DPR or DPRD box being counted.
+    EventKind.PENCATAT_PINDAH_SUARA: EventRules(
+        (Phase.PENGHITUNGAN,),
+        "koreksi_terbuka",
+        {"biarkan_total_sama": TALLY_SHIFTED, "sesuaikan_nanti": TALLY_SHIFTED,
+         IGNORED: TALLY_SHIFTED},
+        duties=frozenset({RECORD, PTPS}),
+        unreported=SHIFT_UNREPORTED,
+    ),
+    # Sirekap cannot reach its server: photos or offline mode, copies and handover the same day,
+    # the PPS told and the failure recorded; upload later (HANDBOOK §19.5; M59).
+    EventKind.SIREKAP_GAGAL: EventRules(
+        (Phase.PENYERAHAN,),
+        "lanjut_luring",
+        {"tunggu_sinyal": HANDOVER_STALLED, "tunda_salinan": HANDOVER_STALLED},
+        duties=frozenset({RECORD, PPS}),
+        unreported=SIREKAP_FAILURE_UNREPORTED,
+    ),
 }
 
 RULES: tuple[Rule, ...] = tuple(
@@ -333,6 +501,8 @@ RULES: tuple[Rule, ...] = tuple(
         for rule in (*spec.wrong.values(), *((spec.unreported,) if spec.unreported else ()))
     )
 )
+
+_CANDIDATE_BOXES = (BallotType.DPR, BallotType.DPRD_PROV, BallotType.DPRD_KABKO)
 
 # Events about papers rather than the hour fire as soon as their phase starts.
 _UNTIMED_PHASES = (Phase.FORMULIR, Phase.PENYERAHAN)
@@ -384,6 +554,12 @@ def _premise_holds(event: EventState, world: World) -> bool:
         open_box = world.counting.open_box
         event.subject = open_box.value if open_box is not None else None
         return open_box is not None  # in the middle of a box's count
+    if kind is EventKind.PENCATAT_PINDAH_SUARA:
+        open_box = world.counting.open_box
+        event.subject = open_box.value if open_box is not None else None
+        return open_box in _CANDIDATE_BOXES  # candidates' rows only on DPR/DPRD ballots [P]
+    if kind is EventKind.SIREKAP_GAGAL:
+        return not world.handover.sirekap_uploaded  # it fails before anything went through
     if kind is EventKind.USUL_COBLOS_SISA:
         # while there are still unused ballots that have not been crossed out
         return any(not stock.unused_crossed for stock in world.stocks.values())
