@@ -90,6 +90,11 @@ SETUP: dict[str, dict[str, Any]] = {
     "penyerahan": _AFTER_VOTING,
 }
 
+# What an event's premise needs beyond its phase: fewer PPWP ballots than DPT voters to come.
+KIND_SETUP: dict[str, dict[str, Any]] = {
+    "surat_suara_kurang": {"logistics": {"ballots": {"ppwp": {"count": 0}}}},
+}
+
 # When each test's event happens: at 14:00 the count has been going for half an hour; the
 # forms and handover events come with their papers, as soon as the phase starts.
 WHEN: dict[str, str] = {
@@ -144,6 +149,12 @@ WRONG_ANSWERS: list[Any] = [
          "penghitungan.suara_dipindah_antar_calon"),
     case("sirekap_gagal", "penyerahan", "tunggu_sinyal", "penyerahan.penyerahan_tertahan_sirekap"),
     case("sirekap_gagal", "penyerahan", "tunda_salinan", "penyerahan.penyerahan_tertahan_sirekap"),
+    case("surat_suara_kurang", "pemungutan", "fotokopi",
+         "pemungutan.kekurangan_surat_suara_diakali"),
+    case("surat_suara_kurang", "pemungutan", "jenis_lain",
+         "pemungutan.kekurangan_surat_suara_diakali"),
+    case("surat_suara_kurang", "pemungutan", "suruh_pulang",
+         "pemungutan.kekurangan_surat_suara_diakali"),
 ]
 
 # (event kind, phase, the rule an unanswered event breaks)
@@ -179,7 +190,8 @@ def with_event(kind: str, phase: str) -> Simulation:
     event: dict[str, Any] = {"at": at, "kind": kind, "by": "Pak Rahmat"}
     if kind == "keberatan_saksi":
         event.update(ballot="ppwp", claim_valid=False)
-    sim = start(PEMILU, phases=[phase], events=[event], **SETUP[phase])
+    sim = start(PEMILU, phases=[phase], events=[event],
+                **(SETUP[phase] | KIND_SETUP.get(kind, {})))
     if not sim.world.events[0].fired and sim.world.clock < to_minutes(at):
         play(sim, [AdvanceClock(to=at)])
     steps = careful(sim)
@@ -217,6 +229,8 @@ def test_a_wrong_answer_is_flagged(kind: str, phase: str, wrong: str, rule_id: s
     found = respond(sim, 0, wrong)
     assert rule_id in found, f"answering {kind} with {wrong!r} must be flagged, found {found}"
     assert subjects(sim, rule_id) == {"event.0"}, "the finding names the event"
+    if kind == "surat_suara_kurang":
+        return  # with the shortage not made good, the voters to come cannot all be served
     assert rest_of_phase(sim) == set(), f"nothing else went wrong: {describe(sim)}"
 
 
@@ -250,6 +264,8 @@ DUTIES: list[Any] = [
     case("pencatat_pindah_suara", "penghitungan", "catat,ptps",
          "penghitungan.pemindahan_suara_tidak_dilaporkan"),
     case("sirekap_gagal", "penyerahan", "catat,pps", "penyerahan.sirekap_gagal_tidak_dilaporkan"),
+    case("surat_suara_kurang", "pemungutan", "catat,ptps",
+         "pemungutan.kekurangan_surat_suara_tidak_dicatat"),
 ]
 
 
@@ -415,3 +431,19 @@ def test_a_tally_moved_between_candidates_is_a_pemilu_event_only() -> None:
     sim = start(PILKADA, phases=["penghitungan"], events=[event], **pilkada_ballots)
     found = play(sim, careful(sim)) | end_phase(sim)
     assert not sim.world.events[0].fired and not found, describe(sim)
+
+
+def test_the_pps_brings_what_is_short_and_every_voter_gets_a_ballot() -> None:
+    """Reported at once, the shortage is made good by the PPS from a nearby TPS: this TPS
+    records the addition in what it received, and the DPT voter still to come gets a PPWP
+    ballot (HANDBOOK §17.4.3)."""
+    sim = with_event("surat_suara_kurang", "pemungutan")
+    ppwp = BallotType.PPWP
+    assert sim.world.events[0].subject == "ppwp" and sim.world.stocks[ppwp].remaining == 0
+    respond(sim, 0, "lapor_pps")
+    assert sim.world.stocks[ppwp].received == 1, "one voter to come, one ballot brought"
+    assert "event.0" in sim.world.reported, "reporting to the PPS was the answer itself"
+    found = play(sim, incidents.duty_actions(sim.world.events[0], sim.world))
+    found |= rest_of_phase(sim)
+    assert not found, describe(sim)
+    assert sim.world.stocks[ppwp].issued == 1, "the voter got a PPWP ballot"

@@ -395,6 +395,7 @@ class EventKind(str, Enum):
     PASIEN_RUMAH_SAKIT = "pasien_rumah_sakit"  # the hospital asks for its inpatients (M58)
     PENCATAT_PINDAH_SUARA = "pencatat_pindah_suara"  # strokes under another candidate (M63)
     SIREKAP_GAGAL = "sirekap_gagal"  # Sirekap cannot reach its server at handover (M59)
+    SURAT_SUARA_KURANG = "surat_suara_kurang"  # ballots will not last for the DPT to come (M56)
 
 
 class Event(Authored):

@@ -344,6 +344,27 @@ SIREKAP_FAILURE_UNREPORTED = Rule(
     handbook="§19.5",
 )
 
+BALLOTS_IMPROVISED = Rule(
+    "pemungutan.kekurangan_surat_suara_diakali",
+    Phase.PEMUNGUTAN,
+    Severity.KRITIS,
+    "PKPU 9/2019 Pasal 228; PKPU 25/2023 Pasal 80",
+    ("M56",),
+    (Consequence.HAK_PILIH_HILANG, Consequence.PSU),
+    confidence="M",
+    handbook="§3.3; §17.4",
+)
+SHORTAGE_UNRECORDED = Rule(
+    "pemungutan.kekurangan_surat_suara_tidak_dicatat",
+    Phase.PEMUNGUTAN,
+    Severity.BERAT,
+    "PKPU 9/2019 Pasal 228; Kep. KPU 66/2024",
+    ("M56",),
+    (Consequence.KEBERATAN,),
+    severity_note="the PPS was told and brought ballots; only the record and the PTPS were not",
+    handbook="§17.4",
+)
+
 EVENT_RULES: dict[EventKind, EventRules] = {
     EventKind.MOBILISASI: EventRules(
         (Phase.PEMUNGUTAN,),
@@ -429,6 +450,18 @@ EVENT_RULES: dict[EventKind, EventRules] = {
          IGNORED: LEFTOVER_BALLOTS_PUNCHED},
         duties=frozenset({RECORD, PTPS}),
         unreported=PROPOSAL_UNREPORTED,
+    ),
+    # The ballots of a type will not last for the voters still to come: report to the PPS at
+    # once, which brings ballots from a nearby TPS with the PTPS; both TPS record the transfer;
+    # never photocopies, another type, or voters sent home (HANDBOOK §17.4.3; M56).
+    EventKind.SURAT_SUARA_KURANG: EventRules(
+        (Phase.PEMUNGUTAN,),
+        "lapor_pps",
+        {"fotokopi": BALLOTS_IMPROVISED, "jenis_lain": BALLOTS_IMPROVISED,
+         "suruh_pulang": BALLOTS_IMPROVISED, IGNORED: BALLOTS_IMPROVISED},
+        duties=frozenset({RECORD, PTPS, PPS}),
+        done_by_response=frozenset({PPS}),
+        unreported=SHORTAGE_UNRECORDED,
     ),
     # Friends ask a new member to post a partisan clip "as a joke" (HANDBOOK §16.2; M49).
     EventKind.AJAKAN_UNGGAHAN_PARTISAN: EventRules(
@@ -558,12 +591,38 @@ def _premise_holds(event: EventState, world: World) -> bool:
         open_box = world.counting.open_box
         event.subject = open_box.value if open_box is not None else None
         return open_box in _CANDIDATE_BOXES  # candidates' rows only on DPR/DPRD ballots [P]
+    if kind is EventKind.SURAT_SUARA_KURANG:
+        short = _short_ballot(world)
+        event.subject = short.value if short is not None else None
+        return short is not None
     if kind is EventKind.SIREKAP_GAGAL:
         return not world.handover.sirekap_uploaded  # it fails before anything went through
     if kind is EventKind.USUL_COBLOS_SISA:
         # while there are still unused ballots that have not been crossed out
         return any(not stock.unused_crossed for stock in world.stocks.values())
     return True
+
+
+def _short_ballot(world: World) -> BallotType | None:
+    """A ballot type the KPPS holds fewer of than the DPT voters of the day still to be served
+    (each of whom gets every type), if any: the first such."""
+    waiting = sum(
+        1 for v in world.voters.values()
+        if v.voter.registered.value == "dpt" and not v.ballots and v.refused is None
+    )
+    for ballot_type, stock in world.stocks.items():
+        if stock.remaining < waiting:
+            return ballot_type
+    return None
+
+
+def shortfall(world: World, ballot_type: BallotType) -> int:
+    """How many ballots of ``ballot_type`` the DPT voters still to come need beyond the stock."""
+    waiting = sum(
+        1 for v in world.voters.values()
+        if v.voter.registered.value == "dpt" and not v.ballots and v.refused is None
+    )
+    return max(0, waiting - world.stocks[ballot_type].remaining)
 
 
 def _types_concerned(event: EventState, world: World) -> list[BallotType]:
@@ -651,6 +710,11 @@ def _judge_response(event: EventState, response: str, judge: Judge) -> None:
         # An event without duties of its own is recorded by its right response.
         judge.world.special_events.append((event.kind, subject))
     elif response == spec.correct:
+        if EventKind(event.kind) is EventKind.SURAT_SUARA_KURANG and event.subject:
+            # The PPS brings what is short from a nearby TPS; this TPS records the addition
+            # in what it received (HANDBOOK §17.4.3).
+            short = BallotType(event.subject)
+            judge.world.stocks[short].received += shortfall(judge.world, short)
         if PTPS in spec.done_by_response:
             judge.world.ptps_informed.add(subject)
         if PPS in spec.done_by_response:
