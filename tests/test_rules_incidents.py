@@ -93,6 +93,10 @@ SETUP: dict[str, dict[str, Any]] = {
 # What an event's premise needs beyond its phase: fewer PPWP ballots than DPT voters to come.
 KIND_SETUP: dict[str, dict[str, Any]] = {
     "surat_suara_kurang": {"logistics": {"ballots": {"ppwp": {"count": 0}}}},
+    # Three PPWP ballots in the box for two voters: the day truly does not reconcile.
+    "sirekap_merah": {"ballots": {"listed": [
+        *_AFTER_VOTING["ballots"]["listed"], {"ballot": "ppwp", "marks": [{"pair": 1}]},
+    ]}},
 }
 
 # When each test's event happens: at 14:00 the count has been going for half an hour; the
@@ -155,6 +159,8 @@ WRONG_ANSWERS: list[Any] = [
          "pemungutan.kekurangan_surat_suara_diakali"),
     case("surat_suara_kurang", "pemungutan", "suruh_pulang",
          "pemungutan.kekurangan_surat_suara_diakali"),
+    case("sirekap_merah", "formulir", "pindahkan_suara", "formulir.angka_diubah_demi_sirekap"),
+    case("sirekap_merah", "formulir", "ubah_angka_lain", "formulir.angka_diubah_demi_sirekap"),
 ]
 
 # (event kind, phase, the rule an unanswered event breaks)
@@ -447,3 +453,12 @@ def test_the_pps_brings_what_is_short_and_every_voter_gets_a_ballot() -> None:
     found |= rest_of_phase(sim)
     assert not found, describe(sim)
     assert sim.world.stocks[ppwp].issued == 1, "the voter got a PPWP ballot"
+
+
+def test_sirekap_turns_red_only_on_a_day_that_truly_does_not_reconcile() -> None:
+    """With the day's figures in agreement, a C.Hasil written in full gives Sirekap nothing to
+    mark: the event never happens, and no trainee is judged on a red sheet they never saw."""
+    event = {"at": "20:00", "kind": "sirekap_merah"}
+    sim = start(PEMILU, phases=["formulir"], events=[event], **_AFTER_VOTING)
+    found = play(sim, careful(sim)) | end_phase(sim)
+    assert not sim.world.events[0].fired and not found, describe(sim)

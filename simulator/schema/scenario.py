@@ -396,6 +396,7 @@ class EventKind(str, Enum):
     PENCATAT_PINDAH_SUARA = "pencatat_pindah_suara"  # strokes under another candidate (M63)
     SIREKAP_GAGAL = "sirekap_gagal"  # Sirekap cannot reach its server at handover (M59)
     SURAT_SUARA_KURANG = "surat_suara_kurang"  # ballots will not last for the DPT to come (M56)
+    SIREKAP_MERAH = "sirekap_merah"  # Sirekap marks a sheet that truly won't reconcile (M60)
 
 
 class Event(Authored):

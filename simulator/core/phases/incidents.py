@@ -365,6 +365,16 @@ SHORTAGE_UNRECORDED = Rule(
     handbook="§17.4",
 )
 
+FIGURES_BENT = Rule(
+    "formulir.angka_diubah_demi_sirekap",
+    Phase.FORMULIR,
+    Severity.KRITIS,
+    "UU 7/2017 Pasal 535; Kep. KPU 66/2024",
+    ("M60",),
+    (Consequence.PIDANA, Consequence.KEBERATAN),
+    handbook="§8.2; §19.4",
+)
+
 EVENT_RULES: dict[EventKind, EventRules] = {
     EventKind.MOBILISASI: EventRules(
         (Phase.PEMUNGUTAN,),
@@ -462,6 +472,14 @@ EVENT_RULES: dict[EventKind, EventRules] = {
         duties=frozenset({RECORD, PTPS, PPS}),
         done_by_response=frozenset({PPS}),
         unreported=SHORTAGE_UNRECORDED,
+    ),
+    # Sirekap marks a sheet red because the day truly does not reconcile: recheck and recount;
+    # if it still disagrees, keep the true figures, record it and tell the PTPS (the forms
+    # phase judges that record); never move a vote to turn it green (HANDBOOK §19.4; M60).
+    EventKind.SIREKAP_MERAH: EventRules(
+        (Phase.FORMULIR,),
+        "periksa_tulis_benar",
+        {"pindahkan_suara": FIGURES_BENT, "ubah_angka_lain": FIGURES_BENT},
     ),
     # Friends ask a new member to post a partisan clip "as a joke" (HANDBOOK §16.2; M49).
     EventKind.AJAKAN_UNGGAHAN_PARTISAN: EventRules(
@@ -591,6 +609,8 @@ def _premise_holds(event: EventState, world: World) -> bool:
         open_box = world.counting.open_box
         event.subject = open_box.value if open_box is not None else None
         return open_box in _CANDIDATE_BOXES  # candidates' rows only on DPR/DPRD ballots [P]
+    if kind is EventKind.SIREKAP_MERAH:
+        return _red_sheet(event, world)
     if kind is EventKind.SURAT_SUARA_KURANG:
         short = _short_ballot(world)
         event.subject = short.value if short is not None else None
@@ -601,6 +621,23 @@ def _premise_holds(event: EventState, world: World) -> bool:
         # while there are still unused ballots that have not been crossed out
         return any(not stock.unused_crossed for stock in world.stocks.values())
     return True
+
+
+def _red_sheet(event: EventState, world: World) -> bool:
+    """A C.Hasil written in full for a day that truly does not reconcile (its right figures
+    fail an identity): what Sirekap's check turns red on."""
+    from simulator.core import forms
+    from simulator.core.phases import formulir  # the forms phase imports this module
+
+    for ballot_type in _types_concerned(event, world):
+        form = world.forms.entries.get(ballot_type)
+        contest = world.scenario.contest(ballot_type)
+        if form is None or contest is None or forms.missing_fields(form, contest):
+            continue
+        if forms.check_identities(formulir.expected(world, ballot_type), contest):
+            event.subject = ballot_type.value
+            return True
+    return False
 
 
 def _short_ballot(world: World) -> BallotType | None:
