@@ -125,22 +125,8 @@ def test_every_module_rule_is_in_the_catalogue() -> None:
         assert not missing, f"{module.__name__} rules missing from the catalogue: {missing}"
 
 
-# Groups H-J of MISTAKES.md (ethics, emergencies, crimes near the TPS: HANDBOOK §16-§19) are
-# the subject of issue 14; until a rule catches one, its case is expected to fail, and the day
-# a rule does catch it the strict xfail fails, so this list only ever shrinks.
-AWAITING_ISSUE_14 = frozenset({"M57"})
-
-
-def _caught_cases() -> list[object]:
-    return [
-        pytest.param(
-            m,
-            marks=pytest.mark.xfail(strict=True, reason="issue 14: no rule trains it yet"),
-        )
-        if m in AWAITING_ISSUE_14
-        else m
-        for m in mistake_ids()
-    ]
+def _caught_cases() -> list[str]:
+    return mistake_ids()
 
 
 @pytest.mark.parametrize("mistake", _caught_cases())

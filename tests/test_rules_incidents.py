@@ -161,6 +161,9 @@ WRONG_ANSWERS: list[Any] = [
          "pemungutan.kekurangan_surat_suara_diakali"),
     case("sirekap_merah", "formulir", "pindahkan_suara", "formulir.angka_diubah_demi_sirekap"),
     case("sirekap_merah", "formulir", "ubah_angka_lain", "formulir.angka_diubah_demi_sirekap"),
+    case("kerusuhan", "pemungutan", "umumkan_psl", "pemungutan.kpps_memutuskan_psl_sendiri"),
+    case("kerusuhan", "pemungutan", "bawa_kotak_pulang",
+         "pemungutan.kpps_memutuskan_psl_sendiri"),
 ]
 
 # (event kind, phase, the rule an unanswered event breaks)
@@ -272,6 +275,7 @@ DUTIES: list[Any] = [
     case("sirekap_gagal", "penyerahan", "catat,pps", "penyerahan.sirekap_gagal_tidak_dilaporkan"),
     case("surat_suara_kurang", "pemungutan", "catat,ptps",
          "pemungutan.kekurangan_surat_suara_tidak_dicatat"),
+    case("kerusuhan", "pemungutan", "catat,ptps,pps", "pemungutan.kerusuhan_tidak_dilaporkan"),
 ]
 
 

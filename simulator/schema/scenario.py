@@ -397,6 +397,7 @@ class EventKind(str, Enum):
     SIREKAP_GAGAL = "sirekap_gagal"  # Sirekap cannot reach its server at handover (M59)
     SURAT_SUARA_KURANG = "surat_suara_kurang"  # ballots will not last for the DPT to come (M56)
     SIREKAP_MERAH = "sirekap_merah"  # Sirekap marks a sheet that truly won't reconcile (M60)
+    KERUSUHAN = "kerusuhan"  # a fight breaks out and the crowd threatens the boxes (M57)
 
 
 class Event(Authored):

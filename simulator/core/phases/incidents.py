@@ -375,6 +375,26 @@ FIGURES_BENT = Rule(
     handbook="§8.2; §19.4",
 )
 
+PSL_DECLARED_BY_KPPS = Rule(
+    "pemungutan.kpps_memutuskan_psl_sendiri",
+    Phase.PEMUNGUTAN,
+    Severity.KRITIS,
+    "PKPU 25/2023 Pasal 109, Pasal 111; UU 7/2017 Pasal 537",
+    ("M57",),
+    (Consequence.PIDANA, Consequence.HAK_PILIH_HILANG),
+    handbook="§17.2; §17.3; §17.4",
+)
+DISTURBANCE_UNREPORTED = Rule(
+    "pemungutan.kerusuhan_tidak_dilaporkan",
+    Phase.PEMUNGUTAN,
+    Severity.BERAT,
+    "PKPU 25/2023 Pasal 109, Pasal 111; Kep. KPU 66/2024",
+    ("M57",),
+    (Consequence.KEBERATAN,),
+    severity_note="the materials were secured; only the record and the reports were left out",
+    handbook="§17.3",
+)
+
 EVENT_RULES: dict[EventKind, EventRules] = {
     EventKind.MOBILISASI: EventRules(
         (Phase.PEMUNGUTAN,),
@@ -480,6 +500,18 @@ EVENT_RULES: dict[EventKind, EventRules] = {
         (Phase.FORMULIR,),
         "periksa_tulis_benar",
         {"pindahkan_suara": FIGURES_BENT, "ubah_angka_lain": FIGURES_BENT},
+    ),
+    # A fight breaks out and the crowd threatens the boxes: people to safety, the order officers
+    # (the police only if needed), ballots, boxes and forms kept together in view of the PTPS,
+    # the PPS told, everything recorded; a PSL is the KPU Kab/Kota's to decide on the PPK's
+    # proposal, never the chair's (HANDBOOK §17.2-§17.4; M57). Voting resumes once it is safe.
+    EventKind.KERUSUHAN: EventRules(
+        (Phase.PEMUNGUTAN,),
+        "amankan_lapor",
+        {"umumkan_psl": PSL_DECLARED_BY_KPPS, "bawa_kotak_pulang": PSL_DECLARED_BY_KPPS,
+         IGNORED: PSL_DECLARED_BY_KPPS},
+        duties=frozenset({RECORD, PTPS, PPS}),
+        unreported=DISTURBANCE_UNREPORTED,
     ),
     # Friends ask a new member to post a partisan clip "as a joke" (HANDBOOK §16.2; M49).
     EventKind.AJAKAN_UNGGAHAN_PARTISAN: EventRules(
