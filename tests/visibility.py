@@ -626,6 +626,21 @@ _EVENTS: dict[str, tuple[str, Phase, str | None]] = {
     "saksi_minta_urutan": ("pemilu-hari-penuh", Phase.PENGHITUNGAN, "15:30"),
     "keberatan_angka": ("pemilu-hari-penuh", Phase.FORMULIR, None),
     "sirekap_salah_baca": ("pemilu-hari-penuh", Phase.PENYERAHAN, None),
+    "ajakan_unggahan_partisan": ("etika-netralitas", Phase.LOGISTIK, None),
+    "atribut_anggota": ("etika-netralitas", Phase.PEMBUKAAN, None),
+    "hubungan_keluarga": ("etika-netralitas", Phase.PEMBUKAAN, "06:30"),
+    "pemberian_peserta": ("etika-netralitas", Phase.PEMUNGUTAN, "08:00"),
+    "pemilih_minta_saran": ("etika-netralitas", Phase.PEMUNGUTAN, "09:00"),
+    "banjir": ("darurat-pemungutan", Phase.PEMBUKAAN, "06:10"),
+    "surat_suara_kurang": ("darurat-pemungutan", Phase.PEMUNGUTAN, "08:00"),
+    "pasien_rumah_sakit": ("darurat-pemungutan", Phase.PEMUNGUTAN, "09:30"),
+    "kerusuhan": ("darurat-pemungutan", Phase.PEMUNGUTAN, "10:30"),
+    "listrik_padam": ("darurat-penghitungan", Phase.PENGHITUNGAN, "14:00"),
+    "sirekap_merah": ("darurat-penghitungan", Phase.FORMULIR, None),
+    "sirekap_gagal": ("darurat-penghitungan", Phase.PENYERAHAN, None),
+    "politik_uang": ("pidana-sekitar-tps", Phase.PEMUNGUTAN, "08:30"),
+    "usul_coblos_sisa": ("pidana-sekitar-tps", Phase.PENUTUPAN, None),
+    "pencatat_pindah_suara": ("pidana-sekitar-tps", Phase.PENGHITUNGAN, "13:30"),
 }
 
 

@@ -32,6 +32,7 @@ from simulator.schema.scenario import (
     BallotGenerator,
     Contest,
     DocumentKind,
+    EventKind,
     Party,
     Registration,
     Scenario,
@@ -591,8 +592,12 @@ def _reconcile(s: Scenario, ballot: BallotType) -> list[Issue]:
     generator = s.ballots.generated.get(ballot)
     to_count += generator.count if generator is not None else 0
     if to_count != used:
+        # A day that does not reconcile is a scenario's point only where it trains the
+        # recording of it (M38) or what not to do when Sirekap flags it (M60).
+        meant = bool({"M38", "M60"} & set(s.mistakes))
         issues.append(_issue(("ballots", "generated", str(ballot), "count"),
                              "lint.counting_start.ballots_mismatch", ballot=str(ballot),
+                             level="warning" if meant else "error",
                              count=to_count, voters=used))
     returned = start.returned.get(ballot, 0)
     delivered = _delivered(s, ballot)
@@ -611,10 +616,13 @@ def _delivered(s: Scenario, ballot: BallotType) -> int:
 
 
 def check_ballots_for_voters(s: Scenario) -> list[Issue]:
-    """Enough ballots of each type for every voter who comes: the desk cannot yet play a
-    shortage (HANDBOOK §17.4.3: the PPS brings ballots from another TPS), so a day that would
-    run out is refused rather than left to stop at the voter who finds none."""
+    """Enough ballots of each type for every voter who comes, unless the scenario places the
+    shortage event (``surat_suara_kurang``: HANDBOOK §17.4.3, the PPS brings ballots from
+    another TPS): without it a day that would run out is refused rather than left to stop at
+    the voter who finds none."""
     if Phase.PEMUNGUTAN not in s.phases:
+        return []
+    if any(e.kind is EventKind.SURAT_SUARA_KURANG for e in s.events):
         return []
     generated = s.voters.generated.count if s.voters.generated is not None else 0
     voters = len(s.voters.listed) + generated

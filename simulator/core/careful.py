@@ -210,7 +210,10 @@ class CarefulCrew:
         if desk.entitled_to_assistance(voter):
             yield pemungutan.AllowAssistance(voter=vs.id)
             yield pemungutan.RecordHelperStatement(voter=vs.id)
-        yield pemungutan.IssueBallots(voter=vs.id, ballots=list(decision.ballots))
+        # Only what the TPS holds: after a shortage left unreported, some types are gone.
+        in_stock = [b for b in decision.ballots if self.world.stocks[b].remaining > 0]
+        if in_stock:
+            yield pemungutan.IssueBallots(voter=vs.id, ballots=in_stock)
         yield from self.replacements(vs)
         yield pemungutan.ApplyInk(voter=vs.id)
 

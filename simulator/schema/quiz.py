@@ -136,7 +136,7 @@ class QuestionBase(Authored):
         description="The article it comes from, e.g. 'PKPU 25/2023 Pasal 20 ayat (1)'"
     )
     mistakes: list[MistakeId] = Field(
-        default_factory=list, max_length=6, description="MISTAKES.md entries it trains (M01-M48)"
+        default_factory=list, max_length=6, description="MISTAKES.md entries it trains (M01-M63)"
     )
 
 

@@ -24,7 +24,7 @@ from simulator.schema.types import (
     Sex,
 )
 
-MistakeId = Annotated[str, StringConstraints(pattern=r"^M(0[1-9]|[1-3]\d|4[0-8])$")]
+MistakeId = Annotated[str, StringConstraints(pattern=r"^M(0[1-9]|[1-5]\d|6[0-3])$")]
 RuleId = Annotated[str, StringConstraints(pattern=r"^[a-z_]+(\.[a-z0-9_]+)+$")]
 HexColor = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 Count = Annotated[Int, Field(ge=0, le=100_000)]

@@ -299,3 +299,61 @@ CARELESS_CREWS: dict[str, type[CarefulCrew]] = {
     "pilkada-hari-penuh": PilkadaCarelessCrew,
     "pilkada-calon-tunggal-hitung": CalonTunggalCarelessCrew,
 }
+
+
+class EthicsCarelessCrew(CarefulCrew):
+    """etika-netralitas: every question of neutrality answered the easy way (M49-M53)."""
+
+    def response(self, kind: str) -> str:
+        return {
+            "ajakan_unggahan_partisan": "unggah",  # M49
+            "hubungan_keluarga": "diam",  # M52
+            "atribut_anggota": "biarkan",  # M50
+            "pemberian_peserta": "terima_makanan",  # M51: food is a gift too
+            "pemilih_minta_saran": "beri_petunjuk",  # M53
+        }[kind]
+
+
+class VotingEmergencyCarelessCrew(CarefulCrew):
+    """darurat-pemungutan: the flood, the shortage, the patients and the fight mishandled
+    (M54, M56, M58, M57)."""
+
+    def response(self, kind: str) -> str:
+        return {
+            "banjir": "tunggu_di_air",
+            "surat_suara_kurang": "suruh_pulang",
+            "pasien_rumah_sakit": "satu_anggota",
+            "kerusuhan": "umumkan_psl",
+        }[kind]
+
+
+class CountingEmergencyCarelessCrew(CarefulCrew):
+    """darurat-penghitungan: counting in the dark, a vote moved to turn Sirekap green, the
+    boxes kept overnight for a signal (M55, M60, M59)."""
+
+    def response(self, kind: str) -> str:
+        return {
+            "listrik_padam": "lanjut_gelap",
+            "sirekap_merah": "pindahkan_suara",
+            "sirekap_gagal": "tunggu_sinyal",
+        }[kind]
+
+
+class CrimeCarelessCrew(CarefulCrew):
+    """pidana-sekitar-tps: the man with the envelopes chased, the leftovers punched, the tally
+    moved between candidates (M61, M62, M63)."""
+
+    def response(self, kind: str) -> str:
+        return {
+            "politik_uang": "kejar",
+            "usul_coblos_sisa": "setujui",
+            "pencatat_pindah_suara": "biarkan_total_sama",
+        }[kind]
+
+
+CARELESS_CREWS.update({
+    "etika-netralitas": EthicsCarelessCrew,
+    "darurat-pemungutan": VotingEmergencyCarelessCrew,
+    "darurat-penghitungan": CountingEmergencyCarelessCrew,
+    "pidana-sekitar-tps": CrimeCarelessCrew,
+})

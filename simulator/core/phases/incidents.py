@@ -250,8 +250,8 @@ PARTISAN_POST = Rule(
     handbook="§16.2; §16.5",
 )
 KINSHIP_UNDECLARED = Rule(
-    "logistik.hubungan_keluarga_tidak_diungkap",
-    Phase.LOGISTIK,
+    "pembukaan.hubungan_keluarga_tidak_diungkap",
+    Phase.PEMBUKAAN,
     Severity.BERAT,
     "Peraturan DKPP 2/2017 Pasal 8, Pasal 14",
     ("M52",),
@@ -519,9 +519,10 @@ EVENT_RULES: dict[EventKind, EventRules] = {
         "tolak",
         {"unggah": PARTISAN_POST},
     ),
-    # A member's brother is a candidate on this ballot: declare it before duty (§16.6; M52).
+    # A member's brother is a candidate on this ballot: declare it before the meeting opens
+    # (§16.6; M52).
     EventKind.HUBUNGAN_KELUARGA: EventRules(
-        (Phase.LOGISTIK,),
+        (Phase.PEMBUKAAN,),
         "ungkapkan",
         {"diam": KINSHIP_UNDECLARED, IGNORED: KINSHIP_UNDECLARED},
     ),
