@@ -66,6 +66,8 @@ def assert_day_reconciles(sim: Simulation) -> None:
     world = sim.world
     if world.voting.at_desk is not None or len(world.counting.finished) < len(world.boxes):
         return
+    if world.scenario.counting_start is not None and {"M38", "M60"} & set(world.scenario.mistakes):
+        return  # a box that holds one ballot too many is that scenario's point (lint allows it)
     for ballot in world.boxes:
         contest = world.scenario.contest(ballot)
         assert contest is not None
