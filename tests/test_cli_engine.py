@@ -43,6 +43,26 @@ def test_rules_json_has_texts_in_both_languages(capsys: pytest.CaptureFixture[st
     assert first["text"]["id"]["title"] and first["text"]["en"]["title"]
 
 
+def test_rules_shows_trainers_how_firm_each_basis_is(capsys: pytest.CaptureFixture[str]) -> None:
+    """The handbook's H/M/L grade of each rule's basis, in words, and the Pilkada's own basis
+    where a rule has one; the JSON carries both for every rule."""
+    code, out, _ = run_cli(capsys, "--lang", "en", "rules")
+    assert code == 0
+    assert out.count("Confidence of the source (for trainers): ") == len(RULES)
+    graded = {r.confidence for r in RULES}
+    assert "M, news or a regional KPU's explanation" in out and {"H", "M"} <= graded
+    own = [r for r in RULES if r.regulation_pilkada]
+    assert own and all(f"Source in the Pilkada: {r.regulation_pilkada}" in out for r in own)
+    code, out, _ = run_cli(capsys, "rules")
+    assert out.count("Keyakinan atas sumber (untuk pelatih): ") == len(RULES)
+    code, out, _ = run_cli(capsys, "rules", "--json")
+    by_id = {row["id"]: row for row in json.loads(out)}
+    for rule in RULES:
+        row = by_id[rule.id]
+        assert row["confidence"] == rule.confidence
+        assert row["regulation_pilkada"] == (rule.regulation_pilkada or rule.regulation)
+
+
 def test_run_prints_score_and_every_error_with_its_rule_id(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

@@ -70,6 +70,9 @@ def test_a_laptops_export_makes_a_report(laptop: Path, tmp_path: Path,
     assert "Kelas sekilas" in page and "Kesalahan yang paling sering" in page
     assert "Melayani pemilih" in page, "topics by their names, not their ids"
     assert "Syarat mana yang harus dipenuhi" in page, "a question by its words"
+    assert "UU 7/2017 Pasal 516; PKPU 25/2023 Pasal 80(3) · Pilkada: UU 10/2016" in page
+    assert "Pasal 50(3)(d) (H)" in page, "each mistake's basis with the handbook's grade"
+    assert "(M) berita atau penjelasan KPU daerah" in page, "and the grades explained"
     assert "<script" not in page and "http://" not in page.replace(
         "http://www.w3.org/2000/svg", "").replace("http://pygal.org", "").replace(
         "http://github.com/Kozea/pygal", ""), "nothing loaded from elsewhere: a hall is offline"

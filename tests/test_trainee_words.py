@@ -32,7 +32,7 @@ from simulator.presenter import FindingText, finding_text
 from simulator.quiz import texts
 from simulator.quiz.banks import load_banks
 from simulator.quiz.session import items_of, present
-from simulator.schema.types import PHASE_ORDER
+from simulator.schema.types import PHASE_ORDER, ElectionType
 
 ROOT = Path(__file__).resolve().parents[1]
 LOGS = sorted((ROOT / "tests" / "playthroughs").glob("*.keliru.log"))
@@ -162,11 +162,14 @@ def test_the_pause_screen_lists_the_phase_rules_in_indonesian_only(phase: Any) -
     from simulator.scenes.pause import PauseScene
 
     ctx = headless_context((1366, 768), "id")
-    session = SimpleNamespace(sim=SimpleNamespace(world=SimpleNamespace(phase=phase)))
-    markup = PauseScene(ctx, session).help_markup()  # type: ignore[arg-type]
-    assert markup, f"the pause screen lists no rule for {phase.value}"
-    problems = [f"{bad!r} in {line!r}" for line in markup.split("<br>") for bad in leaks(line)]
-    assert not problems, report(problems)
+    for election in ElectionType:  # each election shows its own basis where it has one
+        scenario = SimpleNamespace(election=election)
+        world = SimpleNamespace(phase=phase, scenario=scenario)
+        session = SimpleNamespace(sim=SimpleNamespace(world=world))
+        markup = PauseScene(ctx, session).help_markup()  # type: ignore[arg-type]
+        assert markup, f"the pause screen lists no rule for {phase.value}"
+        problems = [f"{bad!r} in {line!r}" for line in markup.split("<br>") for bad in leaks(line)]
+        assert not problems, report(problems)
 
 
 # --- the quiz -------------------------------------------------------------------------------

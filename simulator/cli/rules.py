@@ -36,6 +36,9 @@ def run(args: argparse.Namespace) -> int:
             print(f"  {cat(rule.key('explanation'))}")
             print(f"  {cat('cli.rules.consequence')}: {cat(rule.key('consequence'))}")
             print(f"  {cat('cli.rules.regulation')}: {rule.regulation}")
+            if rule.regulation_pilkada:
+                print(f"  {cat('cli.rules.regulation_pilkada')}: {rule.regulation_pilkada}")
+            print(f"  {cat('cli.rules.confidence')}: {cat(f'cli.rules.grade.{rule.confidence}')}")
             print(f"  {cat('cli.rules.handbook')}: {rule.handbook}")
             if rule.mistakes:
                 print(f"  {cat('cli.rules.mistakes')}: {', '.join(rule.mistakes)}")
@@ -52,6 +55,7 @@ def _as_json() -> list[dict[str, object]]:
             "scored_by_default": rule.scored_by_default,
             "confidence": rule.confidence,
             "regulation": rule.regulation,
+            "regulation_pilkada": rule.regulation_pilkada or rule.regulation,
             "handbook": rule.handbook,
             "mistakes": list(rule.mistakes),
             "consequences": [c.value for c in rule.consequences],

@@ -10,6 +10,10 @@ trainees see on every screen and in both languages: law, regulation and guide na
 article numbers, nothing else (a qualifier such as "as reported" belongs in the translated
 explanation). ``handbook`` points trainers and tests to the sections of the implementers'
 handbook (shared/domain/HANDBOOK.md) the rule was encoded from; it is never shown to trainees.
+Where the handbook gives the Pilkada's own law for a rule that also runs in the Pilkada
+(UU 10/2016, PKPU 17/2024 in place of UU 7/2017, PKPU 25/2023), ``regulation_pilkada`` holds
+it, and :meth:`Rule.basis` picks the one for the election played. ``confidence`` is the
+handbook's grade of that basis (H, M or L), shown to trainers only.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from simulator.schema.types import Consequence, Phase, Severity
+from simulator.schema.types import Consequence, ElectionType, Phase, Severity
 
 DEFAULT_POINTS: dict[Severity, int] = {Severity.KRITIS: 20, Severity.BERAT: 8, Severity.RINGAN: 3}
 
@@ -36,12 +40,21 @@ class Rule:
     # Why the severity differs from the MISTAKES.md entries the rule catches, when it does
     # (the rule catches a lesser or a graver side of the mistake); for trainers and tests.
     severity_note: str = ""
+    # The public citation in the Pilkada, where the handbook gives a different law; "" when
+    # ``regulation`` holds for both elections (or the handbook gives no Pilkada basis).
+    regulation_pilkada: str = ""
     # The HANDBOOK.md sections the rule was encoded from ("§7.1 step 2"): trainers' only.
     handbook: str = field(kw_only=True)
 
     @property
     def cost(self) -> int:
         return DEFAULT_POINTS[self.severity] if self.points is None else self.points
+
+    def basis(self, election: ElectionType | None = None) -> str:
+        """The public citation for ``election``; with no election, the Pemilu's."""
+        if election is ElectionType.PILKADA_2024 and self.regulation_pilkada:
+            return self.regulation_pilkada
+        return self.regulation
 
     def key(self, part: str) -> str:
         """The translation key of one of this rule's texts: title, explanation, consequence."""

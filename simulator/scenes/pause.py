@@ -77,6 +77,7 @@ class PauseScene(Scene):
         """The current phase's rules: title, what to do instead, and where it is written."""
         cat = self.ctx.cat
         phase = self.session.sim.world.phase
+        election = self.session.sim.world.scenario.election
         if phase is None:
             return ""
         lines = [
@@ -90,7 +91,7 @@ class PauseScene(Scene):
             severity = cat(f"severity.{rule.severity.value}")
             lines.append(f"<b>{escape(rule_title(rule, cat))}</b> ({escape(severity)})")
             lines.append(escape(cat(rule.key("explanation"))))
-            lines.append(f"<i>{escape(rule.regulation)}</i>")
+            lines.append(f"<i>{escape(rule.basis(election))}</i>")
             lines.append("")
         return "<br>".join(lines)
 

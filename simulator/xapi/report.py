@@ -195,8 +195,13 @@ def _plans() -> list[ClassPlan]:
 
 
 def rule_regulation(rule_id: str) -> str:
+    """A rule's public basis for a report that may mix elections: the Pilkada's own, if it
+    has one, after the Pemilu's; and the handbook's grade of it, "(M)", for the trainer."""
     rule = RULES_BY_ID.get(rule_id)
-    return rule.regulation if rule else ""
+    if rule is None:
+        return ""
+    pilkada = f" · Pilkada: {rule.regulation_pilkada}" if rule.regulation_pilkada else ""
+    return f"{rule.regulation}{pilkada} ({rule.confidence})"
 
 
 def unread_message(cat: Catalog, unread: Unread) -> str:

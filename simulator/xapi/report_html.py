@@ -167,7 +167,7 @@ def _mistakes(report: ClassReport, t: _Texts) -> list[str]:
     parts = [f'<h2 id="mistakes">{t("mistakes")}</h2>']
     if not report.mistakes:
         return [*parts, f"<p>{t('mistakes_none')}</p>"]
-    parts.append(f'<p class="note">{t("mistakes_intro")}</p>')
+    parts.append(f'<p class="note">{t("mistakes_intro")} {t("mistakes_confidence")}</p>')
     head = _row([t("col_mistake"), t("col_phase"), t("col_trainees"), "", t("col_demo")],
                 header=True, numeric={2})
     rows = []

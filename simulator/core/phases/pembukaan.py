@@ -193,7 +193,7 @@ BOX_NOT_LOCKED = Rule(
     "pembukaan.kotak_tidak_dikunci",
     PHASE,
     Severity.BERAT,
-    "Buku Panduan KPPS",
+    "Buku Panduan KPPS Pemilu 2019 hlm. 21",
     ("M08",),
     (Consequence.KEBERATAN,),
     severity_note=(
@@ -206,7 +206,7 @@ BOX_ORDER = Rule(
     "pembukaan.urutan_kotak_salah",
     PHASE,
     Severity.RINGAN,
-    "Buku Panduan KPPS",
+    "Buku Panduan KPPS Pemilu 2019 hlm. 21",
     (),
     (),
     handbook="§4 step 5 (the Pilkada order is (M))",

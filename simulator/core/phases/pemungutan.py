@@ -184,6 +184,7 @@ INK_ADMITTED = Rule(
     "UU 7/2017 Pasal 516; PKPU 25/2023 Pasal 80(3)",
     ("M12",),
     (Consequence.PSU, Consequence.PIDANA),
+    regulation_pilkada="UU 10/2016 Pasal 112(2)(d), Pasal 178B; PKPU 17/2024 Pasal 50(3)(d)",
     handbook="§5.6; §11.1",
 )
 INK_NOT_CHECKED = Rule(
@@ -206,6 +207,7 @@ NONRESIDENT_ADMITTED = Rule(
     "UU 7/2017 Pasal 372(2)(d); PKPU 25/2023 Pasal 80(2)(d)",
     ("M13",),
     (Consequence.PSU,),
+    regulation_pilkada="PKPU 17/2024 Pasal 50(3)(e)",
     handbook="§5.3; §5.4; §11.1",
 )
 NO_ID_ADMITTED = Rule(
@@ -215,6 +217,7 @@ NO_ID_ADMITTED = Rule(
     "PKPU 25/2023 Pasal 80(2)(d)",
     ("M14",),
     (Consequence.PSU,),
+    regulation_pilkada="PKPU 17/2024 Pasal 50(3)(e)",
     handbook="§5.4; §5.5; §11.1",
 )
 IMPERSONATOR_ADMITTED = Rule(
@@ -233,6 +236,7 @@ OTHER_TPS_ADMITTED = Rule(
     "PKPU 25/2023; UU 7/2017 Pasal 516",
     (),
     (Consequence.PSU, Consequence.PIDANA),
+    regulation_pilkada="PKPU 17/2024; UU 10/2016 Pasal 178B",
     handbook="§5.2; §5.3; §5.6",
 )
 DPK_OTHER_AREA_ADMITTED = Rule(
@@ -275,6 +279,7 @@ DPK_EARLY = Rule(
     "Panduan Pengawas TPS 2024",
     ("M17",),
     (Consequence.TEMUAN,),
+    regulation_pilkada="PKPU 17/2024",
     handbook="§2 (12:00); §5.4 condition 4",
 )
 DPTB_EARLY = Rule(
@@ -286,6 +291,7 @@ DPTB_EARLY = Rule(
     (),
     points=1,
     confidence="M",
+    regulation_pilkada="PKPU 17/2024",
     handbook="§2 (DPTb window); §15 items 1-2 (advisory only)",
 )
 DPTB_WRONG_TYPES = Rule(
@@ -372,7 +378,7 @@ SUBSTITUTE_NOT_RECORDED = Rule(
     "pemungutan.identitas_pengganti_tidak_dicatat",
     PHASE,
     Severity.RINGAN,
-    "KPU Provinsi DKI Jakarta; KPU Kota Tomohon (2024)",
+    "Kep. KPU 66/2024",
     ("M20",),
     (Consequence.TEMUAN,),
     confidence="M",
@@ -411,6 +417,7 @@ UNSIGNED = Rule(
     "Kep. KPU 66/2024 Bab II; PKPU 25/2023 Pasal 53",
     ("M22",),
     (Consequence.HAK_PILIH_HILANG, Consequence.KEBERATAN),
+    regulation_pilkada="PKPU 17/2024; Buku Pintar KPPS Pemilihan 2024",
     handbook="§1.1 (KPPS 1); §5.1 step 3b; §7.2 G1",
 )
 ASSISTANCE_UNASKED = Rule(
@@ -426,7 +433,7 @@ HELPER_NO_STATEMENT = Rule(
     "pemungutan.pendamping_tanpa_formulir",
     PHASE,
     Severity.BERAT,
-    "UU 7/2017 Pasal 356(2), Pasal 500; Model C.PENDAMPING-KPU",
+    "UU 7/2017 Pasal 356(2), Pasal 500",
     ("M23",),
     (Consequence.TEMUAN,),
     handbook="§5.7; §8.3",
@@ -453,7 +460,7 @@ REPLACEMENT_REFUSED = Rule(
     "pemungutan.penggantian_ditolak",
     PHASE,
     Severity.BERAT,
-    "PKPU 25/2023 Pasal 26(1)-(3)",
+    "PKPU 25/2023 Pasal 26(1)-(3); UU 7/2017 Pasal 499",
     ("M21",),
     (Consequence.KEBERATAN,),
     handbook="§5.8",
@@ -471,7 +478,7 @@ PRIORITY_IGNORED = Rule(
     "pemungutan.prioritas_diabaikan",
     PHASE,
     Severity.RINGAN,
-    "Instruksi KPU RI 2024",
+    "Kep. KPU 66/2024",
     ("M24",),
     (Consequence.KEBERATAN,),
     handbook="§4 step 7; §5.7",
@@ -480,7 +487,7 @@ INK_NOT_APPLIED = Rule(
     "pemungutan.tinta_tidak_diberikan",
     PHASE,
     Severity.BERAT,
-    "PKPU 25/2023 Pasal 25",
+    "Kep. KPU 66/2024 Bab II",
     (),
     (Consequence.TEMUAN,),
     handbook="§5.1 step 6; §5.6",

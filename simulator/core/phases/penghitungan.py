@@ -115,7 +115,7 @@ PARTY_LIST_MISJUDGED = Rule(
     "penghitungan.partai_caleg_keliru",
     PHASE,
     Severity.BERAT,
-    "PKPU 25/2023 Pasal 53-55; Kep. KPU 66/2024",
+    "PKPU 25/2023 Pasal 53; Kep. KPU 66/2024",
     ("M34",),
     (Consequence.KEBERATAN, Consequence.HITUNG_ULANG),
     handbook="§7.2; §7.4 (variants D1-D16)",
@@ -124,7 +124,7 @@ PUNCH_THROUGH_MISJUDGED = Rule(
     "penghitungan.coblos_tembus_keliru",
     PHASE,
     Severity.BERAT,
-    "PKPU 25/2023 Pasal 53(4)",
+    "PKPU 25/2023 Pasal 53(4)(b)",
     ("M35",),
     (Consequence.KEBERATAN,),
     confidence="M",
@@ -134,7 +134,7 @@ TERTUKAR_MISJUDGED = Rule(
     "penghitungan.tertukar_keliru",
     PHASE,
     Severity.BERAT,
-    "PKPU 25/2023 Pasal 53-55; Kep. KPU 66/2024",
+    "PKPU 25/2023 Pasal 53; Kep. KPU 66/2024",
     ("M02",),
     (Consequence.KEBERATAN, Consequence.HITUNG_ULANG),
     severity_note=(
@@ -154,33 +154,37 @@ UNSIGNED_COUNTED = Rule(
         "One ballot misruled at the count, like every other misjudgement (M34); handing "
         "out unsigned ballots, M22's critical case, is judged at the desk."
     ),
+    regulation_pilkada="PKPU 17/2024; Buku Pintar KPPS Pemilihan 2024",
     handbook="§7.2 G1",
 )
 VALID_RULED_INVALID = Rule(
     "penghitungan.sah_dinyatakan_tidak_sah",
     PHASE,
     Severity.BERAT,
-    "PKPU 25/2023 Pasal 53-55; Kep. KPU 66/2024",
+    "PKPU 25/2023 Pasal 53, Pasal 55; Kep. KPU 66/2024",
     ("M34", "M35"),
     (Consequence.KEBERATAN, Consequence.HITUNG_ULANG),
+    regulation_pilkada="PKPU 17/2024; Buku Pintar KPPS Pemilihan 2024",
     handbook="§7.2; §7.3; §7.4; §7.5; §7.6",
 )
 INVALID_RULED_VALID = Rule(
     "penghitungan.tidak_sah_dinyatakan_sah",
     PHASE,
     Severity.BERAT,
-    "PKPU 25/2023 Pasal 53-55; Kep. KPU 66/2024",
+    "PKPU 25/2023 Pasal 53, Pasal 55; Kep. KPU 66/2024",
     ("M34",),
     (Consequence.KEBERATAN, Consequence.HITUNG_ULANG),
+    regulation_pilkada="PKPU 17/2024; Buku Pintar KPPS Pemilihan 2024",
     handbook="§7.2; §7.3; §7.4; §7.5; §7.6",
 )
 WRONG_TARGET = Rule(
     "penghitungan.suara_untuk_peserta_lain",
     PHASE,
     Severity.BERAT,
-    "PKPU 25/2023 Pasal 53-55; Kep. KPU 66/2024; UU 7/2017 Pasal 532",
+    "PKPU 25/2023 Pasal 53; Kep. KPU 66/2024; UU 7/2017 Pasal 532",
     ("M34",),
     (Consequence.KEBERATAN, Consequence.HITUNG_ULANG),
+    regulation_pilkada="PKPU 17/2024; Buku Pintar KPPS Pemilihan 2024",
     handbook="§7.2; §7.3; §7.4; §18.1",
 )
 # A box not counted to its last ballot leaves the TPS with no result for that type: the
@@ -189,7 +193,7 @@ NOT_FINISHED = Rule(
     "penghitungan.tidak_selesai",
     PHASE,
     Severity.KRITIS,
-    "MK 20/PUU-XVII/2019; Kep. KPU 66/2024 Bab V",
+    "Putusan MK 20/PUU-XVII/2019; Kep. KPU 66/2024 Bab V",
     (),
     (Consequence.TANPA_HASIL, Consequence.HITUNG_ULANG),
     handbook="§2 (same day); §7.1",

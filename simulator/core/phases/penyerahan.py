@@ -79,7 +79,7 @@ COPIES_NOT_GIVEN = Rule(
     "penyerahan.salinan_tidak_diberikan",
     PHASE,
     Severity.KRITIS,
-    "UU 7/2017 Pasal 506; Buku Panduan KPPS Pemilu 2024 hlm. 38",
+    "UU 7/2017 Pasal 506 jo. Pasal 390(2)-(3); Buku Panduan KPPS Pemilu 2024 hlm. 38",
     ("M45",),
     (Consequence.PIDANA, Consequence.KEBERATAN),
     handbook="§10 step 5; §18.1",
