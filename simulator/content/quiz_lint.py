@@ -2,13 +2,16 @@
 
 A question whose stated answer disagrees with the engine would teach a wrong rule, so it is an
 error with the engine's answer in the message; so is a ballot or a form figure the engine cannot
-rule on. The rest are cross-references (contests, parties, handbook sections) and duplicates.
+rule on. The rest are cross-references (contests, parties, handbook sections), duplicates, and
+one rule of wording: a question on a rule of one election names that election
+(:func:`check_elections`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Sequence
-from typing import TypeVar
+from typing import Final, TypeVar
 
 from simulator.content.errors import Anchor, Issue, Level, PathPart
 from simulator.content.lint import contest_number_issues, fictional_issues, mark_issues
@@ -25,7 +28,7 @@ from simulator.schema.quiz import (
     QuizBank,
     SingleChoice,
 )
-from simulator.schema.types import Layout
+from simulator.schema.types import ElectionType, Layout
 
 Loc = tuple[PathPart, ...]
 T = TypeVar("T")
@@ -107,6 +110,103 @@ def check_texts(bank: QuizBank) -> list[Issue]:
     return issues
 
 
+_P, _K = ElectionType.PEMILU_2024, ElectionType.PILKADA_2024
+
+# The HANDBOOK sections whose heading carries [P] or [K] alone: their rules hold in one election.
+# A section tagged [P+K], or not tagged (its rows are tagged one by one), scopes nothing.
+# tests/test_quiz_elections.py keeps this equal to the headings where the notes are checked out.
+SECTION_ELECTION: Final[dict[str, ElectionType]] = {
+    "7.3": _P, "7.4": _P, "7.5": _P, "11.1": _P, "12": _P,
+    "7.6": _K, "11.2": _K,
+}  # fmt: skip
+
+# The MISTAKES.md entries scoped [P] or [K] alone (the others are [P+K]); kept equal to the notes
+# by the same test.
+MISTAKE_ELECTION: Final[dict[str, ElectionType]] = {
+    "M02": _P, "M20": _P, "M32": _P, "M34": _P, "M35": _P, "M41": _P, "M42": _P, "M47": _P,
+    "M63": _P,
+    "M36": _K,
+}  # fmt: skip
+
+# What names an election in a question's text: its name, or a ballot only it has (a question on
+# the C.Hasil-DPR or on the Bupati ballot cannot be about the other election).
+_ELECTION_WORDS: Final[dict[ElectionType, dict[str, str]]] = {
+    _P: {
+        "id": r"Pemilu|pemilihan umum|Pilpres|Pileg|PPWP|DPRD?|DPD",
+        "en": r"Pemilu|general election|presidential election|legislative election"
+              r"|PPWP|DPRD?|DPD",
+    },
+    _K: {
+        "id": r"Pilkada|pemilihan kepala daerah|Gubernur|Bupati|Wali ?kota",
+        "en": r"Pilkada|regional election|regional head election|Gubernur|Bupati|Wali ?kota"
+              r"|governor|regent|mayor",
+    },
+}
+ELECTION_NAMED: Final[dict[ElectionType, dict[str, re.Pattern[str]]]] = {
+    election: {lang: re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+               for lang, words in by_lang.items()}
+    for election, by_lang in _ELECTION_WORDS.items()
+}
+# Shown in the message: the election (a proper name in both languages) and what to write.
+_ELECTION_NAME: Final[dict[ElectionType, str]] = {_P: "Pemilu 2024", _K: "Pilkada 2024"}
+_EXAMPLES: Final[dict[ElectionType, dict[str, str]]] = {
+    _P: {"id": "'Pemilu 2024'", "en": "'2024 Pemilu', 'general election'"},
+    _K: {"id": "'Pilkada 2024'", "en": "'2024 Pilkada', 'regional election'"},
+}
+
+
+def check_elections(bank: QuizBank) -> list[Issue]:
+    """A question on a rule the handbook scopes to one election names that election in its text,
+    in both languages.
+
+    A question is scoped to an election, mechanically, by any of:
+
+    - its ``section``, when that HANDBOOK heading is tagged [P] or [K] alone
+      (:data:`SECTION_ELECTION`: the Pemilu ballots, §7.3-§7.5; its re-votes and crimes, §11.1
+      and §12; the Pilkada ballots and re-votes, §7.6 and §11.2);
+    - any of its ``mistakes`` scoped [P] or [K] alone in MISTAKES.md (:data:`MISTAKE_ELECTION`):
+      training a one-election mistake teaches that election's rule;
+    - a numeric ``task``'s ``election``: its answer (the reserve) differs between the two.
+
+    Its ``text`` then names the election in each language (:data:`ELECTION_NAMED`): by name
+    ("Pemilu", "Pilpres", "Pilkada", "general election", "regional election" ...) or by a ballot
+    only that election has (PPWP, DPR, DPD, DPRD; Gubernur, Bupati, Walikota). A ballot question
+    is exempt: the ballot it shows is of one election, and its type is printed on it. The bank's
+    title does not count, because an Ujian or an Ulangan draws from every bank and shows no
+    title. The regulation cited does not scope a question: the handbook found many rules of both
+    elections in the Pemilu regulation, so it would cry wolf.
+    """
+    issues: list[Issue] = []
+    for i, question in enumerate(bank.questions):
+        if isinstance(question, BallotQuestion) or question.text is None:
+            continue
+        for election, (code, params) in _scopes(question).items():
+            for lang in ("id", "en"):
+                if not ELECTION_NAMED[election][lang].search(question.text.get(lang)):
+                    issues.append(Issue(("questions", i, "text", lang), "quiz.election_unnamed",
+                                        {"election": _ELECTION_NAME[election],
+                                         "words": _EXAMPLES[election][lang], **params},
+                                        key=f"content.quiz.{code}"))
+    return issues
+
+
+def _scopes(question: Question) -> dict[ElectionType, tuple[str, dict[str, object]]]:
+    """Each election the question is scoped to, with why (a message key and its parameters);
+    the section is named before the mistakes, the mistakes before the task."""
+    scopes: dict[ElectionType, tuple[str, dict[str, object]]] = {}
+    if question.section in SECTION_ELECTION:
+        scopes[SECTION_ELECTION[question.section]] = (
+            "election_of_section", {"section": question.section})
+    for election in (_P, _K):
+        mistakes = [m for m in question.mistakes if MISTAKE_ELECTION.get(m) is election]
+        if mistakes and election not in scopes:
+            scopes[election] = ("election_of_mistakes", {"mistakes": ", ".join(mistakes)})
+    if isinstance(question, Numeric) and question.task is not None \
+            and question.task.election is not None and question.task.election not in scopes:
+        scopes[question.task.election] = ("election_of_task", {})
+    return scopes
+
+
 def _choices(question: Question) -> tuple[str, Sequence[object]]:
     if isinstance(question, SingleChoice | MultipleChoice):
         return "options", question.options
@@ -179,6 +279,7 @@ def lint_quiz(bank: QuizBank, known_rules: Collection[str] | None = None) -> lis
     """Every problem the schema cannot see; ``known_rules`` is unused (a scenario's concern)."""
     del known_rules
     issues = check_ids(bank) + check_contests(bank) + check_sections(bank) + check_texts(bank)
+    issues += check_elections(bank)
     issues += fictional_issues(bank.parties, bank.contests)
     paper = check_ballots(bank) + check_numeric_contests(bank)
     blocked = {int(issue.loc[1]) for issue in paper}
