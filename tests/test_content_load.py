@@ -131,6 +131,7 @@ def test_an_unexpected_exception_becomes_a_located_internal_problem(
         ("rules", {"dptb_from": "25:00"}, "rules.dptb_from"),
         ("voter", {"other_tps": 0}, "voters.listed[0].other_tps"),
         ("voter", {"other_tps": "tujuh"}, "voters.listed[0].other_tps"),
+        ("rules", {"plano_slip_correction": "tipex"}, "rules.plano_slip_correction"),
     ],
 )
 def test_bad_values_of_issue_14_fields_are_located(

@@ -426,6 +426,14 @@ class RuleSettings(Authored):
         30, ge=0, le=120, description="How long the chair may wait for absent witnesses/PTPS"
     )
     suket_for_dpk: Bool = Field(True, description="A Suket suffices for a DPK voter (M)")
+    plano_slip_correction: Literal["unscored", "strike_through"] | None = Field(
+        None,
+        description="How an ordinary writing slip on the C.Hasil plano is graded (§15 item "
+        "21): 'unscored', or 'strike_through' (the wrong figure must stay visible: correction "
+        "fluid or overwriting is an error). Unset: by election, Pemilu unscored (KPU asked for "
+        "correction fluid), Pilkada strike_through (KPU DKI, M). A correction after a "
+        "witness's objection is always struck through and initialled (§9)",
+    )
     substitute_id_for_dpk: Literal["unscored", "accept", "refuse"] = Field(
         "unscored",
         description="How to grade a DPK voter who shows only a copy, phone photo or IKD (§5.5)",
