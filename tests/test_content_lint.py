@@ -456,3 +456,19 @@ def test_a_warning_does_not_stop_loading(tmp_path: Path) -> None:
     path = tmp_path / "short.yaml"
     path.write_text(text.replace("{count: 204}", "{count: 150}"), encoding="utf-8")
     assert load_scenario(path).logistics.ballots  # loads despite the warning
+
+
+def test_other_tps_names_another_tps_for_a_voter_on_no_list_here() -> None:
+    """Issue 14: a voter on another TPS's DPT (``other_tps``) is on no list of this TPS, and
+    the TPS named is not this one."""
+
+    def elsewhere(d: Data, registered: str, tps: int) -> None:
+        voter(d, 0).update(registered=registered, other_tps=tps)
+
+    assert codes(PEMILU, lambda d: elsewhere(d, "none", 8)) == []
+    assert codes(PEMILU, lambda d: elsewhere(d, "dpt", 8)) == ["lint.voter.other_tps_registered"]
+    this = PEMILU["tps"]["number"]
+    found = issues(PEMILU, lambda d: elsewhere(d, "none", this))
+    assert [(i.code, i.loc) for i in found] == [
+        ("lint.voter.other_tps_is_this", ("voters", "listed", 0, "other_tps"))
+    ]

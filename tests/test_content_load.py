@@ -123,3 +123,31 @@ def test_an_unexpected_exception_becomes_a_located_internal_problem(
         "internal",
     )
     assert problem.params["error"] == "RuntimeError: boom"
+
+
+@pytest.mark.parametrize(
+    ("setting", "value", "path"),
+    [
+        ("rules", {"dptb_from": "25:00"}, "rules.dptb_from"),
+        ("voter", {"other_tps": 0}, "voters.listed[0].other_tps"),
+        ("voter", {"other_tps": "tujuh"}, "voters.listed[0].other_tps"),
+        ("rules", {"plano_slip_correction": "tipex"}, "rules.plano_slip_correction"),
+    ],
+)
+def test_bad_values_of_issue_14_fields_are_located(
+    tmp_path: Path, setting: str, value: dict[str, object], path: str
+) -> None:
+    """A trainer's typo in the new settings points at its line, not at the whole file."""
+    import yaml
+
+    data = yaml.safe_load(PEMILU.read_text(encoding="utf-8"))
+    if setting == "rules":
+        data.setdefault("rules", {}).update(value)
+    else:
+        data["voters"]["listed"][0].update(value, registered="none")
+    target = tmp_path / "s.yaml"
+    target.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    [report] = validate_paths([target])
+    located = [(p.path, p.line) for p in report.problems if p.is_error]
+    assert located and all(line > 1 for _, line in located), located
+    assert any(found.startswith(path) for found, _ in located), located

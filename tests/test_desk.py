@@ -222,9 +222,9 @@ DPTB_ROWS = [
         admit(VoterList.DPTB, (B.PPWP, B.DPD)),
     ),
     (
-        "lives elsewhere, no Model A, even at 12:00",
+        "lives elsewhere, no Model A, even at 12:00: sent to the TPS of their address",
         person("none", {"kind": "ktp_el", "address": "provinsi_sama"}),
-        ("refuse", Reason.LUAR_DOMISILI),
+        ("refuse", Reason.SALAH_TPS),
     ),
 ]
 
@@ -265,7 +265,7 @@ def resident(*docs: Any) -> Voter:
 
 def test_dpk_before_noon_comes_back_at_1200() -> None:
     decision = decide(resident(), world(clock="09:30"))
-    assert decision.action == "come_back_1200"
+    assert decision.action == "come_back" and decision.come_back_at == to_minutes("12:00")
     assert decision.list is VoterList.DPK and decision.ballots == PEMILU
 
 
@@ -288,9 +288,10 @@ def test_dpk_when_ballots_have_run_out_is_sent_to_the_nearest_tps() -> None:
     ("area", "reason"),
     [
         ("desa_sama", Reason.SALAH_TPS),
-        ("kabko_sama", Reason.LUAR_DOMISILI),
-        ("provinsi_sama", Reason.LUAR_DOMISILI),
-        ("provinsi_lain", Reason.LUAR_DOMISILI),
+        # §15.6: directed to the TPS of their address, not merely refused.
+        ("kabko_sama", Reason.SALAH_TPS),
+        ("provinsi_sama", Reason.SALAH_TPS),
+        ("provinsi_lain", Reason.SALAH_TPS),
     ],
 )
 def test_dpk_address_outside_this_tps_area(area: str, reason: Reason) -> None:

@@ -362,13 +362,19 @@ IDENTITY_CASES = [
     ("R7", "participants", DPD,
      {"IV.cand:1": 1, "IV.cand:2": 1, "IV.cand:3": 1, "IV.cand:4": 1, "V.valid": 4},
      {"IV.cand:4": 0}),
+    # R7 on DPR/DPRD adds up the raw counts (party-only and candidate rows), not the totals.
     ("R7", "parties", DPR,
-     {"IV.party:1/total": 4, "IV.party:2/total": 2, "IV.party:3/total": 1, "V.valid": 7},
-     {"IV.party:2/total": 3}),
-    ("R8", "", DPR,
+     {"IV.party:1": 1, "IV.party:1/cand:1": 2, "IV.party:1/cand:2": 0, "IV.party:1/cand:3": 1,
+      "IV.party:2": 0, "IV.party:2/cand:1": 2, "IV.party:3": 1, "V.valid": 7},
+     {"IV.party:2/cand:1": 3}),
+    ("R8", "party", DPR,
      {"IV.party:1": 1, "IV.party:1/cand:1": 2, "IV.party:1/cand:2": 0, "IV.party:1/cand:3": 1,
       "IV.party:1/total": 4},
      {"IV.party:1/total": 7}),
+    # Σ totals = valid is R8's own clause when the raw rows are not (yet) there to check.
+    ("R8", "sum", DPR,
+     {"IV.party:1/total": 4, "IV.party:2/total": 2, "IV.party:3/total": 1, "V.valid": 7},
+     {"IV.party:2/total": 3}),
     ("R9", "registered", PPWP, {"III.voted": 2, "III.registered": 2}, {"III.voted": 3}),
     ("R9", "voters", PPWP, {"III.voted": 2, "I.B4.total": 2}, {"I.B4.total": 1}),
     ("R10", "", PPWP, {"II.2": 1, "I.B4.total": 1}, {"II.2": 2}),
@@ -410,10 +416,37 @@ def test_r8_reports_the_party_and_its_figures() -> None:
     form = expected_form(dpr_day(), DPR)
     form.set("IV.party:1/total", 150)  # 30 + 2 × (40 + 20): candidates counted twice
     failures = {(f.identity, f.check): f for f in check_identities(form, DPR)}
-    assert failures["R8", ""].params == {
+    assert failures["R8", "party"].params == {
         "party": 1, "party_only": 30, "candidates": 60, "sum": 90, "total": 150,
     }  # fmt: skip
-    assert failures["R7", "parties"].params == {"sum": 259, "valid": 199}
+    assert list(failures) == [("R8", "party")], "one wrong party total fails R8 alone (§8.2)"
+
+
+@pytest.mark.parametrize("party", [1, 2, 3])
+def test_one_wrong_party_total_fails_r8_alone(party: int) -> None:
+    """HANDBOOK §8.2: R7 is the raw count, R8 the written party totals. A party total off
+    by one breaks R8 for that party, once; the raw counts still add up to the valid votes."""
+    form = expected_form(dpr_day(), DPR)
+    cell = f"IV.party:{party}/total"
+    form.set(cell, (form.get(cell) or 0) + 1)
+    failures = check_identities(form, DPR)
+    assert [(f.identity, f.check) for f in failures] == [("R8", "party")], failures
+    assert failures[0].params["party"] == party and cell in failures[0].fields
+
+
+def test_a_wrong_raw_count_fails_r7_and_its_party_total() -> None:
+    """A candidate's tally row written wrong breaks R7 (raw ≠ valid) and that party's R8."""
+    form = expected_form(dpr_day(), DPR)
+    form.set("IV.party:1/cand:1", (form.get("IV.party:1/cand:1") or 0) + 5)
+    found = [(f.identity, f.check) for f in check_identities(form, DPR)]
+    assert found == [("R7", "parties"), ("R8", "party")], found
+
+
+def test_a_wrong_valid_total_fails_r7_alone() -> None:
+    form = expected_form(dpr_day(), DPR)
+    form.set("V.valid", (form.get("V.valid") or 0) + 1)
+    found = [(f.identity, f.check) for f in check_identities(form, DPR)]
+    assert ("R7", "parties") in found and not [f for f in found if f[0] == "R8"], found
 
 
 # --- R11 and the reserve -------------------------------------------------------------------
@@ -600,7 +633,8 @@ _PARAM_ORDER: dict[tuple[str, str], tuple[tuple[str, ...], Callable[[list[int]],
     ("R6", "used"): (("total", "used"), None),
     ("R7", "participants"): ((), lambda v: sum(v[:-1])),
     ("R7", "parties"): ((), lambda v: sum(v[:-1])),
-    ("R8", ""): ((), lambda v: sum(v[:-1])),
+    ("R8", "party"): ((), lambda v: sum(v[:-1])),
+    ("R8", "sum"): ((), lambda v: sum(v[:-1])),
     ("R9", "registered"): (("voted", "registered"), None),
     ("R9", "voters"): (("voted", "voters"), None),
     ("R10", ""): (("returned", "voters"), None),
@@ -632,7 +666,7 @@ def test_every_broken_identity_is_explained_with_the_figures_on_the_form(
             assert shown == tuple(values), f"{failure}: figures {shown}, cells {values}"
         if summed is not None:
             assert failure.params["sum"] == summed(values), failure
-        if failure.identity == "R8":
+        if failure.identity == "R8" and check == "party":
             assert failure.params["total"] == values[-1], failure
         if failure.identity == "R7":
             assert failure.params["valid"] == values[-1], failure

@@ -305,9 +305,9 @@ def test_non_resident_admitted_as_dpk_at_noon_is_critical() -> None:
     assert_fired(desk, "bukan_penduduk_dilayani")
 
 
-def test_non_resident_refused_is_right() -> None:
+def test_non_resident_sent_to_the_tps_of_their_address_is_right() -> None:
     v = voter(registered="none", docs=({"kind": "ktp_el", "address": "provinsi_lain"},))
-    desk = Desk(v).refuse("v1", Reason.LUAR_DOMISILI).close_day()
+    desk = Desk(v).refuse("v1", Reason.SALAH_TPS).close_day()
     assert_quiet(desk)
 
 
@@ -630,7 +630,7 @@ def test_dpk_before_noon_refused_instead_of_asked_back_fires() -> None:
 
 def test_wrong_refusal_reason_fires() -> None:
     v = voter(registered="none", docs=({"kind": "ktp_el", "address": "kabko_sama"},))
-    assert_fired(Desk(v).refuse("v1", Reason.SALAH_TPS), "alasan_penolakan_keliru")
+    assert_fired(Desk(v).refuse("v1", Reason.TANPA_IDENTITAS), "alasan_penolakan_keliru")
 
 
 def test_non_resident_told_to_come_back_at_noon_is_a_wrong_reason() -> None:
@@ -641,7 +641,7 @@ def test_non_resident_told_to_come_back_at_noon_is_a_wrong_reason() -> None:
 
 def test_right_refusal_reason_does_not_fire() -> None:
     v = voter(registered="none", docs=({"kind": "ktp_el", "address": "kabko_sama"},))
-    assert_quiet(Desk(v).refuse("v1", Reason.LUAR_DOMISILI))
+    assert_quiet(Desk(v).refuse("v1", Reason.SALAH_TPS))
 
 
 def exhausted() -> dict[str, Any]:

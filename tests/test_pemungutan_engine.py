@@ -139,8 +139,9 @@ class CarefulCrew:
         if vs.attendance is None:
             if decision.action == "admit":
                 return p.AdmitVoter(voter=vid, list=decision.list)
-            if decision.action == "come_back_1200":
-                return p.AskComeBack(voter=vid)
+            if decision.action == "come_back":
+                assert decision.come_back_at is not None
+                return p.AskComeBack(voter=vid, at=format_minutes(decision.come_back_at))
             if decision.record:
                 self.to_record.append(vid)
             reason = decision.reason or Reason.TANPA_IDENTITAS  # unsettled: not scored

@@ -11,7 +11,7 @@ from simulator.i18n import LANGUAGES, catalog
 
 def keys() -> list[str]:
     found = [r.key(part) for r in p.RULES for part in ("title", "explanation", "consequence")]
-    found += [f"desk.reason.{r.value}" for r in Reason] + ["desk.reason.kembali_1200"]
+    found += [f"desk.reason.{r.value}" for r in Reason] + ["desk.reason.kembali", "desk.send_to"]
     found += [f"desk.basis.{b}" for b in BASES]
     found += [f"desk.topic.{t}" for t in p.TOPICS]
     found += [f"desk.signature.{s}" for s in ("tangan", "stempel", "tanpa")]

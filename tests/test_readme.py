@@ -42,3 +42,35 @@ def test_the_quiz_bank_example_validates(tmp_path: Path) -> None:
     path.write_text("\n".join(block) + "\n", encoding="utf-8")
     report = check_file(path)
     assert report.kind == "quiz" and report.valid, [p.code for p in report.problems]
+
+
+def readme_rules_settings() -> dict[str, object]:
+    """README's table of ``rules:`` settings: each setting's default, read as YAML."""
+    import yaml
+
+    lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    start = lines.index("<!-- rules-settings -->") + 3  # past the header and its rule
+    defaults: dict[str, object] = {}
+    for line in lines[start:]:
+        if not line.startswith("|"):
+            break
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        name, default = cells[0].strip("`"), cells[1].strip("`")
+        assert name not in defaults, f"README lists rules.{name} twice"
+        defaults[name] = yaml.safe_load(default)
+    return defaults
+
+
+def test_readme_states_every_rules_default_as_the_code_has_it() -> None:
+    """A trainer reads README to know what a scenario grades when it says nothing: each
+    ``rules:`` setting is in its table, once, with the model's own default."""
+    from simulator.schema.scenario import RuleSettings
+
+    documented = readme_rules_settings()
+    fields = RuleSettings.model_fields
+    assert sorted(documented) == sorted(fields), "README's rules table and RuleSettings differ"
+    for name, info in fields.items():
+        assert documented[name] == info.default, (
+            f"README says rules.{name} defaults to {documented[name]!r}; the code has "
+            f"{info.default!r}"
+        )

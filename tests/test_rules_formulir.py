@@ -328,24 +328,89 @@ def test_forcing_the_figures_of_an_irreconcilable_day_is_flagged() -> None:
     assert USED_NOT_VOTERS in found, f"writing 3 used where the box held 4 hides the gap: {found}"
 
 
-# --- Corrections (M43) ----------------------------------------------------------------------
+# --- Corrections (M43; HANDBOOK §9 step 3, §15 item 21) ------------------------------------
+
+SLIP_HIDDEN = "formulir.salah_tulis_tidak_terlihat"
+GUBERNUR = BallotType.GUBERNUR
+
+
+def slip(sim: Simulation, kind: BallotType, field: str, method: str) -> set[str]:
+    """Write a figure one too high, then correct it to the right one with ``method``."""
+    right = right_figure(sim, kind, field)
+    play(sim, [EnterFigure(ballot=kind, field=field, value=right + 1)])
+    return play(sim, [CorrectFigure(ballot=kind, field=field, value=right, method=method)])
+
+
+def objected(sim: Simulation, kind: BallotType, field: str, method: str) -> set[str]:
+    """A witness's accepted objection names the wrong figure, and the KPPS corrects it."""
+    right = right_figure(sim, kind, field)
+    play(sim, [EnterFigure(ballot=kind, field=field, value=right + 1)])
+    # Objections to the papers fire as soon as a figure is written (untimed in this phase).
+    event = next(e for e in sim.world.events if e.kind == "keberatan_angka")
+    assert event.fired and event.subject == f"{kind.value}:{field}", event
+    return play(sim, [CorrectFigure(ballot=kind, field=field, value=right, method=method)])
+
+
+OBJECTION = [{"at": "20:00", "kind": "keberatan_angka", "by": "Ujang", "ballot": "ppwp"}]
+OBJECTION_K = [{"at": "20:00", "kind": "keberatan_angka", "by": "Ujang", "ballot": "gubernur"}]
 
 
 @pytest.mark.parametrize("method", ["timpa", "tipe_x"])
-def test_a_correction_by_overwriting_is_flagged(method: str) -> None:
-    sim = forms_day()
-    wrong = EnterFigure(ballot=PPWP, field="II.3", value=right_figure(sim, PPWP, "II.3") + 1)
-    play(sim, [wrong])
-    found = play(
-        sim,
-        [
-            CorrectFigure(
-                ballot=PPWP, field="II.3", value=right_figure(sim, PPWP, "II.3"), method=method
-            )
-        ],
-    )
+def test_a_correction_after_an_objection_by_overwriting_is_flagged(method: str) -> None:
+    sim = forms_day(events=OBJECTION)
+    found = objected(sim, PPWP, "II.3", method)
     assert CORRECTION_OVERWRITTEN in found, f"{method}: strike through and initial (§9): {found}"
     assert subjects(sim, CORRECTION_OVERWRITTEN) == {"ppwp:II.3"}
+    assert SLIP_HIDDEN not in found
+
+
+@pytest.mark.parametrize("method", ["timpa", "tipe_x"])
+def test_an_ordinary_slip_in_the_pemilu_is_not_graded_by_method(method: str) -> None:
+    """§15 item 21: KPU told Pemilu KPPS to erase slips with correction fluid for Sirekap;
+    §9 speaks of objections only. Unsettled, so unscored unless the scenario says."""
+    sim = forms_day()
+    found = slip(sim, PPWP, "II.3", method) | complete(sim)
+    assert not found, f"{method} on an ordinary Pemilu slip: {describe(sim)}"
+
+
+@pytest.mark.parametrize("method", ["timpa", "tipe_x"])
+def test_an_ordinary_slip_in_the_pilkada_hidden_by_fluid_or_overwriting_is_flagged(
+    method: str,
+) -> None:
+    """§15 item 21, §19.4: in the Pilkada the wrong figure stays visible (KPU DKI, M)."""
+    sim = forms_day(PILKADA)
+    found = slip(sim, GUBERNUR, "II.3", method)
+    assert found == {SLIP_HIDDEN}, found
+    assert subjects(sim, SLIP_HIDDEN) == {"gubernur:II.3"}
+
+
+def test_an_ordinary_slip_in_the_pilkada_struck_through_is_right() -> None:
+    sim = forms_day(PILKADA)
+    found = slip(sim, GUBERNUR, "II.3", "coret_paraf") | complete(sim)
+    assert not found, describe(sim)
+
+
+@pytest.mark.parametrize(
+    ("base", "setting", "kind", "flagged"),
+    [
+        (PEMILU, "strike_through", PPWP, True),
+        (PILKADA, "unscored", GUBERNUR, False),
+    ],
+    ids=["pemilu-strict", "pilkada-unscored"],
+)
+def test_the_scenario_settles_how_slips_are_graded(
+    base: dict[str, Any], setting: str, kind: BallotType, flagged: bool
+) -> None:
+    sim = forms_day(base, rules={"plano_slip_correction": setting})
+    assert formulir.slip_correction(sim.world) == setting
+    found = slip(sim, kind, "II.3", "tipe_x")
+    assert (SLIP_HIDDEN in found) is flagged, found
+
+
+def test_a_pilkada_objection_corrected_with_fluid_is_the_objection_rule_not_the_slip() -> None:
+    sim = forms_day(PILKADA, events=OBJECTION_K)
+    found = objected(sim, GUBERNUR, "II.3", "tipe_x")
+    assert found == {CORRECTION_OVERWRITTEN}, found
 
 
 def test_a_correction_struck_through_and_initialled_is_not_flagged() -> None:

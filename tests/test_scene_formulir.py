@@ -194,7 +194,8 @@ def test_changing_a_written_figure_asks_how_to_correct_it() -> None:
     press(ctx, button)
     assert ctx.stack.top is scene
     assert kinds(scene) == ["enter_figure", "correct_figure"]
-    assert "formulir.koreksi_ditimpa" in rule_ids(scene)
+    # An ordinary slip in the Pilkada: the wrong figure must stay visible (§15 item 21).
+    assert "formulir.salah_tulis_tidak_terlihat" in rule_ids(scene)
 
 
 def test_the_discrepancy_can_be_recorded_and_reported_from_the_stage() -> None:

@@ -167,7 +167,7 @@ EXPECTED_AT_NOON = {
     A.DPTB: ("admit", VoterList.DPTB),
     A.DPK: ("admit", VoterList.DPK),
     A.BERTINTA: ("refuse", Reason.BERTINTA),
-    A.LUAR_DOMISILI: ("refuse", Reason.LUAR_DOMISILI),
+    A.LUAR_DOMISILI: ("refuse", Reason.SALAH_TPS),  # sent to the TPS of their address
     A.TANPA_IDENTITAS: ("refuse", Reason.TANPA_IDENTITAS),
     A.JOKI: ("refuse", Reason.IDENTITAS_TIDAK_COCOK),
     A.SALAH_TPS: ("refuse", Reason.SALAH_TPS),

@@ -868,3 +868,26 @@ def _forms_signed(lang: str) -> Look:
     stage = reach("pemilu-hari-penuh", Phase.PENYERAHAN, lang)
     signed = "C.Hasil: " + stage.cat("scene.formulir.status.signed").lower()
     return stage.look([signed])
+
+
+@probe("forms.correction_methods", Phase.FORMULIR)
+def _correction_methods(lang: str) -> Look:
+    """A second figure typed in a filled cell asks how to correct it: the three ways in words
+    (in the Pilkada a slip stays visible, §15 item 21)."""
+    import pygame
+    import pygame_gui
+
+    from simulator.scenes.phases.formulir import entry_name
+
+    stage = reach("pilkada-hari-penuh", Phase.FORMULIR, lang)
+    scene = stage.scene
+    for value in (50, 56):
+        entry = scene.ui.named_entries[entry_name(scene.current, "II.1")]
+        entry.set_text(str(value))
+        scene.ctx.stack.top.handle(
+            pygame.event.Event(pygame_gui.UI_TEXT_ENTRY_FINISHED, ui_element=entry, text=str(value))
+        )
+    stage.scene.update(1 / 60)
+    cat = stage.cat
+    words = [cat(f"label.method.{m}").capitalize() for m in ("coret_paraf", "timpa", "tipe_x")]
+    return stage.look(words)

@@ -310,6 +310,22 @@ def check_listed_registration(s: Scenario) -> list[Issue]:
     return issues
 
 
+def check_other_tps(s: Scenario) -> list[Issue]:
+    """``other_tps`` names another TPS's DPT: for a voter on no list of this TPS, and not this
+    TPS's own number."""
+    issues: list[Issue] = []
+    for i, v in enumerate(s.voters.listed):
+        loc: Loc = ("voters", "listed", i, "other_tps")
+        if v.other_tps is None:
+            continue
+        if v.registered is not Registration.NONE:
+            issues.append(_issue(loc, "lint.voter.other_tps_registered",
+                                 registered=v.registered.value))
+        elif v.other_tps == s.tps.number:
+            issues.append(_issue(loc, "lint.voter.other_tps_is_this", tps=v.other_tps))
+    return issues
+
+
 def check_voter_ballot_types(s: Scenario) -> list[Issue]:
     types = set(_contests(s))
     issues: list[Issue] = []
@@ -716,6 +732,7 @@ SCENARIO_CHECKS: tuple[Check, ...] = (
     check_ballot_counts,
     check_people_ids,
     check_listed_registration,
+    check_other_tps,
     check_voter_ballot_types,
     check_voter_marks,
     check_listed_ballots,

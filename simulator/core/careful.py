@@ -193,8 +193,10 @@ class CarefulCrew:
         decision = desk.decide(vs.voter, self.world)
         if decision.action == "admit":
             yield from self.admit(vs, decision)
-        elif decision.action == "come_back_1200":
-            yield pemungutan.AskComeBack(voter=voter_id)
+        elif decision.action == "come_back":
+            assert decision.come_back_at is not None
+            at = format_minutes(decision.come_back_at)
+            yield pemungutan.AskComeBack(voter=voter_id, at=at)
         else:
             reason = decision.reason or desk.Reason.TANPA_IDENTITAS
             yield pemungutan.RefuseVoter(voter=voter_id, reason=reason)

@@ -12,7 +12,10 @@ comes from. The first that applies decides:
 2. arrived after 13:00 (§5.10);
 3. documents in someone else's name (§5.2, UU 7/2017 Pasal 533);
 4. by registration: the DPT of this TPS (§5.2), its DPTb (§5.3), or neither: a Model A for this
-   TPS (§5.3, M16) or the DPK conditions (§5.4).
+   TPS (§5.3, M16), another TPS's list (§5.4 condition 1) or the DPK conditions (§5.4).
+
+``come_back`` says when: 12:00 for a DPK voter (§5.4 condition 4), or the hour the scenario
+serves DPTb voters from (``rules.dptb_from``: §2, §13; 11:00 in the Pilkada, (M)).
 
 ``unsettled`` is the answer where the handbook says a case is not settled (§5.5, §15.4): the
 voting phase scores neither admitting nor refusing such a voter.
@@ -20,7 +23,7 @@ voting phase scores neither admitting nor refusing such a voter.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Literal
 
@@ -30,7 +33,7 @@ from simulator.schema.clock import to_minutes
 from simulator.schema.scenario import Area, Document, DocumentKind, Registration, Voter
 from simulator.schema.types import BallotType, VoterList
 
-DecisionKind = Literal["admit", "refuse", "come_back_1200", "unsettled"]
+DecisionKind = Literal["admit", "refuse", "come_back", "unsettled"]
 
 
 class Reason(str, Enum):
@@ -39,11 +42,14 @@ class Reason(str, Enum):
     BERTINTA = "bertinta"  # ink on a finger: has already voted (§5.6)
     SUDAH_DITUTUP = "sudah_ditutup"  # arrived after 13:00 (§5.10)
     IDENTITAS_TIDAK_COCOK = "identitas_tidak_cocok"  # documents of another person (§5.2)
-    SALAH_TPS = "salah_tps"  # registered at, or living in the area of, another TPS
+    # Registered at, or living in the area of, another TPS: sent there (§5.2, §5.4, §15.6).
+    SALAH_TPS = "salah_tps"
     SUDAH_PINDAH_MEMILIH = "sudah_pindah_memilih"  # took a Model A to vote elsewhere (§5.2)
     TANPA_IDENTITAS = "tanpa_identitas"  # no KTP-el or Suket (§5.4, §5.5)
     SURAT_SUARA_HABIS = "surat_suara_habis"  # DPK: no ballots left, go to the nearest TPS
-    LUAR_DOMISILI = "luar_domisili"  # lives elsewhere and holds no Model A (§5.3, §5.4)
+    # Lives elsewhere and holds no Model A, so not here (§5.3): a refusal that does not say
+    # where to go. Right is SALAH_TPS, directing them to the TPS of their address (§15.6).
+    LUAR_DOMISILI = "luar_domisili"
 
     def __str__(self) -> str:
         return str(self.value)
@@ -53,9 +59,11 @@ class Reason(str, Enum):
 class Decision:
     """What the desk should do with one voter, and the handbook row that says so.
 
-    ``list`` and ``ballots`` are also filled for ``come_back_1200`` and, where known, for
+    ``list`` and ``ballots`` are also filled for ``come_back`` and, where known, for
     ``unsettled``: they say how the voter is to be served if admitted, so the ballots handed
-    over can be judged even when the admission itself is not.
+    over can be judged even when the admission itself is not. ``come_back_at`` is the time
+    (minutes) a ``come_back`` voter returns at; ``send_to`` the number of the TPS a voter is
+    sent to, where the lookup names it.
     """
 
     action: DecisionKind
@@ -65,11 +73,14 @@ class Decision:
     reason: Reason | None = None
     record: bool = False  # to be written in the C.Kejadian Khusus form
     inform_ptps: bool = False
+    come_back_at: int | None = None
+    send_to: int | None = None
 
     @property
     def entitled(self) -> bool:
-        """The voter may vote here: now, or (a DPK voter) from 12:00."""
-        return self.action in ("admit", "come_back_1200")
+        """The voter may vote here: now, or later (a DPK voter from 12:00, a DPTb voter from
+        the scenario's hour)."""
+        return self.action in ("admit", "come_back")
 
 
 _ID_BASES = ("ktp", "pengganti", "kk_sim", "tanpa_identitas")
@@ -83,6 +94,8 @@ BASES: tuple[str, ...] = (
     "dptb_tanpa_model_a",
     "model_a_tps_lain",
     "model_a_kosong",
+    "dptb_sebelum_waktunya",
+    "dpt_tps_lain",
     "dpk_tanpa_identitas",
     "dpk_identitas_pengganti",
     "dpk_desa_sama",
@@ -170,7 +183,23 @@ def _with_model_a(voter: Voter, world: World, model_a: Document, basis: str) -> 
         # A Model A naming no ballot type of this TPS: nothing the handbook covers.
         return Decision("unsettled", "model_a_kosong", list=VoterList.DPTB)
     # §5.3: "Give exactly the ballot types written on the Model A" (M15).
-    return _by_identity(voter, world, VoterList.DPTB, ballots, basis)
+    return _dptb_hour(_by_identity(voter, world, VoterList.DPTB, ballots, basis), world)
+
+
+def _dptb_hour(decision: Decision, world: World) -> Decision:
+    """A DPTb voter before the hour the scenario serves DPTb voters from comes back then.
+
+    §2 and §13: in the Pilkada DPTb voters vote from 11:00 (M, §15 item 2); in the Pemilu KPU
+    asked them to come from 11:00 but let them vote 07:00-13:00 (§15 item 1). Neither is
+    graded unless the scenario sets ``rules.dptb_from``; serving one earlier then costs only
+    the minor advisory pemungutan.dptb_sebelum_waktunya.
+    """
+    start = world.scenario.rules.dptb_from
+    if decision.action != "admit" or start is None or world.clock >= to_minutes(start):
+        return decision
+    return replace(
+        decision, action="come_back", basis="dptb_sebelum_waktunya", come_back_at=to_minutes(start)
+    )
 
 
 # --- On neither list (§5.3 Model A holders, §5.4 DPK) --------------------------------------
@@ -181,6 +210,10 @@ def _unregistered(voter: Voter, world: World) -> Decision:
     if model_a is not None:
         # M16: a valid Model A for this TPS is served as DPTb even if our DPTb copy lacks them.
         return _with_model_a(voter, world, model_a, "model_a_tanpa_dptb")
+    if voter.other_tps is not None:
+        # §5.4 condition 1: on another TPS's DPT, so not a DPK voter here, notice or not; like
+        # §5.2's "C.Pemberitahuan names another TPS": send the voter to that TPS, by number.
+        return _refuse(Reason.SALAH_TPS, "dpt_tps_lain", send_to=voter.other_tps)
     notice = _document(voter, DocumentKind.C_PEMBERITAHUAN)
     if notice is not None and notice.tps == "lain":
         # §5.4 condition 1: on another TPS's DPT → not DPK here; §5.2: send them there.
@@ -213,12 +246,21 @@ def _dpk_by_address(address: Area, world: World) -> Decision:
         # §5.4 condition 3 and §15.6: direct the voter to the TPS of their address.
         return _refuse(Reason.SALAH_TPS, "dpk_desa_sama")
     if address is not Area.TPS_INI:
-        # §5.3 last point, §5.4 condition 3: no Model A, address elsewhere → not here (M13).
-        return _refuse(Reason.LUAR_DOMISILI, "luar_domisili")
+        # §5.3 last point, §5.4 condition 3: no Model A, address in another village → not here
+        # (M13). §15.6: "if not, direct the voter to the TPS of their address", where they may
+        # vote (on its DPT, or as DPK from 12:00): the same direction as for a neighbour in the
+        # same village, so the reason is SALAH_TPS, not a bare LUAR_DOMISILI.
+        return _refuse(Reason.SALAH_TPS, "luar_domisili")
     ballots = all_types(world)
     if world.clock < DPK_FROM:
         # §5.4 condition 4: a DPK voter arriving before 12:00 comes back at 12:00 (M17).
-        return Decision("come_back_1200", "dpk_sebelum_1200", list=VoterList.DPK, ballots=ballots)
+        return Decision(
+            "come_back",
+            "dpk_sebelum_1200",
+            list=VoterList.DPK,
+            ballots=ballots,
+            come_back_at=DPK_FROM,
+        )
     if any(world.stocks[t].remaining <= 0 for t in ballots):
         # §5.4 condition 5: no ballots left → the nearest TPS in the same village (M18).
         return _refuse(Reason.SURAT_SUARA_HABIS, "dpk_surat_suara_habis")
@@ -286,8 +328,12 @@ def model_a_types(model_a: Document, world: World) -> tuple[BallotType, ...]:
     return tuple(t for t in all_types(world) if t in model_a.ballots)
 
 
-def _refuse(reason: Reason, basis: str, *, record: bool = False) -> Decision:
-    return Decision("refuse", basis, reason=reason, record=record, inform_ptps=record)
+def _refuse(
+    reason: Reason, basis: str, *, record: bool = False, send_to: int | None = None
+) -> Decision:
+    return Decision(
+        "refuse", basis, reason=reason, record=record, inform_ptps=record, send_to=send_to
+    )
 
 
 def _document(voter: Voter, kind: DocumentKind) -> Document | None:

@@ -455,7 +455,7 @@ IDENTITY_CHECKS: Final[Mapping[str, tuple[str, ...]]] = {
     "R5": ("",),
     "R6": ("sum", "used"),
     "R7": ("participants", "parties"),
-    "R8": ("",),
+    "R8": ("party", "sum"),
     "R9": ("registered", "voters"),
     "R10": ("",),
     "R11": ("",),
@@ -545,33 +545,52 @@ def _r6(form: ResultForm, contest: Contest) -> Iterator[IdentityFailure]:
         yield _fail("R6", "used", ids, total=v[0], used=v[1])
 
 
-def _participant_rows(contest: Contest) -> tuple[tuple[str, ...], str]:
-    """The rows whose sum is the valid votes, and the R7 check that names them."""
+def _valid_parts(contest: Contest) -> tuple[str, ...]:
+    """The rows the valid votes are written as the sum of: the party totals on DPR/DPRD."""
     if _is_party_list(contest):
-        return tuple(rows.total for rows in _party_rows(contest)), "parties"
-    return vote_targets(contest), "participants"
+        return tuple(rows.total for rows in _party_rows(contest))
+    return vote_targets(contest)
 
 
 def _r7(form: ResultForm, contest: Contest) -> Iterator[IdentityFailure]:
-    """Votes per participant (party totals on DPR/DPRD; kolom kosong included) sum to valid."""
-    rows, check = _participant_rows(contest)
-    ids = [*(f"IV.{k}" for k in rows), "V.valid"]
+    """The raw counts sum to the valid votes: the votes of every pair, candidate and empty
+    column, and on DPR/DPRD every party-only and candidate row (HANDBOOK §8.2 R7). The party
+    totals are written sums of those rows, R8's business: a wrong party total is not R7's."""
+    check = "parties" if _is_party_list(contest) else "participants"
+    ids = [*(f"IV.{k}" for k in vote_targets(contest)), "V.valid"]
     v = _filled(form, ids)
     if v is not None and sum(v[:-1]) != v[-1]:
         yield _fail("R7", check, ids, sum=sum(v[:-1]), valid=v[-1])
 
 
 def _r8(form: ResultForm, contest: Contest) -> Iterator[IdentityFailure]:
-    """DPR/DPRD: each party total = party-only votes + its candidates' votes."""
+    """DPR/DPRD, the written party totals (HANDBOOK §8.2 R8): each = party-only votes + its
+    candidates' votes, and together = the valid votes.
+
+    With the raw rows filled, "Σ totals = valid" follows from R7 and the per-party sums, so it
+    is reported only when neither of those could be checked or found anything: one wrong
+    party total is one R8 failure, a wrong valid total one R7 failure.
+    """
     if not _is_party_list(contest):
         return
+    per_party = list(_r8_parties(form, contest))
+    yield from per_party
+    if per_party or list(_r7(form, contest)):
+        return
+    ids = [*(f"IV.{rows.total}" for rows in _party_rows(contest)), "V.valid"]
+    v = _filled(form, ids)
+    if v is not None and sum(v[:-1]) != v[-1]:
+        yield _fail("R8", "sum", ids, sum=sum(v[:-1]), valid=v[-1])
+
+
+def _r8_parties(form: ResultForm, contest: Contest) -> Iterator[IdentityFailure]:
     for rows in _party_rows(contest):
         ids = [f"IV.{k}" for k in (rows.party_only, *rows.candidates, rows.total)]
         v = _filled(form, ids)
         if v is not None and sum(v[:-1]) != v[-1]:
             yield _fail(
                 "R8",
-                "",
+                "party",
                 ids,
                 party=rows.number,
                 party_only=v[0],
@@ -619,8 +638,8 @@ def check_identities(form: ResultForm, contest: Contest) -> list[IdentityFailure
     """The identities R1–R10 (HANDBOOK §8.2) that the figures on ``form`` break.
 
     An equation is checked only when all its cells are filled; :func:`missing_fields` lists the
-    rest. On DPR/DPRD forms the clause "Σ party totals = valid" of R8 is reported as R7 (check
-    ``parties``), so that one wrong sum is not reported twice; R8 carries the per-party sums.
+    rest. R7 adds up the raw counts (on DPR/DPRD: the party-only and candidate rows); R8 checks
+    the written party totals, so one wrong party total fails R8 alone.
     """
     _require_form_of(form, contest)
     return [failure for identity in _IDENTITIES for failure in identity(form, contest)]
@@ -900,8 +919,7 @@ def _sum_relations(contest: Contest) -> list[tuple[str, tuple[str, ...]]]:
         for rows in _party_rows(contest):
             parts = tuple(f"IV.{k}" for k in (rows.party_only, *rows.candidates))
             relations.append((f"IV.{rows.total}", parts))
-    rows_, _ = _participant_rows(contest)
-    relations.append(("V.valid", tuple(f"IV.{k}" for k in rows_)))
+    relations.append(("V.valid", tuple(f"IV.{k}" for k in _valid_parts(contest))))
     relations.append(("V.total", ("V.valid", "V.invalid")))
     return relations
 

@@ -27,6 +27,7 @@ from simulator.schema.types import BallotType, VoterList
 _BALLOT_IN_BOX = re.compile(r"^(?P<type>[a-z_]+)#(?P<n>\d+)$")
 _FORM_CELL = re.compile(r"^(?P<type>[a-z_]+):(?P<cell>.+)$")
 _EVENT = re.compile(r"^event\.(?P<n>\d+)$")
+_COME_BACK = re.compile(r"^kembali_(?P<h>\d\d)(?P<m>\d\d)$")  # asked back at HH:MM
 _TIMES = ("time", "latest", "earliest", "arrived")
 _BALLOT_TYPES = {b.value for b in BallotType}
 _LISTS = {v.value for v in VoterList}
@@ -117,7 +118,10 @@ def right_text(rule_id: str, subject: str | None, params: Mapping[str, Any], wor
     already says the one right action."""
     shown = display_params(params, cat, world)
     if "basis" in params:
-        return cat("finding.right.desk", right=cat(f"desk.basis.{params['basis']}"))
+        right = cat(f"desk.basis.{params['basis']}")
+        if "tps" in params:  # the lookup found the voter on that TPS's list
+            right = f"{right} {cat('desk.send_to', tps=params['tps'])}"
+        return cat("finding.right.desk", right=right)
     if {"expected", "ruled", "code"} <= params.keys():
         return cat("finding.right.ballot", **shown)
     if {"expected", "written"} <= params.keys():
@@ -183,8 +187,9 @@ def _one_value(value: str, cat: Catalog) -> str:
                    "label.signature"):
         if cat.has(f"{family}.{value}"):
             return cat(f"{family}.{value}")
-    if value == "kembali_1200":
-        return cat("desk.reason.kembali_1200")
+    if (match := _COME_BACK.match(value)) is not None:
+        time = f"{match['h']}.{match['m']}" if cat.lang == "id" else f"{match['h']}:{match['m']}"
+        return cat("desk.reason.kembali", time=time)
     return value
 
 

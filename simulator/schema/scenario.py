@@ -269,6 +269,13 @@ class Voter(Authored):
     transferred_out: Bool = Field(
         False, description="On the DPT but marked as having moved to vote elsewhere"
     )
+    other_tps: Int | None = Field(
+        None,
+        ge=1,
+        le=9999,
+        description="registered: none, but on the DPT of this TPS number in the same village; "
+        "the desk's lookup finds them there, notice or not",
+    )
     arrives: GameTime = Field(description="When they join the queue")
     documents: list[Document] = Field(default_factory=list, max_length=10)
     inked: Bool = Field(False, description="A finger already carries election ink")
@@ -419,7 +426,10 @@ class RuleSettings(Authored):
     """Points the handbook marks (L) or lists as unsettled: off unless a scenario asks."""
 
     dptb_from: GameTime | None = Field(
-        None, description="[P] If set, a DPTb voter served before this time is a minor advisory"
+        None,
+        description="The hour DPTb voters are served from ([K] 11:00, (M); [P] advised, not "
+        "required): one arriving earlier is asked to come back then, and one served earlier "
+        "is a minor advisory. Unset: served any time 07:00-13:00",
     )
     kk_sim: Literal["unscored", "accept", "refuse"] = Field(
         "unscored", description="How to grade a DPT voter who shows only a KK or SIM"
@@ -431,6 +441,14 @@ class RuleSettings(Authored):
         30, ge=0, le=120, description="How long the chair may wait for absent witnesses/PTPS"
     )
     suket_for_dpk: Bool = Field(True, description="A Suket suffices for a DPK voter (M)")
+    plano_slip_correction: Literal["unscored", "strike_through"] | None = Field(
+        None,
+        description="How an ordinary writing slip on the C.Hasil plano is graded (§15 item "
+        "21): 'unscored', or 'strike_through' (the wrong figure must stay visible: correction "
+        "fluid or overwriting is an error). Unset: by election, Pemilu unscored (KPU asked for "
+        "correction fluid), Pilkada strike_through (KPU DKI, M). A correction after a "
+        "witness's objection is always struck through and initialled (§9)",
+    )
     substitute_id_for_dpk: Literal["unscored", "accept", "refuse"] = Field(
         "unscored",
         description="How to grade a DPK voter who shows only a copy, phone photo or IKD (§5.5)",

@@ -2,7 +2,9 @@
 
 HANDBOOK §8 and §10 step 1: every figure is entered from its source (attendance lists, the
 ballot counts, the tally on the plano); R1-R10 must hold before the KPPS signs; a wrong figure
-is struck through, rewritten and initialled, never overwritten (§9 step 3). When the day itself
+is struck through, rewritten and initialled, never overwritten, when it follows a witness's
+objection (§9 step 3); an ordinary writing slip is graded as the election (or the scenario's
+``rules.plano_slip_correction``) says, §15 item 21. When the day itself
 does not reconcile (more ballots in the box than voters), the KPPS records it as a special
 event rather than forcing the figures (M38).
 """
@@ -22,7 +24,7 @@ from simulator.core.phases.incidents import CORRECTION_OVERWRITTEN
 from simulator.core.rules import Rule
 from simulator.core.scoring import Duty
 from simulator.core.state import World
-from simulator.schema.types import BallotType, Consequence, Phase, Severity
+from simulator.schema.types import BallotType, Consequence, ElectionType, Phase, Severity
 
 PHASE = Phase.FORMULIR
 DISCREPANCY_TOPIC = "selisih_suara"  # the C.Kejadian Khusus topic for a day that won't reconcile
@@ -141,6 +143,21 @@ NOT_SIGNED = Rule(
     (Consequence.KEBERATAN, Consequence.PIDANA),
     handbook="§10 step 2; §18.1",
 )
+# §15 item 21, §19.4: an ordinary writing slip (no objection behind it). In the Pilkada KPU DKI
+# banned correction fluid: a line and "=" with the right figure, the wrong one left visible (M;
+# no national instruction seen). Minor: the figure written is right, only the trace of the
+# slip is lost, and the source is a provincial instruction. M43 is the objection's case,
+# formulir.koreksi_ditimpa.
+SLIP_HIDDEN = Rule(
+    "formulir.salah_tulis_tidak_terlihat",
+    PHASE,
+    Severity.RINGAN,
+    "KPU Provinsi DKI Jakarta",
+    (),
+    (Consequence.KEBERATAN,),
+    confidence="M",
+    handbook="§15 item 21; §19.4; §19.6",
+)
 DISCREPANCY_NOT_RECORDED = Rule(
     "formulir.selisih_tidak_dicatat",
     PHASE,
@@ -166,6 +183,7 @@ RULES: tuple[Rule, ...] = (
     NOT_MADE,
     NOT_SIGNED,
     DISCREPANCY_NOT_RECORDED,
+    SLIP_HIDDEN,
 )
 
 
@@ -270,8 +288,32 @@ def apply(action: Action, judge: Judge) -> None:
     else:
         form.set(action.field, action.value)
     world.forms.corrections.setdefault(action.ballot, []).append(action.method)
-    if action.method != "coret_paraf":
-        judge.flag(CORRECTION_OVERWRITTEN, f"{action.ballot.value}:{action.field}")
+    _judge_correction(action, judge)
+
+
+def _judge_correction(action: CorrectFigure, judge: Judge) -> None:
+    """§9 step 3 after a witness's objection (H); otherwise an ordinary slip (§15 item 21)."""
+    if action.method == "coret_paraf":
+        return
+    cell = f"{action.ballot.value}:{action.field}"
+    if _objected(judge.world, cell):
+        judge.flag(CORRECTION_OVERWRITTEN, cell)
+    elif slip_correction(judge.world) == "strike_through":
+        judge.flag(SLIP_HIDDEN, cell, method=action.method)
+
+
+def _objected(world: World, cell: str) -> bool:
+    """A witness's objection to a figure has named this cell (a keberatan_angka event)."""
+    return any(e.fired and e.kind == "keberatan_angka" and e.subject == cell for e in world.events)
+
+
+def slip_correction(world: World) -> str:
+    """How an ordinary slip is graded: the scenario's setting, else by election (§15 item 21):
+    Pemilu unscored, Pilkada struck through with the wrong figure left visible."""
+    setting = world.scenario.rules.plano_slip_correction
+    if setting is not None:
+        return setting
+    return "unscored" if world.scenario.election is ElectionType.PEMILU_2024 else "strike_through"
 
 
 def _keep(world: World, ballot: BallotType, form: forms.ResultForm) -> None:

@@ -43,7 +43,7 @@ from simulator.core.scoring import Duty
 from simulator.core.setup import next_generated_ballot
 from simulator.core.state import VoterState, World
 from simulator.schema.ballot import Ballot
-from simulator.schema.clock import format_minutes, to_minutes
+from simulator.schema.clock import GameTime, format_minutes, to_minutes
 from simulator.schema.types import BallotType, Consequence, Phase, Severity, VoterList
 
 PHASE = Phase.PEMUNGUTAN
@@ -140,9 +140,11 @@ class RefuseVoter(_VoterAction):
 
 
 class AskComeBack(_VoterAction):
-    """Ask the voter to come back at 12:00 (the DPK hour)."""
+    """Ask the voter to come back later: at 12:00 (the DPK hour) or at the hour the scenario
+    serves DPTb voters from (``rules.dptb_from``)."""
 
     kind: Literal["ask_come_back"] = "ask_come_back"
+    at: GameTime = "12:00"
 
 
 class AnnounceDpk(Action):
@@ -365,6 +367,16 @@ WRONG_REASON = Rule(
     (Consequence.KEBERATAN,),
     handbook="§5.2; §5.3; §5.4; §5.5; §5.6; §5.10",
 )
+NOT_SENT_TO_HOME_TPS = Rule(
+    "pemungutan.tidak_diarahkan_ke_tps_domisili",
+    PHASE,
+    Severity.RINGAN,
+    "Panduan Pengawas TPS 2024",
+    (),
+    (Consequence.HAK_PILIH_HILANG,),
+    confidence="M",
+    handbook="§5.4 condition 3; §15 item 6",
+)
 DPK_NOT_REDIRECTED = Rule(
     "pemungutan.dpk_tidak_diarahkan",
     PHASE,
@@ -551,6 +563,7 @@ RULES: tuple[Rule, ...] = (
     DPT_REFUSED,
     DPK_REFUSED,
     WRONG_REASON,
+    NOT_SENT_TO_HOME_TPS,
     DPK_NOT_REDIRECTED,
     SUBSTITUTE_NOT_RECORDED,
     INK_REFUSAL_NOT_RECORDED,
@@ -677,7 +690,7 @@ def _desk(action: Action, vs: VoterState, judge: Judge) -> None:
     elif isinstance(action, RefuseVoter):
         _refuse(vs, action.reason, judge)
     elif isinstance(action, AskComeBack):
-        _ask_come_back(vs, judge)
+        _ask_come_back(vs, to_minutes(action.at), judge)
 
 
 def _call(voter_id: str, judge: Judge) -> None:
@@ -727,25 +740,29 @@ def _admit(vs: VoterState, voter_list: VoterList, judge: Judge) -> None:
     if decision.action == "refuse":
         rule = _admission_rule(decision)
         if rule is not None:
-            judge.flag(rule, vs.id, basis=decision.basis)
+            judge.flag(rule, vs.id, basis=decision.basis, **_sent_to(decision))
         return
-    if decision.action == "come_back_1200":
-        judge.flag(DPK_EARLY, vs.id, time=world.clock)
+    if decision.action == "come_back":
+        _flag_served_early(vs, decision, judge)
     if decision.list is not None and voter_list is not decision.list:
         judge.flag(WRONG_LIST, vs.id, given=voter_list.value, right=decision.list.value)
-    dptb_from = world.scenario.rules.dptb_from
-    if (
-        decision.action == "admit"
-        and decision.list is VoterList.DPTB
-        and dptb_from is not None
-        and world.clock < to_minutes(dptb_from)
-    ):
-        judge.flag(DPTB_EARLY, vs.id, time=world.clock, earliest=to_minutes(dptb_from))
+
+
+def _flag_served_early(vs: VoterState, decision: Decision, judge: Judge) -> None:
+    """Served before their hour: a DPK voter before 12:00 (M17), or a DPTb voter before the
+    hour the scenario sets (a minor advisory, §15 items 1-2)."""
+    clock = judge.world.clock
+    if decision.list is VoterList.DPTB:
+        judge.flag(DPTB_EARLY, vs.id, time=clock, earliest=decision.come_back_at)
+    else:
+        judge.flag(DPK_EARLY, vs.id, time=clock)
 
 
 def _admission_rule(decision: Decision) -> Rule | None:
     if decision.basis == "dpk_desa_sama":
         return DPK_OTHER_AREA_ADMITTED
+    if decision.basis == "luar_domisili":
+        return NONRESIDENT_ADMITTED  # the re-vote ground of M13, whatever the reason says
     if decision.basis.endswith("_kk_sim"):
         return KK_SIM_ADMITTED
     if decision.reason is None:
@@ -922,28 +939,49 @@ def _refuse(vs: VoterState, reason: Reason, judge: Judge) -> None:
         _flag_wrong_reason(vs, decision, reason.value, judge)
 
 
-def _ask_come_back(vs: VoterState, judge: Judge) -> None:
+def come_back_times(world: World) -> list[int]:
+    """The hours a voter may be asked to come back at, still ahead: 12:00 (DPK) and the
+    scenario's DPTb hour, if it sets one."""
+    times = {DPK_FROM}
+    if world.scenario.rules.dptb_from is not None:
+        times.add(to_minutes(world.scenario.rules.dptb_from))
+    return sorted(t for t in times if t > world.clock)
+
+
+def _ask_come_back(vs: VoterState, at: int, judge: Judge) -> None:
     world = judge.world
     if vs.attendance is not None:
         raise IllegalAction(f"voter {vs.id!r} is already in the {vs.attendance.value} list")
-    if world.clock >= DPK_FROM:
-        raise IllegalAction("it is already past 12:00")
+    if at not in come_back_times(world):
+        raise IllegalAction(f"{format_minutes(at)} is not an hour to come back at now")
     decision = decide(vs.voter, world)
     vs.asked_to_return = True
     vs.arrived = False
-    vs.arrives = DPK_FROM
+    vs.arrives = at
     # A new visit: the finger and the papers are looked at again (they may have voted
     # elsewhere in the meantime).
     vs.ink_checked = False
     vs.documents_checked = False
     world.voting.at_desk = None
     judge.emit("voter_asked_back", voter=vs.id)
-    if decision.action in ("come_back_1200", "unsettled"):
+    given = come_back_reason(at)
+    if decision.action == "unsettled" or decision.come_back_at == at:
         return
     if decision.action == "admit":
         _flag_sent_away(vs, decision, judge)
+    elif decision.action == "come_back":
+        # Entitled here, at another hour (a DPTb voter told 12:00 where 11:00 applies):
+        # they can still vote, so only the words were wrong.
+        assert decision.come_back_at is not None
+        right = come_back_reason(decision.come_back_at)
+        judge.flag(WRONG_REASON, vs.id, given=given, right=right)
     else:
-        _flag_wrong_reason(vs, decision, "kembali_1200", judge)
+        _flag_wrong_reason(vs, decision, given, judge)
+
+
+def come_back_reason(at: int) -> str:
+    """The code of "asked to come back at ``at``" among refusal reasons: ``kembali_1200``."""
+    return "kembali_" + format_minutes(at).replace(":", "")
 
 
 def _flag_sent_away(vs: VoterState, decision: Decision, judge: Judge) -> None:
@@ -953,8 +991,28 @@ def _flag_sent_away(vs: VoterState, decision: Decision, judge: Judge) -> None:
 
 def _flag_wrong_reason(vs: VoterState, decision: Decision, given: str, judge: Judge) -> None:
     assert decision.reason is not None
-    rule = DPK_NOT_REDIRECTED if decision.reason is Reason.SURAT_SUARA_HABIS else WRONG_REASON
-    judge.flag(rule, vs.id, given=given, right=decision.reason.value)
+    rule = WRONG_REASON
+    if decision.reason is Reason.SURAT_SUARA_HABIS:
+        rule = DPK_NOT_REDIRECTED
+    elif given == Reason.LUAR_DOMISILI.value and decision.basis in _HOME_TPS_BASES:
+        # §15.6: a resident of another TPS's area is directed to the TPS of their address.
+        # Refused, but not told where they can vote: the same weight as any wrong reason
+        # (minor; as M18 for a DPK voter not redirected), since either way they are turned
+        # away and only the guidance is missing. Its own rule, to name the right answer.
+        rule = NOT_SENT_TO_HOME_TPS
+    params: dict[str, object] = {"given": given, "right": decision.reason.value}
+    if decision.send_to is not None:
+        params |= {"basis": decision.basis, **_sent_to(decision)}
+    judge.flag(rule, vs.id, **params)
+
+
+def _sent_to(decision: Decision) -> dict[str, object]:
+    """The TPS the voter belongs at, where the lookup names it, for the finding's words."""
+    return {} if decision.send_to is None else {"tps": decision.send_to}
+
+
+# The bases of a voter whose KTP-el address lies in another TPS's area (§5.4 condition 3).
+_HOME_TPS_BASES = frozenset({"dpk_desa_sama", "luar_domisili"})
 
 
 def _announce_dpk(judge: Judge) -> None:
@@ -1082,8 +1140,7 @@ def _desk_options(vs: VoterState, world: World) -> list[Action]:
     if vs.attendance is None:
         actions += [AdmitVoter(voter=v, list=lst) for lst in VoterList]
         actions += [RefuseVoter(voter=v, reason=r) for r in Reason]
-        if world.clock < DPK_FROM:
-            actions.append(AskComeBack(voter=v))
+        actions += [AskComeBack(voter=v, at=format_minutes(t)) for t in come_back_times(world)]
     elif not vs.ballots:
         actions += _issue_options(vs, world)
     if not vs.phone_reminded:

@@ -34,6 +34,7 @@ from simulator.core.phases.pemungutan import (
     ReplaceBallot,
 )
 from simulator.core.state import VoterState, World
+from simulator.presenter.cases import clock_words
 from simulator.presenter.labels import ballot_name
 from simulator.scenes.phases import pemungutan_art as art
 from simulator.scenes.phases.logistics_art import draw_tick
@@ -48,7 +49,7 @@ from simulator.scenes.phases.pemungutan_units import (
     Blit,
     P,
 )
-from simulator.schema.clock import format_minutes
+from simulator.schema.clock import format_minutes, to_minutes
 from simulator.schema.types import BallotType, VoterList
 
 
@@ -228,13 +229,20 @@ class DeskControls:
                 RefuseVoter(voter=vs.id, reason=reason),
                 tooltip=cat(f"desk.reason.{reason.value}"),
             )
-        come_back = AskComeBack(voter=vs.id)
-        # On a line of its own, under the reasons.
+        # Each hour the engine offers (12:00 for DPK, the scenario's DPTb hour), on a line of
+        # its own under the reasons; [K] is the first.
         first_free = -(-len(reasons) // columns) * columns
-        rect = cell(first_free, span=columns)
-        if self.offered(come_back):
-            self.offer(rect, cat(f"{P}.button.come_back"), come_back, key=pygame.K_k)
-        return y + self.rows_height(first_free + columns, columns)
+        offers = [
+            action for action in self.allowed.values()
+            if isinstance(action, AskComeBack) and action.voter == vs.id
+        ]
+        for line, come_back in enumerate(offers):
+            rect = cell(first_free + line * columns, span=columns)
+            time = clock_words(to_minutes(come_back.at), cat)
+            key = pygame.K_k if line == 0 else None
+            self.offer(rect, cat(f"{P}.button.come_back", time=time), come_back, key=key)
+        lines = max(1, len(offers))
+        return y + self.rows_height(first_free + lines * columns, columns)
 
     def build_admitted(self, vs: VoterState, area: pygame.Rect, y: int) -> int:
         """Step 2 done: which attendance list the voter signed (one line, for the record)."""

@@ -48,6 +48,7 @@ class ListEntry:
     list: Registration
     number: int
     moved_out: bool = False
+    other_tps: int | None = None  # a row of another TPS's DPT in this village
 
     @property
     def key(self) -> str:
@@ -60,8 +61,9 @@ class ListEntry:
 
 def voter_lists(scenario: Scenario, voters: list[Voter]) -> list[ListEntry]:
     """The DPT and DPTb rows of this TPS: everyone registered here, and the people named on a
-    C.Pemberitahuan of this TPS (a notice is only printed for someone on its DPT). One row per
-    person, namesakes included, sorted by list, name and number."""
+    C.Pemberitahuan of this TPS (a notice is only printed for someone on its DPT); and the row
+    of a person on the DPT of another TPS of the village (``other_tps``), as the village's DPT
+    shows it. One row per person, namesakes included, sorted by list, name and number."""
     day = polling_day(scenario)
     rows: dict[str, ListEntry] = {}  # by the seed of the person's particulars
     for voter in voters:
@@ -75,6 +77,17 @@ def voter_lists(scenario: Scenario, voters: list[Voter]) -> list[ListEntry]:
                 Registration.DPT,
                 dpt_number(voter.id, scenario),
                 moved_out=voter.transferred_out,
+            )
+        elif voter.other_tps is not None:
+            rows[voter.id] = _entry(
+                voter.name,
+                voter.sex.value,
+                birth_date(voter.id, voter.age, day),
+                day,
+                address_of(Area.DESA_SAMA, voter.id, scenario),
+                Registration.DPT,
+                dpt_number(voter.id, scenario),
+                other_tps=voter.other_tps,
             )
         elif voter.registered is Registration.DPTB:
             rows[voter.id] = _entry(
@@ -127,6 +140,7 @@ def _entry(
     number: int,
     *,
     moved_out: bool = False,
+    other_tps: int | None = None,
 ) -> ListEntry:
     age = day.year - born.year - ((born.month, born.day) > (day.month, day.day))
     return ListEntry(
@@ -140,6 +154,7 @@ def _entry(
         list=registered,
         number=number,
         moved_out=moved_out,
+        other_tps=other_tps,
     )
 
 
@@ -197,6 +212,9 @@ def row_texts(row: ListEntry, desk: Desk, cat: Catalog) -> tuple[str, str, str, 
         return row.name, particulars, where, False
     if row.moved_out:
         return row.name, particulars, cat(f"{P}.moved", tps=tps, number=row.number), True
+    if row.other_tps is not None:
+        where = cat(f"{P}.other_tps", tps=row.other_tps, number=row.number)
+        return row.name, particulars, where, True
     title = f"{row.name} · {cat(f'{P}.dpt', tps=tps, number=row.number)}"
     return title, particulars, "", False
 
