@@ -95,9 +95,9 @@ CASES = [
     (
         "a mistake id out of range",
         "    mistakes: [M12]",
-        "    mistakes: [M49]",
+        "    mistakes: [M64]",
         "schema.value",
-        "[M49]",
+        "[M64]",
     ),
     (
         "an English text left out",

@@ -152,10 +152,14 @@ SLIP_HIDDEN = Rule(
     "formulir.salah_tulis_tidak_terlihat",
     PHASE,
     Severity.RINGAN,
-    "KPU Provinsi DKI Jakarta",
+    # The handbook's source is KPU DKI Jakarta's instruction for the Pilkada (S-SRKK), named in
+    # the explanation; the citation is the guide for corrections (§9), as elsewhere when the
+    # handbook has no article.
+    "Kep. KPU 66/2024",
     (),
     (Consequence.KEBERATAN,),
     confidence="M",
+    regulation_pilkada="PKPU 17/2024",
     handbook="§15 item 21; §19.4; §19.6",
 )
 DISCREPANCY_NOT_RECORDED = Rule(
