@@ -162,8 +162,8 @@ def check_elections(bank: QuizBank) -> list[Issue]:
     A question is scoped to an election, mechanically, by any of:
 
     - its ``section``, when that HANDBOOK heading is tagged [P] or [K] alone
-      (:data:`SECTION_ELECTION`: the Pemilu ballots, §7.3-§7.5; its re-votes and crimes, §11.1
-      and §12; the Pilkada ballots and re-votes, §7.6 and §11.2);
+      (:data:`SECTION_ELECTION`: the Pemilu ballots, §7.3-§7.5; its re-votes and crimes, §11.1,
+      §12 and §18.1; the Pilkada ballots, re-votes and crimes, §7.6, §11.2 and §18.2);
     - any of its ``mistakes`` scoped [P] or [K] alone in MISTAKES.md (:data:`MISTAKE_ELECTION`):
       training a one-election mistake teaches that election's rule;
     - a numeric ``task``'s ``election``: its answer (the reserve) differs between the two.

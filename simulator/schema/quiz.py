@@ -30,7 +30,8 @@ from simulator.schema.scenario import Contest, Districts, MistakeId, Party
 from simulator.schema.types import Difficulty, ElectionType, Phase, _StrEnum
 
 # The numbered sections of HANDBOOK.md that hold rules a KPPS must know. §0 (conventions) and
-# §15 (open questions) hold none: a quiz must not teach what the regulation leaves unsettled.
+# §15 (open questions) hold none: a quiz must not teach what the regulation leaves unsettled;
+# nor do the engine notes (§17.5, §19.8).
 HANDBOOK_SECTIONS: tuple[str, ...] = (
     "1.1", "1.2", "1.3", "1.4", "1.5", "1.6",
     "2",
@@ -46,6 +47,7 @@ HANDBOOK_SECTIONS: tuple[str, ...] = (
     "12",
     "13",
     "14",
+    "16.2", "16.5", "16.6",
 )  # fmt: skip
 
 
@@ -67,6 +69,9 @@ class Topic(_StrEnum):
     KEBERATAN = "keberatan"  # objections and special events
     PENYERAHAN = "penyerahan"  # Sirekap, copies, packing, handover
     PSU_PIDANA = "psu_pidana"  # re-votes and crimes
+    ETIKA = "etika"  # the code of ethics, neutrality, gifts, conflicts of interest
+    DARURAT = "darurat"  # emergencies, PSL/PSS, Sirekap failures
+    PIDANA = "pidana"  # election crimes at and near the TPS, the report to Gakkumdu
     PEMILU_PILKADA = "pemilu_pilkada"  # what differs between the two elections, and scale
 
 
@@ -86,6 +91,9 @@ TOPIC_SECTIONS: dict[Topic, tuple[str, ...]] = {
     Topic.KEBERATAN: ("9",),
     Topic.PENYERAHAN: ("10",),
     Topic.PSU_PIDANA: ("11.1", "11.2", "12"),
+    Topic.ETIKA: ("16.2", "16.5", "16.6"),
+    Topic.DARURAT: (),
+    Topic.PIDANA: (),
     Topic.PEMILU_PILKADA: ("13", "14"),
 }
 
