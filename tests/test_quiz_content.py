@@ -16,7 +16,7 @@ from simulator.quiz.session import Item, items_of, present
 from simulator.schema.quiz import HANDBOOK_SECTIONS, BallotQuestion, Numeric, QuizBank
 from simulator.schema.types import ElectionType
 
-MISTAKES = [f"M{n:02d}" for n in range(1, 54)]
+MISTAKES = [f"M{n:02d}" for n in range(1, 64)]
 
 
 @pytest.fixture(scope="module")

@@ -116,8 +116,8 @@ _P, _K = ElectionType.PEMILU_2024, ElectionType.PILKADA_2024
 # A section tagged [P+K], or not tagged (its rows are tagged one by one), scopes nothing.
 # tests/test_quiz_elections.py keeps this equal to the headings where the notes are checked out.
 SECTION_ELECTION: Final[dict[str, ElectionType]] = {
-    "7.3": _P, "7.4": _P, "7.5": _P, "11.1": _P, "12": _P,
-    "7.6": _K, "11.2": _K,
+    "7.3": _P, "7.4": _P, "7.5": _P, "11.1": _P, "12": _P, "18.1": _P,
+    "7.6": _K, "11.2": _K, "18.2": _K,
 }  # fmt: skip
 
 # The MISTAKES.md entries scoped [P] or [K] alone (the others are [P+K]); kept equal to the notes
