@@ -95,6 +95,16 @@ def test_keys_move_through_the_day() -> None:
     assert isinstance(pilot.top, StartScene), "Esc closes the viewer"
 
 
+def witness_admitted(witness: str) -> int:
+    """The step of the recorded log at which ``witness`` was admitted (its place in the day)."""
+    from simulator.core.actionlog import parse_log
+    from simulator.core.phases.pembukaan import AdmitWitness
+
+    entries = parse_log(CARELESS.read_text("utf-8")).entries
+    return 1 + next(i for i, e in enumerate(entries)
+                    if isinstance(e.action, AdmitWitness) and e.action.witness == witness)
+
+
 def test_playing_stops_at_a_mistake_and_shows_its_card() -> None:
     pilot, viewer = open_viewer()
     view = viewer.view
@@ -107,11 +117,12 @@ def test_playing_stops_at_a_mistake_and_shows_its_card() -> None:
     assert not view.playing, "the play did not stop"
     assert view.step == view.timeline.next_mistake(0), "the play ran past the first mistake"
     assert "Yang dilakukan: Akhiri tahap ini" in viewer.card_markup()
-    while view.step < 33:  # on to the witness admitted without a mandate
+    admitted = witness_admitted("w2")
+    while view.step < admitted:  # on to the witness admitted without a mandate
         pilot.key(pygame.K_SPACE)
         while view.playing:
             pilot.frames(6)
-    assert view.step == 33
+    assert view.step == admitted
     markup = viewer.card_markup()
     assert "Tolak saksi: Taufik Rahman" in markup, "the careful crew's answer is not on the card"
     assert "Terima saksi: Taufik Rahman" in markup, "what was done is not on the card"

@@ -149,7 +149,14 @@ class PemiluCarelessCrew(CarefulCrew):
 
     def opening(self) -> Iterator[Action]:
         for action in super().opening():
-            if isinstance(action, pembukaan.ReturnNotice) and action.notice == "n02":
+            if isinstance(action, pembukaan.PostNoticeBoard):
+                continue  # M05: the DPT never goes up on the board
+            if isinstance(action, pembukaan.OpenMeeting):
+                yield from self.advance(7 * 60 + 40)  # M06: 07:40, past even the grace
+                yield action
+            elif isinstance(action, pembukaan.ShowBoxEmpty) and action.ballot is BallotType.DPD:
+                continue  # M08: the DPD box opened and locked, never shown empty
+            elif isinstance(action, pembukaan.ReturnNotice) and action.notice == "n02":
                 yield pembukaan.ReturnNotice(
                     notice="n02", reason=NoticeReason.PINDAH_MEMILIH
                 )  # M04: the voter moved house; the notice says they transferred
