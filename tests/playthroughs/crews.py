@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from simulator.core import desk
-from simulator.core.actions import Action, AdvanceClock
+from simulator.core.actions import Action, AdvanceClock, InformPtps, RecordSpecialEvent
 from simulator.core.careful import CarefulCrew
 from simulator.core.phases import formulir, pembukaan, pemungutan, penghitungan, penutupan
 from simulator.core.phases import penyerahan as ph
@@ -335,8 +335,16 @@ class VotingEmergencyCarelessCrew(CarefulCrew):
 
 
 class CountingEmergencyCarelessCrew(CarefulCrew):
-    """darurat-penghitungan: counting in the dark, a vote moved to turn Sirekap green, the
-    boxes kept overnight for a signal (M55, M60, M59)."""
+    """darurat-penghitungan: counting in the dark, a vote moved to turn Sirekap green, a day
+    that does not reconcile signed without a record, the boxes kept overnight for a signal
+    (M55, M60, M38, M59)."""
+
+    def forms(self) -> Iterator[Action]:
+        for action in super().forms():
+            # M38: the PPWP figures that will not agree are signed, never written up nor told
+            if isinstance(action, RecordSpecialEvent | InformPtps):
+                continue
+            yield action
 
     def response(self, kind: str) -> str:
         return {
