@@ -237,6 +237,12 @@ class PemiluCarelessCrew(CarefulCrew):
 class PilkadaCarelessCrew(CarefulCrew):
     """pilkada-hari-penuh: entitlement, timing and pressure mistakes."""
 
+    def opening(self) -> Iterator[Action]:
+        for action in super().opening():
+            if isinstance(action, AdvanceClock) and action.to == "07:00":
+                continue  # M07: the meeting opens as soon as the first witness is in, at 06:30
+            yield action
+
     def serve(self, voter_id: str) -> Iterator[Action]:
         both = [BallotType.GUBERNUR, BallotType.BUPATI]
         if voter_id == "v01":  # DPTb from another regency given the Bupati ballot too (M15)
