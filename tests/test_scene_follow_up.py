@@ -112,3 +112,19 @@ def test_the_follow_up_card_fits_at_large_text(lang: str, size: tuple[int, int])
     follow = pilot.top
     assert isinstance(follow, FollowUpDialog) and not layout_faults(follow), (
         layout_faults(follow))
+
+
+def test_a_duty_taken_after_a_wrong_answer_leaves_its_mistake_explained() -> None:
+    """In Latihan the wrong answer's finding stays in the feedback while the duties are taken:
+    a duty's own "no mistake" there would read as a verdict on the answer."""
+    pilot = Pilot()
+    gift_day(pilot, Mode.LATIHAN)
+    pilot.click(button(pilot.top, "Terima, toh"))
+    pilot.frames(2)
+    scene = pilot.top.phase_scene  # type: ignore[attr-defined]
+    explained = scene.feedback_markup()
+    assert "Pemberian dari tim peserta diterima" in explained
+    pilot.click(button(pilot.top, "Catat di C.Kejadian Khusus"))
+    pilot.frames(2)
+    assert scene.feedback_markup() == explained, "the answer's mistake is still explained"
+    assert "Tidak ada kesalahan" not in scene.feedback_markup()

@@ -249,7 +249,8 @@ class ClassReportScene(Scene):
                 for name, laptop, missing in plan.unfinished[:ROWS]:
                     parts = ", ".join(cat(f"report.{p}") if p in ("pre", "post") else p
                                       for p in missing)
-                    lines.append((escape(f"{name} ({laptop[:8]}): {parts}"), None))
+                    lines.append((escape(cat("report.screen.unfinished", name=name,
+                                             laptop=laptop[:8], missing=parts)), None))
             else:
                 lines.append((escape(cat("report.plan_all_finished")), None))
         return lines

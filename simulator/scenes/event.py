@@ -156,7 +156,7 @@ class FollowUpDialog(CardDialog):
     def take(self, action: Action) -> None:
         """Done at once; the card stays, with what is left (a second key press by momentum
         lands on the next offer or on Lanjutkan, never on something already done)."""
-        self.phase_scene.act(action)  # type: ignore[attr-defined]
+        self.phase_scene.act_follow_up(action)  # type: ignore[attr-defined]
         if self.ctx.stack.top is self:
             self.rebuild()
 

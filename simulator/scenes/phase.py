@@ -83,6 +83,8 @@ class PhaseScene(Scene):
         self.session = session
         self.phase = session.sim.world.phase
         self._focus_after_build: FocusMemory | None = None
+        # A duty taken after an event's answer, and the feedback on the answer it keeps shown
+        self._pinned_feedback: tuple[Action, str] | None = None
         self.wait_message = ""
         self.clock_label: UILabel | None = None
         self._offered: tuple[int, list[Action]] = (-1, [])
@@ -374,7 +376,17 @@ class PhaseScene(Scene):
         self._feedback_stale = True
         return True
 
+    def act_follow_up(self, action: Action) -> None:
+        """A duty taken after an event's answer (record it, tell the PTPS or the PPS): done,
+        while the feedback goes on explaining the answer. A duty is never a mistake, so its
+        own "no mistake" would read as a verdict on the answer, wrong or right."""
+        self._pinned_feedback = (action, self.feedback_markup())
+        self.act(action)
+
     def feedback_markup(self) -> str:
+        pinned = self._pinned_feedback
+        if pinned is not None and pinned[0] is self.session.last_action:
+            return pinned[1]
         cat = self.ctx.cat
         last = self.session.last_action
         if last is None or isinstance(last, EndPhase):

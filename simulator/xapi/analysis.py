@@ -266,6 +266,10 @@ class ClassRecords:
         return sorted(found, key=lambda f: (-len(f.weak_topics) - f.days_not_passed,
                                             f.trainee, f.laptop))
 
+    def plan_ids(self) -> list[str]:
+        """The class plans some statement was made under."""
+        return sorted(self._plans)
+
     def plans(self, steps: Mapping[str, Iterable[str]] | None = None) -> list[PlanProgress]:
         """Per class plan followed: the gain per topic of those who sat both tests, and who
         has not finished. ``steps`` gives a known plan's scenario ids; a plan not known is

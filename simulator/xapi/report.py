@@ -120,7 +120,7 @@ def class_report(reading: Reading, cat: Catalog) -> ClassReport:
                        i.discrimination if i.discrimination is not None else 100.0,
                        i.question),
     )
-    plans = _plans() if records.plans() else []  # read only when the class followed one
+    plans = _plans() if records.plan_ids() else []  # read only when the class followed one
     plan_titles = {plan.id: plan.title.get(cat.lang) for plan in plans}
     steps = {plan.id: tuple(plan.scenarios) for plan in plans}
     return ClassReport(

@@ -444,10 +444,7 @@ def _red_sheet(event: EventState, world: World) -> bool:
 def _short_ballot(world: World) -> BallotType | None:
     """A ballot type the KPPS holds fewer of than the DPT voters of the day still to be served
     (each of whom gets every type), if any: the first such."""
-    waiting = sum(
-        1 for v in world.voters.values()
-        if v.voter.registered.value == "dpt" and not v.ballots and v.refused is None
-    )
+    waiting = _dpt_still_to_serve(world)
     for ballot_type, stock in world.stocks.items():
         if stock.remaining < waiting:
             return ballot_type
@@ -456,11 +453,15 @@ def _short_ballot(world: World) -> BallotType | None:
 
 def shortfall(world: World, ballot_type: BallotType) -> int:
     """How many ballots of ``ballot_type`` the DPT voters still to come need beyond the stock."""
-    waiting = sum(
+    return max(0, _dpt_still_to_serve(world) - world.stocks[ballot_type].remaining)
+
+
+def _dpt_still_to_serve(world: World) -> int:
+    """The DPT voters of the day not yet given ballots nor turned away."""
+    return sum(
         1 for v in world.voters.values()
         if v.voter.registered.value == "dpt" and not v.ballots and v.refused is None
     )
-    return max(0, waiting - world.stocks[ballot_type].remaining)
 
 
 def _types_concerned(event: EventState, world: World) -> list[BallotType]:
