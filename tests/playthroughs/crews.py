@@ -378,3 +378,89 @@ CARELESS_CREWS.update({
     "darurat-penghitungan": CountingEmergencyCarelessCrew,
     "pidana-sekitar-tps": CrimeCarelessCrew,
 })
+
+# The rules each careless crew is scripted to break, and only those (tests/test_playthroughs.py).
+EXPECTED: dict[str, set[str]] = {
+    "meja-pemilih-jebakan": {
+        "pemungutan.prioritas_diabaikan",  # M24: v02 called while the elderly v03 waits
+        "pemungutan.surat_suara_tidak_ditandatangani",  # M22: v01's ballots stamped
+        "pemungutan.pemilih_bertinta_dilayani",  # M12: v04 inked, fingers never checked
+        "pemungutan.joki_dilayani",  # M19: v05 with his father's notice
+        "pemungutan.pendamping_tanpa_formulir",  # M23: v07's helper signs nothing
+        "pemungutan.jenis_surat_suara_dptb_salah",  # M15: v08 entitled to PPWP only
+        "pemungutan.hp_tidak_diingatkan",  # M25: v09 takes a phone to the booth
+        "pemungutan.alasan_penolakan_keliru",  # v10 told to come back instead of refused
+        "pemungutan.bukan_penduduk_dilayani",  # M13: v10 served at 12:00 as DPK
+        "pemungutan.dpk_sebelum_1200",  # M17: v12 served at 09:45
+        "pemungutan.penggantian_kedua_diberikan",  # M21: v13's second DPR replacement
+        "pemungutan.mobilisasi_dibiarkan",  # M27
+        "pemungutan.dptb_ditolak",  # M16: v15 with a valid Model A turned away
+        "pemungutan.pemilih_diminta_menandai",  # M26: the colleague's proposal approved
+        "pemungutan.antrean_dipotong",  # M28: v20 queued at 12:58, sent home
+        "pemungutan.dilayani_setelah_1300",  # M29: v21 arrived 13:10, let in
+        "pemungutan.identitas_pengganti_tidak_dicatat",  # M20: v06's phone photo unrecorded
+    },
+    "pemilu-hari-penuh": {
+        "pembukaan.papan_pengumuman_tidak_dipasang",  # M05: the board never went up
+        "pembukaan.dibuka_terlambat",  # M06: opened at 07:40 with nobody absent
+        "pembukaan.kotak_tidak_ditunjukkan_kosong",  # M08: the DPD box never shown empty
+        "logistik.dapil_tertukar_tidak_dilaporkan",  # M02
+        "logistik.braille_tidak_dilaporkan",  # M03
+        "pembukaan.alasan_pemberitahuan_keliru",  # M04
+        "pembukaan.saksi_tanpa_mandat_diterima",  # M09
+        "pembukaan.atribut_saksi_dibiarkan",  # M10
+        "pembukaan.tata_cara_tidak_dijelaskan",  # M11
+        "penutupan.sisa_surat_suara_tidak_disilang",  # M31
+        "penghitungan.urutan_salah",  # M32
+        "penghitungan.surat_suara_tidak_ditunjukkan",  # M33
+        "penghitungan.partai_caleg_keliru",  # M34
+        "penghitungan.coblos_tembus_keliru",  # M35
+        "formulir.rusak_dan_tidak_sah_tertukar",  # M39
+        "formulir.pengguna_disalin_antarjenis",  # M42
+        "formulir.koreksi_ditimpa",  # M43
+        "penyerahan.formulir_dibawa_keluar",  # M45
+        "penyerahan.salinan_tidak_diberikan",  # M45
+        "penyerahan.sirekap_tidak_diperiksa",  # M47
+        "penyerahan.kotak_tidak_disegel",  # M48
+    },
+    "pilkada-hari-penuh": {
+        "pembukaan.dibuka_sebelum_0700",  # M07: opened at 06:30
+        "pemungutan.jenis_surat_suara_dptb_salah",  # M15
+        "pemungutan.dpk_sebelum_1200",  # M17
+        "pemungutan.intimidasi_dibiarkan",  # M27
+        "penutupan.tempat_hitung_tidak_terbuka",  # M33
+        "penghitungan.surat_suara_dirusak",  # M37
+        "penghitungan.keberatan_tidak_ditangani",  # M44
+        "penyerahan.tidak_diserahkan_hari_itu",  # M48: handed over late
+    },
+    "pilkada-calon-tunggal-hitung": {
+        "penghitungan.kolom_kosong_tidak_sah",  # M36
+        "penghitungan.tanpa_tanda_tangan_dihitung",  # G1 / M22
+        "formulir.rusak_dan_tidak_sah_tertukar",  # M39
+    },
+    "etika-netralitas": {
+        "logistik.unggahan_partisan",  # M49: the clip posted
+        "pembukaan.hubungan_keluarga_tidak_diungkap",  # M52: the brother kept quiet
+        "pembukaan.atribut_peserta_dipakai_anggota",  # M50: the shirt kept on
+        "pemungutan.pemberian_peserta_diterima",  # M51: "only the food"
+        "pemungutan.pemilih_diarahkan",  # M53: a pair named to the elderly voter
+    },
+    "darurat-pemungutan": {
+        "pembukaan.tps_banjir_salah_ditangani",  # M54: waited in the water
+        "pemungutan.kekurangan_surat_suara_diakali",  # M56: voters sent home
+        "pemungutan.surat_suara_tidak_lengkap",  # ...so the later voters got no DPD ballot
+        "pemungutan.pasien_dilayani_tanpa_pengawas",  # M58: one member alone
+        "pemungutan.kpps_memutuskan_psl_sendiri",  # M57: "again on Saturday"
+    },
+    "darurat-penghitungan": {
+        "penghitungan.hitung_dalam_gelap",  # M55
+        "formulir.angka_diubah_demi_sirekap",  # M60
+        "formulir.selisih_tidak_dicatat",  # M38: 19 PPWP ballots for 18 voters, signed unrecorded
+        "penyerahan.penyerahan_tertahan_sirekap",  # M59
+    },
+    "pidana-sekitar-tps": {
+        "pemungutan.pembeli_suara_dikejar",  # M61: KPPS 7 chased the man
+        "penutupan.sisa_surat_suara_dicoblos",  # M62
+        "penghitungan.suara_dipindah_antar_calon",  # M63
+    },
+}

@@ -14,7 +14,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path[:0] = [str(ROOT), str(HERE)]
 
-from crews import CARELESS_CREWS  # noqa: E402
+from library import careless_crews  # noqa: E402
 
 from simulator.content.load import load_scenario, scenario_sha256  # noqa: E402
 from simulator.core.actionlog import format_log  # noqa: E402
@@ -27,7 +27,7 @@ from simulator.persistence.logfile import write_text_atomically  # noqa: E402
 def record(scenario_path: Path) -> None:
     scenario = load_scenario(scenario_path)
     sha = scenario_sha256(scenario_path)
-    crews = {"benar": CarefulCrew, "keliru": CARELESS_CREWS[scenario.id]}
+    crews = {"benar": CarefulCrew, "keliru": careless_crews()[scenario.id]}
     for label, crew in crews.items():
         sim = crew(Simulation.start(scenario)).play()
         text = format_log(header_for(sim, sha), sim.log, result_of(sim))
@@ -38,5 +38,8 @@ def record(scenario_path: Path) -> None:
 
 
 if __name__ == "__main__":
+    # With ids as arguments, only those scenarios are recorded again.
+    wanted = set(sys.argv[1:])
     for path in sorted((ROOT / "scenarios").glob("*.yaml")):
-        record(path)
+        if not wanted or path.stem in wanted:
+            record(path)
