@@ -670,6 +670,15 @@ def check_event_ballots(s: Scenario) -> list[Issue]:
     ]
 
 
+def check_event_decisions(s: Scenario) -> list[Issue]:
+    """Only a disturbance waits for the KPU Kab/Kota's decision on a continued vote (PSL)."""
+    return [
+        _issue(("events", i, "decision"), "lint.events.decision_kind", kind=event.kind.value)
+        for i, event in enumerate(s.events)
+        if event.decision is not None and event.kind is not EventKind.KERUSUHAN
+    ]
+
+
 def check_scoring_lists(s: Scenario) -> list[Issue]:
     scoring = s.scoring
     issues = [
@@ -742,6 +751,7 @@ SCENARIO_CHECKS: tuple[Check, ...] = (
     check_counting_start_voters,
     check_counting_start_ballots,
     check_event_ballots,
+    check_event_decisions,
     check_ballots_for_voters,
     check_scoring_lists,
 )

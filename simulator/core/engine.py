@@ -30,7 +30,7 @@ from simulator.core.catalogue import PHASE_MODULES, RULES
 from simulator.core.digest import state_digest
 from simulator.core.domain import PHASE_START
 from simulator.core.judge import Judge, ScoringTable
-from simulator.core.phases import incidents
+from simulator.core.phases import continued_vote, incidents
 from simulator.core.rules import Finding, StepResult
 from simulator.core.scoring import Duty, Score, score_day
 from simulator.core.setup import build_world
@@ -103,6 +103,7 @@ class Simulation:
         judge = Judge(world, self.scoring, StepResult())
         self._dispatch(action, judge)
         if not world.finished:
+            continued_vote.settle(judge)
             incidents.fire_due(judge)
         flagged = tuple(f.rule_id for f in judge.result.findings)
         self.log.append(LoggedAction(at, action, flagged))

@@ -117,6 +117,11 @@ class OpeningState:
     notices_returned: dict[str, str] = field(default_factory=dict)  # notice id → reason given
 
 
+# A field added after playthroughs were recorded stays out of the state digest while it is
+# empty (core/digest.py), so a day that never used it keeps the digest it was recorded with.
+OMIT_WHEN_EMPTY = {"digest": "omit_when_empty"}
+
+
 @dataclass(slots=True)
 class VotingState:
     at_desk: str | None = None  # the voter being served
@@ -124,6 +129,10 @@ class VotingState:
     close_announced_at: int | None = None
     ended_at: int | None = None
     priority_skipped: list[str] = field(default_factory=list)  # priority voters passed over
+    # Voting stopped by a disturbance until the KPU Kab/Kota decides (the event, "event.N"),
+    # and whether the day has been carried into a continued vote (PSL) (HANDBOOK §17.2).
+    halted_by: str | None = field(default=None, metadata=OMIT_WHEN_EMPTY)
+    continued: bool = field(default=False, metadata=OMIT_WHEN_EMPTY)
 
 
 @dataclass(slots=True)
@@ -131,11 +140,6 @@ class ClosingState:
     attendance_totalled: bool = False
     disabled_counted: bool = False
     counting_area_public: bool | None = None
-
-
-# A field added after playthroughs were recorded stays out of the state digest while it is
-# empty (core/digest.py), so a day that never used it keeps the digest it was recorded with.
-OMIT_WHEN_EMPTY = {"digest": "omit_when_empty"}
 
 
 @dataclass(slots=True)

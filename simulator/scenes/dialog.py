@@ -116,3 +116,41 @@ class ConfirmDialog(CardDialog):
             self.close(False)
             return True
         return super().handle(event)
+
+
+class NoticeDialog(CardDialog):
+    """Something the day brings that the trainee must read before going on (a decision by
+    another body): a title, the words, one button. Enter or Esc closes it; the button takes
+    the focus only once the card is on screen, so a key held from before decides nothing."""
+
+    def __init__(self, ctx: AppContext, title: str, body: str, go_on: str) -> None:
+        super().__init__(ctx)
+        self.title, self.body, self.go_on = title, body, go_on
+
+    def build(self) -> None:
+        px = self.ctx.px
+        bw = self.card_width()
+        pad = px(20)
+        left, width = (self.ctx.size[0] - bw) // 2 + pad, bw - 2 * pad
+        y = layout.heading(self.ui, self.ctx, left, 0, width, self.title) + px(10)
+        body = self.ui.text(pygame.Rect(left, y, width, -1), escape(self.body))
+        room = self.room(pad)
+        label = f"{self.go_on}  [Enter]"
+        button_h = layout.button_height(self.ctx, label, width, style="@strong", least=px(44))
+        below = px(16) + button_h
+        if y + body.rect.height + below > room:
+            body.set_dimensions((width, max(px(60), room - y - below)))
+        y += body.rect.height + px(16)
+        layout.button(
+            self.ui, self.ctx, pygame.Rect(left, y, width, button_h), label,
+            lambda: self.close(True), style="@strong",
+        )
+        self.place_card(y + button_h, pad)
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key in (
+            pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE
+        ):
+            self.close(True)
+            return True
+        return super().handle(event)

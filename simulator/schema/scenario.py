@@ -417,6 +417,13 @@ class Event(Authored):
     claim_valid: Bool | None = Field(
         None, description="keberatan_saksi: whether the objection is right"
     )
+    decision: Literal["lanjut", "psl"] | None = Field(
+        None,
+        description="kerusuhan: what the KPU Kab/Kota decides once the PPS has reported the "
+        "stop (HANDBOOK §17.2): 'lanjut' (unset) voting resumes the same day once it is safe; "
+        "'psl' a continued vote (pemungutan suara lanjutan) from 07:00 on the day the KPU "
+        "sets, for the voters still to come",
+    )
 
 
 # --- Settings for what the regulation leaves unsettled (HANDBOOK §15) --------------------

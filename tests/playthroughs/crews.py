@@ -10,7 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from simulator.core import desk
-from simulator.core.actions import Action, AdvanceClock, InformPtps, RecordSpecialEvent
+from simulator.core.actions import (
+    Action,
+    AdvanceClock,
+    InformPps,
+    InformPtps,
+    RecordSpecialEvent,
+)
 from simulator.core.careful import CarefulCrew
 from simulator.core.phases import formulir, pembukaan, pemungutan, penghitungan, penutupan
 from simulator.core.phases import penyerahan as ph
@@ -338,6 +344,16 @@ class VotingEmergencyCarelessCrew(CarefulCrew):
             "pasien_rumah_sakit": "satu_anggota",
             "kerusuhan": "umumkan_psl",
         }[kind]
+
+    def respond_to_events(self) -> None:
+        super().respond_to_events()
+        # Having announced a PSL himself, the chair still phones the PPS about the fight: the
+        # KPU Kab/Kota's real decision comes through it, and the day goes on as a continued vote.
+        for event in self.world.events:
+            if event.kind == "kerusuhan" and event.response == "umumkan_psl":
+                subject = f"event.{event.index}"
+                if subject not in self.world.reported:
+                    self.sim.apply(InformPps(subject=subject))
 
 
 class CountingEmergencyCarelessCrew(CarefulCrew):

@@ -29,6 +29,7 @@ from simulator.core.actions import (
     RespondToEvent,
 )
 from simulator.core.judge import Judge
+from simulator.core.phases import continued_vote
 from simulator.core.phases.situation_rules import (
     ATTRIBUTE_ON_DUTY,
     BALLOTS_IMPROVISED,
@@ -537,6 +538,7 @@ def respond(action: RespondToEvent, judge: Judge) -> None:
         raise IllegalAction(f"{action.response!r} is not an answer to {kind.value}")
     event.response = action.response
     _judge_response(event, action.response, judge)
+    continued_vote.halt(event, judge)
 
 
 def _judge_response(event: EventState, response: str, judge: Judge) -> None:

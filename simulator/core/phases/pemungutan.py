@@ -38,6 +38,7 @@ from simulator.core.desk import (
 )
 from simulator.core.domain import CLOSING_TIME, DPK_FROM
 from simulator.core.judge import Judge
+from simulator.core.phases import continued_vote
 from simulator.core.rules import Rule
 from simulator.core.scoring import Duty
 from simulator.core.setup import next_generated_ballot
@@ -646,8 +647,14 @@ def _enqueue(world: World, voter_id: str) -> None:
 
 # --- Applying actions ------------------------------------------------------------------------
 
+# What a stop for the KPU Kab/Kota's decision holds back: calling the next voter and the
+# announcements of the day's hours (the voter already at the desk is finished).
+_HALTED_BY_A_STOP = (CallVoter, AnnounceDpk, AnnounceClose)
+
 
 def apply(action: Action, judge: Judge) -> None:
+    if continued_vote.halted(judge.world) and isinstance(action, _HALTED_BY_A_STOP):
+        raise IllegalAction("voting has stopped until the KPU Kab/Kota decides")
     if isinstance(action, CallVoter):
         _call(action.voter, judge)
     elif isinstance(action, _DESK_ACTIONS):
@@ -1118,10 +1125,13 @@ def duties(world: World) -> list[Duty]:
 
 
 def allowed(world: World) -> Sequence[Action]:
-    actions: list[Action] = [CallVoter(voter=v) for v in world.queue]
+    halted = continued_vote.halted(world)
+    actions: list[Action] = [] if halted else [CallVoter(voter=v) for v in world.queue]
     if world.voting.at_desk is not None:
         actions += _desk_options(world.voters[world.voting.at_desk], world)
     actions += _record_options(world)
+    if halted:  # the voter at the desk is finished; nothing else moves until the decision
+        return actions
     if world.clock >= DPK_FROM and not world.voting.dpk_announced:
         actions.append(AnnounceDpk())
     if world.clock >= CLOSING_TIME and world.voting.close_announced_at is None:

@@ -107,6 +107,8 @@ class PemungutanScene(DeskBand, DeskPicture, DeskControls, PhaseScene):
         self.seconds_per_minute = SECONDS_PER_MINUTE
         self.elapsed = 0.0  # game-clock seconds since the engine's clock last moved
         self.clock_seen = self.world.clock
+        # A day resumed from its save after the decision has already been told.
+        self.continued_vote_told = self.world.voting.continued
         self.search_text = ""
         self.viewer = DocumentViewer()  # a document held up large
         self.drawn_sizes: dict[str, tuple[int, int]] = {}
@@ -430,12 +432,37 @@ class PemungutanScene(DeskBand, DeskPicture, DeskControls, PhaseScene):
     def after_action(self) -> None:
         # The minutes the engine's clock just moved are no longer "run since".
         moved = self.world.clock - self.clock_seen
-        self.elapsed = max(0.0, self.elapsed - moved * self.seconds_per_minute)
+        if moved < 0:  # a continued vote starts again at 07:00: nothing has run on that day
+            self.elapsed = 0.0
+        else:
+            self.elapsed = max(0.0, self.elapsed - moved * self.seconds_per_minute)
         self.clock_seen = self.world.clock
         if self._judged:  # the trainee's own action: its findings, or none, replace the last
             self.reading = self.explains(self.session.latest)
             self._judged = False
         super().after_action()
+        self.tell_continued_vote()
+
+    def tell_continued_vote(self) -> None:
+        """Once, when the KPU Kab/Kota's decision carries the day into a continued vote: what
+        it means, before the desk opens again at 07:00 (read after the follow-up card closes)."""
+        if (
+            not self.world.voting.continued
+            or self.continued_vote_told
+            or self.ctx.stack.top is not self
+            or self.world.phase is not self.phase
+        ):
+            return
+        from simulator.scenes.dialog import NoticeDialog
+
+        self.continued_vote_told = True
+        cat = self.ctx.cat
+        self.ctx.stack.push(NoticeDialog(
+            self.ctx,
+            cat(f"{P}.continued_vote.title"),
+            cat(f"{P}.continued_vote.body"),
+            cat(f"{P}.continued_vote.go_on"),
+        ))
 
     def explains(self, findings: Sequence[object]) -> bool:
         """In Latihan a finding is explained in the feedback strip: the clock waits until the

@@ -13,6 +13,7 @@ from simulator.app.widgets import Widgets
 from simulator.art import palette
 from simulator.core.actions import Action, AdvanceClock
 from simulator.core.desk import is_priority
+from simulator.core.phases import continued_vote
 from simulator.core.phases.pemungutan import CallVoter
 from simulator.core.state import World
 from simulator.scenes.phases import pemungutan_art as art
@@ -219,6 +220,8 @@ class DeskBand:
             self.disabled(wait_rect, cat(f"{P}.clock.nothing"))
         if self.reading:
             state, colour = cat(f"{P}.clock.reading"), palette.INK
+        elif continued_vote.halted(self.world):
+            state, colour = cat(f"{P}.clock.halted"), palette.INK
         elif self.paused:
             state, colour = cat(f"{P}.clock.paused"), palette.MUTED
         else:

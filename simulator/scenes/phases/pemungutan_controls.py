@@ -17,6 +17,7 @@ from simulator.art import palette
 from simulator.art.fonts import text_size
 from simulator.core.actions import Action
 from simulator.core.desk import Reason, all_types, is_priority
+from simulator.core.phases import continued_vote
 from simulator.core.phases.pemungutan import (
     AdmitVoter,
     AllowAssistance,
@@ -169,6 +170,8 @@ class DeskControls:
         cat, px = self.ctx.cat, self.ctx.px
         queue = self.world.queue
         y = area.top
+        if continued_vote.halted(self.world):  # nobody is called until the KPU decides
+            return self.note_at(area, y, cat(f"{P}.desk.halted"), palette.INK)
         if queue:
             button = self.offer(
                 pygame.Rect(area.left, y, area.width, self.ctx.row_h(40, 16)),
@@ -181,6 +184,8 @@ class DeskControls:
             hint = cat(f"{P}.desk.empty_hint")
         else:
             hint = cat(f"{P}.desk.no_queue")
+        if self.world.voting.continued:
+            hint = f"{cat(f'{P}.desk.continued')} {hint}"
         return self.note_at(area, y, hint, palette.INK)
 
     def build_checks(self, vs: VoterState, area: pygame.Rect, y: int) -> int:
