@@ -109,6 +109,44 @@ def test_picker_groups_scenarios_and_starts_the_chosen_mode(tmp_path: Path) -> N
     assert store.unfinished_runs(pilot.ctx.profile.id), "the run is saved from the start"
 
 
+def test_picker_filters_by_election_by_key_and_by_mouse(tmp_path: Path) -> None:
+    """With a few dozen scenarios a class keeps to its election: [P] shows only Pemilu
+    scenarios, [K] only Pilkada, [A] all again, and the count says how many are shown."""
+    pilot = Pilot(lang="en")
+    picker = pilot.show(PickerScene(pilot.ctx))
+    every = [e for e in pilot.ctx.library() if e.scenario is not None]
+    pilkada = [e for e in every if e.scenario.election.value == "pilkada2024"]
+    assert pilkada and len(pilkada) < len(every), "the library holds both elections"
+
+    def listed() -> set[str]:
+        return {e.title(pilot.ctx.cat) for e in every
+                if any(e.title(pilot.ctx.cat) in getattr(b, "text", "")
+                       for b in pilot.top.ui.elements)}
+
+    pilot.key(pygame.K_k)
+    assert listed() == {e.title(pilot.ctx.cat) for e in pilkada}, listed()
+    labels = [getattr(e, "text", "") for e in pilot.top.ui.elements]
+    assert f"{len(pilkada)} of {len(every)} scenarios" in labels, labels
+    assert picker.chosen in pilkada, "the scenario chosen is one of those shown"
+    pilot.click(_button(pilot.top, "Pemilu"))
+    assert all(e.scenario.election.value == "pemilu2024"
+               for e in every if e.title(pilot.ctx.cat) in listed())
+    pilot.key(pygame.K_a)
+    assert listed() == {e.title(pilot.ctx.cat) for e in every}
+
+
+def test_ethics_emergency_and_crime_scenarios_have_a_group_of_their_own() -> None:
+    pilot = Pilot(lang="en")
+    groups = {e.scenario.id: e.group for e in pilot.ctx.library() if e.scenario is not None}
+    for themed in ("etika-netralitas", "darurat-pemungutan", "darurat-penghitungan",
+                   "pidana-sekitar-tps"):
+        assert groups[themed] == "tema", f"{themed} is listed under {groups[themed]}"
+    assert groups["meja-pemilih-jebakan"] == "pemungutan"
+    picker = pilot.show(PickerScene(pilot.ctx))
+    texts = [getattr(e, "text", "") for e in picker.ui.elements]
+    assert "Ethics, emergencies and election crimes" in texts, texts
+
+
 def test_settings_change_the_text_size_and_language_and_are_saved(tmp_path: Path) -> None:
     store, _ = SaveStore.open(tmp_path)
     pilot = Pilot(store=store)

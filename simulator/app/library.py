@@ -22,6 +22,9 @@ ROOT = Path(__file__).resolve().parents[2]
 SCENARIO_DIR = ROOT / "scenarios"
 DIFFICULTY_ORDER = (Difficulty.MUDAH, Difficulty.SEDANG, Difficulty.SULIT)
 FULL_DAY = "hari_penuh"  # the group of scenarios that play every phase
+THEMED = "tema"  # ethics, emergencies and crimes near the TPS: a bimtek session of their own
+# MISTAKES.md groups H (ethics, M49-M53), I (emergencies, M54-M60) and J (crimes, M61-M63).
+THEMED_MISTAKES = frozenset(f"M{number}" for number in range(49, 64))
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,11 +40,16 @@ class ScenarioEntry:
 
     @property
     def group(self) -> str:
-        """``hari_penuh`` for a whole day, otherwise the first phase played."""
+        """``hari_penuh`` for a whole day; ``tema`` for a scenario that mostly trains ethics,
+        emergencies or crimes (most of the mistakes it declares are of those groups);
+        otherwise the first phase played."""
         if self.scenario is None:
             return "rusak"
         if len(self.scenario.phases) == len(PHASE_ORDER):
             return FULL_DAY
+        declared = self.scenario.mistakes
+        if declared and 2 * sum(m in THEMED_MISTAKES for m in declared) > len(declared):
+            return THEMED
         return self.scenario.phases[0].value
 
     def title(self, cat: Catalog) -> str:
@@ -64,7 +72,7 @@ def _load(path: Path) -> ScenarioEntry:
 
 
 def group_order() -> list[str]:
-    return [FULL_DAY, *(phase.value for phase in PHASE_ORDER), "rusak"]
+    return [FULL_DAY, *(phase.value for phase in PHASE_ORDER), THEMED, "rusak"]
 
 
 def _order(entry: ScenarioEntry) -> tuple[int, int, str]:

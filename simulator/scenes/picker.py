@@ -1,5 +1,7 @@
 """The scenario picker: scenarios grouped by phase and difficulty, with the description,
-objectives and best score of the chosen one, and the choice of mode."""
+objectives and best score of the chosen one, and the choice of mode. With a library of a few
+dozen scenarios, a row of filters above the list ([A] all, [P] Pemilu, [K] Pilkada) keeps to
+the election a class is trained for, and says how many of how many are shown."""
 
 from __future__ import annotations
 
@@ -11,6 +13,14 @@ from simulator.app.library import ScenarioEntry, group_order, phase_names
 from simulator.app.play import Mode, PlaySession
 from simulator.app.scene import Scene
 from simulator.app.widgets import escape
+from simulator.schema.types import ElectionType
+
+# The filter buttons above the list: (election shown, None for all; its key).
+FILTERS: tuple[tuple[ElectionType | None, int], ...] = (
+    (None, pygame.K_a),
+    (ElectionType.PEMILU_2024, pygame.K_p),
+    (ElectionType.PILKADA_2024, pygame.K_k),
+)
 
 
 class PickerScene(Scene):
@@ -18,12 +28,14 @@ class PickerScene(Scene):
         super().__init__(ctx)
         self.chosen = chosen
         self.mode = Mode.LATIHAN
+        self.election: ElectionType | None = None  # the filter: None shows every election
 
     def build(self) -> None:
         ctx, cat, px = self.ctx, self.ctx.cat, self.ctx.px
         w, h = ctx.size
-        entries = ctx.library()
-        if self.chosen is None:
+        every = ctx.library()
+        entries = [e for e in every if self.shows(e)]
+        if self.chosen is None or self.chosen not in entries:
             self.chosen = next((e for e in entries if e.playable), None)
         back_w = max(px(170), layout.button_width(ctx, cat("shell.common.back")))
         back_h = ctx.row_h(40, 16)
@@ -40,12 +52,57 @@ class PickerScene(Scene):
         )
         back.set_tooltip(escape(cat("shell.common.back_hint")))
         top = px(20) + max(self.ctx.line(30), px(24) + back_h - px(20)) + px(6)
-        list_rect = pygame.Rect(px(40), top, int(w * 0.42), h - px(30) - top)
+        list_w = int(w * 0.42)
+        top_of_list = self._build_filters(pygame.Rect(px(40), top, list_w, 0), len(entries),
+                                          len(every))
+        list_rect = pygame.Rect(px(40), top_of_list, list_w, h - px(30) - top_of_list)
         self._build_list(list_rect, entries)
         detail = pygame.Rect(
             list_rect.right + px(24), top, w - list_rect.right - px(64), h - px(30) - top
         )
         self._build_detail(detail)
+
+    def shows(self, entry: ScenarioEntry) -> bool:
+        """Whether the filter keeps ``entry`` (a scenario that does not load is always shown,
+        with its problem, so a trainer sees why)."""
+        if self.election is None or entry.scenario is None:
+            return True
+        return entry.scenario.election is self.election
+
+    def _build_filters(self, rect: pygame.Rect, shown: int, total: int) -> int:
+        """The election filters in a row, the count under them; returns where the list starts."""
+        cat, px = self.ctx.cat, self.ctx.px
+        gap = px(8)
+        labels = [
+            (election, key, cat(f"shell.picker.filter.{election.value if election else 'all'}"))
+            for election, key in FILTERS
+        ]
+        width = (rect.width - gap * (len(labels) - 1)) // len(labels)
+        height = max(
+            layout.button_height(self.ctx, text, width, key=key, least=px(36))
+            for _, key, text in labels
+        )
+        for index, (election, key, text) in enumerate(labels):
+            chosen = election is self.election
+            self.ui.button(
+                pygame.Rect(rect.left + index * (width + gap), rect.top, width, height),
+                ("• " if chosen else "") + text,
+                lambda e=election: self.filter(e),
+                key=key,
+                style="@strong" if chosen else None,
+                focusable=False,
+            )
+        y = rect.top + height + px(4)
+        self.ui.label(
+            pygame.Rect(rect.left, y, rect.width, self.ctx.line(15)),
+            cat("shell.picker.filter.shown", shown=shown, total=total),
+            style="@muted",
+        )
+        return y + self.ctx.line(15) + px(8)
+
+    def filter(self, election: ElectionType | None) -> None:
+        self.election = election
+        self.rebuild()
 
     def _build_list(self, rect: pygame.Rect, entries: list[ScenarioEntry]) -> None:
         cat, px = self.ctx.cat, self.ctx.px
@@ -57,13 +114,16 @@ class PickerScene(Scene):
             members = [e for e in entries if e.group == group]
             if not members:
                 continue
-            self.ui.label(
-                pygame.Rect(0, y, inner, self.ctx.line(19)),
-                cat(f"shell.picker.group.{group}"),
-                style="@heading",
-                container=scroller,
-            )
-            y += self.ctx.line(19) + px(2)
+            font = layout.theme_font(self.ctx, "label", "@heading")
+            for line in layout.wrap_lines(font, cat(f"shell.picker.group.{group}"), inner):
+                self.ui.label(
+                    pygame.Rect(0, y, inner, self.ctx.line(19)),
+                    line,
+                    style="@heading",
+                    container=scroller,
+                )
+                y += self.ctx.line(19)
+            y += px(2)
             for entry in members:
                 text = self._row_text(entry, best)
                 button = layout.button(
