@@ -205,6 +205,34 @@ def test_logistics_for_a_type_without_contest_fires() -> None:
     }
 
 
+def few_ballots_and_residents(d: Data) -> None:
+    """Two ballots of each type: v1 (DPT) and v2 (DPTb, Model A for PPWP and DPD) take one
+    each; three residents on no list come at the DPK hour and may find none."""
+    d["logistics"] = {"ballots": {b: {"count": 2} for b in ("ppwp", "dpr", "dpd")}}
+    d["logistics"]["ballots"] |= {b: {"count": 2} for b in ("dprd_prov", "dprd_kabko")}
+    del d["voters"]["generated"]
+    for i in range(3):
+        d["voters"]["listed"].append({
+            "id": f"dpk{i}", "name": f"Warga Desa {i}", "sex": "L", "age": 40,
+            "registered": "none", "arrives": "12:10", "documents": [{"kind": "ktp_el"}],
+        })
+
+
+def test_ballots_running_out_on_voters_on_no_list_only_is_fine() -> None:
+    """The desk sends a DPK voter who finds none to the nearest TPS (§5.4; M18)."""
+    assert "lint.logistics.runs_out" not in codes(PEMILU, few_ballots_and_residents)
+
+
+def test_a_voter_on_the_lists_after_noon_counts_the_residents_for_the_types_they_need() -> None:
+    def late(d: Data) -> None:
+        few_ballots_and_residents(d)
+        voter(d, 1)["arrives"] = "12:30"  # the DPTb voter, entitled to PPWP and DPD only
+
+    found = [i for i in issues(PEMILU, late) if i.code == "lint.logistics.runs_out"]
+    assert sorted(i.params["ballot"] for i in found) == ["dpd", "ppwp"]
+    assert {i.params["voters"] for i in found} == {5}
+
+
 # --- People --------------------------------------------------------------------------------
 
 

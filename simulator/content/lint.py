@@ -22,6 +22,7 @@ from simulator.core.ballot_gen import GeneratorError, generator_problem
 from simulator.core.domain import (
     BALLOT_ORDER,
     DISTRICT_FIELD,
+    DPK_FROM,
     LAYOUT_OF,
     MAX_VOTERS_PER_TPS,
     expected_ballots,
@@ -37,6 +38,7 @@ from simulator.schema.scenario import (
     Registration,
     Scenario,
     SexCount,
+    Voter,
 )
 from simulator.schema.types import BallotType, ElectionType, Layout, Phase, Sex
 
@@ -632,18 +634,28 @@ def _delivered(s: Scenario, ballot: BallotType) -> int:
 
 
 def check_ballots_for_voters(s: Scenario) -> list[Issue]:
-    """Enough ballots of each type for every voter who comes, unless the scenario places the
-    shortage event (``surat_suara_kurang``: HANDBOOK §17.4.3, the PPS brings ballots from
-    another TPS): without it a day that would run out is refused rather than left to stop at
-    the voter who finds none."""
+    """Enough ballots of each type for every voter on the lists who comes, unless the scenario
+    places the shortage event (``surat_suara_kurang``: HANDBOOK §17.4.3, the PPS brings ballots
+    from another TPS): without it a day that would run out is refused rather than left to stop
+    at the voter who finds none.
+
+    A voter on no list is served from 12:00 only while ballots remain, and one who finds none
+    is sent to the nearest TPS of the village (§5.4 conditions 4-5; M18), so running out on
+    them is a case the desk handles, and a scenario may train it. They are counted only when a
+    voter on the lists who needs this type still comes after 12:00, and could find it gone. A
+    DPTb voter needs only the types written on their Model A (§5.3)."""
     if Phase.PEMUNGUTAN not in s.phases:
         return []
     if any(e.kind is EventKind.SURAT_SUARA_KURANG for e in s.events):
         return []
     generated = s.voters.generated.count if s.voters.generated is not None else 0
-    voters = len(s.voters.listed) + generated
+    unlisted = [v for v in s.voters.listed if v.registered is Registration.NONE]
     issues: list[Issue] = []
     for ballot in _contests(s):
+        listed = [v for v in s.voters.listed if _needs_on_the_list(v, ballot)]
+        if generated or any(to_minutes(v.arrives) >= DPK_FROM for v in listed):
+            listed += unlisted
+        voters = len(listed) + generated
         delivered = _delivered(s, ballot)
         if delivered >= voters:
             continue
@@ -656,6 +668,14 @@ def check_ballots_for_voters(s: Scenario) -> list[Issue]:
         issues.append(_issue(loc, "lint.logistics.runs_out", ballot=str(ballot),
                              count=delivered, voters=voters))
     return issues
+
+
+def _needs_on_the_list(voter: Voter, ballot: BallotType) -> bool:
+    """A voter on this TPS's lists who is to receive a ballot of this type."""
+    if voter.registered is Registration.NONE:
+        return False
+    model_a = next((d for d in voter.documents if d.kind is DocumentKind.MODEL_A), None)
+    return model_a is None or not model_a.ballots or ballot in model_a.ballots
 
 
 # --- Events, scoring -----------------------------------------------------------------------
