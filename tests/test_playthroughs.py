@@ -109,16 +109,7 @@ def shown_by_a_scenario() -> dict[str, list[str]]:
     return shown
 
 
-# Entries no shipped scenario both declares and shows yet (issue 14, the scenario library):
-# the day one is shown, its strict xfail fails, so this list only ever shrinks.
-NOT_YET_SHOWN: frozenset[str] = frozenset()
-
-
-@pytest.mark.parametrize("mistake", [
-    pytest.param(m, marks=pytest.mark.xfail(strict=True, reason="issue 14: no scenario yet"))
-    if m in NOT_YET_SHOWN else m
-    for m in sorted(MISTAKES)
-])
+@pytest.mark.parametrize("mistake", sorted(MISTAKES))
 def test_every_mistake_is_declared_and_shown_by_a_scenario(mistake: str) -> None:
     """The trainer's list of "common mistake scenarios" is real: each MISTAKES entry is
     declared by a shipped scenario whose recorded mistaken playthrough makes it."""
