@@ -168,6 +168,9 @@ async def _run(driver: Driver, frames: int | None, window: Window) -> None:
         whole = (
             bool(events)
             or now < settle_until
+            # A run for a count of frames (a smoke test) draws each turn: on a loaded machine
+            # the first frames can outlast the settling, and a screen at rest is never drawn.
+            or frames is not None
             or (change is not None and moved >= change)
             or moving
             or screens != shown
