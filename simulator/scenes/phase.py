@@ -31,6 +31,7 @@ from simulator.presenter import finding_text
 from simulator.presenter.debrief import duty_text
 from simulator.presenter.labels import action_label
 from simulator.scenes import side_list
+from simulator.scenes.guide import Guide
 from simulator.scenes.side_list import SideRow
 from simulator.schema.clock import format_minutes, to_minutes
 
@@ -101,6 +102,7 @@ class PhaseScene(Scene):
         self._next_loaded = False
         self._drawing = False
         self._drawn_layout: tuple[tuple[int, int], dict[Any, Any]] = ((-1, -1), {})
+        self.guide = Guide(self)  # the scenario's notes on this phase (presentation only)
 
     @property
     def world(self) -> World:
@@ -164,6 +166,7 @@ class PhaseScene(Scene):
     def build(self) -> None:
         self.builds += 1
         self.shortened = {}
+        self.guide.notice()  # a note come due (the phase begun, an action, the clock)
         for panel in (self.header_rect(), self.stage_rect(), self.side_rect()):
             self.ui.focus_panel(panel)  # the focus reads a panel at a time
         self.build_header()
@@ -172,6 +175,7 @@ class PhaseScene(Scene):
         self.stage_offers = frozenset(self.ui.offers)
         self.build_side()
         self.build_feedback()
+        self.guide.build_card()  # last: over the stage
         if self._focus_after_build is not None:
             self.ui.restore_focus(self._focus_after_build)
             self._focus_after_build = None
@@ -214,6 +218,17 @@ class PhaseScene(Scene):
                 self.open_mistakes,
                 focusable=False,
                 style=style,
+            )
+        guide = self.guide.header_label()
+        if guide is not None:  # the scenario's latest note, a key away once one was shown
+            guide_w = max(px(150), layout.button_width(self.ctx, guide))
+            right -= px(14) + guide_w
+            self.ui.button(
+                pygame.Rect(right, button_top, guide_w, button_h),
+                guide,
+                self.guide.toggle,
+                focusable=False,
+                tooltip=cat("shell.guide.open_hint"),
             )
         clock_font = layout.theme_font(self.ctx, "label", "@clock")
         clock_w = text_size(clock_font, "00:00")[0] + px(12)
@@ -626,6 +641,8 @@ class PhaseScene(Scene):
     # --- input and drawing ----------------------------------------------------------------
 
     def handle(self, event: pygame.event.Event) -> bool:
+        if self.guide.handle(event):  # Esc and Enter close an open note first
+            return True
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_F1):
             self.open_pause()
             return True
