@@ -188,3 +188,14 @@ def test_every_note_of_the_first_timers_day_is_whole_at_besar(
             crew.do(action)
         crew.respond_to_events()
         crew.do(EndPhase())
+
+
+def test_the_voting_clock_waits_while_a_note_is_read() -> None:
+    """A note explains the procedure: reading it costs no game time, in either mode."""
+    pilot = Pilot()
+    scene = voting_day(pilot, Mode.UJIAN)
+    runs = scene.clock_runs  # type: ignore[attr-defined]
+    assert runs() is False, "the clock runs under the phase's first note"
+    pilot.key(pygame.K_ESCAPE)
+    pilot.frames(1)
+    assert runs() is True, "the clock stays stopped once the note is closed"

@@ -15,6 +15,7 @@ from simulator.core.actions import Action, AdvanceClock
 from simulator.core.desk import is_priority
 from simulator.core.phases.pemungutan import CallVoter
 from simulator.core.state import World
+from simulator.scenes.guide import Guide
 from simulator.scenes.phases import pemungutan_art as art
 from simulator.scenes.phases.pemungutan_units import BAND_H, FAST, ROW, TAG_H, Blit, P
 from simulator.schema.clock import to_minutes
@@ -32,6 +33,7 @@ class DeskBand:
     paused: bool
     fast: bool
     reading: bool
+    guide: Guide
 
     # --- sizes at the player's text size ---------------------------------------------------
 
@@ -219,6 +221,8 @@ class DeskBand:
             self.disabled(wait_rect, cat(f"{P}.clock.nothing"))
         if self.reading:
             state, colour = cat(f"{P}.clock.reading"), palette.INK
+        elif self.guide.is_open:
+            state, colour = cat(f"{P}.clock.guide"), palette.INK
         elif self.paused:
             state, colour = cat(f"{P}.clock.paused"), palette.MUTED
         else:
