@@ -13,10 +13,11 @@ from rulekit import PEMILU, scenario
 
 from simulator.app.library import ScenarioEntry
 from simulator.app.play import Mode, PlaySession
-from simulator.core.actions import AdvanceClock, EndPhase
+from simulator.core.actions import AdvanceClock, EndPhase, InformPps
 from simulator.core.careful import CarefulCrew
 from simulator.core.digest import state_digest
-from simulator.core.engine import Simulation
+from simulator.core.engine import LoggedAction, Simulation
+from simulator.scenes.guide import GuideState, kinds_this_phase
 from simulator.scenes.phase import PhaseScene
 from simulator.scenes.phases import scene_for
 from tests.fit import layout_faults
@@ -199,3 +200,23 @@ def test_the_voting_clock_waits_while_a_note_is_read() -> None:
     pilot.key(pygame.K_ESCAPE)
     pilot.frames(1)
     assert runs() is True, "the clock stays stopped once the note is closed"
+
+
+def test_a_trigger_counts_only_the_actions_of_this_phase() -> None:
+    log = [LoggedAction(0, AdvanceClock(to="07:00")), LoggedAction(0, EndPhase()),
+           LoggedAction(0, InformPps(subject="ballots"))]
+    assert kinds_this_phase(log) == {"inform_pps"}, "an action of the last phase counted"
+    assert kinds_this_phase(log[:1]) == {"advance_clock"}
+
+
+def test_notes_due_together_come_one_after_the_other() -> None:
+    state = GuideState()
+    assert state.notice([True, False, True]) and state.current == 0
+    assert not state.notice([True, False, True]), "a note due with the open one replaced it"
+    state.close()
+    assert state.notice([True, False, True]) and state.current == 2, "the next one waits"
+    assert not state.notice([True, False, True]), "a note shown once is shown again"
+    assert state.notice([True, True, True]) and state.current == 1, (
+        "a note come due since replaces the open one")
+    state.close()
+    assert state.toggle() and state.current == 1, "F4 opens the latest shown"

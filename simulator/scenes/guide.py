@@ -68,20 +68,30 @@ def is_due(note: GuideNote, kinds: set[str], clock: int) -> bool:
 @dataclass
 class GuideState:
     """Which of a phase's notes have been shown (by their place in the phase's list, in the
-    order shown) and which one is on the card (None: the card is closed)."""
+    order shown), which one is on the card (None: the card is closed), and which came due
+    together with it and wait for it to be closed."""
 
     shown: list[int] = field(default_factory=list)
     current: int | None = None
+    queued: set[int] = field(default_factory=set)
+
+    def next_note(self, due: Sequence[bool]) -> int | None:
+        """The note to put on the card now, if any: with the card closed, the first due that
+        was never shown; with a note open, one that came due since it opened (the newer note
+        is about what just happened), never one that waits for the open one to be read."""
+        fresh = [i for i, ready in enumerate(due) if ready and i not in self.shown]
+        if self.current is not None:
+            fresh = [i for i in fresh if i not in self.queued]
+        return fresh[0] if fresh else None
 
     def notice(self, due: Sequence[bool]) -> bool:
-        """Put the first note that is due and was never shown on the card; True when the card
-        changed. A note that comes due while another is open takes its place (the newer one
-        is about what just happened); notes due at once come one after the other."""
-        fresh = next((i for i, ready in enumerate(due) if ready and i not in self.shown), None)
-        if fresh is None:
+        """Put :meth:`next_note` on the card; True when the card changed."""
+        note = self.next_note(due)
+        if note is None:
             return False
-        self.shown.append(fresh)
-        self.current = fresh
+        self.shown.append(note)
+        self.current = note
+        self.queued = {i for i, ready in enumerate(due) if ready and i not in self.shown}
         return True
 
     def close(self) -> None:
@@ -110,6 +120,7 @@ class Guide:
         self.notes = phase_notes(scene.world.scenario.guide, scene.phase) if shown else []
         self.state = GuideState()
         self.card: pygame.Rect | None = None  # where the last build put the card
+        self._kinds: tuple[int, set[str]] = (-1, set())  # (log length, kinds this phase)
 
     @property
     def is_open(self) -> bool:
@@ -123,12 +134,21 @@ class Guide:
         world = self.scene.world
         if not self.notes or world.phase is not self.scene.phase:
             return [False] * len(self.notes)
-        kinds = kinds_this_phase(self.scene.session.sim.log)
+        kinds = self.kinds_taken()
         return [is_due(note, kinds, world.clock) for note in self.notes]
 
+    def kinds_taken(self) -> set[str]:
+        """The kinds of action taken this phase, worked out once per action (asked at every
+        build, and after every ruling of a count)."""
+        log = self.scene.session.sim.log
+        if self._kinds[0] != len(log):
+            waits = any(note.after is not None for note in self.notes)
+            self._kinds = (len(log), kinds_this_phase(log) if waits else set())
+        return self._kinds[1]
+
     def waiting(self) -> bool:
-        """Whether a note has come due that was never shown (the screen must be built)."""
-        return any(ready and i not in self.state.shown for i, ready in enumerate(self.due()))
+        """Whether a note is to be put on the card (the screen must be built again)."""
+        return self.state.next_note(self.due()) is not None
 
     def notice(self) -> bool:
         return self.state.notice(self.due())
