@@ -25,6 +25,7 @@ from pygame_gui.elements import UIPanel
 
 from simulator.app import layout
 from simulator.app.widgets import escape
+from simulator.art.fonts import text_size
 from simulator.core.actions import EndPhase
 from simulator.core.engine import LoggedAction
 from simulator.schema.clock import to_minutes
@@ -40,6 +41,8 @@ CLOSE_KEYS = frozenset({pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_KP_ENTER})
 #: design units: the card's inner margins and its gap from the stage's edges
 PAD = 14
 GAP = 8
+#: letters of a line of the note, at most (as wide as this many "n"s)
+READ_LETTERS = 72
 
 
 def phase_notes(guide: Sequence[GuideNote], phase: Phase | None) -> list[GuideNote]:
@@ -200,16 +203,18 @@ class Guide:
         scene, ctx = self.scene, self.scene.ctx
         px, cat = ctx.px, ctx.cat
         stage = scene.stage_rect()
-        width = stage.width - 2 * px(GAP)
+        font = layout.theme_font(ctx, "text_box", "@plain")
+        width = stage.width - 2 * px(GAP)  # the whole width: no control is half covered
         inner = width - 2 * px(PAD)
+        # Lines of about 70 letters at most: a long line is hard to follow back to the next.
+        column = min(inner, text_size(font, "n" * READ_LETTERS)[0])
         close_words = cat("shell.guide.close")
         close_w = layout.button_width(ctx, close_words) + px(8)
         button_h = layout.button_height(ctx, close_words, close_w, least=ctx.row_h(36))
         heading_h = max(button_h, ctx.line(19))
         # Measured a little narrower than the box: pygame_gui's own wrapping never needs a
         # line more than this, so the note never scrolls.
-        font = layout.theme_font(ctx, "text_box", "@plain")
-        lines = len(layout.wrap_lines(font, text, inner - px(8)))
+        lines = len(layout.wrap_lines(font, text, column - px(8)))
         body_h = layout.text_height(ctx, lines, "@plain")
         height = 2 * px(PAD) + heading_h + px(6) + body_h
         height = min(height, stage.height - 2 * px(GAP))
@@ -231,7 +236,7 @@ class Guide:
         )
         body_top = top + heading_h + px(6)
         body = scene.ui.text(
-            pygame.Rect(left, body_top, inner, body_h),
+            pygame.Rect(left, body_top, column, body_h),
             escape(text),
             style="@plain",
             container=panel,
