@@ -20,6 +20,7 @@ from simulator.core.engine import LoggedAction, Simulation
 from simulator.scenes.guide import GuideState, kinds_this_phase
 from simulator.scenes.phase import PhaseScene
 from simulator.scenes.phases import scene_for
+from simulator.schema.scenario import GUIDE_TEXT_MAX, GuideNote, GuideText
 from tests.fit import layout_faults
 from tests.pilot import Pilot, entry
 
@@ -220,3 +221,51 @@ def test_notes_due_together_come_one_after_the_other() -> None:
         "a note come due since replaces the open one")
     state.close()
     assert state.toggle() and state.current == 1, "F4 opens the latest shown"
+
+
+LONGEST = {
+    "id": ("Penjelasan tahap ini untuk anggota KPPS yang baru pertama kali bertugas: bacalah "
+           "pelan-pelan, kerjakan langkah demi langkah, dan tanyakan kepada ketua KPPS bila ada "
+           "yang belum jelas. Catatan ini dapat dibuka lagi kapan saja dengan tombol Panduan di "
+           "bagian atas layar, sehingga tidak perlu dihafalkan sekarang. Selamat bertugas dan "
+           "tetap teliti sampai akhir ya."),
+    "en": ("An explanation of this phase for a KPPS member on duty for the very first time: "
+           "read it slowly, work step by step, and ask the chair of the KPPS when something is "
+           "not yet clear. This note can be opened again at any moment with the Guide button at "
+           "the top of the screen, so there is no need to learn it by heart now. Good luck, and "
+           "do stay careful until the end"),
+}
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_longest_note_is_whole_on_every_phase_at_besar(lang: str) -> None:
+    """A note of the most letters the schema allows, on each of the seven stages of a full
+    day, on a laptop at the larger text size: read whole, never scrolled, inside the stage."""
+    text = GuideText(**LONGEST)
+    assert len(text.id) == len(text.en) == GUIDE_TEXT_MAX, (len(text.id), len(text.en))
+    full = entry("pemilu-hari-penuh")
+    assert full.scenario is not None
+    day = full.scenario.model_copy(
+        update={"guide": [GuideNote(phase=phase, text=text) for phase in full.scenario.phases]})
+    pilot = Pilot((1366, 768), lang, text_size="besar")
+    session = PlaySession.begin(ScenarioEntry(full.path, day, full.sha256), Mode.LATIHAN,
+                                None, None)
+    crew = CarefulCrew(session.sim)
+    while not session.finished:
+        phase = session.sim.world.phase
+        assert phase is not None
+        scene = scene_for(pilot.ctx, session)
+        pilot.ctx.stack.replace(scene)
+        pilot.frames(2)
+        assert isinstance(scene, PhaseScene) and card_text(scene), f"{phase}: no note"
+        faults = layout_faults(scene)
+        assert not faults, f"{phase} {lang}: {faults}"
+        card = scene.guide.card
+        assert card is not None and scene.stage_rect().contains(card), f"{phase}: off the stage"
+        scrolled = [e for e in scene.ui.elements if isinstance(e, UITextBox) and e.alive()
+                    and card.contains(e.rect) and e.scroll_bar is not None]
+        assert not scrolled, f"{phase} {lang}: the note scrolls"
+        for action in crew.phase_actions(phase):
+            crew.do(action)
+        crew.respond_to_events()
+        crew.do(EndPhase())
