@@ -19,7 +19,7 @@ from pygame_gui.elements import UILabel, UITextBox
 
 from simulator.app import layout
 from simulator.app.context import AppContext
-from simulator.app.play import Mode, PlaySession
+from simulator.app.play import PlaySession
 from simulator.app.scene import Scene
 from simulator.app.widgets import FocusMemory, escape
 from simulator.art import palette
@@ -28,10 +28,10 @@ from simulator.core.actions import Action, AdvanceClock, EndPhase, RespondToEven
 from simulator.core.phases import incidents
 from simulator.core.state import World
 from simulator.presenter import finding_text
-from simulator.presenter.debrief import duty_text
 from simulator.presenter.labels import action_label
 from simulator.scenes import side_list
 from simulator.scenes.guide import Guide
+from simulator.scenes.phase_exits import PhaseExits
 from simulator.scenes.side_list import SideRow
 from simulator.schema.clock import format_minutes, to_minutes
 
@@ -67,11 +67,7 @@ SIDE_W = 430
 END_H = 44  # the "End this phase" button
 
 
-#: undone duties listed when ending a phase in Latihan; the rest are counted
-UNDONE_SHOWN = 5
-
-
-class PhaseScene(Scene):
+class PhaseScene(PhaseExits, Scene):
     """The frame around one phase of the day."""
 
     #: action kinds this scene offers on its stage; the rest go to the side list
@@ -535,75 +531,6 @@ class PhaseScene(Scene):
 
             self.ctx.stack.push(FollowUpDialog(self.ctx, self, event),
                                 on_result=lambda _: self.after_action())
-
-    def confirm_end(self) -> None:
-        from simulator.scenes.dialog import ConfirmDialog
-
-        cat = self.ctx.cat
-        body = cat("shell.phase.end_body")
-        undone = self.undone_duties() if self.session.mode is Mode.LATIHAN else []
-        if undone:  # Latihan says what would be judged undone; Ujian gives no such hint
-            lines = [f"• {text}" for text in undone[:UNDONE_SHOWN]]
-            if len(undone) > UNDONE_SHOWN:
-                lines.append(cat("shell.phase.end_more", count=len(undone) - UNDONE_SHOWN))
-            body = "\n".join([body, "", cat("shell.phase.end_undone"), *lines])
-        dialog = ConfirmDialog(
-            self.ctx,
-            cat("shell.phase.end_title"),
-            body,
-            cat("shell.phase.end_yes"),
-            cat("shell.common.cancel"),
-            prepare=self.rehearse_end,
-        )
-        self.ctx.stack.push(dialog, on_result=self._end_confirmed)
-
-    def rehearse_end(self) -> None:
-        """The next screen made ahead while the question is read (see
-        :func:`simulator.scenes.phases.rehearse_end`)."""
-        from simulator.scenes.phases import rehearse_end
-
-        rehearse_end(self.ctx, self.session)
-
-    def undone_duties(self) -> list[str]:
-        """This phase's duties not (wholly) done yet, in words, as the debrief names them."""
-        phase = self.world.phase
-        if phase is None:
-            return []
-        duties = self.session.sim.duties().get(phase, ())
-        return [
-            duty_text(phase, duty, self.world, self.ctx.cat)
-            for duty in duties
-            if duty.done < duty.of
-        ]
-
-    def _end_confirmed(self, yes: bool) -> None:
-        if yes:
-            self.act(EndPhase())
-
-    def next_phase(self) -> None:
-        from simulator.scenes.phases import scene_for
-
-        self.ctx.stack.replace(scene_for(self.ctx, self.session))
-
-    def show_debrief(self) -> None:
-        from simulator.scenes.debrief import DebriefScene
-
-        self.ctx.stack.replace(DebriefScene(self.ctx, self.session))
-
-    def open_mistakes(self) -> None:
-        from simulator.scenes.mistakes import MistakesOverlay
-
-        self.ctx.stack.push(MistakesOverlay(self.ctx, self.session))
-
-    def open_pause(self) -> None:
-        from simulator.scenes.pause import PauseScene
-
-        self.ctx.stack.push(PauseScene(self.ctx, self.session))
-
-    def ask_about_save(self) -> None:
-        from simulator.scenes.save_problem import ask_about_save
-
-        ask_about_save(self.ctx, self.session, self.after_action)
 
     def after_shown(self) -> None:
         """Once the phase is on screen, the day's checkpoint is noted when due and the next
