@@ -74,3 +74,23 @@ def test_readme_states_every_rules_default_as_the_code_has_it() -> None:
             f"README says rules.{name} defaults to {documented[name]!r}; the code has "
             f"{info.default!r}"
         )
+
+
+def test_the_guide_example_validates(tmp_path: Path) -> None:
+    """README's ``guide:`` example, added to a valid scenario, loads as written."""
+    from simulator.content import load_scenario
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    lines = readme.splitlines()
+    start = lines.index("    guide:")
+    block = []
+    for line in lines[start:]:
+        if line and not line.startswith("    "):
+            break
+        block.append(line[4:])
+    fixture = ROOT / "tests" / "fixtures" / "content" / "pemilu_minimal.yaml"
+    path = tmp_path / "contoh.yaml"
+    path.write_text(fixture.read_text(encoding="utf-8") + "\n".join(block) + "\n",
+                    encoding="utf-8")
+    guide = load_scenario(path).guide
+    assert [note.after for note in guide] == [None, "admit_voter"], guide

@@ -237,6 +237,14 @@ def _build_theme(scale: float, text_size: str) -> dict[str, Any]:
                 "border_width": "3",
             },
         },
+        # The scenario's guide note: a calm card of its own colour, never a warning's.
+        "@guide": {
+            "colours": {
+                "dark_bg": hex_colour(palette.PRIMARY_LIGHT),
+                "normal_border": hex_colour(palette.PRIMARY),
+            },
+            "misc": {"shape": "rectangle", "border_width": "2"},
+        },
         "label": label(15, palette.INK),
         "@title": label(30, palette.PRIMARY_DARK, bold=True),
         "@heading": label(HEADING_POINTS, palette.INK, bold=True),

@@ -302,11 +302,18 @@ class Widgets:
                 element.set_image(surface)
         return self._keep(element, want)  # type: ignore[return-value]
 
-    def panel(self, rect: pygame.Rect, *, container: Container = None) -> UIPanel:
-        want = Made(("panel", rect.size, container), rect)
+    def panel(
+        self, rect: pygame.Rect, *, container: Container = None, style: str | None = None
+    ) -> UIPanel:
+        want = Made(("panel", rect.size, style, container), rect)
         carried = self._carry(want)
         if carried is None:
-            element = UIPanel(rect, manager=self.manager, container=container)
+            element = UIPanel(
+                rect,
+                manager=self.manager,
+                container=container,
+                object_id=ObjectID(class_id=style) if style else None,
+            )
         else:
             element = carried[0]  # type: ignore[assignment]
         return self._keep(element, want)  # type: ignore[return-value]

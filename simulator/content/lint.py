@@ -18,7 +18,9 @@ from typing import TypeVar
 
 from simulator.content.errors import Anchor, Hint, Issue, Level, PathPart
 from simulator.content.real_names import real_party, real_person
+from simulator.core.actions import COMMON_ACTIONS, EndPhase
 from simulator.core.ballot_gen import GeneratorError, generator_problem
+from simulator.core.catalogue import PHASE_MODULES
 from simulator.core.domain import (
     BALLOT_ORDER,
     DISTRICT_FIELD,
@@ -742,6 +744,39 @@ def check_rule_ids(s: Scenario, known_rules: Collection[str] | None) -> list[Iss
     ]
 
 
+# --- The guide -----------------------------------------------------------------------------
+
+
+def guide_action_kinds(phase: Phase) -> list[str]:
+    """The action kinds a guide note of ``phase`` may wait for: what the trainee can do in that
+    phase (ending it is not among them: no note is shown once the phase is over)."""
+    classes = (*COMMON_ACTIONS, *PHASE_MODULES[phase].ACTIONS)
+    kinds = (str(cls.model_fields["kind"].default) for cls in classes)
+    return sorted({kind for kind in kinds if kind != EndPhase.model_fields["kind"].default})
+
+
+def check_guide(s: Scenario) -> list[Issue]:
+    """A guide note belongs to a phase the scenario plays, and waits for an action the trainee
+    can take there (a misspelt kind would leave the note never shown)."""
+    issues: list[Issue] = []
+    played = ", ".join(str(phase) for phase in s.phases)
+    for i, note in enumerate(s.guide):
+        if note.phase not in s.phases:
+            issues.append(_issue(("guide", i, "phase"), "lint.guide.phase_not_played",
+                                 phase=str(note.phase), phases=played))
+        if note.after is None:
+            continue
+        kinds = guide_action_kinds(note.phase)
+        if note.after not in kinds:
+            close = difflib.get_close_matches(note.after, kinds, n=1)
+            hint = Hint("content.hint.did_you_mean", {"suggestion": repr(close[0])}) if close \
+                else None
+            issues.append(_issue(("guide", i, "after"), "lint.guide.unknown_action", hint=hint,
+                                 kind=repr(note.after), phase=str(note.phase),
+                                 allowed=", ".join(kinds)))
+    return issues
+
+
 def _rule_hint(rule: str, known: list[str]) -> Hint | None:
     close = difflib.get_close_matches(rule, known, n=1)
     return Hint("content.hint.did_you_mean", {"suggestion": repr(close[0])}) if close else None
@@ -774,6 +809,7 @@ SCENARIO_CHECKS: tuple[Check, ...] = (
     check_event_decisions,
     check_ballots_for_voters,
     check_scoring_lists,
+    check_guide,
 )
 
 

@@ -51,6 +51,7 @@ PATTERN_MESSAGES: dict[str, str] = {
     _pattern(Identifier): "content.schema.value.pattern_identifier",
     _pattern(scenario_schema.MistakeId): "content.schema.value.pattern_mistake_id",
     _pattern(scenario_schema.RuleId): "content.schema.value.pattern_rule_id",
+    _pattern(scenario_schema.ActionKind): "content.schema.value.pattern_action_kind",
     _pattern(scenario_schema.HexColor): "content.schema.value.pattern_color",
     str(scenario_schema.Party.model_fields["code"].metadata[0].pattern):
         "content.schema.value.pattern_party_code",
@@ -67,6 +68,7 @@ MODEL_MESSAGES: dict[str, str] = {
     "'neighbour' goes with place: between, and only with it": "content.schema.value.mark_neighbour",
     "place: blank_area names a party box and no candidate": "content.schema.value.mark_blank_area",
     "phases must be listed once each, in the order of the day": "content.schema.value.phase_order",
+    scenario_schema.GUIDE_ONE_TRIGGER: "content.schema.value.guide_one_trigger",
     quiz_schema.ANSWER_NOT_AN_OPTION: "content.schema.value.quiz_answer_option",
     quiz_schema.ANSWER_TWICE: "content.schema.value.quiz_answer_twice",
     quiz_schema.FORM_TASK_INCOMPLETE: "content.schema.value.quiz_form_task",
@@ -80,6 +82,7 @@ MODEL_MESSAGES: dict[str, str] = {
 # A model-level error has the model's own path; these name the field the author must fix.
 MESSAGE_FIELDS: dict[str, str] = {
     "content.schema.value.phase_order": "phases",
+    "content.schema.value.guide_one_trigger": "at",
     "content.schema.value.quiz_answer_option": "answer",
     "content.schema.value.quiz_answer_twice": "answer",
     "content.schema.value.quiz_asks_given": "asks",

@@ -19,7 +19,7 @@ from pygame_gui.elements import UILabel, UITextBox
 
 from simulator.app import layout
 from simulator.app.context import AppContext
-from simulator.app.play import Mode, PlaySession
+from simulator.app.play import PlaySession
 from simulator.app.scene import Scene
 from simulator.app.widgets import FocusMemory, escape
 from simulator.art import palette
@@ -28,9 +28,10 @@ from simulator.core.actions import Action, AdvanceClock, EndPhase, RespondToEven
 from simulator.core.phases import incidents
 from simulator.core.state import World
 from simulator.presenter import finding_text
-from simulator.presenter.debrief import duty_text
 from simulator.presenter.labels import action_label
 from simulator.scenes import side_list
+from simulator.scenes.guide import Guide
+from simulator.scenes.phase_exits import PhaseExits
 from simulator.scenes.side_list import SideRow
 from simulator.schema.clock import format_minutes, to_minutes
 
@@ -66,11 +67,7 @@ SIDE_W = 430
 END_H = 44  # the "End this phase" button
 
 
-#: undone duties listed when ending a phase in Latihan; the rest are counted
-UNDONE_SHOWN = 5
-
-
-class PhaseScene(Scene):
+class PhaseScene(PhaseExits, Scene):
     """The frame around one phase of the day."""
 
     #: action kinds this scene offers on its stage; the rest go to the side list
@@ -101,6 +98,7 @@ class PhaseScene(Scene):
         self._next_loaded = False
         self._drawing = False
         self._drawn_layout: tuple[tuple[int, int], dict[Any, Any]] = ((-1, -1), {})
+        self.guide = Guide(self)  # the scenario's notes on this phase (presentation only)
 
     @property
     def world(self) -> World:
@@ -164,6 +162,7 @@ class PhaseScene(Scene):
     def build(self) -> None:
         self.builds += 1
         self.shortened = {}
+        self.guide.notice()  # a note come due (the phase begun, an action, the clock)
         for panel in (self.header_rect(), self.stage_rect(), self.side_rect()):
             self.ui.focus_panel(panel)  # the focus reads a panel at a time
         self.build_header()
@@ -172,6 +171,7 @@ class PhaseScene(Scene):
         self.stage_offers = frozenset(self.ui.offers)
         self.build_side()
         self.build_feedback()
+        self.guide.build_card()  # last: over the stage
         if self._focus_after_build is not None:
             self.ui.restore_focus(self._focus_after_build)
             self._focus_after_build = None
@@ -214,6 +214,17 @@ class PhaseScene(Scene):
                 self.open_mistakes,
                 focusable=False,
                 style=style,
+            )
+        guide = self.guide.header_label()
+        if guide is not None:  # the scenario's latest note, a key away once one was shown
+            guide_w = max(px(150), layout.button_width(self.ctx, guide))
+            right -= px(14) + guide_w
+            self.ui.button(
+                pygame.Rect(right, button_top, guide_w, button_h),
+                guide,
+                self.guide.toggle,
+                focusable=False,
+                tooltip=cat("shell.guide.open_hint"),
             )
         clock_font = layout.theme_font(self.ctx, "label", "@clock")
         clock_w = text_size(clock_font, "00:00")[0] + px(12)
@@ -521,75 +532,6 @@ class PhaseScene(Scene):
             self.ctx.stack.push(FollowUpDialog(self.ctx, self, event),
                                 on_result=lambda _: self.after_action())
 
-    def confirm_end(self) -> None:
-        from simulator.scenes.dialog import ConfirmDialog
-
-        cat = self.ctx.cat
-        body = cat("shell.phase.end_body")
-        undone = self.undone_duties() if self.session.mode is Mode.LATIHAN else []
-        if undone:  # Latihan says what would be judged undone; Ujian gives no such hint
-            lines = [f"• {text}" for text in undone[:UNDONE_SHOWN]]
-            if len(undone) > UNDONE_SHOWN:
-                lines.append(cat("shell.phase.end_more", count=len(undone) - UNDONE_SHOWN))
-            body = "\n".join([body, "", cat("shell.phase.end_undone"), *lines])
-        dialog = ConfirmDialog(
-            self.ctx,
-            cat("shell.phase.end_title"),
-            body,
-            cat("shell.phase.end_yes"),
-            cat("shell.common.cancel"),
-            prepare=self.rehearse_end,
-        )
-        self.ctx.stack.push(dialog, on_result=self._end_confirmed)
-
-    def rehearse_end(self) -> None:
-        """The next screen made ahead while the question is read (see
-        :func:`simulator.scenes.phases.rehearse_end`)."""
-        from simulator.scenes.phases import rehearse_end
-
-        rehearse_end(self.ctx, self.session)
-
-    def undone_duties(self) -> list[str]:
-        """This phase's duties not (wholly) done yet, in words, as the debrief names them."""
-        phase = self.world.phase
-        if phase is None:
-            return []
-        duties = self.session.sim.duties().get(phase, ())
-        return [
-            duty_text(phase, duty, self.world, self.ctx.cat)
-            for duty in duties
-            if duty.done < duty.of
-        ]
-
-    def _end_confirmed(self, yes: bool) -> None:
-        if yes:
-            self.act(EndPhase())
-
-    def next_phase(self) -> None:
-        from simulator.scenes.phases import scene_for
-
-        self.ctx.stack.replace(scene_for(self.ctx, self.session))
-
-    def show_debrief(self) -> None:
-        from simulator.scenes.debrief import DebriefScene
-
-        self.ctx.stack.replace(DebriefScene(self.ctx, self.session))
-
-    def open_mistakes(self) -> None:
-        from simulator.scenes.mistakes import MistakesOverlay
-
-        self.ctx.stack.push(MistakesOverlay(self.ctx, self.session))
-
-    def open_pause(self) -> None:
-        from simulator.scenes.pause import PauseScene
-
-        self.ctx.stack.push(PauseScene(self.ctx, self.session))
-
-    def ask_about_save(self) -> None:
-        from simulator.scenes.save_problem import ask_about_save
-
-        ask_about_save(self.ctx, self.session, self.after_action)
-
     def after_shown(self) -> None:
         """Once the phase is on screen, the day's checkpoint is noted when due and the next
         screen's code is loaded (see :meth:`Scene.after_shown`)."""
@@ -626,6 +568,8 @@ class PhaseScene(Scene):
     # --- input and drawing ----------------------------------------------------------------
 
     def handle(self, event: pygame.event.Event) -> bool:
+        if self.guide.handle(event):  # Esc and Enter close an open note first
+            return True
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_F1):
             self.open_pause()
             return True

@@ -472,6 +472,56 @@ class Scoring(Authored):
     disable: list[RuleId] = Field(default_factory=list, description="Rules not to score")
 
 
+# --- The guide: the scenario's own teaching text -----------------------------------------
+
+#: the most characters a guide note may have in each language: a note is read in a glance,
+#: beside the stage, by a first-timer (about four lines at the largest text size)
+GUIDE_TEXT_MAX = 360
+#: the most notes a scenario may carry (one at each phase's start and a few after an action)
+GUIDE_NOTES_MAX = 40
+GuideWords = Annotated[
+    str, StringConstraints(min_length=1, max_length=GUIDE_TEXT_MAX, strip_whitespace=True)
+]
+#: the message of a note that names more than one moment to appear (translated for authors)
+GUIDE_ONE_TRIGGER = "a guide note appears after an action or at a time, not both"
+#: an action kind as the action log writes it (``admit_voter``); the lint checks it exists
+ActionKind = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z_]{1,39}$")]
+
+
+class GuideText(Authored):
+    """A guide note's words in Bahasa Indonesia and in English, short enough to read at once."""
+
+    id: GuideWords = Field(description="Teks dalam Bahasa Indonesia / the Indonesian text")
+    en: GuideWords = Field(description="The English text / teks dalam bahasa Inggris")
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.id
+
+
+class GuideNote(Authored):
+    """A note that explains the procedure while a phase is played ("Panduan"). Shown in both
+    modes as the scenario's own teaching text, and never read by the engine: it describes the
+    procedure, it does not judge, and it must not name the scenario's traps."""
+
+    phase: Phase = Field(description="The phase whose screen shows the note")
+    after: ActionKind | None = Field(
+        None,
+        description="Show it after the trainee's first action of this kind in the phase (as "
+        "the action log names it, e.g. admit_voter); with neither after nor at, the note "
+        "opens at the phase's start",
+    )
+    at: GameTime | None = Field(
+        None, description="Show it once the game clock reaches this time in the phase"
+    )
+    text: GuideText = Field(description="The note, in both languages")
+
+    @model_validator(mode="after")
+    def _one_trigger(self) -> GuideNote:
+        if self.after is not None and self.at is not None:
+            raise ValueError(GUIDE_ONE_TRIGGER)
+        return self
+
+
 # --- The scenario --------------------------------------------------------------------------
 
 
@@ -504,6 +554,11 @@ class Scenario(Authored):
     events: list[Event] = Field(default_factory=list, max_length=100)
     rules: RuleSettings = Field(default_factory=RuleSettings)
     scoring: Scoring = Field(default_factory=Scoring)
+    guide: list[GuideNote] = Field(
+        default_factory=list,
+        max_length=GUIDE_NOTES_MAX,
+        description="Notes that explain each phase as it is played, for a first-timer",
+    )
 
     @model_validator(mode="after")
     def _phases_in_day_order(self) -> Scenario:

@@ -486,6 +486,7 @@ class FormulirScene(PhaseScene):
             and not self.session.finished
             and self.world.phase is self.phase
             and not incidents.awaiting(self.world)
+            and not self.guide.waiting()  # a note come due: shown on a new build
         )
         if not quiet or not self.refresh_feedback():
             super().after_action()

@@ -8,10 +8,10 @@ over the ballots, answer the voter's requests, ink a finger at the exit. The vot
 TPS sit in the side column with a search entry, as the printed DPT and DPTb sit on a real desk.
 
 The clock runs compressed (about two seconds a game minute; 3× or paused on request) and
-stops while a dialog or the pause menu is open. The engine's clock moves only by
-``AdvanceClock``: the scene shows the minutes passing and moves the engine when something is
-due (an arrival, 12:00, 13:00, a scenario event), and to the minute shown before the trainee's
-own next action, so the log records when each thing was done.
+stops while a dialog, the pause menu or a note of the scenario's guide is open. The engine's
+clock moves only by ``AdvanceClock``: the scene shows the minutes passing and moves the engine
+when something is due (an arrival, 12:00, 13:00, a scenario event), and to the minute shown
+before the trainee's own next action, so the log records when each thing was done.
 
 Nothing here judges: the scene offers what ``allowed_actions()`` allows and the engine says
 whether it was right.
@@ -477,6 +477,7 @@ class PemungutanScene(DeskBand, DeskPicture, DeskControls, PhaseScene):
         return (
             not self.paused
             and not self.reading
+            and not self.guide.is_open  # a note of the guide is read in no game time
             and self.ctx.stack.top is self
             and self.world.phase is self.phase
         )

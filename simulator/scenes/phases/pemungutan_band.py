@@ -16,6 +16,7 @@ from simulator.core.desk import is_priority
 from simulator.core.phases import continued_vote
 from simulator.core.phases.pemungutan import CallVoter
 from simulator.core.state import World
+from simulator.scenes.guide import Guide
 from simulator.scenes.phases import pemungutan_art as art
 from simulator.scenes.phases.pemungutan_units import BAND_H, FAST, ROW, TAG_H, Blit, P
 from simulator.schema.clock import to_minutes
@@ -33,6 +34,7 @@ class DeskBand:
     paused: bool
     fast: bool
     reading: bool
+    guide: Guide
 
     # --- sizes at the player's text size ---------------------------------------------------
 
@@ -222,6 +224,8 @@ class DeskBand:
             state, colour = cat(f"{P}.clock.reading"), palette.INK
         elif continued_vote.halted(self.world):
             state, colour = cat(f"{P}.clock.halted"), palette.INK
+        elif self.guide.is_open:
+            state, colour = cat(f"{P}.clock.guide"), palette.INK
         elif self.paused:
             state, colour = cat(f"{P}.clock.paused"), palette.MUTED
         else:

@@ -482,6 +482,7 @@ class PenghitunganScene(BallotTable, PhaseScene):
             and self.world.phase is self.phase
             and (counting.open_box,) == self._built_at
             and not incidents.awaiting(self.world)
+            and not self.guide.waiting()  # a note come due: shown on a new build
         )
         if not quiet or not self.refresh_feedback() or not self.plano.refresh():
             super().after_action()
