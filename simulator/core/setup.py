@@ -17,6 +17,7 @@ from simulator.core.state import (
     WitnessState,
     World,
 )
+from simulator.core.packing import scenario_map
 from simulator.schema.ballot import Ballot
 from simulator.schema.clock import to_minutes
 from simulator.schema.scenario import BallotGenerator, Item, Scenario
@@ -37,6 +38,7 @@ def build_world(scenario: Scenario, seed: int | None = None) -> World:
         boxes=_boxes(scenario),
         items_expected=_items_expected(scenario),
         items_delivered={},
+        packing=scenario_map(scenario),
     )
     world.items_delivered = {
         item: scenario.logistics.delivered.get(Item(item), quantity)
