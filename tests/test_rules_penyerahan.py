@@ -13,12 +13,12 @@ from typing import Any
 import pytest
 from rulekit import (
     PEMILU,
-    merged,
     PILKADA,
     WITNESS,
     careful,
     describe,
     end_phase,
+    merged,
     play,
     replacing,
     start,
@@ -28,7 +28,6 @@ from rulekit import (
 
 from simulator.core.actions import Action, AdvanceClock, EndPhase
 from simulator.core.engine import Simulation
-from simulator.schema.scenario import Scenario
 from simulator.core.phases.formulir import SignForm
 from simulator.core.phases.penyerahan import (
     GiveCopies,
@@ -39,6 +38,7 @@ from simulator.core.phases.penyerahan import (
     SealBox,
     UploadSirekap,
 )
+from simulator.schema.scenario import Scenario
 from simulator.schema.types import BallotType
 
 COPIES_NOT_GIVEN = "penyerahan.salinan_tidak_diberikan"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from simulator.core.ballot_gen import draw_ballots
 from simulator.core.domain import EXPECTED_ITEMS, PHASE_START, expected_ballots
+from simulator.core.packing import scenario_map
 from simulator.core.state import (
     BallotStock,
     Box,
@@ -17,7 +18,6 @@ from simulator.core.state import (
     WitnessState,
     World,
 )
-from simulator.core.packing import scenario_map
 from simulator.schema.ballot import Ballot
 from simulator.schema.clock import to_minutes
 from simulator.schema.scenario import BallotGenerator, Item, Scenario

@@ -2,13 +2,17 @@
 
 Per ballot type, a card with its box and the phone that photographs its C.Hasil plano: upload
 to Sirekap, make the C.Hasil Salinan (at the TPS or at a copy shop: offered side by side,
-judged by the engine), pack the box, seal it. Below, the people entitled to copies (the
-witnesses, the Pengawas TPS, the PPS) and the handover to the PPS. The scene enforces no
-order: whatever the engine allows is offered, and the engine judges the sequence.
+judged by the engine), seal the box. Below, the packing: every document to pack, each with the
+envelope and box it is in now; the one chosen gets the envelopes to put it into and the boxes
+to put its envelope into (every envelope and every box, so the screen never hints at the
+scenario's map). Then the people entitled to copies (the witnesses, the Pengawas TPS, the PPS)
+and the handover to the PPS. The scene enforces no order: whatever the engine allows is
+offered, and the engine judges the sequence.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 import pygame
@@ -16,6 +20,7 @@ import pygame
 from simulator.app import layout
 from simulator.app.context import AppContext
 from simulator.app.play import PlaySession
+from simulator.app.widgets import offer_key
 from simulator.art import palette
 from simulator.art.people import draw_officer, draw_witness
 from simulator.art.things import BoxState, draw_box
@@ -25,12 +30,16 @@ from simulator.core.phases.penyerahan import (
     GiveCopies,
     HandOver,
     MakeCopies,
-    PackBox,
+    PutInBox,
+    PutInEnvelope,
     SealBox,
     UploadSirekap,
+    packed_box,
     required_recipients,
+    sealed_in,
 )
 from simulator.core.state import Box
+from simulator.presenter.labels import box_name, document_name, envelope_name
 from simulator.scenes.phases import handover_art as art
 from simulator.scenes.phases.checklist import BADGE, ChecklistPhaseScene
 from simulator.schema.clock import format_minutes
@@ -43,7 +52,15 @@ RECIPIENT_KEYS = {"saksi": pygame.K_1, "ptps": pygame.K_2, "pps": pygame.K_3}
 
 class PenyerahanScene(ChecklistPhaseScene):
     stage_kinds = frozenset(
-        {"upload_sirekap", "make_copies", "give_copies", "pack_box", "seal_box", "hand_over"}
+        {
+            "upload_sirekap",
+            "make_copies",
+            "give_copies",
+            "put_in_envelope",
+            "put_in_box",
+            "seal_box",
+            "hand_over",
+        }
     )
     # A careful crew's first 15 handover actions in a Pemilu: every upload and copy, the copies
     # handed out, and the first box packed and sealed.
@@ -53,6 +70,8 @@ class PenyerahanScene(ChecklistPhaseScene):
     def __init__(self, ctx: AppContext, session: PlaySession) -> None:
         super().__init__(ctx, session)
         self._parts: tuple[tuple[int, int], dict[tuple[int, int], Parts]] = ((-1, -1), {})
+        self.chosen: str | None = None  # the document whose envelope and box are offered
+        self._offer_keys: tuple[int, frozenset[str]] = (-1, frozenset())
 
     def checklist_items(self) -> list[tuple[bool, str]]:
         world = self.world
@@ -60,6 +79,8 @@ class PenyerahanScene(ChecklistPhaseScene):
         boxes = list(world.boxes.values())
         total = len(boxes)
         needed = required_recipients(world)
+        documents = list(world.packing.envelope_of)
+        packed = sum(packed_box(world, d) is not None for d in documents)
 
         def row(key: str, done: int, of: int) -> tuple[bool, str]:
             return done == of, self.t(f"check.{key}", done=done, total=of)
@@ -68,7 +89,7 @@ class PenyerahanScene(ChecklistPhaseScene):
             row("uploaded", len(handover.sirekap_uploaded), total),
             row("copies", len(handover.copies_made), total),
             row("given", sum(r in handover.copies_given for r in needed), len(needed)),
-            row("packed", sum(b.packed for b in boxes), total),
+            row("packed", packed, len(documents)),
             row("sealed", sum(b.sealed for b in boxes), total),
             (handover.handed_over_at is not None, self.t("check.handed_over")),
         ]
@@ -76,15 +97,24 @@ class PenyerahanScene(ChecklistPhaseScene):
     # --- laying out -----------------------------------------------------------------------------
 
     def lay_out_stage(self, width: int, room: int) -> int:
-        """A card per type, then the people entitled to copies and the handover, laid out
-        the first way that keeps them in ``room`` (see :meth:`choose_layout`)."""
-        return self.choose_layout(width, room, self.plan_handover)
+        """A card per type, the packing, then the people entitled to copies and the
+        handover. The cards are laid out the first way that would keep the stage in ``room``
+        without the packing (see :meth:`choose_layout`): the packing is long in a Pemilu and
+        the stage scrolls to it, while the cards keep their one row."""
+        self.replan(width, lambda w: 0)
+        packing_h = self.lay_out_packing(width, 0, self.offered()) + self.ctx.px(10)
+        scrolls, self.stage_scrolls = self.stage_scrolls, False
+        try:
+            return self.choose_layout(width, room + packing_h, self.plan_handover)
+        finally:
+            self.stage_scrolls = scrolls
 
     def plan_handover(self, width: int) -> int:
         px = self.ctx.px
         offered = self.offered()
         y = self.heading_at(self.t("boxes_title"), (0, 0), width) + px(4)
         y = self.lay_out_cards(width, y, offered) + px(10)
+        y = self.lay_out_packing(width, y, offered) + px(10)
         panels = [
             (self.recipients_need(), self.recipients_h, self.build_recipients),
             (self.handover_need(), self.handover_h, self.build_handover),
@@ -104,7 +134,6 @@ class PenyerahanScene(ChecklistPhaseScene):
             [(self.t("upload"), None, None), (self.t("uploaded"), None, BADGE)],
             [(self.t("copy_tps"), None, None), *made],
             [(self.t("copy_out"), None, None)],
-            [(self.t("pack"), None, None), (self.t("packed"), None, BADGE)],
             [(self.t("seal"), None, None), (self.t("sealed"), None, BADGE)],
         ]
 
@@ -199,7 +228,7 @@ class PenyerahanScene(ChecklistPhaseScene):
         y = place_upload.bottom + gap
         y += self.lines_at(status, (left, y), inner_w, 13, bold=not signed)
         self.lines_at(caption, (left, y), inner_w, 13, colour=palette.MUTED)
-        # The copies' places, then packing and sealing, counted from the foot of the card
+        # The copies' places, then sealing, counted from the foot of the card
         # (whatever the words above take, the buttons keep their places).
         y = card.bottom - sum(h + gap for h in slots[1:])
         places = []
@@ -216,16 +245,11 @@ class PenyerahanScene(ChecklistPhaseScene):
                 action = MakeCopies(ballot=ballot, place=value)  # type: ignore[arg-type]
                 if action in offered:
                     self.action_button(rect, self.t(text), action)
-        pack = PackBox(ballot=ballot)
-        if box.packed:
-            self.badge(places[2], self.t("packed"))
-        elif pack in offered:
-            self.action_button(places[2], self.t("pack"), pack)
         seal = SealBox(ballot=ballot)
         if box.sealed:
-            self.badge(places[3], self.t("sealed"))
+            self.badge(places[2], self.t("sealed"))
         elif seal in offered:
-            self.action_button(places[3], self.t("seal"), seal)
+            self.action_button(places[2], self.t("seal"), seal)
 
     def card_picture(self, rect: pygame.Rect, ballot: BallotType, box: Box) -> None:
         """The box (open, or sealed), its envelopes beside it until packed, and the phone."""
@@ -247,6 +271,187 @@ class PenyerahanScene(ChecklistPhaseScene):
             self.stage_pictures.add(
                 art.envelopes(colour, size), (room.left, room.bottom - size[1])
             )
+
+    # --- packing: each document into an envelope, each envelope into a box --------------------
+
+    def offers(self, offered: list[Action]) -> frozenset[str]:
+        """The offer keys of what the engine allows now, once per state: the packing asks
+        about dozens of moves at every layout tried."""
+        applied = len(self.session.sim.log)
+        if self._offer_keys[0] != applied:
+            self._offer_keys = (applied, frozenset(offer_key(a) for a in offered))
+        return self._offer_keys[1]
+
+    def chosen_document(self) -> str:
+        """The document being packed: the one the trainee chose, else the first not yet in a
+        box (else the first)."""
+        world = self.world
+        documents = list(world.packing.envelope_of)
+        if self.chosen not in documents:
+            loose = (d for d in documents if packed_box(world, d) is None)
+            self.chosen = next(loose, documents[0])
+        return self.chosen
+
+    def choose(self, document: str) -> None:
+        self.chosen = document
+        self.keep_focus()
+        self.rebuild()
+
+    def reveal(self, action: Action) -> bool:
+        """A packing move is offered for the document chosen: choose the one it is about."""
+        document: str | None = None
+        if isinstance(action, PutInEnvelope):
+            document = action.document
+        elif isinstance(action, PutInBox):
+            held = self.world.handover.envelope_of
+            document = next((d for d, e in held.items() if e == action.envelope), None)
+        if document is None or document == self.chosen:
+            return super().reveal(action)
+        self.choose(document)
+        return True
+
+    def place_words(self, document: str) -> str:
+        """Where ``document`` is now: loose, in an envelope on the table, or in a box."""
+        cat = self.ctx.cat
+        handover = self.world.handover
+        envelope = handover.envelope_of.get(document)
+        if envelope is None:
+            return self.t("packing.loose")
+        box = handover.box_of.get(envelope)
+        if box is None:
+            return self.t("packing.on_table", envelope=envelope_name(envelope, cat))
+        return self.t(
+            "packing.in_box", envelope=envelope_name(envelope, cat), box=box_name(box.value, cat)
+        )
+
+    def document_label(self, document: str) -> str:
+        return self.t(
+            "packing.row",
+            document=document_name(document, self.ctx.cat),
+            place=self.place_words(document),
+        )
+
+    def grid(
+        self,
+        width: int,
+        top: int,
+        items: list[tuple[str, str | None]],
+        place: Callable[[pygame.Rect, int], None],
+        least: int,
+    ) -> int:
+        """Items (their words, and the button's style or BADGE for a badge) in as many columns
+        as ``least`` wide allows, each row as tall as its tallest; ``place(rect, index)`` fills each cell."""
+        px = self.ctx.px
+        gap = px(6)
+        columns = max(1, min(len(items), (width + gap) // (least + gap)))
+        cell_w = (width - gap * (columns - 1)) // columns
+        y = top
+        for start in range(0, len(items), columns):
+            row = items[start : start + columns]
+            height = max(self.slot_h(cell_w, (text, None, style)) for text, style in row)
+            for offset in range(len(row)):
+                rect = pygame.Rect(offset * (cell_w + gap), y, cell_w, height)
+                place(rect, start + offset)
+            y += height + gap
+        return y - gap
+
+    def lay_out_packing(self, width: int, top: int, offered: list[Action]) -> int:
+        """The documents with where each is, then the envelopes and boxes for the one
+        chosen."""
+        px = self.ctx.px
+        documents = list(self.world.packing.envelope_of)
+        chosen = self.chosen_document()
+        y = top + self.heading_at(self.t("packing.title"), (0, top), width) + px(2)
+        y += self.lines_at(self.t("packing.note"), (0, y), width, 13, colour=palette.MUTED)
+        y += px(6)
+        labels = [self.document_label(d) for d in documents]
+
+        def place_document(rect: pygame.Rect, index: int) -> None:
+            document = documents[index]
+            style = "@strong" if document == chosen else None
+            self.choice_button(
+                rect, labels[index], lambda d=document: self.choose(d), f"document:{document}",
+                style=style,
+            )
+
+        styles = ["@strong" if d == chosen else None for d in documents]
+        y = self.grid(width, y, list(zip(labels, styles, strict=True)), place_document, px(270))
+        return self.lay_out_chooser(width, y + px(10), chosen, offered)
+
+    def lay_out_chooser(self, width: int, top: int, chosen: str, offered: list[Action]) -> int:
+        """A panel for the chosen document: every envelope to put it in, then every box to
+        put its envelope in."""
+        px = self.ctx.px
+        cat = self.ctx.cat
+        world = self.world
+        keys = self.offers(offered)
+        inner_w = width - px(24)
+        left = px(12)
+        y = top + px(8)
+        y += self.lines_at(
+            self.t("packing.envelope_for", document=document_name(chosen, cat)),
+            (left, y), inner_w, 15, bold=True,
+        ) + px(4)
+        current = world.handover.envelope_of.get(chosen)
+        if world.handover.handed_over_at is not None or sealed_in(world, current):
+            y += self.lines_at(self.t("packing.sealed_in"), (left, y), inner_w, 14,
+                               colour=palette.MUTED)
+            panel = pygame.Rect(0, top, width, y + px(10) - top)
+            self.stage_pictures.panels.append(panel)
+            return panel.bottom
+        envelopes = list(world.packing.box_of)
+        names = [envelope_name(e, cat) for e in envelopes]
+        moves = [PutInEnvelope(document=chosen, envelope=e) for e in envelopes]
+
+        def place_envelope(rect: pygame.Rect, index: int) -> None:
+            rect = rect.move(left, 0)
+            if envelopes[index] == current:
+                self.badge(rect, names[index])
+            elif offer_key(moves[index]) in keys:
+                self.action_button(rect, names[index], moves[index])
+            else:  # in a box already sealed
+                self.lines_at(self.t("packing.sealed_away", name=names[index]),
+                              rect.topleft, rect.width, 13, colour=palette.MUTED)
+
+        items = [(n, BADGE if e == current else None) for e, n in zip(envelopes, names,
+                                                                      strict=True)]
+        y = self.grid(inner_w, y, items, place_envelope, px(230)) + px(10)
+        if current is None:
+            y += self.lines_at(self.t("packing.envelope_first"), (left, y), inner_w, 14,
+                               colour=palette.MUTED)
+        else:
+            y = self.lay_out_boxes(inner_w, left, y, current, keys)
+        panel = pygame.Rect(0, top, width, y + px(10) - top)
+        self.stage_pictures.panels.append(panel)
+        return panel.bottom
+
+    def lay_out_boxes(
+        self, width: int, left: int, top: int, envelope: str, keys: frozenset[str]
+    ) -> int:
+        px = self.ctx.px
+        cat = self.ctx.cat
+        world = self.world
+        y = top + self.lines_at(
+            self.t("packing.box_for", envelope=envelope_name(envelope, cat)),
+            (left, top), width, 15, bold=True,
+        ) + px(4)
+        now = world.handover.box_of.get(envelope)
+        boxes = list(world.boxes)
+        names = [box_name(b.value, cat) for b in boxes]
+        moves = [PutInBox(envelope=envelope, box=b) for b in boxes]
+
+        def place_box(rect: pygame.Rect, index: int) -> None:
+            rect = rect.move(left, 0)
+            if boxes[index] is now:
+                self.badge(rect, names[index])
+            elif offer_key(moves[index]) in keys:
+                self.action_button(rect, names[index], moves[index])
+            else:  # sealed
+                self.lines_at(self.t("packing.sealed_away", name=names[index]),
+                              rect.topleft, rect.width, 13, colour=palette.MUTED)
+
+        items = [(n, BADGE if b is now else None) for b, n in zip(boxes, names, strict=True)]
+        return self.grid(width, y, items, place_box, px(150))
 
     # --- the copies for the people entitled to them ------------------------------------------
 
