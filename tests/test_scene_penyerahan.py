@@ -10,9 +10,9 @@ from types import SimpleNamespace
 
 import pygame
 import pytest
-from pygame_gui.elements import UIButton
 from fit import layout_faults
 from pilot import ShownText, shown_text
+from pygame_gui.elements import UIButton
 from test_scene_penutupan import (
     FIT_CASES,
     FIT_IDS,
@@ -246,7 +246,7 @@ def test_the_keyboard_alone_packs_a_document() -> None:
 
 
 def test_a_document_in_another_types_box_is_judged_at_the_handover() -> None:
-    ctx, scene, crew = handover_scene()
+    _, scene, crew = handover_scene()
     for action in crew.phase_actions(Phase.PENYERAHAN):
         if action == PutInBox(envelope="sampul_sisa.dpd", box=BallotType.DPD):
             action = PutInBox(envelope="sampul_sisa.dpd", box=DPR)

@@ -339,8 +339,9 @@ class PenyerahanScene(ChecklistPhaseScene):
         place: Callable[[pygame.Rect, int], None],
         least: int,
     ) -> int:
-        """Items (their words, and the button's style or BADGE for a badge) in as many columns
-        as ``least`` wide allows, each row as tall as its tallest; ``place(rect, index)`` fills each cell."""
+        """Items (their words, and the button's style or BADGE for a badge) in as many
+        columns as ``least`` wide allows, each row as tall as its tallest; ``place(rect,
+        index)`` fills each cell."""
         px = self.ctx.px
         gap = px(6)
         columns = max(1, min(len(items), (width + gap) // (least + gap)))
