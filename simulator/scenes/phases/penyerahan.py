@@ -27,6 +27,8 @@ from simulator.art.things import BoxState, draw_box
 from simulator.core.actions import Action
 from simulator.core.phases.penyerahan import (
     RECIPIENTS,
+    WRONG_BOX,
+    WRONG_ENVELOPE,
     GiveCopies,
     HandOver,
     MakeCopies,
@@ -393,6 +395,16 @@ class PenyerahanScene(ChecklistPhaseScene):
             self.t("packing.envelope_for", document=document_name(chosen, cat)),
             (left, y), inner_w, 15, bold=True,
         ) + px(4)
+        if self.map_scored():
+            target = world.packing
+            y += self.lines_at(
+                self.t(
+                    "packing.instruction",
+                    envelope=envelope_name(target.envelope_of[chosen], cat),
+                    box=box_name(target.box_for(chosen).value, cat),
+                ),
+                (left, y), inner_w, 14, colour=palette.MUTED,
+            ) + px(4)
         current = world.handover.envelope_of.get(chosen)
         if world.handover.handed_over_at is not None or sealed_in(world, current):
             y += self.lines_at(self.t("packing.sealed_in"), (left, y), inner_w, 14,
@@ -425,6 +437,14 @@ class PenyerahanScene(ChecklistPhaseScene):
         panel = pygame.Rect(0, top, width, y + px(10) - top)
         self.stage_pictures.panels.append(panel)
         return panel.bottom
+
+    def map_scored(self) -> bool:
+        """Whether this scenario scores the envelopes and boxes the regulation leaves open
+        (HANDBOOK §15 item 12): then its map is the local instruction printed on the
+        envelopes, and the screen shows it, as a trainee is never judged on what is not
+        shown."""
+        scoring = self.session.sim.scoring
+        return scoring.scored(WRONG_ENVELOPE) or scoring.scored(WRONG_BOX)
 
     def lay_out_boxes(
         self, width: int, left: int, top: int, envelope: str, keys: frozenset[str]
