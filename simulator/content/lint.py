@@ -703,9 +703,17 @@ def check_packing(s: Scenario) -> list[Issue]:
             issues.append(unknown(loc, "envelope", envelope, envelopes, "key"))
         if ballot not in types:
             issues.append(_not_in_scenario(loc, ballot))
-    if issues:
+    # The ballots' boxes, judged on the entries that name known ids (the rest is reported).
+    base = packing.default_map(types, s.election) if types else None
+    if base is None:
         return issues
-    return _ballots_elsewhere(s, packing.scenario_map(s))
+    target = packing.PackingMap(
+        {**base.envelope_of, **{d: e for d, e in s.packing.envelopes.items()
+                                if d in documents and e in envelopes}},
+        {**base.box_of, **{e: b for e, b in s.packing.boxes.items()
+                           if e in envelopes and b in types}},
+    )
+    return issues + _ballots_elsewhere(s, target)
 
 
 def _ballots_elsewhere(s: Scenario, target: packing.PackingMap) -> list[Issue]:
