@@ -367,3 +367,29 @@ def test_nothing_moves_in_or_out_of_a_sealed_box() -> None:
     assert PutInBox(envelope="sampul_c_hasil.dpr", box=PPWP) not in offered
     assert PutInBox(envelope="sampul_c_hasil.dpr", box=DPR) not in offered  # already there
     assert PutInEnvelope(document="c_hasil.dpr", envelope="sampul_sisa.dpr") in offered
+
+
+def test_a_day_of_packing_moves_replays_byte_for_byte() -> None:
+    """Documents moved between envelopes and envelopes between boxes, written to a log and
+    played back: the same state, the same findings, the same log text."""
+    from simulator.core.actionlog import format_log, parse_log
+    from simulator.core.digest import state_digest
+    from simulator.core.replay import apply_log, header_for, result_of
+
+    sim = unscored_handover(scoring={"enable": [WRONG_ENVELOPE, WRONG_BOX]})
+    detour = [
+        PutInEnvelope(document="c_hasil.ppwp", envelope="sampul_dokumen"),
+        PutInBox(envelope="sampul_dokumen", box=DPR),
+        PutInBox(envelope="sampul_dokumen", box=PPWP),
+        PutInEnvelope(document="surat_suara_sisa.dpr", envelope="sampul_sisa.ppwp"),
+    ]
+    play(sim, detour)
+    play(sim, replacing(careful(sim), placing("surat_suara_sisa.dpr"), lambda a: None))
+    end_phase(sim)
+    assert {WRONG_ENVELOPE, BALLOTS_IN_WRONG_BOX} <= {f.rule_id for f in sim.findings}, (
+        describe(sim)
+    )
+    text = format_log(header_for(sim, "0" * 64), sim.log, result_of(sim))
+    again = apply_log(sim.world.scenario, parse_log(text))
+    assert state_digest(again.world, again.findings) == state_digest(sim.world, sim.findings)
+    assert format_log(header_for(again, "0" * 64), again.log, result_of(again)) == text
