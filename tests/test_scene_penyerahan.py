@@ -4,10 +4,15 @@ both window sizes."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 
 import pygame
 import pytest
+from fit import layout_faults
+from pilot import ShownText, shown_text
+from pygame_gui.elements import UIButton
 from test_scene_penutupan import (
     FIT_CASES,
     FIT_IDS,
@@ -19,7 +24,6 @@ from test_scene_penutupan import (
     play_until,
     press,
     press_offer,
-    texts_fit,
 )
 
 from simulator.app.context import AppContext
@@ -29,14 +33,15 @@ from simulator.app.play import Mode, PlaySession
 from simulator.app.shots import headless_context
 from simulator.app.widgets import offer_key
 from simulator.content import load_scenario
-from simulator.core.actions import RespondToEvent
+from simulator.core.actions import Action, RespondToEvent
 from simulator.core.careful import CarefulCrew
 from simulator.core.phases import incidents
 from simulator.core.phases.penyerahan import (
     GiveCopies,
     HandOver,
     MakeCopies,
-    PackBox,
+    PutInBox,
+    PutInEnvelope,
     SealBox,
     UploadSirekap,
 )
@@ -64,6 +69,43 @@ def handover_scene(
     return ctx, scene, crew
 
 
+def choose(scene: PenyerahanScene, document: str) -> None:
+    """Click the document's button in the packing list."""
+    press(scene.ctx, scene.choices[f"document:{document}"])
+    assert scene.chosen == document, f"clicking {document} chose {scene.chosen}"
+
+
+def press_packing(scene: PenyerahanScene, action: Action) -> None:
+    """A packing move as a trainee makes it with the mouse: the document first (for a box,
+    one in that envelope), then the envelope's or the box's button."""
+    if isinstance(action, PutInEnvelope):
+        document = action.document
+    elif isinstance(action, PutInBox):
+        held = scene.world.handover.envelope_of
+        document = next(d for d, e in held.items() if e == action.envelope)
+    else:
+        press_offer(scene, action)
+        return
+    if scene.chosen != document:
+        choose(scene, document)
+    press_offer(scene, action)
+
+
+def tab_to(ctx: AppContext, scene: PenyerahanScene, find: Callable[[], UIButton]) -> None:
+    """Tab until the focus is on the button ``find`` names (the buttons are made again
+    after each action), as a trainee without a mouse would."""
+    for _ in range(300):
+        if scene.ui.focused() is find():
+            return
+        key(ctx, pygame.K_TAB)
+    raise AssertionError("Tab never reached the button")
+
+
+def shown(scene: PenyerahanScene) -> ShownText:
+    """Every word the screen draws now (the pilot's reading of it)."""
+    return shown_text(SimpleNamespace(ctx=scene.ctx, driver=Driver(scene.ctx)))  # type: ignore[arg-type]
+
+
 def handover_rules(scene: PenyerahanScene) -> set[str]:
     return {f.rule_id for f in scene.session.sim.findings if f.phase is Phase.PENYERAHAN}
 
@@ -73,18 +115,23 @@ def handover_rules(scene: PenyerahanScene) -> set[str]:
 
 @pytest.mark.parametrize(("path", "lang", "size"), FIT_CASES, ids=FIT_IDS)
 def test_every_text_fits_its_element(path: Path, lang: str, size: tuple[int, int]) -> None:
+    """Whole words everywhere (the packing's buttons wrap their long names onto lines of
+    their own, read as pygame_gui lays them out), at the start, mid-phase, after it."""
     ctx, scene, crew = handover_scene(size, lang, path)
     driver = Driver(ctx)
     driver.step(1 / 60, [])
-    checked = texts_fit(scene, f"{lang} {size} at the start")
-    assert checked >= 10, f"only {checked} labels and buttons on the handover stage"
+    assert len(scene.choices) == len(scene.world.packing.envelope_of), "a button per document"
+    faults = layout_faults(scene)
+    assert not faults, f"{lang} {size} at the start: {faults}"
     steps = list(crew.phase_actions(Phase.PENYERAHAN))
-    scene.act_all(steps[:-3])  # uploads, copies, recipients, a first box sealed
+    scene.act_all(steps[:-3])  # uploads, copies, recipients, packing, the first boxes sealed
     driver.step(1 / 60, [])
-    texts_fit(scene, f"{lang} {size} mid-phase")
+    faults = layout_faults(scene)
+    assert not faults, f"{lang} {size} mid-phase: {faults}"
     scene.act_all(steps[-3:])
     driver.step(1 / 60, [])
-    texts_fit(scene, f"{lang} {size} after the handover")
+    faults = layout_faults(scene)
+    assert not faults, f"{lang} {size} after the handover: {faults}"
 
 
 # --- Pressing the stage's buttons ---------------------------------------------------------------
@@ -95,7 +142,6 @@ def test_stage_buttons_apply_their_actions() -> None:
     # The upload last: Sirekap misreading the uploaded sheet opens a dialog over the stage.
     for action in (
         MakeCopies(ballot=PPWP),
-        PackBox(ballot=DPR),
         SealBox(ballot=DPR),
         UploadSirekap(ballot=PPWP),
     ):
@@ -133,7 +179,7 @@ def test_careful_play_through_the_widgets_has_no_findings(path: Path) -> None:
     ctx, scene, crew = handover_scene(path=path)
     before = len(scene.session.sim.findings)
     for action in list(crew.phase_actions(Phase.PENYERAHAN)):
-        press_offer(scene, action)
+        press_packing(scene, action)
         assert last(scene) == action, f"pressing the button for {action!r} gave {last(scene)!r}"
         for event in incidents.awaiting(scene.world):  # Sirekap misreads an uploaded sheet
             dialog = ctx.stack.top
@@ -161,3 +207,62 @@ def test_copies_made_outside_and_an_unsealed_box_fire_their_rules() -> None:
     end_phase(ctx)
     found = handover_rules(scene)
     assert {FORMS_TAKEN_OUT, BOX_NOT_PACKED, BOX_NOT_SEALED, COPIES_NOT_GIVEN} <= found, found
+
+
+# --- Packing: each document into an envelope, each envelope into a box -------------------------
+
+
+def test_the_mouse_chooses_a_document_then_its_envelope_and_box() -> None:
+    ctx, scene, _ = handover_scene()
+    choose(scene, "c_daftar_hadir")
+    cat = ctx.cat
+    heading = cat("scene.penyerahan.packing.envelope_for",
+                  document=cat("label.document.c_daftar_hadir"))
+    assert shown(scene).shows(heading), f"the chooser names the document: {heading!r}"
+    press_offer(scene, PutInEnvelope(document="c_daftar_hadir", envelope="sampul_c_hasil.dpr"))
+    assert last(scene) == PutInEnvelope(document="c_daftar_hadir", envelope="sampul_c_hasil.dpr")
+    press_offer(scene, PutInBox(envelope="sampul_c_hasil.dpr", box=DPR))
+    assert last(scene) == PutInBox(envelope="sampul_c_hasil.dpr", box=DPR)
+    place = scene.choices["document:c_daftar_hadir"].text.replace("\xa0", " ")
+    words = " ".join(place.split())
+    assert cat("label.envelope.sampul_c_hasil", ballot="DPR") in words, words
+    assert cat("label.box", ballot="DPR") in words, f"the list says where it went: {words}"
+
+
+def test_the_keyboard_alone_packs_a_document() -> None:
+    """Tab to the document, Enter; Tab to an envelope, Enter; Tab to a box, Enter."""
+    ctx, scene, _ = handover_scene()
+    tab_to(ctx, scene, lambda: scene.choices["document:model_a"])
+    key(ctx, pygame.K_RETURN)
+    assert scene.chosen == "model_a", f"Enter on the document chose {scene.chosen}"
+    into = PutInEnvelope(document="model_a", envelope="sampul_dokumen")
+    tab_to(ctx, scene, lambda: scene.ui.offers[offer_key(into)])
+    key(ctx, pygame.K_RETURN)
+    assert last(scene) == into, f"Enter on the envelope: {last(scene)!r}"
+    box = PutInBox(envelope="sampul_dokumen", box=PPWP)
+    tab_to(ctx, scene, lambda: scene.ui.offers[offer_key(box)])
+    key(ctx, pygame.K_RETURN)
+    assert last(scene) == box, f"Enter on the box: {last(scene)!r}"
+
+
+def test_a_document_in_another_types_box_is_judged_at_the_handover() -> None:
+    _, scene, crew = handover_scene()
+    for action in crew.phase_actions(Phase.PENYERAHAN):
+        if action == PutInBox(envelope="sampul_sisa.dpd", box=BallotType.DPD):
+            action = PutInBox(envelope="sampul_sisa.dpd", box=DPR)
+        if isinstance(action, UploadSirekap):
+            continue  # no Sirekap dialog in the way
+        press_packing(scene, action)
+    found = handover_rules(scene)
+    assert "penyerahan.surat_suara_salah_kotak" in found, found
+
+
+def test_nothing_is_offered_for_a_document_sealed_in_its_box() -> None:
+    ctx, scene, crew = handover_scene()
+    steps = [a for a in crew.phase_actions(Phase.PENYERAHAN) if not isinstance(a, HandOver)]
+    scene.act_all([a for a in steps if not isinstance(a, UploadSirekap)])
+    choose(scene, "c_hasil.ppwp")
+    assert not any(key.startswith("put_in") for key in scene.ui.offers), (
+        "every box is sealed: nothing moves in or out"
+    )
+    assert shown(scene).shows(ctx.cat("scene.penyerahan.packing.sealed_in"))

@@ -64,6 +64,8 @@ FIGURES: dict[str, Any] = {
     "earliest": 720, "entitled": ["ppwp", "dpd"], "expected": 5, "given": ["ppwp"],
     "latest": 780, "missing": ["dpd"], "right": "dpt", "still_open": ["dpr"], "time": 600,
     "total": 5, "unused": 3, "voters_lost": 2, "first": "I.B4.total", "written": 4,
+    "box": "dpr", "expected_box": "ppwp", "envelope": "sampul_c_hasil.dpr",
+    "expected_envelope": "sampul_dokumen",
 }
 
 

@@ -36,10 +36,12 @@ from simulator.core.phases import pembukaan as pb
 from simulator.core.phases import pemungutan as pm
 from simulator.core.phases import penghitungan as ph
 from simulator.core.phases import penutupan as pt
+from simulator.core.phases import penyerahan as ps
 from simulator.core.phases.penghitungan import current_ballot
 from simulator.core.state import World
 from simulator.i18n import Catalog
 from simulator.presenter.cases import event_case
+from simulator.presenter.labels import box_name, document_name, envelope_name
 from simulator.quiz.texts import mark_text
 from simulator.scenes.phases import scene_for
 from simulator.schema.clock import format_minutes, to_minutes
@@ -843,7 +845,72 @@ def _handover_steps(lang: str) -> Look:
     cat = stage.cat
     p = "scene.penyerahan"
     return stage.look(
-        [cat(f"{p}.upload"), cat(f"{p}.pack"), cat(f"{p}.seal"), cat(f"{p}.hand_over")]
+        [cat(f"{p}.upload"), cat(f"{p}.seal"), cat(f"{p}.hand_over")]
+    )
+
+
+def _packing_row(cat: Catalog, document: str, place: str) -> str:
+    return cat("scene.penyerahan.packing.row", document=document_name(document, cat), place=place)
+
+
+@probe("handover.packing", Phase.PENYERAHAN)
+def _packing(lang: str) -> Look:
+    """Every document to pack is listed with where it is: loose, then in its envelope and
+    box; the checklist counts those packed."""
+    stage = reach("pemilu-hari-penuh", Phase.PENYERAHAN, lang)
+    cat, world = stage.cat, stage.world
+    p = "scene.penyerahan"
+    documents = list(world.packing.envelope_of)
+    loose = stage.look(
+        [_packing_row(cat, d, cat(f"{p}.packing.loose")) for d in documents]
+        + [cat(f"{p}.check.packed", done=0, total=len(documents))]
+    )
+    moves = [a for a in stage.crew.packing()]
+    stage.apply(*moves)
+    envelope = world.packing.envelope_of["surat_suara_sisa.dpd"]
+    place = cat(
+        f"{p}.packing.in_box",
+        envelope=envelope_name(envelope, cat),
+        box=box_name("dpd", cat),
+    )
+    packed = stage.look([_packing_row(cat, "surat_suara_sisa.dpd", place)])
+    return worst([loose, packed])
+
+
+@probe("handover.packing_choices", Phase.PENYERAHAN)
+def _packing_choices(lang: str) -> Look:
+    """For the document chosen, every envelope by name; once it is in one, every box."""
+    stage = reach("pemilu-hari-penuh", Phase.PENYERAHAN, lang)
+    cat, world = stage.cat, stage.world
+    stage.scene.choose("c_hasil.dpr")
+    envelopes = stage.look([envelope_name(e, cat) for e in world.packing.box_of])
+    stage.apply(ps.PutInEnvelope(document="c_hasil.dpr", envelope="sampul_c_hasil.dpr"))
+    boxes = stage.look([box_name(b.value, cat) for b in world.boxes])
+    return worst([envelopes, boxes])
+
+
+@probe("handover.packing_map", Phase.PENYERAHAN)
+def _packing_map(lang: str) -> Look:
+    """Where a scenario scores the envelopes and boxes the regulation leaves open, the chosen
+    document's place by its map is shown, as the local instruction printed on the envelopes
+    (§15 item 12)."""
+    plain = entry("pemilu-hari-penuh")
+    assert plain.scenario is not None
+    rules = ["penyerahan.dokumen_salah_sampul", "penyerahan.dokumen_salah_kotak"]
+    scored = plain.scenario.model_copy(
+        update={"scoring": plain.scenario.scoring.model_copy(update={"enable": rules})}
+    )
+    stage = reach(ScenarioEntry(plain.path, scored, plain.sha256), Phase.PENYERAHAN, lang)
+    cat, target = stage.cat, stage.world.packing
+    stage.scene.choose("c_kejadian_khusus")
+    return stage.look(
+        [
+            cat(
+                "scene.penyerahan.packing.instruction",
+                envelope=envelope_name(target.envelope_of["c_kejadian_khusus"], cat),
+                box=box_name(target.box_for("c_kejadian_khusus").value, cat),
+            )
+        ]
     )
 
 

@@ -18,6 +18,7 @@ from typing import TypeVar
 
 from simulator.content.errors import Anchor, Hint, Issue, Level, PathPart
 from simulator.content.real_names import real_party, real_person
+from simulator.core import packing
 from simulator.core.actions import COMMON_ACTIONS, EndPhase
 from simulator.core.ballot_gen import GeneratorError, generator_problem
 from simulator.core.catalogue import PHASE_MODULES
@@ -701,6 +702,67 @@ def check_event_decisions(s: Scenario) -> list[Issue]:
     ]
 
 
+def check_packing(s: Scenario) -> list[Issue]:
+    """The packing map names documents and envelopes of this TPS, boxes of its ballot types,
+    and keeps every type's ballots in that type's box (HANDBOOK §10 step 6)."""
+    types = tuple(_contests(s))
+    documents = packing.documents(types)
+    envelopes = packing.envelopes(types)
+    listing = {
+        "document": {"types": ", ".join(packing.TYPE_DOCUMENTS),
+                     "shared": ", ".join(packing.SHARED_DOCUMENTS)},
+        "envelope": {"types": ", ".join(packing.TYPE_ENVELOPES),
+                     "shared": ", ".join(packing.SHARED_ENVELOPES)},
+    }
+
+    def unknown(loc: Loc, what: str, value: str, known: Sequence[str], anchor: Anchor) -> Issue:
+        close = difflib.get_close_matches(value, list(known), n=1)
+        hint = Hint("content.hint.did_you_mean", {"suggestion": repr(close[0])}) if close else None
+        return _issue(loc, f"lint.packing.unknown_{what}", anchor=anchor, hint=hint,
+                      **{what: repr(value)}, **listing[what])
+
+    issues: list[Issue] = []
+    for document, envelope in s.packing.envelopes.items():
+        loc = ("packing", "envelopes", document)
+        if document not in documents:
+            issues.append(unknown(loc, "document", document, documents, "key"))
+        if envelope not in envelopes:
+            issues.append(unknown(loc, "envelope", envelope, envelopes, "value"))
+    for envelope, ballot in s.packing.boxes.items():
+        loc = ("packing", "boxes", envelope)
+        if envelope not in envelopes:
+            issues.append(unknown(loc, "envelope", envelope, envelopes, "key"))
+        if ballot not in types:
+            issues.append(_not_in_scenario(loc, ballot))
+    # The ballots' boxes, judged on the entries that name known ids (the rest is reported).
+    base = packing.default_map(types, s.election) if types else None
+    if base is None:
+        return issues
+    target = packing.PackingMap(
+        {**base.envelope_of, **{d: e for d, e in s.packing.envelopes.items()
+                                if d in documents and e in envelopes}},
+        {**base.box_of, **{e: b for e, b in s.packing.boxes.items()
+                           if e in envelopes and b in types}},
+    )
+    return issues + _ballots_elsewhere(s, target)
+
+
+def _ballots_elsewhere(s: Scenario, target: packing.PackingMap) -> list[Issue]:
+    """Ballots whose envelope the map sends to another type's box, pointed out where the
+    scenario said so: the envelope's box if it set one, else the document's envelope."""
+    issues = []
+    for document, envelope in target.envelope_of.items():
+        own = packing.ballots_of(document)
+        box = target.box_of[envelope]
+        if own is None or box is own:
+            continue
+        loc: Loc = (("packing", "boxes", envelope) if envelope in s.packing.boxes
+                    else ("packing", "envelopes", document))
+        issues.append(_issue(loc, "lint.packing.ballots_elsewhere", document=repr(document),
+                             ballot=str(own), envelope=repr(envelope), box=str(box)))
+    return issues
+
+
 def check_scoring_lists(s: Scenario) -> list[Issue]:
     scoring = s.scoring
     issues = [
@@ -808,6 +870,7 @@ SCENARIO_CHECKS: tuple[Check, ...] = (
     check_event_ballots,
     check_event_decisions,
     check_ballots_for_voters,
+    check_packing,
     check_scoring_lists,
     check_guide,
 )

@@ -280,10 +280,20 @@ class CarefulCrew:
             yield penyerahan.MakeCopies(ballot=ballot)
         for recipient in penyerahan.required_recipients(world):
             yield penyerahan.GiveCopies(recipient=recipient)
+        yield from self.packing()
         for ballot in world.boxes:
-            yield penyerahan.PackBox(ballot=ballot)
             yield penyerahan.SealBox(ballot=ballot)
         yield penyerahan.HandOver()
+
+    def packing(self) -> Iterator[Action]:
+        """Every document into the envelope the scenario's map names, then every envelope
+        into its box (HANDBOOK §10 step 6)."""
+        target = self.world.packing
+        for document, envelope in target.envelope_of.items():
+            yield penyerahan.PutInEnvelope(document=document, envelope=envelope)
+        used = dict.fromkeys(target.envelope_of.values())
+        for envelope in used:
+            yield penyerahan.PutInBox(envelope=envelope, box=target.box_of[envelope])
 
 
 def play_careful_day(sim: Simulation) -> Simulation:

@@ -38,7 +38,7 @@ def state_digest(world: World, findings: Sequence[Finding]) -> str:
     state = {
         name.name: getattr(world, name.name)
         for name in dataclasses.fields(world)
-        if name.name not in ("scenario", "rngs", "drawn")
+        if name.name not in ("scenario", "rngs", "drawn", "packing")
     }
     state["scenario"] = world.scenario.id
     payload = json.dumps(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from simulator.core.ballot_gen import draw_ballots
 from simulator.core.domain import EXPECTED_ITEMS, PHASE_START, expected_ballots
+from simulator.core.packing import scenario_map
 from simulator.core.state import (
     BallotStock,
     Box,
@@ -37,6 +38,7 @@ def build_world(scenario: Scenario, seed: int | None = None) -> World:
         boxes=_boxes(scenario),
         items_expected=_items_expected(scenario),
         items_delivered={},
+        packing=scenario_map(scenario),
     )
     world.items_delivered = {
         item: scenario.logistics.delivered.get(Item(item), quantity)

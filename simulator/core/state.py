@@ -11,6 +11,7 @@ import random
 from dataclasses import dataclass, field
 
 from simulator.core.forms import ResultForm
+from simulator.core.packing import PackingMap
 from simulator.core.scoring import Duty
 from simulator.schema.ballot import Ballot
 from simulator.schema.scenario import Scenario, Voter
@@ -49,7 +50,7 @@ class Box:
     contents: list[Ballot] = field(default_factory=list)
     opened_for_count: bool = False
     count_announced: bool = False
-    packed: bool = False
+    packed: bool = False  # holds at least one envelope
     sealed: bool = False
 
 
@@ -170,6 +171,9 @@ class HandoverState:
     copies_made: dict[BallotType, str] = field(default_factory=dict)  # type → "tps"/"luar"
     copies_given: list[str] = field(default_factory=list)  # recipients
     handed_over_at: int | None = None
+    # What the crew packed where: document → envelope, envelope → the box it went into.
+    envelope_of: dict[str, str] = field(default_factory=dict, metadata=OMIT_WHEN_EMPTY)
+    box_of: dict[str, BallotType] = field(default_factory=dict, metadata=OMIT_WHEN_EMPTY)
 
 
 @dataclass(slots=True)
@@ -186,6 +190,9 @@ class World:
     boxes: dict[BallotType, Box]
     items_delivered: dict[str, int]
     items_expected: dict[str, int]
+    # Where each document belongs (the scenario's packing map): derived from the scenario,
+    # so the digest leaves it out as it does the scenario.
+    packing: PackingMap
     reported: set[str] = field(default_factory=set)  # discrepancy ids reported to PPS
     inspected: set[str] = field(default_factory=set)
     special_events: list[tuple[str, str | None]] = field(default_factory=list)

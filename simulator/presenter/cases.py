@@ -18,7 +18,16 @@ from simulator.core.phases import incidents
 from simulator.core.state import EventState, World
 from simulator.core.targets import parse_target
 from simulator.i18n import Catalog
-from simulator.presenter.labels import ballot_name, discrepancy_name, verdict_name
+from simulator.presenter.labels import (
+    ballot_name,
+    box_name,
+    discrepancy_name,
+    document_name,
+    envelope_name,
+    is_document,
+    is_envelope,
+    verdict_name,
+)
 from simulator.quiz.texts import cell_name, paper_lines
 from simulator.schema.clock import format_minutes
 from simulator.schema.scenario import EventKind
@@ -107,6 +116,8 @@ def subject_name(subject: str | None, world: World, cat: Catalog) -> str:
                    time=clock_words(event.at, cat))
     if subject in _BALLOT_TYPES:
         return cat("finding.case.ballot_type", ballot=ballot_name(subject, cat))
+    if is_document(subject):
+        return document_name(subject, cat)
     if cat.has(f"label.recipient.{subject}"):
         return cat(f"label.recipient.{subject}")
     return discrepancy_name(subject, world, cat)
@@ -169,6 +180,10 @@ def _param_words(name: str, value: Any, cat: Catalog, world: World | None) -> st
         return verdict_name(value, cat)
     if name == "code":
         return cat.get(f"validity.code.{value}.title", str(value))
+    if name in ("box", "expected_box") and str(value) in _BALLOT_TYPES:  # a box packed
+        return box_name(str(value), cat)
+    if isinstance(value, str) and is_envelope(value):
+        return envelope_name(value, cat)
     if name == "basis":
         return cat(f"desk.basis.{value}")
     if name == "undone":  # duties left after an event: "catat,ptps"

@@ -9,7 +9,7 @@ parameter is never hidden.
 
 from __future__ import annotations
 
-from simulator.core import forms
+from simulator.core import forms, packing
 from simulator.core.actions import Action
 from simulator.core.state import World
 from simulator.core.targets import parse_target
@@ -104,6 +104,12 @@ def voter_name(voter_id: str, world: World, cat: Catalog) -> str:
 def param_text(kind: str, name: str, value: object, world: World, cat: Catalog) -> str:
     if name == "ballot":
         return ballot_name(str(value), cat)
+    if name == "document":
+        return document_name(str(value), cat)
+    if name == "envelope":
+        return envelope_name(str(value), cat)
+    if name == "box":
+        return box_name(str(value), cat)
     if name == "ballots" and isinstance(value, list):
         return " + ".join(ballot_name(str(v), cat) for v in value)
     if name == "voter":
@@ -155,6 +161,37 @@ def verdict_name(verdict: str, cat: Catalog) -> str:
 
 def ballot_name(value: str, cat: Catalog) -> str:
     return cat.get(f"ballot.{value}", value)
+
+
+def ballot_short(value: str, cat: Catalog) -> str:
+    """A ballot type in a few words ("PPWP", "DPRD Provinsi"), for the packing lists."""
+    return cat.get(f"label.ballot_short.{value}", value)
+
+
+def document_name(document: str, cat: Catalog) -> str:
+    """A document to pack ("c_hasil.ppwp" → "C.Hasil plano PPWP"); unknown ids as they are."""
+    kind, _, ballot = document.partition(".")
+    return cat.get(f"label.document.{kind}", document, ballot=ballot_short(ballot, cat))
+
+
+def envelope_name(envelope: str, cat: Catalog) -> str:
+    """An envelope ("sampul_c_hasil.ppwp" → "Sampul C.Hasil PPWP"); unknown ids as they are."""
+    kind, _, ballot = envelope.partition(".")
+    return cat.get(f"label.envelope.{kind}", envelope, ballot=ballot_short(ballot, cat))
+
+
+def box_name(ballot: str, cat: Catalog) -> str:
+    return cat("label.box", ballot=ballot_short(ballot, cat))
+
+
+def is_document(value: str) -> bool:
+    kind = value.partition(".")[0]
+    return kind in packing.TYPE_DOCUMENTS or kind in packing.SHARED_DOCUMENTS
+
+
+def is_envelope(value: str) -> bool:
+    kind = value.partition(".")[0]
+    return kind in packing.TYPE_ENVELOPES or kind in packing.SHARED_ENVELOPES
 
 
 def item_name(value: str, cat: Catalog) -> str:

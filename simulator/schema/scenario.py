@@ -462,6 +462,33 @@ class RuleSettings(Authored):
     )
 
 
+# Documents and envelopes by id: "c_hasil.ppwp", "sampul_dokumen" (simulator/core/packing.py).
+PackingId = Annotated[
+    str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*(\.[a-z_]+)?$", max_length=40)
+]
+
+
+class Packing(Authored):
+    """Where each document goes when the boxes are packed after the count (HANDBOOK §10 step
+    6). The regulation text that says which envelope holds which document, and which box holds
+    the forms, was not found (§15 item 12): the default map gives each type's ballots and
+    C.Hasil their own envelopes in that type's box, and the shared documents one envelope in
+    the first box. Only what the handbook settles is scored by default (every document packed;
+    ballots in the box of their own type); a scenario scores the rest with
+    ``scoring: enable: [penyerahan.dokumen_salah_sampul, penyerahan.dokumen_salah_kotak]``."""
+
+    envelopes: dict[PackingId, PackingId] = Field(
+        default_factory=dict,
+        description="Document -> envelope, e.g. 'c_daftar_hadir: sampul_c_hasil.ppwp'; a "
+        "document not named keeps its default envelope",
+    )
+    boxes: dict[PackingId, BallotType] = Field(
+        default_factory=dict,
+        description="Envelope -> the ballot type of the box it goes into, e.g. "
+        "'sampul_dokumen: dpr'; an envelope not named keeps its default box",
+    )
+
+
 class Scoring(Authored):
     """Adjust the catalogue's scoring for this scenario."""
 
@@ -553,6 +580,9 @@ class Scenario(Authored):
     )
     events: list[Event] = Field(default_factory=list, max_length=100)
     rules: RuleSettings = Field(default_factory=RuleSettings)
+    packing: Packing = Field(
+        default_factory=Packing, description="Which envelope and box each document goes into"
+    )
     scoring: Scoring = Field(default_factory=Scoring)
     guide: list[GuideNote] = Field(
         default_factory=list,

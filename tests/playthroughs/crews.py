@@ -236,6 +236,9 @@ class PemiluCarelessCrew(CarefulCrew):
                 continue  # M45: no copy for the PTPS
             elif isinstance(action, ph.SealBox) and action.ballot is BallotType.DPRD_KABKO:
                 continue  # M48
+            elif action == ph.PutInBox(envelope="sampul_sisa.dpd", box=BallotType.DPD):
+                # M48: the DPD's unused and damaged ballots packed into the DPR box
+                yield ph.PutInBox(envelope="sampul_sisa.dpd", box=BallotType.DPR)
             else:
                 yield action
 
@@ -438,6 +441,7 @@ EXPECTED: dict[str, set[str]] = {
         "penyerahan.salinan_tidak_diberikan",  # M45
         "penyerahan.sirekap_tidak_diperiksa",  # M47
         "penyerahan.kotak_tidak_disegel",  # M48
+        "penyerahan.surat_suara_salah_kotak",  # M48: DPD leftovers in the DPR box
     },
     "pilkada-hari-penuh": {
         "pembukaan.dibuka_sebelum_0700",  # M07: opened at 06:30

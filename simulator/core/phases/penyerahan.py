@@ -2,8 +2,13 @@
 
 HANDBOOK §10: upload each C.Hasil to Sirekap (checking what it reads), make the C.Hasil
 Salinan at the TPS from the signed plano, give them to the witnesses and the PTPS and, for the
-PPK, to the PPS (UU 7/2017 Pasal 506); pack and seal every box; hand everything to the PPS the
-same day, before the counting deadline.
+PPK, to the PPS (UU 7/2017 Pasal 506); pack every document into its envelope and every envelope
+into its box (the scenario's packing map, ``simulator.core.packing``), seal every box; hand
+everything to the PPS the same day, before the counting deadline.
+
+What is packed where is judged when the boxes leave, at the handover: a document left out of
+every box, and ballots in another type's box, always (the handbook settles both); a document in
+another envelope or box than the map's only when the scenario scores it (§15 item 12).
 """
 
 from __future__ import annotations
@@ -11,6 +16,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
+from pydantic import Field
+
+from simulator.core import packing
 from simulator.core.actions import Action, IllegalAction
 from simulator.core.domain import COUNTING_DEADLINE
 from simulator.core.judge import Judge
@@ -47,11 +55,23 @@ class GiveCopies(Action):
     recipient: Recipient
 
 
-class PackBox(Action):
-    """Put one type's ballots, envelopes and documents into its box."""
+PACKING_ID = r"^[a-z][a-z0-9_]*(\.[a-z_]+)?$"
 
-    kind: Literal["pack_box"] = "pack_box"
-    ballot: BallotType
+
+class PutInEnvelope(Action):
+    """Put a document (a bundle of ballots, a form) into an envelope, or move it to another."""
+
+    kind: Literal["put_in_envelope"] = "put_in_envelope"
+    document: str = Field(pattern=PACKING_ID, max_length=40)
+    envelope: str = Field(pattern=PACKING_ID, max_length=40)
+
+
+class PutInBox(Action):
+    """Put an envelope into a ballot box, or move it to another box not yet sealed."""
+
+    kind: Literal["put_in_box"] = "put_in_box"
+    envelope: str = Field(pattern=PACKING_ID, max_length=40)
+    box: BallotType
 
 
 class SealBox(Action):
@@ -70,7 +90,8 @@ ACTIONS: tuple[type[Action], ...] = (
     UploadSirekap,
     MakeCopies,
     GiveCopies,
-    PackBox,
+    PutInEnvelope,
+    PutInBox,
     SealBox,
     HandOver,
 )
@@ -156,6 +177,57 @@ NOT_HANDED_OVER = Rule(
     ),
     handbook="§10 steps 7-8; §18.1",
 )
+# The sealed box goes to the PPS "with its minutes and certificates" (Pasal 537): a document
+# left out of every box does not travel in the sealed chain.
+LEFT_OUT = Rule(
+    "penyerahan.dokumen_tidak_dikemas",
+    PHASE,
+    Severity.BERAT,
+    "UU 7/2017 Pasal 537; Kep. KPU 66/2024; Buku Panduan KPPS Pemilu 2024 hlm. 38",
+    ("M48",),
+    (Consequence.KEBERATAN, Consequence.HITUNG_ULANG),
+    confidence="M",
+    handbook="§10 steps 6-8 (everything into the box; the sealed box with its minutes and "
+    "certificates to the PPS); §18.1",
+)
+# Per ballot type, everything into the box of its type (§10 step 6): the settled part of the
+# packing map, scored whatever the scenario's map says about envelopes.
+BALLOTS_IN_WRONG_BOX = Rule(
+    "penyerahan.surat_suara_salah_kotak",
+    PHASE,
+    Severity.BERAT,
+    "Kep. KPU 66/2024; Buku Panduan KPPS Pemilu 2024 hlm. 38",
+    ("M48",),
+    (Consequence.KEBERATAN, Consequence.HITUNG_ULANG),
+    confidence="M",
+    handbook="§10 step 6 (per ballot type ... into the box of its type)",
+)
+# Which envelope holds which document, and which box holds the forms, was not found in a
+# primary text (§15 item 12): judged against the scenario's map, unscored unless it asks.
+WRONG_ENVELOPE = Rule(
+    "penyerahan.dokumen_salah_sampul",
+    PHASE,
+    Severity.RINGAN,
+    "Kep. KPU 66/2024; Buku Panduan KPPS Pemilu 2024 hlm. 38",
+    ("M48",),
+    (),
+    scored_by_default=False,
+    confidence="L",
+    severity_note="The envelope map is unsettled (§15 item 12): a lapse of order only.",
+    handbook="§10 step 6; §15 item 12 (packing map unsettled)",
+)
+WRONG_BOX = Rule(
+    "penyerahan.dokumen_salah_kotak",
+    PHASE,
+    Severity.RINGAN,
+    "Kep. KPU 66/2024; Buku Panduan KPPS Pemilu 2024 hlm. 38",
+    ("M48",),
+    (),
+    scored_by_default=False,
+    confidence="L",
+    severity_note="Which box holds the forms is unsettled (§15 item 12): a lapse of order only.",
+    handbook="§10 step 6; §15 item 12 (packing map unsettled)",
+)
 NOT_UPLOADED = Rule(
     "penyerahan.sirekap_tidak_diunggah",
     PHASE,
@@ -175,6 +247,10 @@ RULES: tuple[Rule, ...] = (
     HANDED_OVER_LATE,
     NOT_HANDED_OVER,
     NOT_UPLOADED,
+    LEFT_OUT,
+    BALLOTS_IN_WRONG_BOX,
+    WRONG_ENVELOPE,
+    WRONG_BOX,
 )
 
 
@@ -198,7 +274,13 @@ def apply(action: Action, judge: Judge) -> None:
         if action.recipient not in handover.copies_given:
             handover.copies_given.append(action.recipient)
         return
-    if not isinstance(action, UploadSirekap | MakeCopies | PackBox | SealBox):
+    if isinstance(action, PutInEnvelope):
+        _put_in_envelope(action, world)
+        return
+    if isinstance(action, PutInBox):
+        _put_in_box(action, world)
+        return
+    if not isinstance(action, UploadSirekap | MakeCopies | SealBox):
         raise IllegalAction(f"{action.kind} is not a handover action")
     box = world.boxes.get(action.ballot)
     if box is None:
@@ -208,12 +290,77 @@ def apply(action: Action, judge: Judge) -> None:
             handover.sirekap_uploaded.append(box.ballot)
     elif isinstance(action, MakeCopies):
         _make_copies(action, judge)
-    elif isinstance(action, PackBox):
-        box.packed = True
     else:
         box.sealed = True
         if not box.packed:
             judge.flag(BOX_NOT_PACKED, box.ballot.value)
+
+
+def sealed_in(world: World, envelope: str | None) -> bool:
+    """Whether ``envelope`` lies in a box that is already sealed (nothing goes in or out)."""
+    box = world.handover.box_of.get(envelope) if envelope is not None else None
+    return box is not None and world.boxes[box].sealed
+
+
+def _put_in_envelope(action: PutInEnvelope, world: World) -> None:
+    handover = world.handover
+    if action.document not in world.packing.envelope_of:
+        raise IllegalAction(f"put_in_envelope: no document {action.document!r} here")
+    if action.envelope not in world.packing.box_of:
+        raise IllegalAction(f"put_in_envelope: no envelope {action.envelope!r} here")
+    if sealed_in(world, handover.envelope_of.get(action.document)):
+        raise IllegalAction(f"{action.document} is in a box already sealed")
+    if sealed_in(world, action.envelope):
+        raise IllegalAction(f"{action.envelope} is in a box already sealed")
+    handover.envelope_of[action.document] = action.envelope
+
+
+def _put_in_box(action: PutInBox, world: World) -> None:
+    handover = world.handover
+    if action.envelope not in world.packing.box_of:
+        raise IllegalAction(f"put_in_box: no envelope {action.envelope!r} here")
+    box = world.boxes.get(action.box)
+    if box is None:
+        raise IllegalAction(f"put_in_box: no {action.box.value} box here")
+    if box.sealed or sealed_in(world, action.envelope):
+        raise IllegalAction(f"put_in_box: {action.envelope} into or out of a sealed box")
+    before = handover.box_of.get(action.envelope)
+    handover.box_of[action.envelope] = action.box
+    box.packed = True
+    if before is not None and before is not action.box:
+        world.boxes[before].packed = any(b is before for b in handover.box_of.values())
+
+
+def packed_box(world: World, document: str) -> BallotType | None:
+    """The box a document went into (through its envelope); None while it is in none."""
+    envelope = world.handover.envelope_of.get(document)
+    return world.handover.box_of.get(envelope) if envelope is not None else None
+
+
+def judge_packing(judge: Judge) -> None:
+    """What left in the boxes, against the scenario's map (HANDBOOK §10 step 6)."""
+    world = judge.world
+    target = world.packing
+    for document, envelope in target.envelope_of.items():
+        found_envelope = world.handover.envelope_of.get(document)
+        found_box = packed_box(world, document)
+        if found_envelope is None or found_box is None:
+            judge.flag(
+                LEFT_OUT, document, expected_envelope=envelope,
+                expected_box=target.box_for(document),
+            )
+            continue
+        own_type = packing.ballots_of(document)
+        if own_type is not None and found_box is not own_type:
+            judge.flag(BALLOTS_IN_WRONG_BOX, document, box=found_box, expected_box=own_type)
+        if found_envelope != envelope:
+            judge.flag(
+                WRONG_ENVELOPE, document, envelope=found_envelope, expected_envelope=envelope
+            )
+        if own_type is None and found_box is not target.box_for(document):
+            judge.flag(
+                WRONG_BOX, document, box=found_box, expected_box=target.box_for(document)
+            )
 
 
 def _make_copies(action: MakeCopies, judge: Judge) -> None:
@@ -228,6 +375,7 @@ def _make_copies(action: MakeCopies, judge: Judge) -> None:
 def _hand_over(judge: Judge) -> None:
     world = judge.world
     world.handover.handed_over_at = world.clock
+    judge_packing(judge)
     for box in world.boxes.values():
         if not box.sealed:
             judge.flag(BOX_NOT_SEALED, box.ballot.value)
@@ -253,7 +401,8 @@ def finish(judge: Judge) -> None:
 
 def duties(world: World) -> list[Duty]:
     """After the count (HANDBOOK §10 steps 3-8): per type, the plano sent through Sirekap,
-    copied, packed and sealed; the copies handed out; everything handed to the PPS."""
+    copied, packed and sealed; every document packed into a box; the copies handed out;
+    everything handed to the PPS."""
     handover = world.handover
     found = [
         Duty(
@@ -266,6 +415,9 @@ def duties(world: World) -> list[Duty]:
         )
         for ballot, box in world.boxes.items()
     ]
+    documents = list(world.packing.envelope_of)
+    packed = sum(packed_box(world, d) is not None for d in documents)
+    found.append(Duty("packing", packed, len(documents)))
     found += [
         Duty(f"copies:{r}", int(r in handover.copies_given)) for r in required_recipients(world)
     ]
@@ -283,11 +435,31 @@ def allowed(world: World) -> Sequence[Action]:
             actions.append(UploadSirekap(ballot=ballot))
         if ballot not in handover.copies_made:
             actions += [MakeCopies(ballot=ballot), MakeCopies(ballot=ballot, place="luar")]
-        if not box.packed:
-            actions.append(PackBox(ballot=ballot))
         if not box.sealed:
             actions.append(SealBox(ballot=ballot))
+    actions += packing_moves(world)
     if len(handover.copies_made) == len(world.boxes):
         actions += [GiveCopies(recipient=r) for r in RECIPIENTS if r not in handover.copies_given]
     actions.append(HandOver())
     return actions
+
+
+def packing_moves(world: World) -> list[Action]:
+    """Every move of a document or an envelope not locked in a sealed box: each document into
+    any other envelope that is not, each envelope into any other box not sealed."""
+    handover = world.handover
+    open_envelopes = [e for e in world.packing.box_of if not sealed_in(world, e)]
+    moves: list[Action] = []
+    for document in world.packing.envelope_of:
+        now = handover.envelope_of.get(document)
+        if sealed_in(world, now):
+            continue
+        moves += [PutInEnvelope(document=document, envelope=e) for e in open_envelopes if e != now]
+    for envelope in open_envelopes:
+        now_box = handover.box_of.get(envelope)
+        moves += [
+            PutInBox(envelope=envelope, box=ballot)
+            for ballot, box in world.boxes.items()
+            if ballot is not now_box and not box.sealed
+        ]
+    return moves

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import pygame
-from pygame_gui.elements import UIScrollingContainer
+from pygame_gui.elements import UIButton, UIScrollingContainer
 
 from simulator.app import layout
 from simulator.app.context import AppContext
@@ -65,13 +65,16 @@ class Pictures:
 @dataclass(frozen=True)
 class StageButton:
     """A button of the stage, placed while the stage is laid out and made once it is known
-    whether the stage scrolls (then it goes into the scrolling box)."""
+    whether the stage scrolls (then it goes into the scrolling box). Most apply an action;
+    a few only choose what the stage shows (``press``, with a ``name`` tests can find)."""
 
     rect: pygame.Rect
     text: str
-    action: Action
+    action: Action | None
     key: int | None = None
     style: str | None = None
+    press: Callable[[], None] | None = None
+    name: str = ""
 
 
 class ChecklistPhaseScene(PhaseScene):
@@ -87,6 +90,7 @@ class ChecklistPhaseScene(PhaseScene):
         self.pictures = Pictures()  # the side's, in window coordinates
         self.stage_pictures = Pictures()
         self.stage_buttons: list[StageButton] = []
+        self.choices: dict[str, UIButton] = {}  # the stage's choosing buttons, by name
 
     def t(self, key: str, **params: object) -> str:
         assert self.phase is not None
@@ -131,8 +135,16 @@ class ChecklistPhaseScene(PhaseScene):
         return 0
 
     def make_stage_buttons(self, box: UIScrollingContainer | None, offset: tuple[int, int]) -> None:
+        self.choices = {}
         for spec in self.stage_buttons:
             action = spec.action
+            if action is None:
+                assert spec.press is not None, f"stage button {spec.text!r} does nothing"
+                self.choices[spec.name] = layout.button(
+                    self.ui, self.ctx, spec.rect.move(offset), spec.text, spec.press,
+                    key=spec.key, style=spec.style, container=box,
+                )
+                continue
             layout.button(
                 self.ui,
                 self.ctx,
@@ -309,6 +321,18 @@ class ChecklistPhaseScene(PhaseScene):
         """A stage button applying exactly ``action``, its words whole (wrapped when the
         place is too narrow for them on one line)."""
         self.stage_buttons.append(StageButton(rect, text, action, key, style))
+
+    def choice_button(
+        self,
+        rect: pygame.Rect,
+        text: str,
+        press: Callable[[], None],
+        name: str,
+        *,
+        style: str | None = None,
+    ) -> None:
+        """A stage button that applies no action: it chooses what the stage shows."""
+        self.stage_buttons.append(StageButton(rect, text, None, None, style, press, name))
 
     def badge(self, rect: pygame.Rect, text: str) -> None:
         """A finished step shown in place of its button (as tall as a one-line button, or

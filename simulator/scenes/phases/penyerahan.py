@@ -2,9 +2,12 @@
 
 Per ballot type, a card with its box and the phone that photographs its C.Hasil plano: upload
 to Sirekap, make the C.Hasil Salinan (at the TPS or at a copy shop: offered side by side,
-judged by the engine), pack the box, seal it. Below, the people entitled to copies (the
-witnesses, the Pengawas TPS, the PPS) and the handover to the PPS. The scene enforces no
-order: whatever the engine allows is offered, and the engine judges the sequence.
+judged by the engine), seal the box. Below, the packing: every document to pack, each with the
+envelope and box it is in now; the one chosen gets the envelopes to put it into and the boxes
+to put its envelope into (every envelope and every box, so the screen never hints at the
+scenario's map). Then the people entitled to copies (the witnesses, the Pengawas TPS, the PPS)
+and the handover to the PPS. The scene enforces no order: whatever the engine allows is
+offered, and the engine judges the sequence.
 """
 
 from __future__ import annotations
@@ -25,14 +28,15 @@ from simulator.core.phases.penyerahan import (
     GiveCopies,
     HandOver,
     MakeCopies,
-    PackBox,
     SealBox,
     UploadSirekap,
+    packed_box,
     required_recipients,
 )
 from simulator.core.state import Box
 from simulator.scenes.phases import handover_art as art
-from simulator.scenes.phases.checklist import BADGE, ChecklistPhaseScene
+from simulator.scenes.phases.checklist import BADGE
+from simulator.scenes.phases.penyerahan_packing import PackingStage
 from simulator.schema.clock import format_minutes
 from simulator.schema.types import BallotType
 
@@ -41,9 +45,17 @@ RECIPIENT_KEYS = {"saksi": pygame.K_1, "ptps": pygame.K_2, "pps": pygame.K_3}
 
 
 
-class PenyerahanScene(ChecklistPhaseScene):
+class PenyerahanScene(PackingStage):
     stage_kinds = frozenset(
-        {"upload_sirekap", "make_copies", "give_copies", "pack_box", "seal_box", "hand_over"}
+        {
+            "upload_sirekap",
+            "make_copies",
+            "give_copies",
+            "put_in_envelope",
+            "put_in_box",
+            "seal_box",
+            "hand_over",
+        }
     )
     # A careful crew's first 15 handover actions in a Pemilu: every upload and copy, the copies
     # handed out, and the first box packed and sealed.
@@ -60,6 +72,8 @@ class PenyerahanScene(ChecklistPhaseScene):
         boxes = list(world.boxes.values())
         total = len(boxes)
         needed = required_recipients(world)
+        documents = list(world.packing.envelope_of)
+        packed = sum(packed_box(world, d) is not None for d in documents)
 
         def row(key: str, done: int, of: int) -> tuple[bool, str]:
             return done == of, self.t(f"check.{key}", done=done, total=of)
@@ -68,7 +82,7 @@ class PenyerahanScene(ChecklistPhaseScene):
             row("uploaded", len(handover.sirekap_uploaded), total),
             row("copies", len(handover.copies_made), total),
             row("given", sum(r in handover.copies_given for r in needed), len(needed)),
-            row("packed", sum(b.packed for b in boxes), total),
+            row("packed", packed, len(documents)),
             row("sealed", sum(b.sealed for b in boxes), total),
             (handover.handed_over_at is not None, self.t("check.handed_over")),
         ]
@@ -76,15 +90,24 @@ class PenyerahanScene(ChecklistPhaseScene):
     # --- laying out -----------------------------------------------------------------------------
 
     def lay_out_stage(self, width: int, room: int) -> int:
-        """A card per type, then the people entitled to copies and the handover, laid out
-        the first way that keeps them in ``room`` (see :meth:`choose_layout`)."""
-        return self.choose_layout(width, room, self.plan_handover)
+        """A card per type, the packing, then the people entitled to copies and the
+        handover. The cards are laid out the first way that would keep the stage in ``room``
+        without the packing (see :meth:`choose_layout`): the packing is long in a Pemilu and
+        the stage scrolls to it, while the cards keep their one row."""
+        self.replan(width, lambda w: 0)
+        packing_h = self.lay_out_packing(width, 0, self.offered()) + self.ctx.px(10)
+        scrolls, self.stage_scrolls = self.stage_scrolls, False
+        try:
+            return self.choose_layout(width, room + packing_h, self.plan_handover)
+        finally:
+            self.stage_scrolls = scrolls
 
     def plan_handover(self, width: int) -> int:
         px = self.ctx.px
         offered = self.offered()
         y = self.heading_at(self.t("boxes_title"), (0, 0), width) + px(4)
         y = self.lay_out_cards(width, y, offered) + px(10)
+        y = self.lay_out_packing(width, y, offered) + px(10)
         panels = [
             (self.recipients_need(), self.recipients_h, self.build_recipients),
             (self.handover_need(), self.handover_h, self.build_handover),
@@ -104,7 +127,6 @@ class PenyerahanScene(ChecklistPhaseScene):
             [(self.t("upload"), None, None), (self.t("uploaded"), None, BADGE)],
             [(self.t("copy_tps"), None, None), *made],
             [(self.t("copy_out"), None, None)],
-            [(self.t("pack"), None, None), (self.t("packed"), None, BADGE)],
             [(self.t("seal"), None, None), (self.t("sealed"), None, BADGE)],
         ]
 
@@ -199,7 +221,7 @@ class PenyerahanScene(ChecklistPhaseScene):
         y = place_upload.bottom + gap
         y += self.lines_at(status, (left, y), inner_w, 13, bold=not signed)
         self.lines_at(caption, (left, y), inner_w, 13, colour=palette.MUTED)
-        # The copies' places, then packing and sealing, counted from the foot of the card
+        # The copies' places, then sealing, counted from the foot of the card
         # (whatever the words above take, the buttons keep their places).
         y = card.bottom - sum(h + gap for h in slots[1:])
         places = []
@@ -216,16 +238,11 @@ class PenyerahanScene(ChecklistPhaseScene):
                 action = MakeCopies(ballot=ballot, place=value)  # type: ignore[arg-type]
                 if action in offered:
                     self.action_button(rect, self.t(text), action)
-        pack = PackBox(ballot=ballot)
-        if box.packed:
-            self.badge(places[2], self.t("packed"))
-        elif pack in offered:
-            self.action_button(places[2], self.t("pack"), pack)
         seal = SealBox(ballot=ballot)
         if box.sealed:
-            self.badge(places[3], self.t("sealed"))
+            self.badge(places[2], self.t("sealed"))
         elif seal in offered:
-            self.action_button(places[3], self.t("seal"), seal)
+            self.action_button(places[2], self.t("seal"), seal)
 
     def card_picture(self, rect: pygame.Rect, ballot: BallotType, box: Box) -> None:
         """The box (open, or sealed), its envelopes beside it until packed, and the phone."""
