@@ -17,6 +17,8 @@ from simulator.content.errors import Anchor, Issue, Level, PathPart
 from simulator.content.lint import contest_number_issues, fictional_issues, mark_issues
 from simulator.core.answers import KeyProblem, key_of, stated_answer
 from simulator.core.domain import BALLOT_ORDER, LAYOUT_OF
+from simulator.core.situations import DEFAULT_TYPES
+from simulator.schema.clock import to_minutes
 from simulator.schema.quiz import (
     HANDBOOK_SECTIONS,
     TOPIC_SECTIONS,
@@ -256,7 +258,7 @@ def check_situations(bank: QuizBank) -> list[Issue]:
         if not isinstance(question, SituationQuestion):
             continue
         allowed = BALLOT_ORDER[question.election]
-        types = question.ballot_types or list(allowed)
+        types = list(question.ballot_types) or list(DEFAULT_TYPES[question.election])
         for field, listed in (("ballot_types", question.ballot_types),
                               ("out_of", question.out_of)):
             issues += [_issue(("questions", i, field, j), "lint.contest.election",
@@ -276,7 +278,7 @@ def check_situations(bank: QuizBank) -> list[Issue]:
                                  election=str(question.election),
                                  allowed=", ".join(map(str, allowed))))
         if question.voter is not None and question.event is None and question.at is not None \
-                and question.at < question.voter.arrives:
+                and to_minutes(question.at) < to_minutes(question.voter.arrives):
             issues.append(_issue(("questions", i, "at"), "quiz.situation_before_arrival",
                                  at=question.at, arrives=question.voter.arrives))
     return issues
