@@ -24,8 +24,9 @@ _IDENTITY = frozenset({DocumentKind.KTP_EL, DocumentKind.SUKET, DocumentKind.KTP
 
 
 def clock(minutes: int, cat: Catalog) -> str:
-    """A time of day as a sentence writes it: 09.45 in Indonesian, 09:45 in English."""
-    text = format_minutes(minutes)
+    """A time of day as a sentence writes it: 09.45 in Indonesian, 09:45 in English (past
+    midnight too: the case says the hour, not the day)."""
+    text = format_minutes(minutes % (24 * 60))
     return text.replace(":", ".") if cat.lang == "id" else text
 
 
@@ -136,15 +137,15 @@ def situation_option_text(question: SituationQuestion, code: str, cat: Catalog) 
 
 def situation_explanation(question: SituationQuestion, key: SituationKey, explanation: str,
                           cat: Catalog) -> str:
-    """The engine's reason for the right answer (the desk's basis, or the response the event
-    rules require and why), then the author's ``explanation``."""
+    """The engine's reason for the right answer (the desk's basis, or why the event rules
+    require the response), then the author's ``explanation``."""
     if key.basis is not None:
         ruling = cat(f"desk.basis.{key.basis}")
         if key.send_to is not None:
             ruling = f"{ruling} {cat('desk.send_to', tps=f'{key.send_to:03d}')}"
         return cat("quiz.situation.ruling", ruling=ruling, explanation=explanation)
     assert key.rule is not None
-    response = situation_option_text(question, key.answer, cat)
-    # A rule's explanation is read as written: it names no figure of a day here.
-    return cat("quiz.situation.event_ruling", response=response,
+    # The right response is named just above the explanation (quiz.play.right_answer); the
+    # rule's explanation is read as written: it names no figure of a day here.
+    return cat("quiz.situation.event_ruling",
                rule=cat.get(f"rule.{key.rule}.explanation", ""), explanation=explanation)
