@@ -62,12 +62,27 @@ def _voter_lines(question: SituationQuestion, cat: Catalog) -> list[str]:
         lines.append(cat("quiz.situation.at_desk", time=clock(at, cat)))
     lines.append(cat("quiz.situation.lookup", found=_lookup(voter, cat)))
     if voter.documents:
-        lines.append(cat("quiz.situation.documents"))
-        lines += [f"• {_document(doc, voter, cat)}" for doc in voter.documents]
+        # One line, the documents apart by semicolons: the options keep their room below.
+        lines.append(cat("quiz.situation.documents", documents="; ".join(
+            _document(doc, voter, cat) for doc in voter.documents)))
     else:
         lines.append(cat("scene.pemungutan.documents.none"))
     lines.append(cat("scene.pemungutan.ink.seen" if voter.inked else "scene.pemungutan.ink.clean"))
     return lines
+
+
+def situation_summary(question: SituationQuestion, cat: Catalog) -> str:
+    """The case in one line, for the feedback after an answer: who came when, or what
+    happened when."""
+    if question.event is not None:
+        event = question.event
+        return cat("quiz.situation.summary_event", title=cat(f"event.{event.kind.value}.title"),
+                   time=clock(to_minutes(event.at), cat))
+    voter = question.voter
+    assert voter is not None
+    return cat("quiz.situation.voter", name=voter.name, age=voter.age,
+               sex=cat(f"quiz.situation.sex.{voter.sex}"),
+               time=clock(to_minutes(voter.arrives), cat))
 
 
 def _lookup(voter: Voter, cat: Catalog) -> str:

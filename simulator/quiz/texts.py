@@ -17,6 +17,7 @@ from simulator.quiz.situation_texts import (
     situation_explanation,
     situation_lines,
     situation_option_text,
+    situation_summary,
 )
 from simulator.schema.ballot import Ballot, Mark, Place, Tool
 from simulator.schema.quiz import (
@@ -240,8 +241,11 @@ def review(outcome: Outcome, cat: Catalog) -> Review:
     item = outcome.item
     given = None if outcome.right else cat(
         "quiz.play.your_answer", answer=answer_text(item, outcome.given, cat))
+    asked = question_text(item, cat)
+    if isinstance(item.question, SituationQuestion):  # the case answered, named in a line
+        asked = f"{situation_summary(item.question, cat)} {asked}"
     return Review(
-        question_text(item, cat),
+        asked,
         given,
         cat("quiz.play.right_answer", answer=answer_text(item, item.key.answer, cat)),
         explanation_text(item, cat),
