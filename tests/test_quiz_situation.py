@@ -250,3 +250,11 @@ def test_a_situation_is_answered_by_clicking_an_options_words() -> None:
     assert scene.feedback is not None and not scene.feedback.right
     text = "".join(getattr(e, "html_text", "") for e in scene.ui.elements)
     assert "Layani sebagai pemilih DPTb dengan surat suara PPWP saja" in text, text
+
+
+def test_the_class_report_names_a_situation_by_its_case() -> None:
+    from simulator.xapi.report import _questions
+
+    text = _questions(catalog("en"))["situasi/sit-dpt-01"]
+    assert "Siti Aminah" in text and "voter desk" in text, text
+    assert INTERACTIONS["situation"] == "other"  # the response is a decision's code, not a number

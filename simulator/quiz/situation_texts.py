@@ -71,6 +71,12 @@ def _voter_lines(question: SituationQuestion, cat: Catalog) -> list[str]:
     return lines
 
 
+def situation_prompt(question: SituationQuestion, cat: Catalog) -> str:
+    """What a situation asks when its author wrote no question."""
+    return cat("quiz.situation.prompt_event" if question.event is not None
+               else "quiz.situation.prompt_voter")
+
+
 def situation_summary(question: SituationQuestion, cat: Catalog) -> str:
     """The case in one line, for the feedback after an answer: who came when, or what
     happened when."""

@@ -17,6 +17,7 @@ from simulator.quiz.situation_texts import (
     situation_explanation,
     situation_lines,
     situation_option_text,
+    situation_prompt,
     situation_summary,
 )
 from simulator.schema.ballot import Ballot, Mark, Place, Tool
@@ -44,8 +45,7 @@ def question_text(item: Item, cat: Catalog) -> str:
     question = item.question
     if question.text is None:  # only a ballot or situation question may leave it out
         if isinstance(question, SituationQuestion):
-            return cat("quiz.situation.prompt_event" if question.event is not None
-                       else "quiz.situation.prompt_voter")
+            return situation_prompt(question, cat)
         return cat("quiz.ballot.prompt")
     return question.text.get(cat.lang)
 

@@ -104,7 +104,7 @@ INTERACTIONS = {
     "ordering": "sequencing",
     "numeric": "numeric",
     "ballot": "other",
-    "situation": "choice",
+    "situation": "other",
 }
 
 
