@@ -157,13 +157,18 @@ def _tempting(question: SituationQuestion, view: DeskView) -> list[str]:
         codes.append(_admit(VoterList.DPTB, view.types, view))
     if question.dptb_from is not None:
         codes.append(f"come_back:{format_minutes(to_minutes(question.dptb_from))}")
+    if model_a is not None:
+        # M16: a transferred voter not on the DPT told to come back as DPK, or sent away.
+        codes += [f"come_back:{format_minutes(DPK_FROM)}", _refuse(Reason.SALAH_TPS)]
     if voter.other_tps is not None:
         codes.append(_refuse(Reason.SALAH_TPS, voter.other_tps))
     if voter.registered is Registration.NONE and model_a is None:
         codes.append(_admit(VoterList.DPK, view.types, view))
         codes.append(f"come_back:{format_minutes(DPK_FROM)}")
+    # Never Reason.LUAR_DOMISILI: a bare refusal whose words describe a non-resident truly,
+    # and which the desk never gives (it directs them: SALAH_TPS), would be a trap, not a
+    # lesson, and an option that is never right teaches to skip it.
     codes += [
-        _refuse(Reason.LUAR_DOMISILI),
         _refuse(Reason.TANPA_IDENTITAS),
         _refuse(Reason.SALAH_TPS),
         f"come_back:{format_minutes(DPK_FROM)}",
