@@ -258,3 +258,25 @@ def test_the_class_report_names_a_situation_by_its_case() -> None:
     text = _questions(catalog("en"))["situasi/sit-dpt-01"]
     assert "Siti Aminah" in text and "voter desk" in text, text
     assert INTERACTIONS["situation"] == "other"  # the response is a decision's code, not a number
+
+
+def test_the_situation_bank_covers_every_event_and_the_desks_main_cases() -> None:
+    situations = [i for i in shipped_situations() if i.bank.bank == "situasi"]
+    assert len(situations) >= 50, f"situasi holds {len(situations)} questions, fewer than 50"
+    events = {i.question.event.kind for i in situations if i.question.event is not None}  # type: ignore[union-attr]
+    missing = sorted(k.value for k in EVENT_RULES if k not in events)
+    assert not missing, f"event kinds with no situation question: {missing}"
+    answers = {str(i.key.answer).split(":")[0] + ":" + str(i.key.answer).split(":")[1]
+               for i in situations if i.question.voter is not None}  # type: ignore[union-attr]
+    for wanted in ("admit:dpt", "admit:dptb", "admit:dpk", "come_back:12", "come_back:11",
+                   "refuse:bertinta", "refuse:sudah_ditutup", "refuse:identitas_tidak_cocok",
+                   "refuse:salah_tps", "refuse:tanpa_identitas", "refuse:surat_suara_habis",
+                   "refuse:sudah_pindah_memilih"):
+        assert wanted in answers, f"no voter in situasi whose right decision is {wanted}"
+
+
+def test_at_least_sixty_percent_of_the_shipped_answers_are_the_engines() -> None:
+    share = engine_share(load_banks().banks)
+    assert share.percent >= 60, (
+        f"only {share.checked} of {share.total} answers are engine-checked ({share.percent} %);"
+        " issue 14 asks for at least 60 %")
