@@ -96,14 +96,14 @@ def test_a_drawn_test_needs_enough_questions_and_the_same_topics_as_the_other(
 ) -> None:
     text = GOOD.replace(
         "pre_test:\n  questions: [pkd-sah-kosong-01, pilkada/pkd-psu-01]",
-        "pre_test:\n  draw: {count: 5, topics: [tinta]}",
+        "pre_test:\n  draw: {count: 5, topics: [jadwal]}",
     ).replace(
         "post_test:\n  questions: [pkd-sah-kosong-01, pkd-psu-01]",
         "post_test:\n  draw: {count: 5, topics: [pemilih]}",
     )
     found = problems(write(tmp_path, text))
     assert (6, "pre_test.draw.count", "plan.draw_too_many") in found, (
-        f"tinta has only 3 questions, so 5 cannot be drawn; got {found}")
+        f"jadwal has only 4 questions, so 5 cannot be drawn; got {found}")
     assert (9, "post_test.draw.topics", "plan.draw_topics_differ") in found, (
         f"a post-test drawn from other topics is unfair; got {found}")
 

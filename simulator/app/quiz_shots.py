@@ -15,7 +15,7 @@ from simulator.app.shots import Camera, headless_context
 from simulator.persistence.quiz_records import QuizRecords
 from simulator.persistence.store import SaveStore
 from simulator.quiz.session import Mode, QuizRun
-from simulator.schema.quiz import BallotQuestion
+from simulator.schema.quiz import BallotQuestion, SituationQuestion
 
 TODAY = date(2026, 11, 23)  # a fixed day, so the pictures do not change with the calendar
 
@@ -61,6 +61,22 @@ def render_quiz_shots(
         snap("quiz-ballot-party-list")
         scene.submit("invalid")
         snap("quiz-feedback")
+    # A situation's two forms, a voter at the desk and an event, and the feedback on a voter.
+    voter = next((item for item in library.items if isinstance(item.question, SituationQuestion)
+                  and item.question.voter is not None), None)
+    event = next((item for item in library.items if isinstance(item.question, SituationQuestion)
+                  and item.question.event is not None), None)
+    if event is not None:
+        play = QuizPlay(QuizRun(Mode.LATIHAN, [event], random.Random(5)), records, TODAY)
+        ctx.stack.replace(QuizScene(ctx, play))
+        snap("quiz-situation-event")
+    if voter is not None:
+        play = QuizPlay(QuizRun(Mode.LATIHAN, [voter], random.Random(6)), records, TODAY)
+        scene = QuizScene(ctx, play)
+        ctx.stack.replace(scene)
+        snap("quiz-situation-voter")
+        scene.submit(voter.key.answer)
+        snap("quiz-situation-feedback")
     exam = QuizPlay.begin(Mode.UJIAN, library, records, TODAY, seed=7)
     for n in range(exam.run.length):
         shown = exam.run.current()

@@ -275,6 +275,8 @@ def _ask(sitting: QuizRun, shown: Shown, cat: Catalog, terminal: Terminal,
                        topic=cat(f"quiz.topic.{item.topic}"),
                        difficulty=cat(f"quiz.difficulty.{item.question.difficulty.value}"),
                        clock=clock).rstrip())
+    for line in texts.case_lines(item, cat):
+        terminal.write(_wrap(line, terminal, "  | "))
     terminal.write(_wrap(texts.question_text(item, cat), terminal))
     for line in texts.ballot_description(item, cat):
         terminal.write(_wrap(line, terminal, "  | "))

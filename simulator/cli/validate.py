@@ -33,6 +33,9 @@ def run(args: argparse.Namespace) -> int:
         for problem in report.problems:
             print(problem.render(cat))
     print(summary(reports, cat))
+    share = quiz_share(reports, cat)
+    if share:
+        print(share)
     sys.stdout.flush()
     return EXIT_OK if all(report.valid for report in reports) else EXIT_INVALID
 
@@ -49,6 +52,25 @@ def known_rules() -> frozenset[str] | None:
         logger.debug("rule catalogue unavailable; rule ids are not checked", exc_info=True)
         return None
     return frozenset(RULES_BY_ID)
+
+
+def quiz_share(reports: list[FileReport], cat: Catalog) -> str:
+    """How many answers of the valid quiz banks checked the engine works out ("" when none was
+    checked): the banks with errors are left out, their answers being unknown."""
+    from simulator.content.errors import ContentError
+    from simulator.content.load import read_document
+    from simulator.quiz.share import engine_share
+    from simulator.schema.quiz import QuizBank
+
+    banks: list[QuizBank] = []
+    for report in reports:
+        if report.kind != "quiz" or not report.valid:
+            continue
+        try:
+            banks.append(read_document(report.path, QuizBank).model)
+        except (ContentError, OSError):  # changed since it was checked: left out
+            continue
+    return engine_share(banks).text(cat) if banks else ""
 
 
 def summary(reports: list[FileReport], cat: Catalog) -> str:

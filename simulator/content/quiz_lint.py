@@ -17,6 +17,8 @@ from simulator.content.errors import Anchor, Issue, Level, PathPart
 from simulator.content.lint import contest_number_issues, fictional_issues, mark_issues
 from simulator.core.answers import KeyProblem, key_of, stated_answer
 from simulator.core.domain import BALLOT_ORDER, LAYOUT_OF
+from simulator.core.situations import DEFAULT_TYPES
+from simulator.schema.clock import to_minutes
 from simulator.schema.quiz import (
     HANDBOOK_SECTIONS,
     TOPIC_SECTIONS,
@@ -27,8 +29,9 @@ from simulator.schema.quiz import (
     Question,
     QuizBank,
     SingleChoice,
+    SituationQuestion,
 )
-from simulator.schema.types import ElectionType, Layout
+from simulator.schema.types import BallotType, ElectionType, Layout
 
 Loc = tuple[PathPart, ...]
 T = TypeVar("T")
@@ -247,6 +250,50 @@ def check_numeric_contests(bank: QuizBank) -> list[Issue]:
     ]
 
 
+def check_situations(bank: QuizBank) -> list[Issue]:
+    """A situation's ballots are its election's, and a Pilkada TPS has a regent's or a mayor's
+    ballot, not both; what has run out, and what a Model A names, are this TPS's ballots."""
+    issues: list[Issue] = []
+    for i, question in enumerate(bank.questions):
+        if not isinstance(question, SituationQuestion):
+            continue
+        allowed = BALLOT_ORDER[question.election]
+        types = list(question.ballot_types) or list(DEFAULT_TYPES[question.election])
+        for field, listed in (("ballot_types", question.ballot_types),
+                              ("out_of", question.out_of)):
+            issues += [_issue(("questions", i, field, j), "lint.contest.election",
+                              ballot=str(ballot), election=str(question.election),
+                              allowed=", ".join(map(str, allowed)))
+                       for j, ballot in enumerate(listed) if ballot not in allowed]
+        if {BallotType.BUPATI, BallotType.WALIKOTA} <= set(types):
+            issues.append(_issue(("questions", i, "ballot_types"), "lint.contest.both_regents"))
+        issues += [_issue(("questions", i, "out_of", j), "quiz.situation_ballot_absent",
+                          ballot=str(ballot), types=", ".join(map(str, types)))
+                   for j, ballot in enumerate(question.out_of)
+                   if ballot in allowed and ballot not in types]
+        if question.event is not None and question.event.ballot is not None \
+                and question.event.ballot not in allowed:
+            issues.append(_issue(("questions", i, "event", "ballot"), "lint.contest.election",
+                                 ballot=str(question.event.ballot),
+                                 election=str(question.election),
+                                 allowed=", ".join(map(str, allowed))))
+        if question.voter is not None and question.event is None and question.at is not None \
+                and to_minutes(question.at) < to_minutes(question.voter.arrives):
+            issues.append(_issue(("questions", i, "at"), "quiz.situation_before_arrival",
+                                 at=question.at, arrives=question.voter.arrives))
+    return issues
+
+
+def _problem_field(question: Question) -> tuple[PathPart, ...]:
+    """Where a problem with the engine's answer points: the figure asked, the case, or the
+    answer."""
+    if isinstance(question, Numeric):
+        return ("task", "asks")
+    if isinstance(question, SituationQuestion):
+        return ("event",) if question.event is not None else ("voter",)
+    return ("answer",)
+
+
 def check_answers(bank: QuizBank, blocked: set[int]) -> list[Issue]:
     """The stated answer is the engine's, wherever the engine knows it."""
     issues: list[Issue] = []
@@ -257,16 +304,20 @@ def check_answers(bank: QuizBank, blocked: set[int]) -> list[Issue]:
         try:
             key = key_of(question, bank)
         except KeyProblem as problem:
-            where = ("questions", i, "task", "asks") if isinstance(question, Numeric) else loc
-            issues.append(_issue(where, problem.code, **_shown(problem.params)))
+            issues.append(_issue(("questions", i, *_problem_field(question)), problem.code,
+                                 **_shown(problem.params)))
             continue
         stated = stated_answer(question)
         if key.from_engine and key.answer != stated:
-            code = "quiz.answer_disagrees_ballot" if key.verdict is not None \
-                else "quiz.answer_disagrees"
-            variant = str(key.verdict.code) if key.verdict is not None else ""
+            code, params = "quiz.answer_disagrees", {}
+            if key.verdict is not None:
+                code, params = "quiz.answer_disagrees_ballot", {"variant": str(key.verdict.code)}
+            elif key.situation is not None:
+                code = "quiz.answer_disagrees_situation"
+                params = {"basis": key.situation.basis or key.situation.rule or "",
+                          "options": ", ".join(key.situation.options)}
             issues.append(_issue(loc, code, stated=repr(stated), engine=repr(key.answer),
-                                 variant=variant))
+                                 **params))
     return issues
 
 
@@ -281,7 +332,7 @@ def lint_quiz(bank: QuizBank, known_rules: Collection[str] | None = None) -> lis
     issues = check_ids(bank) + check_contests(bank) + check_sections(bank) + check_texts(bank)
     issues += check_elections(bank)
     issues += fictional_issues(bank.parties, bank.contests)
-    paper = check_ballots(bank) + check_numeric_contests(bank)
+    paper = check_ballots(bank) + check_numeric_contests(bank) + check_situations(bank)
     blocked = {int(issue.loc[1]) for issue in paper}
     # A contest with an error cannot rule on its ballots: its questions' answers are not checked.
     broken = {bank.contests[int(issue.loc[1])].id for issue in issues

@@ -74,6 +74,7 @@ MODEL_MESSAGES: dict[str, str] = {
     quiz_schema.FORM_TASK_INCOMPLETE: "content.schema.value.quiz_form_task",
     quiz_schema.ASKS_A_GIVEN_CELL: "content.schema.value.quiz_asks_given",
     quiz_schema.COUNT_TASK_INCOMPLETE: "content.schema.value.quiz_count_task",
+    quiz_schema.SITUATION_ONE_CASE: "content.schema.value.quiz_situation_case",
     plan_schema.TEST_ONE_FORM: "content.schema.value.plan_test_form",
     plan_schema.DATE_NOT_A_DAY: "content.schema.value.plan_date",
     plan_schema.NAMED_TWICE: "content.schema.value.plan_named_twice",

@@ -2,8 +2,9 @@
 
 A ballot question is ruled by :func:`simulator.core.validity.judge`, a numeric form question by
 the C.Hasil identities (:func:`simulator.core.forms.solve_cell`), a received-ballots question by
-the reserve rule; the author's stated ``answer`` only stands where the engine has no rule (a
-choice between worded options, a plain fact). The lint reports a stated answer that disagrees.
+the reserve rule, a situation by the voter desk's decision or the event rules; the author's
+stated ``answer`` only stands where the engine has no rule (a choice between worded options, a
+plain fact). The lint reports a stated answer that disagrees.
 
 Answers, as given by a trainee or kept in a log, are plain values per kind of question:
 
@@ -12,7 +13,8 @@ Answers, as given by a trainee or kept in a log, are plain values per kind of qu
 - true_false: a bool;
 - ordering: the authored step numbers in the order the trainee put them;
 - numeric: an int;
-- ballot: the canonical target text (``pair:2``, ``kosong``, ``party:3/cand:1``, ``invalid``).
+- ballot: the canonical target text (``pair:2``, ``kosong``, ``party:3/cand:1``, ``invalid``);
+- situation: the code of a desk decision or an event response (:mod:`simulator.core.situations`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from typing import Union
 
 from simulator.core.domain import reserve
 from simulator.core.forms import UnknownField, expected_received, solve_cell
+from simulator.core.situations import SituationKey, SituationProblem, situation_key
 from simulator.core.validity import Verdict, judge
 from simulator.schema.quiz import (
     BallotQuestion,
@@ -32,6 +35,7 @@ from simulator.schema.quiz import (
     Question,
     QuizBank,
     SingleChoice,
+    SituationQuestion,
     TrueFalse,
 )
 from simulator.schema.scenario import RuleSettings
@@ -59,7 +63,7 @@ class Key:
     answer: Answer
     from_engine: bool
     verdict: Verdict | None = None  # for ballot questions: the ruling, with its variant code
-
+    situation: SituationKey | None = None  # for situations: the options and the rule
 
 def ballot_verdict(question: BallotQuestion, bank: QuizBank) -> Verdict:
     """The chair's ruling on the question's ballot, by the engine's validity rules."""
@@ -100,6 +104,12 @@ def key_of(question: Question, bank: QuizBank) -> Key:
         return Key(str(verdict.counted_as), True, verdict)
     if isinstance(question, Numeric) and question.task is not None:
         return Key(numeric_answer(question.task, bank), True)
+    if isinstance(question, SituationQuestion):
+        try:
+            found = situation_key(question)
+        except SituationProblem as problem:
+            raise KeyProblem(problem.code, **problem.params) from None
+        return Key(found.answer, True, situation=found)
     return Key(stated_answer(question), False)
 
 
@@ -109,7 +119,8 @@ def stated_answer(question: Question) -> Answer:
         return frozenset(question.answer)
     if isinstance(question, Ordering):
         return tuple(range(1, len(question.steps) + 1))
-    assert isinstance(question, SingleChoice | TrueFalse | Numeric | BallotQuestion)
+    assert isinstance(question, SingleChoice | TrueFalse | Numeric | BallotQuestion
+                      | SituationQuestion)
     return question.answer
 
 

@@ -30,8 +30,15 @@ from typing import Literal
 from simulator.core.domain import ASSISTABLE, BALLOT_ORDER, CLOSING_TIME, DPK_FROM, ELDERLY_AGE
 from simulator.core.state import World
 from simulator.schema.clock import to_minutes
-from simulator.schema.scenario import Area, Document, DocumentKind, Registration, Voter
-from simulator.schema.types import BallotType, VoterList
+from simulator.schema.scenario import (
+    Area,
+    Document,
+    DocumentKind,
+    Registration,
+    RuleSettings,
+    Voter,
+)
+from simulator.schema.types import BallotType, ElectionType, VoterList
 
 DecisionKind = Literal["admit", "refuse", "come_back", "unsettled"]
 
@@ -111,37 +118,68 @@ SUBSTITUTE_IDS = frozenset({DocumentKind.KTP_FOTOKOPI, DocumentKind.KTP_FOTO_HP,
 KK_SIM = frozenset({DocumentKind.KK, DocumentKind.SIM})
 
 
+@dataclass(frozen=True, slots=True)
+class DeskView:
+    """What the desk's decision reads of the day: the clock, the election, the settings for
+    what the handbook leaves open, this TPS's ballot types and which of them have run out.
+
+    The game takes it from its world (:meth:`of`); the quiz writes it from a question, so a
+    situation question and the voting phase are judged by the same rules.
+    """
+
+    clock: int  # minutes since midnight
+    election: ElectionType
+    rules: RuleSettings
+    types: tuple[BallotType, ...]  # every ballot type of this TPS, in the prescribed order
+    exhausted: frozenset[BallotType] = frozenset()  # types with no ballot left
+
+    @classmethod
+    def of(cls, world: World) -> DeskView:
+        return cls(
+            clock=world.clock,
+            election=world.scenario.election,
+            rules=world.scenario.rules,
+            types=all_types(world),
+            exhausted=frozenset(t for t, stock in world.stocks.items() if stock.remaining <= 0),
+        )
+
+
 def decide(voter: Voter, world: World) -> Decision:
     """What a careful KPPS does with ``voter`` at the desk, in the world as it stands now."""
+    return decide_in(voter, DeskView.of(world))
+
+
+def decide_in(voter: Voter, view: DeskView) -> Decision:
+    """What a careful KPPS does with ``voter`` at the desk, the day being as ``view`` says."""
     for check in (_ink, _after_close, _someone_elses_documents):
-        decision = check(voter, world)
+        decision = check(voter, view)
         if decision is not None:
             return decision
     if voter.registered is Registration.DPT:
-        return _dpt(voter, world)
+        return _dpt(voter, view)
     if voter.registered is Registration.DPTB:
-        return _dptb(voter, world)
-    return _unregistered(voter, world)
+        return _dptb(voter, view)
+    return _unregistered(voter, view)
 
 
 # --- Before anything else ----------------------------------------------------------------
 
 
-def _ink(voter: Voter, world: World) -> Decision | None:
+def _ink(voter: Voter, view: DeskView) -> Decision | None:
     # §5.6: ink on a finger → refuse, record in C.Kejadian Khusus, inform the PTPS (M12).
     if not voter.inked:
         return None
     return _refuse(Reason.BERTINTA, "tinta", record=True)
 
 
-def _after_close(voter: Voter, world: World) -> Decision | None:
+def _after_close(voter: Voter, view: DeskView) -> Decision | None:
     # §5.10: "a person arriving at 13:01 is not served" (M29).
     if to_minutes(voter.arrives) <= CLOSING_TIME:
         return None
     return _refuse(Reason.SUDAH_DITUTUP, "setelah_1300")
 
 
-def _someone_elses_documents(voter: Voter, world: World) -> Decision | None:
+def _someone_elses_documents(voter: Voter, view: DeskView) -> Decision | None:
     # §5.2 row "C.Pemberitahuan in someone else's name": refuse, record, inform the PTPS.
     # Impersonation is a crime (UU 7/2017 Pasal 533, printed on the notice) (M19).
     if all(_own(doc, voter) for doc in voter.documents):
@@ -152,7 +190,7 @@ def _someone_elses_documents(voter: Voter, world: World) -> Decision | None:
 # --- On this TPS's DPT (§5.2) --------------------------------------------------------------
 
 
-def _dpt(voter: Voter, world: World) -> Decision:
+def _dpt(voter: Voter, view: DeskView) -> Decision:
     notice = _document(voter, DocumentKind.C_PEMBERITAHUAN)
     if notice is not None and notice.tps == "lain":
         # §5.2: "C.Pemberitahuan names another TPS → send the voter to that TPS".
@@ -160,33 +198,33 @@ def _dpt(voter: Voter, world: World) -> Decision:
     if voter.transferred_out:
         # §5.2: marked as transferred → vote at the TPS named on the Model A.
         return _refuse(Reason.SUDAH_PINDAH_MEMILIH, "pindah_keluar")
-    return _by_identity(voter, world, VoterList.DPT, all_types(world), "dpt")
+    return _by_identity(voter, view, VoterList.DPT, view.types, "dpt")
 
 
 # --- On this TPS's DPTb (§5.3) -------------------------------------------------------------
 
 
-def _dptb(voter: Voter, world: World) -> Decision:
+def _dptb(voter: Voter, view: DeskView) -> Decision:
     model_a = _document(voter, DocumentKind.MODEL_A)
     if model_a is None:
         # On the DPTb but carrying no Model A: the handbook does not say (not scored).
         return Decision("unsettled", "dptb_tanpa_model_a", list=VoterList.DPTB)
-    return _with_model_a(voter, world, model_a, "dptb")
+    return _with_model_a(voter, view, model_a, "dptb")
 
 
-def _with_model_a(voter: Voter, world: World, model_a: Document, basis: str) -> Decision:
+def _with_model_a(voter: Voter, view: DeskView, model_a: Document, basis: str) -> Decision:
     if model_a.tps == "lain":
         # §5.3: "If the Model A names a different TPS, send the voter there".
         return _refuse(Reason.SALAH_TPS, "model_a_tps_lain")
-    ballots = model_a_types(model_a, world)
+    ballots = model_a_types(model_a, view)
     if not ballots:
         # A Model A naming no ballot type of this TPS: nothing the handbook covers.
         return Decision("unsettled", "model_a_kosong", list=VoterList.DPTB)
     # §5.3: "Give exactly the ballot types written on the Model A" (M15).
-    return _dptb_hour(_by_identity(voter, world, VoterList.DPTB, ballots, basis), world)
+    return _dptb_hour(_by_identity(voter, view, VoterList.DPTB, ballots, basis), view)
 
 
-def _dptb_hour(decision: Decision, world: World) -> Decision:
+def _dptb_hour(decision: Decision, view: DeskView) -> Decision:
     """A DPTb voter before the hour the scenario serves DPTb voters from comes back then.
 
     §2 and §13: in the Pilkada DPTb voters vote from 11:00 (M, §15 item 2); in the Pemilu KPU
@@ -194,8 +232,8 @@ def _dptb_hour(decision: Decision, world: World) -> Decision:
     graded unless the scenario sets ``rules.dptb_from``; serving one earlier then costs only
     the minor advisory pemungutan.dptb_sebelum_waktunya.
     """
-    start = world.scenario.rules.dptb_from
-    if decision.action != "admit" or start is None or world.clock >= to_minutes(start):
+    start = view.rules.dptb_from
+    if decision.action != "admit" or start is None or view.clock >= to_minutes(start):
         return decision
     return replace(
         decision, action="come_back", basis="dptb_sebelum_waktunya", come_back_at=to_minutes(start)
@@ -205,11 +243,11 @@ def _dptb_hour(decision: Decision, world: World) -> Decision:
 # --- On neither list (§5.3 Model A holders, §5.4 DPK) --------------------------------------
 
 
-def _unregistered(voter: Voter, world: World) -> Decision:
+def _unregistered(voter: Voter, view: DeskView) -> Decision:
     model_a = _document(voter, DocumentKind.MODEL_A)
     if model_a is not None:
         # M16: a valid Model A for this TPS is served as DPTb even if our DPTb copy lacks them.
-        return _with_model_a(voter, world, model_a, "model_a_tanpa_dptb")
+        return _with_model_a(voter, view, model_a, "model_a_tanpa_dptb")
     if voter.other_tps is not None:
         # §5.4 condition 1: on another TPS's DPT, so not a DPK voter here, notice or not; like
         # §5.2's "C.Pemberitahuan names another TPS": send the voter to that TPS, by number.
@@ -218,30 +256,30 @@ def _unregistered(voter: Voter, world: World) -> Decision:
     if notice is not None and notice.tps == "lain":
         # §5.4 condition 1: on another TPS's DPT → not DPK here; §5.2: send them there.
         return _refuse(Reason.SALAH_TPS, "pemberitahuan_tps_lain")
-    identity = _dpk_identity(voter, world)
+    identity = _dpk_identity(voter, view)
     if identity is not None:
-        return _dpk_by_address(identity.address, world)
+        return _dpk_by_address(identity.address, view)
     substitute = next((d for d in voter.documents if d.kind in SUBSTITUTE_IDS), None)
     if substitute is not None:
-        return _dpk_substitute(substitute, world)
+        return _dpk_substitute(substitute, view)
     # §5.4 condition 2: KTP-el or Suket; a KK or SIM is not enough (§5.5; M14).
     return _refuse(Reason.TANPA_IDENTITAS, "dpk_tanpa_identitas")
 
 
-def _dpk_substitute(substitute: Document, world: World) -> Decision:
+def _dpk_substitute(substitute: Document, view: DeskView) -> Decision:
     """A copy, phone photo or IKD at the DPK desk: ✗ per KPU Tomohon (M), not settled (L) —
     §5.5. The scenario decides; by default it is not graded either way."""
-    setting = world.scenario.rules.substitute_id_for_dpk
+    setting = view.rules.substitute_id_for_dpk
     if setting == "accept":
-        return _dpk_by_address(substitute.address, world)
+        return _dpk_by_address(substitute.address, view)
     if setting == "refuse":
         return _refuse(Reason.TANPA_IDENTITAS, "dpk_identitas_pengganti")
     return Decision(
-        "unsettled", "dpk_identitas_pengganti", list=VoterList.DPK, ballots=all_types(world)
+        "unsettled", "dpk_identitas_pengganti", list=VoterList.DPK, ballots=view.types
     )
 
 
-def _dpk_by_address(address: Area, world: World) -> Decision:
+def _dpk_by_address(address: Area, view: DeskView) -> Decision:
     if address is Area.DESA_SAMA:
         # §5.4 condition 3 and §15.6: direct the voter to the TPS of their address.
         return _refuse(Reason.SALAH_TPS, "dpk_desa_sama")
@@ -251,8 +289,8 @@ def _dpk_by_address(address: Area, world: World) -> Decision:
         # vote (on its DPT, or as DPK from 12:00): the same direction as for a neighbour in the
         # same village, so the reason is SALAH_TPS, not a bare LUAR_DOMISILI.
         return _refuse(Reason.SALAH_TPS, "luar_domisili")
-    ballots = all_types(world)
-    if world.clock < DPK_FROM:
+    ballots = view.types
+    if view.clock < DPK_FROM:
         # §5.4 condition 4: a DPK voter arriving before 12:00 comes back at 12:00 (M17).
         return Decision(
             "come_back",
@@ -261,7 +299,7 @@ def _dpk_by_address(address: Area, world: World) -> Decision:
             ballots=ballots,
             come_back_at=DPK_FROM,
         )
-    if any(world.stocks[t].remaining <= 0 for t in ballots):
+    if any(t in view.exhausted for t in ballots):
         # §5.4 condition 5: no ballots left → the nearest TPS in the same village (M18).
         return _refuse(Reason.SURAT_SUARA_HABIS, "dpk_surat_suara_habis")
     # §5.4 conditions 6-7: every type of this TPS, entered in the DPK attendance list.
@@ -273,7 +311,7 @@ def _dpk_by_address(address: Area, world: World) -> Decision:
 
 def _by_identity(
     voter: Voter,
-    world: World,
+    view: DeskView,
     voter_list: VoterList,
     ballots: tuple[BallotType, ...],
     basis: str,
@@ -290,15 +328,15 @@ def _by_identity(
         )
     if kinds & KK_SIM:
         # §5.5, §15.4: KK or SIM only is contested; the scenario says how to grade it.
-        return _kk_sim(world, voter_list, ballots, basis)
+        return _kk_sim(view, voter_list, ballots, basis)
     # §5.5: "C.Pemberitahuan without any ID: not settled; do not encode as admit".
     return Decision("unsettled", f"{basis}_tanpa_identitas", list=voter_list, ballots=ballots)
 
 
 def _kk_sim(
-    world: World, voter_list: VoterList, ballots: tuple[BallotType, ...], basis: str
+    view: DeskView, voter_list: VoterList, ballots: tuple[BallotType, ...], basis: str
 ) -> Decision:
-    setting = world.scenario.rules.kk_sim
+    setting = view.rules.kk_sim
     code = f"{basis}_kk_sim"
     if setting == "accept":
         return Decision("admit", code, list=voter_list, ballots=ballots)
@@ -307,10 +345,10 @@ def _kk_sim(
     return Decision("unsettled", code, list=voter_list, ballots=ballots)
 
 
-def _dpk_identity(voter: Voter, world: World) -> Document | None:
+def _dpk_identity(voter: Voter, view: DeskView) -> Document | None:
     """The KTP-el (or, if the scenario allows it, the Suket) a DPK voter shows (§5.4, §15.5)."""
     accepted = {DocumentKind.KTP_EL}
-    if world.scenario.rules.suket_for_dpk:
+    if view.rules.suket_for_dpk:
         accepted.add(DocumentKind.SUKET)
     return next((doc for doc in voter.documents if doc.kind in accepted), None)
 
@@ -323,9 +361,10 @@ def all_types(world: World) -> tuple[BallotType, ...]:
     return tuple(t for t in BALLOT_ORDER[world.scenario.election] if t in world.stocks)
 
 
-def model_a_types(model_a: Document, world: World) -> tuple[BallotType, ...]:
+def model_a_types(model_a: Document, world: World | DeskView) -> tuple[BallotType, ...]:
     """The types written on a Model A that this TPS has, in the prescribed order (§5.3)."""
-    return tuple(t for t in all_types(world) if t in model_a.ballots)
+    types = world.types if isinstance(world, DeskView) else all_types(world)
+    return tuple(t for t in types if t in model_a.ballots)
 
 
 def _refuse(

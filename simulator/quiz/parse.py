@@ -14,6 +14,7 @@ from simulator.schema.quiz import (
     Numeric,
     Ordering,
     SingleChoice,
+    SituationQuestion,
     TrueFalse,
 )
 
@@ -67,7 +68,7 @@ def parse_answer(shown: Shown, text: str, /) -> Answer:
     numbers = _numbers(cleaned)
     if any(not 1 <= n <= count for n in numbers):
         raise AnswerError("quiz.input.range", count=count)
-    if isinstance(question, SingleChoice | BallotQuestion):
+    if isinstance(question, SingleChoice | BallotQuestion | SituationQuestion):
         if len(numbers) != 1:
             raise AnswerError("quiz.input.one")
         return values[numbers[0] - 1]

@@ -31,6 +31,7 @@ from simulator.schema.quiz import (
     QuizBank,
     QuizContest,
     SingleChoice,
+    SituationQuestion,
     Topic,
     TrueFalse,
 )
@@ -98,13 +99,18 @@ class Shown:
     """A question as presented: options or steps in the order shown (authored numbers)."""
 
     item: Item
-    order: tuple[int, ...]  # authored option/step numbers (1-based) in display order; () if none
+    # authored option/step numbers (1-based) in display order, or for a situation the
+    # engine's options by number; () if none
+    order: tuple[int, ...]
 
     @property
     def values(self) -> tuple[Answer, ...]:
         """What each row shown stands for, top to bottom: an option or step number, true and
-        false, or the C.Hasil row a ballot may be counted in."""
+        false, the C.Hasil row a ballot may be counted in, or a situation's decision."""
         question = self.item.question
+        situation = self.item.key.situation
+        if isinstance(question, SituationQuestion) and situation is not None:
+            return tuple(situation.options[n - 1] for n in self.order)
         if isinstance(question, TrueFalse):
             return (True, False)
         if isinstance(question, BallotQuestion):
@@ -268,6 +274,12 @@ def present(item: Item, rng: random.Random) -> Shown:
         return Shown(item, tuple(order))
     if isinstance(question, Ordering):
         return Shown(item, _scrambled(len(question.steps), rng))
+    situation = item.key.situation
+    if isinstance(question, SituationQuestion) and situation is not None:
+        # The engine lists the right decision first: the order shown must not tell.
+        order = list(range(1, len(situation.options) + 1))
+        rng.shuffle(order)
+        return Shown(item, tuple(order))
     return Shown(item, ())
 
 

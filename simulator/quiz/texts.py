@@ -13,6 +13,13 @@ from simulator.core.domain import LAYOUT_OF
 from simulator.core.targets import parse_target
 from simulator.i18n import Catalog
 from simulator.quiz.session import Item, Outcome, Shown
+from simulator.quiz.situation_texts import (
+    situation_explanation,
+    situation_lines,
+    situation_option_text,
+    situation_prompt,
+    situation_summary,
+)
 from simulator.schema.ballot import Ballot, Mark, Place, Tool
 from simulator.schema.quiz import (
     BallotQuestion,
@@ -20,6 +27,7 @@ from simulator.schema.quiz import (
     Numeric,
     Ordering,
     SingleChoice,
+    SituationQuestion,
     TrueFalse,
 )
 from simulator.schema.types import Layout
@@ -35,9 +43,18 @@ class Choice:
 
 def question_text(item: Item, cat: Catalog) -> str:
     question = item.question
-    if question.text is None:  # only a ballot question may leave it out
+    if question.text is None:  # only a ballot or situation question may leave it out
+        if isinstance(question, SituationQuestion):
+            return situation_prompt(question, cat)
         return cat("quiz.ballot.prompt")
     return question.text.get(cat.lang)
+
+
+def case_lines(item: Item, cat: Catalog) -> list[str]:
+    """A situation's case in words, one line each (who, when, which papers; or what happened);
+    nothing for other questions."""
+    question = item.question
+    return situation_lines(question, cat) if isinstance(question, SituationQuestion) else []
 
 
 def given_cells(item: Item, cat: Catalog) -> list[tuple[str, int]]:
@@ -123,12 +140,18 @@ def _row_text(item: Item, value: Answer, cat: Catalog) -> str:
         return cat("quiz.answer_true") if value else cat("quiz.answer_false")
     if isinstance(question, BallotQuestion) and isinstance(value, str):
         return target_text(value, item, cat)
+    if isinstance(question, SituationQuestion) and isinstance(value, str):
+        return situation_option_text(question, value, cat)
     return str(value)
 
 
 def explanation_text(item: Item, cat: Catalog) -> str:
-    """The author's explanation; for a ballot, preceded by the engine's ruling in words."""
+    """The author's explanation; for a ballot or a situation, preceded by the engine's ruling
+    in words."""
     text = item.question.explanation.get(cat.lang)
+    question, situation = item.question, item.key.situation
+    if isinstance(question, SituationQuestion) and situation is not None:
+        return situation_explanation(question, situation, text, cat)
     verdict = item.key.verdict
     if verdict is None:
         return text
@@ -218,8 +241,11 @@ def review(outcome: Outcome, cat: Catalog) -> Review:
     item = outcome.item
     given = None if outcome.right else cat(
         "quiz.play.your_answer", answer=answer_text(item, outcome.given, cat))
+    asked = question_text(item, cat)
+    if isinstance(item.question, SituationQuestion):  # the case answered, named in a line
+        asked = f"{situation_summary(item.question, cat)} {asked}"
     return Review(
-        question_text(item, cat),
+        asked,
         given,
         cat("quiz.play.right_answer", answer=answer_text(item, item.key.answer, cat)),
         explanation_text(item, cat),

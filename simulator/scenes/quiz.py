@@ -120,7 +120,11 @@ class QuizScene(Scene):
         cat = self.ctx.cat
         item = shown.item
         question = texts.question_text(item, cat)
-        parts = [(question, f"<b>{escape(question)}</b>")]
+        # A situation's case comes first, as it would at the desk; then what is asked.
+        parts = [(line, escape(line)) for line in texts.case_lines(item, cat)]
+        if parts:
+            parts.append(("", ""))
+        parts.append((question, f"<b>{escape(question)}</b>"))
         cells = texts.given_cells(item, cat)
         if cells:
             parts.append(("", ""))

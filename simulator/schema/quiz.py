@@ -1,6 +1,6 @@
 """A quiz bank as a trainer writes it in YAML: questions, and the ballots some of them show.
 
-Six kinds of question share one frame (id, topic, phase, handbook section, difficulty, text,
+Seven kinds of question share one frame (id, topic, phase, handbook section, difficulty, text,
 explanation, regulation article, the MISTAKES.md entries trained) and differ in how they are
 answered:
 
@@ -12,7 +12,11 @@ answered:
   (a C.Hasil cell from the reconciliation identities, or the ballots a TPS must receive);
 - ``ballot``: a used ballot described by its marks, as in a scenario, on one of the bank's
   ``contests``; the answer is whom it counts for (``pair:2``, ``kosong``, ``party:3/cand:2``,
-  ``invalid``), and the engine's validity rules decide it.
+  ``invalid``), and the engine's validity rules decide it;
+- ``situation``: a voter at the desk (written as a scenario writes one) or an event (its kind,
+  as a scenario writes it); the engine offers what the desk could do, or the event's
+  responses, and its own rules (:mod:`simulator.core.desk`, the event rules) decide which is
+  right (``admit:dptb:ppwp``, ``come_back:12:00``, ``refuse:salah_tps:14``, ``lapor_ptps``).
 
 Where the engine knows an answer, the stated ``answer`` is a check on the author: a bank whose
 answer disagrees with the engine does not pass ``validate``.
@@ -26,8 +30,9 @@ from pydantic import Field, StringConstraints, model_validator
 
 from simulator.schema.ballot import Ballot
 from simulator.schema.base import Authored, Bilingual, Bool, Identifier, Int, ShortText
-from simulator.schema.scenario import Contest, Districts, MistakeId, Party
-from simulator.schema.types import Difficulty, ElectionType, Phase, _StrEnum
+from simulator.schema.clock import GameTime
+from simulator.schema.scenario import Contest, Districts, Event, MistakeId, Party, Voter
+from simulator.schema.types import BallotType, Difficulty, ElectionType, Phase, _StrEnum
 
 # The numbered sections of HANDBOOK.md that hold rules a KPPS must know. §0 (conventions) and
 # §15 (open questions) hold none: a quiz must not teach what the regulation leaves unsettled;
@@ -120,6 +125,7 @@ ANSWER_TWICE = "answer names an option twice"
 FORM_TASK_INCOMPLETE = "compute: form needs contest, given and asks"
 ASKS_A_GIVEN_CELL = "asks names one of the given cells"
 COUNT_TASK_INCOMPLETE = "compute: received and reserve need election and dpt"
+SITUATION_ONE_CASE = "situation: give either voter or event, not both"
 
 
 class QuestionType(_StrEnum):
@@ -129,6 +135,7 @@ class QuestionType(_StrEnum):
     ORDERING = "ordering"
     NUMERIC = "numeric"
     BALLOT = "ballot"
+    SITUATION = "situation"
 
 
 class QuestionBase(Authored):
@@ -251,8 +258,64 @@ class BallotQuestion(QuestionBase):
     )
 
 
+# A situation's answer: a desk decision (admit:<list>[:<type>+<type>], come_back:<HH:MM>,
+# refuse:<reason>[:<TPS number>]) or an event's response (a word such as lapor_ptps).
+SituationAnswer = Annotated[
+    str,
+    StringConstraints(
+        pattern=r"^(admit:(dpt|dptb|dpk)(:[a-z_]+(\+[a-z_]+)*)?|come_back:[0-2][0-9]:[0-5][0-9]"
+        r"|refuse:[a-z_]+(:[1-9][0-9]{0,3})?|[a-z_]+)$"
+    ),
+]
+
+
+class QuizVoter(Voter):
+    """A voter at the desk, written as a scenario writes one (``id`` may be left out)."""
+
+    id: Identifier = Field("pemilih", description="Not needed in a quiz; kept for the model")
+
+
+class SituationQuestion(QuestionBase):
+    """A case at the TPS whose right handling the engine decides: a voter at the desk, or an
+    event; the options shown are the engine's, the right one is the engine's."""
+
+    type: Literal["situation"]
+    text: Bilingual | None = Field(  # type: ignore[assignment]
+        None, description="The question; omitted means 'what does the KPPS do?'"
+    )
+    election: ElectionType = Field(description="pemilu2024 or pilkada2024")
+    voter: QuizVoter | None = Field(None, description="A voter at the desk, as in a scenario")
+    event: Event | None = Field(None, description="An event, as in a scenario's events:")
+    at: GameTime | None = Field(
+        None, description="The time at the desk; omitted means when the voter arrives"
+    )
+    ballot_types: list[BallotType] = Field(
+        default_factory=list, max_length=5,
+        description="This TPS's ballot types; omitted means the election's (Pilkada: "
+        "gubernur and bupati)",
+    )
+    out_of: list[BallotType] = Field(
+        default_factory=list, max_length=5, description="Ballot types that have run out"
+    )
+    dptb_from: GameTime | None = Field(
+        None, description="A local setting shown in the case: DPTb voters served from this hour"
+    )
+    answer: SituationAnswer = Field(
+        description="The right decision or response, checked against the engine: "
+        "admit:dpt, admit:dptb:ppwp+dpr, come_back:12:00, refuse:tanpa_identitas, "
+        "refuse:salah_tps:14, or an event response such as lapor_ptps"
+    )
+
+    @model_validator(mode="after")
+    def _one_case(self) -> SituationQuestion:
+        if (self.voter is None) == (self.event is None):
+            raise ValueError(SITUATION_ONE_CASE)
+        return self
+
+
 Question = Annotated[
-    SingleChoice | MultipleChoice | TrueFalse | Ordering | Numeric | BallotQuestion,
+    SingleChoice | MultipleChoice | TrueFalse | Ordering | Numeric | BallotQuestion
+    | SituationQuestion,
     Field(discriminator="type"),
 ]
 

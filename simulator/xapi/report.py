@@ -156,13 +156,21 @@ def _phase_order(phase: str) -> tuple[int, str]:
 def _questions(cat: Catalog) -> dict[str, str]:
     """Each shipped question's text by its ref (``bank/id``), as the quiz shows it."""
     from simulator.quiz.banks import load_banks
+    from simulator.quiz.situation_texts import situation_prompt, situation_summary
+    from simulator.schema.quiz import SituationQuestion
 
     texts = {}
     for bank in load_banks().banks:
         for question in bank.questions:
-            # only a ballot question may leave its text out: the quiz asks the same then
-            text = cat("quiz.ballot.prompt") if question.text is None else (
-                question.text.get(cat.lang))
+            if isinstance(question, SituationQuestion):
+                # a situation is named by its case, then what is asked, as the feedback does
+                asked = situation_prompt(question, cat) if question.text is None \
+                    else question.text.get(cat.lang)
+                text = f"{situation_summary(question, cat)} {asked}"
+            else:
+                # only a ballot question may leave its text out: the quiz asks the same then
+                text = cat("quiz.ballot.prompt") if question.text is None else (
+                    question.text.get(cat.lang))
             texts[f"{bank.bank}/{question.id}"] = text
     return texts
 

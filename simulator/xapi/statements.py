@@ -104,6 +104,7 @@ INTERACTIONS = {
     "ordering": "sequencing",
     "numeric": "numeric",
     "ballot": "other",
+    "situation": "other",
 }
 
 
