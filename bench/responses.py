@@ -139,8 +139,7 @@ class Trainee:
     async def answer_events(self, phase: Phase) -> int:
         answered = 0
         for event in incidents.awaiting(self.session.sim.world):
-            kind = event.kind
-            response = RespondToEvent(event=event.index, response=self.crew.response(kind))
+            response = RespondToEvent(event=event.index, response=self.crew.response_to(event))
             answered += await self.by_input(phase, response, answering=True)
         return answered
 

@@ -23,7 +23,7 @@ def _answer_events(pilot: Pilot, crew: CarefulCrew) -> None:
         event = incidents.awaiting(crew.world)[0]
         from simulator.core.actions import RespondToEvent
 
-        pilot.play(RespondToEvent(event=event.index, response=crew.response(event.kind)))
+        pilot.play(RespondToEvent(event=event.index, response=crew.response_to(event)))
 
 
 def _end_phase(pilot: Pilot) -> None:

@@ -24,6 +24,7 @@ from rulekit import (
 )
 
 from simulator.core.actions import Action, AdvanceClock
+from simulator.core.careful import CarefulCrew
 from simulator.core.engine import Simulation
 from simulator.core.phases import incidents
 from simulator.core.phases.formulir import EnterFigure
@@ -254,7 +255,7 @@ def test_an_event_left_unanswered_is_flagged(kind: str, phase: str, rule_id: str
 @pytest.mark.parametrize(("kind", "phase"), EVERY_KIND)
 def test_the_right_answer_is_not_flagged_and_is_recorded(kind: str, phase: str) -> None:
     sim = with_event(kind, phase)
-    right = incidents.EVENT_RULES[EventKind(kind)].correct
+    right = incidents.spec_of(sim.world.events[0]).correct  # by what it turned out to be about
     found = respond(sim, 0, right)
     # what the answer leaves to do (record it, tell the PTPS), done as the handbook asks
     found |= play(sim, incidents.duty_actions(sim.world.events[0], sim.world))
@@ -400,6 +401,29 @@ def test_sirekap_misreads_a_sheet_only_after_it_was_uploaded() -> None:
     assert cell.startswith("IV.") and event_state.figure != form.get(cell), (
         "Sirekap read a vote count differently from the plano"
     )
+
+
+@pytest.mark.parametrize(
+    ("ballot", "right", "wrong"),
+    [("ppwp", "tandai_tidak_sesuai", "koreksi"), ("dpr", "koreksi", "tandai_tidak_sesuai")],
+)
+def test_a_misread_ppwp_sheet_is_marked_tidak_sesuai_and_another_is_corrected(
+    ballot: str, right: str, wrong: str
+) -> None:
+    """HANDBOOK §19.3 step 4: on a PPWP sheet the KPPS can only confirm "sesuai" or "tidak
+    sesuai" (the KPU Kab/Kota corrects it); on a DPR, DPD or DPRD sheet it corrects the reading
+    in the app. The same three answers are offered for either."""
+    event = {"at": "22:00", "kind": "sirekap_salah_baca", "ballot": ballot}
+    for response, flagged in ((right, False), (wrong, True)):
+        sim = start(PEMILU, phases=["penyerahan"], events=[event], **_AFTER_VOTING)
+        play(sim, [UploadSirekap(ballot=BallotType(ballot))])
+        offered = {a.response for a in sim.allowed_actions() if hasattr(a, "response")}
+        assert offered == {"koreksi", "kirim", "tandai_tidak_sesuai"}, offered
+        found = respond(sim, 0, response)
+        assert (SIREKAP_UNCHECKED in found) is flagged, f"{ballot}: {response} gave {found}"
+    sim = CarefulCrew(start(PEMILU, phases=["penyerahan"], events=[event], **_AFTER_VOTING)).play()
+    assert sim.world.events[0].response == right, "the careful crew answers by the sheet"
+    assert not sim.findings, describe(sim)
 
 
 def test_steering_voters_needs_voters_in_the_queue() -> None:

@@ -75,7 +75,7 @@ def answer_events(pilot: Pilot, crew: CarefulCrew) -> None:
     while incidents.awaiting(crew.world):
         assert isinstance(pilot.top, EventDialog), "an event waiting for an answer is shown"
         event = incidents.awaiting(crew.world)[0]
-        pilot.play(RespondToEvent(event=event.index, response=crew.response(event.kind)))
+        pilot.play(RespondToEvent(event=event.index, response=crew.response_to(event)))
 
 
 def end_phase(pilot: Pilot) -> None:

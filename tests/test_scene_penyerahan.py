@@ -184,7 +184,7 @@ def test_careful_play_through_the_widgets_has_no_findings(path: Path) -> None:
         for event in incidents.awaiting(scene.world):  # Sirekap misreads an uploaded sheet
             dialog = ctx.stack.top
             assert isinstance(dialog, EventDialog), "the event is put in front of the trainee"
-            answer = RespondToEvent(event=event.index, response=crew.response(event.kind))
+            answer = RespondToEvent(event=event.index, response=crew.response_to(event))
             press(ctx, dialog.ui.offers[offer_key(answer)])
     end_phase(ctx)
     assert scene.session.finished, "the handover is the last phase of the day"

@@ -32,7 +32,7 @@ from simulator.core.phases import (
     penutupan,
     penyerahan,
 )
-from simulator.core.state import VoterState, World
+from simulator.core.state import EventState, VoterState, World
 from simulator.schema.ballot import Ballot
 from simulator.schema.clock import format_minutes
 from simulator.schema.scenario import EventKind
@@ -91,10 +91,17 @@ class CarefulCrew:
         """Answer each event rightly, then do what the answer leaves to do (record it, tell
         the PTPS), for events answered before too."""
         for event in incidents.awaiting(self.world):
-            self.sim.apply(RespondToEvent(event=event.index, response=self.response(event.kind)))
+            self.sim.apply(RespondToEvent(event=event.index, response=self.response_to(event)))
         for event in self.world.events:
             for duty in incidents.duty_actions(event, self.world):
                 self.sim.apply(duty)
+
+    def response_to(self, event: EventState) -> str:
+        """The answer to ``event``: the right one for what it turned out to be about, unless a
+        scripted crew answers by kind (its :meth:`response`)."""
+        if type(self).response is not CarefulCrew.response:
+            return self.response(event.kind)
+        return incidents.spec_of(event).correct
 
     def response(self, kind: str) -> str:
         return incidents.EVENT_RULES[EventKind(kind)].correct

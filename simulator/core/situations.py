@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from simulator.core.desk import Decision, DeskView, Reason, decide_in
 from simulator.core.domain import BALLOT_ORDER, CLOSING_TIME, DPK_FROM
-from simulator.core.phases.incidents import EVENT_RULES, responses
+from simulator.core.phases.incidents import EVENT_RULES, responses, rules_for
 from simulator.schema.clock import format_minutes, to_minutes
 from simulator.schema.quiz import SituationQuestion
 from simulator.schema.scenario import DocumentKind, EventKind, Registration, RuleSettings
@@ -191,7 +191,7 @@ def event_phase(question: SituationQuestion) -> Phase:
 def _event_key(question: SituationQuestion) -> SituationKey:
     event = question.event
     assert event is not None
-    spec = EVENT_RULES[EventKind(event.kind)]
+    spec = rules_for(EventKind(event.kind), event.ballot)
     if question.phase is not None and question.phase not in spec.phases:
         raise SituationProblem("quiz.situation_phase", kind=event.kind.value,
                                phase=str(question.phase),

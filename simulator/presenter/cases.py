@@ -30,7 +30,6 @@ from simulator.presenter.labels import (
 )
 from simulator.quiz.texts import cell_name, paper_lines
 from simulator.schema.clock import format_minutes
-from simulator.schema.scenario import EventKind
 from simulator.schema.types import BallotType, VoterList
 
 _BALLOT_IN_BOX = re.compile(r"^(?P<type>[a-z_]+)#(?P<n>\d+)$")
@@ -142,8 +141,7 @@ def right_text(rule_id: str, subject: str | None, params: Mapping[str, Any], wor
     if subject is not None and (match := _EVENT.match(subject)):
         index = int(match["n"])
         if index < len(world.events):
-            kind = EventKind(world.events[index].kind)
-            correct = incidents.EVENT_RULES[kind].correct
+            correct = incidents.spec_of(world.events[index]).correct
             return cat("finding.right.event",
                        response=cat(f"action.event_response.{correct}"))
     return _formatted(cat, f"rule.{rule_id}.right", "", shown)

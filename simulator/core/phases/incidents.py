@@ -205,10 +205,13 @@ EVENT_RULES: dict[EventKind, EventRules] = {
             IGNORED: FIGURE_OBJECTION_IGNORED,
         },
     ),
+    # Sirekap misreads a figure: check every figure before sending, and correct a wrong
+    # reading in the app (HANDBOOK §19.3 step 4) — except on a Pemilu PPWP sheet, below.
     EventKind.SIREKAP_SALAH_BACA: EventRules(
         (Phase.PENYERAHAN,),
         "koreksi",
-        {"kirim": SIREKAP_UNCHECKED, IGNORED: SIREKAP_UNCHECKED},
+        {"kirim": SIREKAP_UNCHECKED, "tandai_tidak_sesuai": SIREKAP_UNCHECKED,
+         IGNORED: SIREKAP_UNCHECKED},
     ),
     # A candidate's team brings lunch and "transport money": refuse everything, tell the PTPS,
     # record it (HANDBOOK §16.2, §16.6; M51). Food alone is still a gift.
@@ -347,6 +350,40 @@ EVENT_RULES: dict[EventKind, EventRules] = {
     ),
 }
 
+# Where the right answer depends on the ballot type the event turned out to be about.
+BALLOT_RULES: dict[tuple[EventKind, BallotType], EventRules] = {
+    # On a PPWP sheet the KPPS cannot edit Sirekap's reading: it confirms "tidak sesuai", and
+    # the KPU Kab/Kota corrects it through Sirekap web (HANDBOOK §19.3 step 4; M47).
+    (EventKind.SIREKAP_SALAH_BACA, BallotType.PPWP): EventRules(
+        (Phase.PENYERAHAN,),
+        "tandai_tidak_sesuai",
+        {"kirim": SIREKAP_UNCHECKED, "koreksi": SIREKAP_UNCHECKED, IGNORED: SIREKAP_UNCHECKED},
+    ),
+}
+
+
+def rules_for(kind: EventKind, ballot: BallotType | None) -> EventRules:
+    """The rules of an event of ``kind`` about ``ballot`` (None: about no one type)."""
+    if ballot is not None and (kind, ballot) in BALLOT_RULES:
+        return BALLOT_RULES[kind, ballot]
+    return EVENT_RULES[kind]
+
+
+def spec_of(event: EventState) -> EventRules:
+    """The rules an event is judged by: its kind's, or where the ballot type it turned out to
+    be about changes the right answer, that type's."""
+    return rules_for(EventKind(event.kind), _ballot_of(event))
+
+
+def _ballot_of(event: EventState) -> BallotType | None:
+    subject = event.subject or ""
+    for separator in (":", "#"):  # "ppwp:IV.1" (a cell), "ppwp#7" (a ballot)
+        head = subject.split(separator, 1)[0]
+        if separator in subject and head in BallotType._value2member_map_:
+            return BallotType(head)
+    return event.ballot
+
+
 RULES: tuple[Rule, ...] = tuple(
     dict.fromkeys(
         rule
@@ -362,7 +399,8 @@ _UNTIMED_PHASES = (Phase.FORMULIR, Phase.PENYERAHAN)
 
 
 def responses(kind: EventKind) -> tuple[str, ...]:
-    """The answers the trainee may give to an event of this kind, the right one first."""
+    """The answers the trainee may give to an event of this kind, whatever it is about: the
+    same for every ballot type, so that what is offered never tells which one is right."""
     spec = EVENT_RULES[kind]
     return (spec.correct, *(r for r in spec.wrong if r != IGNORED))
 
@@ -542,7 +580,7 @@ def respond(action: RespondToEvent, judge: Judge) -> None:
 
 
 def _judge_response(event: EventState, response: str, judge: Judge) -> None:
-    spec = EVENT_RULES[EventKind(event.kind)]
+    spec = spec_of(event)
     rule = spec.wrong.get(response)
     subject = subject_of(event)
     if rule is not None:
@@ -569,7 +607,7 @@ def subject_of(event: EventState) -> str:
 
 def duties_left(event: EventState, world: World) -> list[str]:
     """The duties the right answer to ``event`` left that are still undone (what is judged)."""
-    spec = EVENT_RULES[EventKind(event.kind)]
+    spec = spec_of(event)
     if event.response != spec.correct:
         return []
     return [duty for duty in DUTY_ORDER if duty in spec.duties - _done(event, world)]
@@ -579,7 +617,7 @@ def follow_ups(event: EventState, world: World) -> list[Action]:
     """What can still be done about an answered event of a kind that leaves duties: record it,
     tell the PTPS. Offered whatever the answer was, so that what is offered never tells a right
     answer from a wrong one; only after the right one is leaving them undone judged."""
-    spec = EVENT_RULES[EventKind(event.kind)]
+    spec = spec_of(event)
     if not spec.duties or not event.fired or event.response in (None, IGNORED):
         return []
     subject = subject_of(event)
@@ -619,7 +657,7 @@ def finish(judge: Judge) -> None:
     answer left undone are judged."""
     phase = judge.world.phase
     for event in judge.world.events:
-        spec = EVENT_RULES[EventKind(event.kind)]
+        spec = spec_of(event)
         if phase not in spec.phases or not event.fired:
             continue  # not this phase's, or its time never came while the phase was played
         left = duties_left(event, judge.world)
