@@ -7,8 +7,9 @@ announced, signed). Rules read both; scenes only display them.
 
 from __future__ import annotations
 
+import copy
 import random
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 
 from simulator.core.forms import ResultForm
 from simulator.core.scoring import Duty
@@ -79,6 +80,21 @@ class VoterState:
     @property
     def id(self) -> str:
         return self.voter.id
+
+    def __deepcopy__(self, memo: dict[int, object]) -> VoterState:
+        # A copy of the day copies every voter (600 at a Pilkada TPS), and the generic deep
+        # copy spent most of a fork here. The voter is authored and shared; the other fields
+        # are immutable values but for the lists, which hold only ballot types.
+        clone = copy.copy(self)
+        for name in _VOTER_LISTS:
+            setattr(clone, name, list(getattr(self, name)))
+        return clone
+
+
+# VoterState's mutable fields: each is a list made by its default factory (fields() checks).
+_VOTER_LISTS: tuple[str, ...] = tuple(
+    f.name for f in fields(VoterState) if f.default_factory is not MISSING
+)
 
 
 @dataclass(slots=True)
