@@ -86,6 +86,9 @@ class Pemilu300CarelessCrew(CarefulCrew):
             yield action
 
 
+EARLY_END = to_minutes("12:15")  # pilkada-tps-600: when the quiet queue tempts the chair
+
+
 class Pilkada600CarelessCrew(CarefulCrew):
     """pilkada-tps-600: in the mid-morning rush a voter is admitted without a look at his
     fingers, and he has voted already (M12); a voter transferred from another regency gets the
@@ -113,9 +116,6 @@ class Pilkada600CarelessCrew(CarefulCrew):
     def voting(self) -> Iterator[Action]:
         yield from super().voting()
         yield from self.advance(EARLY_END)
-
-
-EARLY_END = to_minutes("12:15")
 
 
 class DkiCarelessCrew(CarefulCrew):
