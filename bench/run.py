@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Benchmarks: ``python bench/run.py`` prints ``name value unit budget`` per line and exits 1
-when a figure misses its budget. Timings are the best of several runs, in-process.
+when a figure misses its budget. Timings are the best of several runs, in-process. Names of
+groups as arguments (``python bench/run.py validate timeline``; see ``GROUPS``) run only those.
 
 - fullday_apply: a full Pemilu 2024 day with 300 voters (1,500 ballots counted), applied
   headless from its text log, log parsing included;
@@ -129,22 +130,49 @@ def measure_quiz_banks() -> float:
     return best_of(RUNS, load)
 
 
-def main() -> int:
-    text = fullday_log()
-    validating, ratio = measure_validation()
-    rows = [
+Row = tuple[str, float, str, float]
+
+
+def _fullday_rows(text: str) -> list[Row]:
+    return [
         ("fullday_apply", measure_fullday(text), "s", 0.2),
         ("fullday_peak_rss", measure_peak_rss(text), "MB", 100.0),
-        ("validate_all", validating, "s", 0.5),
-        ("validate_vs_pyyaml", ratio, "x", 3.0),
-        ("quiz_banks", measure_quiz_banks(), "s", 0.3),
-        *game_rows(),
-        *counting_rows(),
-        *loop_rows(),
-        *timeline_rows(FULLDAY, text),
-        *export_rows(),
-        *report_rows(),
     ]
+
+
+def _validate_rows() -> list[Row]:
+    validating, ratio = measure_validation()
+    return [("validate_all", validating, "s", 0.5), ("validate_vs_pyyaml", ratio, "x", 3.0)]
+
+
+# Groups of figures, by the name to ask for one: ``python bench/run.py validate timeline``.
+# Each takes the full day's text log (recorded once, only when a group needs it).
+GROUPS: dict[str, Callable[[Callable[[], str]], list[Row]]] = {
+    "fullday": lambda day: _fullday_rows(day()),
+    "validate": lambda day: _validate_rows(),
+    "quiz": lambda day: [("quiz_banks", measure_quiz_banks(), "s", 0.3)],
+    "game": lambda day: game_rows(),
+    "counting": lambda day: counting_rows(),
+    "loop": lambda day: loop_rows(),
+    "timeline": lambda day: timeline_rows(FULLDAY, day()),
+    "export": lambda day: export_rows(),
+    "report": lambda day: report_rows(),
+}
+
+
+def main(names: list[str]) -> int:
+    unknown = sorted(set(names) - GROUPS.keys())
+    if unknown:
+        print(f"unknown group {unknown[0]!r}; groups: {', '.join(GROUPS)}", file=sys.stderr)
+        return 2
+    recorded: list[str] = []
+
+    def day() -> str:
+        if not recorded:
+            recorded.append(fullday_log())
+        return recorded[0]
+
+    rows = [row for name in (names or GROUPS) for row in GROUPS[name](day)]
     failed = False
     for name, value, unit, budget in rows:
         print(f"{name} {value:.4g} {unit} {budget:g}")
@@ -156,4 +184,4 @@ def main() -> int:
 
 if __name__ == "__main__":
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -30,10 +30,11 @@ from simulator.scenes.debrief import DebriefScene
 from simulator.scenes.dialog import ConfirmDialog
 from simulator.scenes.event import EventDialog
 from simulator.scenes.pause import PauseScene
+from simulator.scenes.phases import scene_for
 from simulator.scenes.phases.pemungutan import FAST, PemungutanScene
 from simulator.scenes.phases.pemungutan_art import draw_priority_badge
 from simulator.scenes.phases.pemungutan_lists import search
-from simulator.schema.types import BallotType, VoterList
+from simulator.schema.types import BallotType, Phase, VoterList
 from tests.pilot import Pilot, entry, texts_overflowing
 from tests.playthroughs.crews import DeskCarelessCrew
 
@@ -565,6 +566,27 @@ def test_a_priority_voter_is_marked_in_the_queue_picture_in_words_and_shape() ->
     badge = scene.art.scenery("priority", (scene.ctx.px(18),) * 2, draw_priority_badge)
     badges = [surface for surface, _ in scene.blits if surface is badge]
     assert len(badges) == 1, "one star badge, on the one priority voter"
+
+
+def test_a_full_size_morning_queue_names_a_few_priority_places_in_readable_type() -> None:
+    """At a 600-voter TPS the queue at 09:30 holds a score of priority voters: the title names
+    the first places and how many more, at a size that can be read, not every place in type
+    shrunk to fit."""
+    from simulator.scenes.phases.pemungutan_band import PRIORITY_PLACES_SHOWN
+    from tests.pilot import shown_text
+
+    pilot = Pilot()
+    session = PlaySession.begin(entry("pilkada-tps-600"), Mode.LATIHAN, None, None)
+    CarefulCrew(session.sim).play_to(Phase.PEMUNGUTAN)
+    world = session.sim.world
+    session.sim.apply(AdvanceClock(to="09:30"))
+    pilot.show(scene_for(pilot.ctx, session))
+    voters = world.voters
+    places = [str(i + 1) for i, v in enumerate(world.queue) if pm.is_priority(voters[v].voter)]
+    assert len(places) > PRIORITY_PLACES_SHOWN, "the scenario's morning queue is full-size"
+    more = len(places) - PRIORITY_PLACES_SHOWN
+    title = f"prioritas: nomor {', '.join(places[:PRIORITY_PLACES_SHOWN])} dan {more} lainnya"
+    assert shown_text(pilot).shows(title, min_px=14), "the title is cut short and stays legible"
 
 
 def test_in_latihan_the_clock_waits_while_a_finding_is_explained() -> None:

@@ -6,7 +6,7 @@ import dataclasses
 import hashlib
 import json
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import Enum
 from typing import Any
 
@@ -16,22 +16,37 @@ from simulator.core.rules import Finding
 from simulator.core.state import World
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, BaseModel):
-        return value.model_dump(mode="json", exclude_defaults=True)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {
-            f.name: getattr(value, f.name)
-            for f in dataclasses.fields(value)
-            if getattr(value, f.name) or f.metadata.get("digest") != "omit_when_empty"
-        }
-    if isinstance(value, set | frozenset):
-        return sorted(value, key=repr)
-    if isinstance(value, random.Random):
-        return None  # the streams are reproduced from the seed; their draws show in state
-    raise TypeError(f"cannot digest a {type(value).__name__}")
+def _plain_with(fields_of: dict[type, tuple[tuple[str, bool], ...]]) -> Callable[[Any], Any]:
+    """The JSON form of a state value; ``fields_of`` remembers each dataclass's fields (and
+    whether each is left out when empty) for the length of one digest."""
+
+    def plain(value: Any) -> Any:
+        if isinstance(value, Enum):
+            return value.value
+        if isinstance(value, BaseModel):
+            return value.model_dump(mode="json", exclude_defaults=True)
+        kind = type(value)
+        described = fields_of.get(kind)
+        if described is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+            described = tuple(
+                (f.name, f.metadata.get("digest") == "omit_when_empty")
+                for f in dataclasses.fields(value)
+            )
+            fields_of[kind] = described
+        if described is not None:
+            found = {}
+            for name, omit_when_empty in described:
+                field_value = getattr(value, name)
+                if field_value or not omit_when_empty:
+                    found[name] = field_value
+            return found
+        if isinstance(value, set | frozenset):
+            return sorted(value, key=repr)
+        if isinstance(value, random.Random):
+            return None  # the streams are reproduced from the seed; their draws show in state
+        raise TypeError(f"cannot digest a {type(value).__name__}")
+
+    return plain
 
 
 def state_digest(world: World, findings: Sequence[Finding]) -> str:
@@ -43,7 +58,7 @@ def state_digest(world: World, findings: Sequence[Finding]) -> str:
     state["scenario"] = world.scenario.id
     payload = json.dumps(
         {"world": state, "findings": [f.as_json() for f in findings]},
-        default=_plain,
+        default=_plain_with({}),
         sort_keys=True,
         separators=(",", ":"),
     )

@@ -13,6 +13,7 @@ do is found when a phase ends (:class:`EndPhase`).
 from __future__ import annotations
 
 import copy
+import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -51,6 +52,13 @@ class LoggedAction:
     flagged: tuple[str, ...] = ()
 
 
+def _copy_stream(stream: random.Random) -> random.Random:
+    """A random stream that goes on exactly as ``stream`` would."""
+    clone = random.Random()
+    clone.setstate(stream.getstate())
+    return clone
+
+
 def scoring_table(scenario: Scenario) -> ScoringTable:
     """The catalogue's scoring with this scenario's overrides applied."""
     enabled = set(scenario.scoring.enable)
@@ -87,8 +95,11 @@ class Simulation:
         untouched, and this one's next actions leave it untouched. The random streams are
         copied with their state, so the copy goes on exactly as this day would; the authored
         content (scenario, voters, ballots) is immutable and shared."""
+        # The random streams are copied by their state (a tuple of ints, shared) rather than
+        # by the generic deep copy, which would copy its 625 ints one by one per stream.
+        memo: dict[int, object] = {id(r): _copy_stream(r) for r in self.world.rngs.values()}
         return Simulation(
-            world=copy.deepcopy(self.world),
+            world=copy.deepcopy(self.world, memo),
             scoring=self.scoring,
             log=list(self.log),
             findings=list(self.findings),

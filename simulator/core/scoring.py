@@ -55,6 +55,9 @@ class Duty:
         if self.of < 1 or not 0 <= self.done <= self.of:
             raise ValueError(f"duty {self.id!r}: {self.done} of {self.of}")
 
+    def __deepcopy__(self, memo: dict[int, object]) -> Duty:
+        return self  # frozen and made of immutable values: a copy of the day shares it
+
     @property
     def complete(self) -> bool:
         return self.done == self.of

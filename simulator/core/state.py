@@ -7,8 +7,11 @@ announced, signed). Rules read both; scenes only display them.
 
 from __future__ import annotations
 
+import operator
 import random
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import MISSING, dataclass, field, fields
+from typing import TypeVar
 
 from simulator.core.forms import ResultForm
 from simulator.core.packing import PackingMap
@@ -16,6 +19,8 @@ from simulator.core.scoring import Duty
 from simulator.schema.ballot import Ballot
 from simulator.schema.scenario import Scenario, Voter
 from simulator.schema.types import BallotType, Phase, VoterList
+
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -53,6 +58,9 @@ class Box:
     packed: bool = False  # holds at least one envelope
     sealed: bool = False
 
+    def __deepcopy__(self, memo: dict[int, object]) -> Box:
+        return _copy_box(self)
+
 
 @dataclass(slots=True)
 class VoterState:
@@ -80,6 +88,35 @@ class VoterState:
     @property
     def id(self) -> str:
         return self.voter.id
+
+    def __deepcopy__(self, memo: dict[int, object]) -> VoterState:
+        return _copy_voter(self)
+
+
+def _field_copier(cls: type[T]) -> Callable[[T], T]:
+    """A deep copy for a state dataclass whose fields are immutable values, authored models
+    (shared, as their own deep copy does) and lists of those (copied one level).
+
+    A copy of the day (Simulation.fork) copies every voter, 600 at a Pilkada TPS, and every
+    box of a counted day; the generic deep copy spent most of a fork on them.
+    """
+    declared = fields(cls)  # type: ignore[arg-type]
+    values_of = operator.attrgetter(*(f.name for f in declared))
+    lists = [i for i, f in enumerate(declared) if f.default_factory is list]
+    made = [f.name for f in declared if f.default_factory not in (MISSING, list)]
+    assert not made, f"{cls.__name__}: {made} would need a deep copy of their own"
+
+    def copy_of(state: T) -> T:
+        values = list(values_of(state))
+        for index in lists:
+            values[index] = list(values[index])
+        return cls(*values)
+
+    return copy_of
+
+
+_copy_voter = _field_copier(VoterState)
+_copy_box = _field_copier(Box)
 
 
 @dataclass(slots=True)

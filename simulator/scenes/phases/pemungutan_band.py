@@ -21,6 +21,9 @@ from simulator.scenes.phases import pemungutan_art as art
 from simulator.scenes.phases.pemungutan_units import BAND_H, FAST, ROW, TAG_H, Blit, P
 from simulator.schema.clock import to_minutes
 
+# The queue's title names the places of at most this many priority voters.
+PRIORITY_PLACES_SHOWN = 6
+
 
 class DeskBand:
     """Builds the queue and the clock panel (a part of :class:`PemungutanScene`)."""
@@ -119,9 +122,17 @@ class DeskBand:
             return f"{cat(f'{P}.queue.title')}: {cat(f'{P}.queue.none')}"
         words = art.number_words(count, cat)
         text = cat(f"{P}.queue.count_one" if count == 1 else f"{P}.queue.count_many", count=words)
-        first = [str(i + 1) for i, v in enumerate(queue) if is_priority(self.world.voters[v].voter)]
-        if first:
-            text += " · " + cat(f"{P}.queue.priority_title", numbers=", ".join(first))
+        voters = self.world.voters
+        places = [str(i + 1) for i, v in enumerate(queue) if is_priority(voters[v].voter)]
+        if len(places) > PRIORITY_PLACES_SHOWN:
+            # A full-size morning queue holds a score of priority voters: their places would
+            # shrink the title past reading. The first few tell whom to call next; the whole
+            # queue [Q] marks every one.
+            shown = ", ".join(places[:PRIORITY_PLACES_SHOWN])
+            more = len(places) - PRIORITY_PLACES_SHOWN
+            text += " · " + cat(f"{P}.queue.priority_title_more", numbers=shown, more=more)
+        elif places:
+            text += " · " + cat(f"{P}.queue.priority_title", numbers=", ".join(places))
         return f"{cat(f'{P}.queue.title')}: {text}"
 
     def build_queue(self, area: pygame.Rect) -> None:
