@@ -16,7 +16,8 @@ from simulator.app.quiz_play import QuizLibrary, QuizPlay
 from simulator.cli import main
 from simulator.content.load import check_file
 from simulator.core.desk import DeskView, decide, decide_in
-from simulator.core.phases.incidents import EVENT_RULES, responses
+from simulator.core.phases.event_rules import EVENT_RULES
+from simulator.core.phases.incidents import responses
 from simulator.core.setup import build_world
 from simulator.core.situations import situation_key
 from simulator.i18n import catalog

@@ -139,7 +139,7 @@ def test_every_catalogue_rule_has_texts() -> None:
             f"simulator.core.catalogue does not import yet ({error}); the rules of "
             f"{', '.join(m.__name__.rsplit('.', 1)[-1] for m in MODULES)} are checked above"
         )
-    modules = (*catalogue.PHASE_MODULES.values(), catalogue.incidents)
+    modules = (*catalogue.PHASE_MODULES.values(), incidents)
     params = _flag_params(modules)
     problems = [line for rule in catalogue.RULES for line in _problems(rule, params)]
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems[:40])

@@ -10,8 +10,8 @@ from pydantic import Field, TypeAdapter
 
 from simulator.core.actions import COMMON_ACTIONS, Action
 from simulator.core.phases import (
+    event_rules,
     formulir,
-    incidents,
     logistik,
     pembukaan,
     pemungutan,
@@ -33,7 +33,9 @@ PHASE_MODULES: dict[Phase, ModuleType] = {
 }
 
 RULES: tuple[Rule, ...] = tuple(
-    dict.fromkeys(rule for module in (*PHASE_MODULES.values(), incidents) for rule in module.RULES)
+    dict.fromkeys(
+        rule for module in (*PHASE_MODULES.values(), event_rules) for rule in module.RULES
+    )
 )
 RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
 

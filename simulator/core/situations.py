@@ -23,7 +23,8 @@ from dataclasses import dataclass
 
 from simulator.core.desk import Decision, DeskView, Reason, decide_in
 from simulator.core.domain import BALLOT_ORDER, CLOSING_TIME, DPK_FROM
-from simulator.core.phases.incidents import EVENT_RULES, responses, rules_for
+from simulator.core.phases.event_rules import EVENT_RULES, rules_for
+from simulator.core.phases.incidents import responses
 from simulator.schema.clock import format_minutes, to_minutes
 from simulator.schema.quiz import SituationQuestion
 from simulator.schema.scenario import DocumentKind, EventKind, Registration, RuleSettings

@@ -20,7 +20,7 @@ from simulator.core import forms
 from simulator.core.actions import Action, IllegalAction, InformPtps, RecordSpecialEvent
 from simulator.core.judge import Judge
 from simulator.core.phases import penutupan
-from simulator.core.phases.incidents import CORRECTION_OVERWRITTEN
+from simulator.core.phases.event_rules import CORRECTION_OVERWRITTEN
 from simulator.core.rules import Rule
 from simulator.core.scoring import Duty
 from simulator.core.state import World
