@@ -217,9 +217,10 @@ DPTB_ROWS = [
     ("Model A without any ID", person("dptb", model_a("ppwp")),
      unsettled(VoterList.DPTB, (B.PPWP,))),
     (
+        # §5.3 asks that a DPTb voter be on this TPS's DPTb list (H) and gives no remedy.
         "Model A but missing from our DPTb copy",
         person("none", model_a("ppwp", "dpd"), "ktp_el"),
-        admit(VoterList.DPTB, (B.PPWP, B.DPD)),
+        unsettled(VoterList.DPTB, (B.PPWP, B.DPD)),
     ),
     (
         "lives elsewhere, no Model A, even at 12:00: sent to the TPS of their address",

@@ -155,13 +155,31 @@ def test_a_pilkada_dptb_voter_before_1100_comes_back_at_1100_where_configured() 
     assert_quiet(desk.close_day())
 
 
-def test_without_the_setting_a_pilkada_dptb_voter_is_served_at_any_hour() -> None:
+def test_without_the_setting_a_pilkada_dptb_voter_before_1100_is_not_graded_either_way() -> None:
+    """§2, §13: the Pilkada serves DPTb voters from 11:00 (M), which §15 item 2 leaves open:
+    where the scenario does not set the hour, serving the voter at 09:00 and asking them to
+    come back at 11:00 are both left ungraded (an audit found the second was punished)."""
     decision = decide(person("dptb", MODEL_A, "ktp_el"), world(election="pilkada2024"))
     assert decision.action == "admit", "§15 item 2 is (M): not graded unless configured"
     desk = pilkada_dptb().serve(voter_list=VoterList.DPTB,
                                 ballots=[BallotType.GUBERNUR, BallotType.BUPATI])
     assert_quiet(desk.close_day())
-    assert p.AskComeBack(voter="v1", at="11:00") not in p.allowed(pilkada_dptb().world)
+    asked = pilkada_dptb().check()
+    assert p.AskComeBack(voter="v1", at="11:00") in p.allowed(asked.world)
+    asked.do(p.AskComeBack(voter="v1", at="11:00"))
+    assert_quiet(asked)
+    asked.at("11:00").serve(voter_list=VoterList.DPTB,
+                            ballots=[BallotType.GUBERNUR, BallotType.BUPATI])
+    assert_quiet(asked.close_day())
+    noon = pilkada_dptb().check().do(p.AskComeBack(voter="v1", at="12:00"))
+    assert noon.fired == ["dptb_ditolak"], "sent away to the DPK hour is still a mistake"
+
+
+def test_a_pemilu_dptb_voter_is_not_offered_the_pilkada_hour() -> None:
+    dptb = voter(registered="dptb", arrives="09:00",
+                 docs=({"kind": "model_a", "ballots": ["ppwp"]}, "ktp_el"))
+    desk = Desk(dptb).at("09:00").check()
+    assert [a.at for a in p.allowed(desk.world) if isinstance(a, p.AskComeBack)] == ["12:00"]
 
 
 def test_a_pilkada_dptb_voter_served_before_1100_where_configured_is_the_advisory() -> None:

@@ -588,12 +588,16 @@ def test_dptb_voter_refused_fires() -> None:
     assert_fired(desk, "dptb_ditolak")
 
 
-def test_model_a_holder_missing_from_the_dptb_copy_is_served_as_dptb() -> None:
+def test_model_a_holder_missing_from_the_dptb_copy_is_not_graded_either_way() -> None:
+    """§5.3: a DPTb voter must appear on this TPS's DPTb list (H), and the handbook gives no
+    remedy for one who does not: served or turned away, neither is graded; served, they get
+    the Model A's ballots (M15 still holds)."""
     v = voter(registered="none", docs=({"kind": "model_a", "ballots": ["ppwp"]}, "ktp_el"))
-    refused = Desk(v).refuse("v1", Reason.LUAR_DOMISILI)
-    assert_fired(refused, "dptb_ditolak")
+    assert_quiet(Desk(v).refuse("v1", Reason.LUAR_DOMISILI).close_day())
     served = Desk(v).serve(voter_list=VoterList.DPTB, ballots=[BallotType.PPWP]).close_day()
     assert_quiet(served)
+    too_many = Desk(v).serve(voter_list=VoterList.DPTB, ballots=[BallotType.PPWP, BallotType.DPR])
+    assert_fired(too_many, "jenis_surat_suara_dptb_salah")
 
 
 def test_dptb_voter_told_to_come_back_at_noon_fires() -> None:

@@ -30,7 +30,7 @@ from simulator.core.phases import incidents
 from simulator.core.phases import pemungutan as p
 from simulator.core.state import World
 from simulator.schema.clock import format_minutes
-from simulator.schema.scenario import EventKind, Scenario
+from simulator.schema.scenario import Scenario
 from simulator.schema.types import Phase
 
 SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
@@ -114,9 +114,10 @@ class CarefulCrew:
 
     def _event(self, world: World) -> Action | None:
         for event in incidents.awaiting(world):
-            return RespondToEvent(
-                event=event.index, response=incidents.responses(EventKind(event.kind))[0]
-            )
+            return RespondToEvent(event=event.index, response=incidents.spec_of(event).correct)
+        for event in world.events:  # what the right answer leaves to do (tell the PTPS)
+            for duty in incidents.duty_actions(event, world):
+                return duty
         return None
 
     def _announcement(self, world: World) -> Action | None:

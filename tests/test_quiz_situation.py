@@ -19,7 +19,7 @@ from simulator.core.desk import DeskView, decide, decide_in
 from simulator.core.phases.event_rules import EVENT_RULES
 from simulator.core.phases.incidents import responses
 from simulator.core.setup import build_world
-from simulator.core.situations import situation_key
+from simulator.core.situations import SituationProblem, situation_key
 from simulator.i18n import catalog
 from simulator.persistence.quiz_records import response_json
 from simulator.quiz import texts
@@ -281,3 +281,30 @@ def test_at_least_sixty_percent_of_the_shipped_answers_are_the_engines() -> None
     assert share.percent >= 60, (
         f"only {share.checked} of {share.total} answers are engine-checked ({share.percent} %);"
         " issue 14 asks for at least 60 %")
+
+
+@pytest.mark.parametrize(("dptb_from", "at", "settled"), [
+    (None, "09:00", False),  # §15 item 2: the Pilkada's 11:00 is (M), so open without the setting
+    (None, "11:30", True),
+    ("11:00", "09:00", True),  # the question sets the local hour: come back at 11:00
+])
+def test_a_pilkada_dptb_voter_before_1100_is_a_question_only_where_the_hour_is_set(
+    dptb_from: str | None, at: str, settled: bool
+) -> None:
+    question = SituationQuestion.model_validate({
+        "id": "pkd-dptb-jam", "type": "situation", "topic": "pemilih", "phase": "pemungutan",
+        "section": "5.3", "difficulty": "sedang", "election": "pilkada2024",
+        "text": {"id": "Kasus", "en": "Case"},
+        "explanation": {"id": "Penjelasan.", "en": "Explanation."},
+        "regulation": "PKPU 17/2024", "answer": "admit:dptb",
+        **({"dptb_from": dptb_from} if dptb_from else {}),
+        "voter": {"name": "Rini", "sex": "P", "age": 30, "registered": "dptb", "arrives": at,
+                  "documents": [{"kind": "model_a", "ballots": ["gubernur", "bupati"]},
+                                {"kind": "ktp_el"}]},
+    })
+    if settled:
+        situation_key(question)
+        return
+    with pytest.raises(SituationProblem) as caught:
+        situation_key(question)
+    assert caught.value.params["basis"] == "dptb_jam_pilkada"

@@ -266,6 +266,9 @@ def test_the_right_answer_is_not_flagged_and_is_recorded(kind: str, phase: str) 
 
 # (event kind, phase, what the right answer leaves to do, the rule it breaks when undone)
 DUTIES: list[Any] = [
+    case("mobilisasi", "pemungutan", "ptps", "pemungutan.pengarahan_tidak_dilaporkan"),
+    case("intimidasi", "pemungutan", "ptps", "pemungutan.pengarahan_tidak_dilaporkan"),
+    case("intimidasi", "penghitungan", "ptps", "pemungutan.pengarahan_tidak_dilaporkan"),
     case("pemberian_peserta", "pemungutan", "catat,ptps", GIFT_UNREPORTED),
     case("listrik_padam", "penghitungan", "catat,ptps", PAUSE_UNREPORTED),
     case("politik_uang", "pemungutan", "catat", VOTE_BUYING_UNRECORDED),
@@ -424,6 +427,33 @@ def test_a_misread_ppwp_sheet_is_marked_tidak_sesuai_and_another_is_corrected(
     sim = CarefulCrew(start(PEMILU, phases=["penyerahan"], events=[event], **_AFTER_VOTING)).play()
     assert sim.world.events[0].response == right, "the careful crew answers by the sheet"
     assert not sim.findings, describe(sim)
+
+
+_AFTER_VOTING_PILKADA: dict[str, Any] = {
+    "counting_start": {"dpt": {"men": 1, "women": 1}},
+    "ballots": {"listed": [
+        {"ballot": "gubernur", "marks": [{"kosong": True}]},
+        {"ballot": "gubernur", "marks": [{"pair": 1}]},
+        {"ballot": "bupati", "marks": [{"pair": 2}]},
+        {"ballot": "bupati", "marks": [{"pair": 1}]},
+    ]},
+}
+
+
+@pytest.mark.parametrize("response", ["koreksi", "tandai_tidak_sesuai"])
+def test_a_misread_pilkada_sheet_checked_then_corrected_or_flagged_is_right(
+    response: str,
+) -> None:
+    """§19.3 gives the correct-or-flag rule for the Pemilu only: on a Pilkada sheet both are
+    accepted once the reading is checked; sending it unchecked is still the mistake."""
+    event = {"at": "22:00", "kind": "sirekap_salah_baca", "ballot": "gubernur"}
+    sim = start(PILKADA, phases=["penyerahan"], events=[event], **_AFTER_VOTING_PILKADA)
+    play(sim, [UploadSirekap(ballot=BallotType.GUBERNUR)])
+    assert sim.world.events[0].fired
+    assert SIREKAP_UNCHECKED not in respond(sim, 0, response), describe(sim)
+    unchecked = start(PILKADA, phases=["penyerahan"], events=[event], **_AFTER_VOTING_PILKADA)
+    play(unchecked, [UploadSirekap(ballot=BallotType.GUBERNUR)])
+    assert SIREKAP_UNCHECKED in respond(unchecked, 0, "kirim")
 
 
 def test_steering_voters_needs_voters_in_the_queue() -> None:

@@ -28,7 +28,7 @@ from simulator.core.phases import incidents
 from simulator.core.phases import pemungutan as pm
 from simulator.scenes.debrief import DebriefScene
 from simulator.scenes.dialog import ConfirmDialog
-from simulator.scenes.event import EventDialog
+from simulator.scenes.event import EventDialog, FollowUpDialog
 from simulator.scenes.pause import PauseScene
 from simulator.scenes.phases import scene_for
 from simulator.scenes.phases.pemungutan import FAST, PemungutanScene
@@ -77,6 +77,10 @@ def answer_events(pilot: Pilot, crew: CarefulCrew) -> None:
         assert isinstance(pilot.top, EventDialog), "an event waiting for an answer is shown"
         event = incidents.awaiting(crew.world)[0]
         pilot.play(RespondToEvent(event=event.index, response=crew.response_to(event)))
+        for duty in incidents.duty_actions(event, crew.world):  # on the follow-up card
+            pilot.play(duty)
+        if isinstance(pilot.top, FollowUpDialog):
+            pilot.key(pygame.K_ESCAPE)
 
 
 def end_phase(pilot: Pilot) -> None:

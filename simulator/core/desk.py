@@ -224,6 +224,26 @@ def _with_model_a(voter: Voter, view: DeskView, model_a: Document, basis: str) -
     return _dptb_hour(_by_identity(voter, view, VoterList.DPTB, ballots, basis), view)
 
 
+# The hour the Pilkada serves DPTb voters from (HANDBOOK §2, §13, (M)). It is unsettled (§15
+# item 2): where a Pilkada scenario leaves rules.dptb_from unset, serving a DPTb voter earlier
+# and asking them to come back at this hour are both left ungraded.
+PILKADA_DPTB_FROM = to_minutes("11:00")
+
+
+def open_dptb_hour(decision: Decision, view: DeskView) -> int | None:
+    """The hour a DPTb voter the desk would serve may also be asked to come back at, ungraded:
+    11:00 in a Pilkada whose scenario leaves the DPTb hour unset, while it is still ahead."""
+    if (
+        decision.action == "admit"
+        and decision.list is VoterList.DPTB
+        and view.election is ElectionType.PILKADA_2024
+        and view.rules.dptb_from is None
+        and view.clock < PILKADA_DPTB_FROM
+    ):
+        return PILKADA_DPTB_FROM
+    return None
+
+
 def _dptb_hour(decision: Decision, view: DeskView) -> Decision:
     """A DPTb voter before the hour the scenario serves DPTb voters from comes back then.
 
@@ -246,8 +266,14 @@ def _dptb_hour(decision: Decision, view: DeskView) -> Decision:
 def _unregistered(voter: Voter, view: DeskView) -> Decision:
     model_a = _document(voter, DocumentKind.MODEL_A)
     if model_a is not None:
-        # M16: a valid Model A for this TPS is served as DPTb even if our DPTb copy lacks them.
-        return _with_model_a(voter, view, model_a, "model_a_tanpa_dptb")
+        # §5.3 asks that a DPTb voter appear on this TPS's DPTb list (H), and gives no remedy
+        # for a Model A naming this TPS whose holder is missing from it: serving and turning
+        # away are both left ungraded (an independent audit against the handbook found the
+        # desk served them as DPTb); the ballots, if served, are still those of the Model A.
+        decision = _with_model_a(voter, view, model_a, "model_a_tanpa_dptb")
+        if decision.action in ("admit", "come_back"):
+            return replace(decision, action="unsettled", come_back_at=None)
+        return decision
     if voter.other_tps is not None:
         # §5.4 condition 1: on another TPS's DPT, so not a DPK voter here, notice or not; like
         # §5.2's "C.Pemberitahuan names another TPS": send the voter to that TPS, by number.

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from simulator.core.desk import Decision, DeskView, Reason, decide_in
+from simulator.core.desk import Decision, DeskView, Reason, decide_in, open_dptb_hour
 from simulator.core.domain import BALLOT_ORDER, CLOSING_TIME, DPK_FROM
 from simulator.core.phases.event_rules import EVENT_RULES, rules_for
 from simulator.core.phases.incidents import responses
@@ -128,6 +128,8 @@ def _voter_key(question: SituationQuestion) -> SituationKey:
     assert voter is not None
     view = desk_view(question)
     decision = decide_in(voter, view)
+    if open_dptb_hour(decision, view) is not None:  # §15 item 2: serve now, or at 11:00
+        raise SituationProblem("quiz.situation_unsettled", basis="dptb_jam_pilkada")
     right = decision_code(decision, view)
     options = [right]
     for code in _tempting(question, view):
@@ -198,5 +200,9 @@ def _event_key(question: SituationQuestion) -> SituationKey:
                                phase=str(question.phase),
                                allowed=", ".join(str(p) for p in spec.phases))
     options = responses(event.kind)
+    if any(r != spec.correct and r not in spec.wrong for r in options):
+        # More than one answer is right for this sheet (a misread Pilkada sheet corrected or
+        # flagged, §19.3 being the Pemilu's): no single answer to ask for.
+        raise SituationProblem("quiz.situation_unsettled", basis=event.kind.value)
     rule = next(iter(spec.wrong.values()))
     return SituationKey(spec.correct, options, rule=rule.id)

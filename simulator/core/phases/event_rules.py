@@ -27,6 +27,7 @@ from simulator.core.phases.situation_rules import (
     PAUSE_UNREPORTED,
     PROPOSAL_UNREPORTED,
     PSL_DECLARED_BY_KPPS,
+    QUEUE_PRESSURE_UNREPORTED,
     SHIFT_UNREPORTED,
     SHORTAGE_UNRECORDED,
     SIREKAP_FAILURE_UNREPORTED,
@@ -143,16 +144,24 @@ SIREKAP_UNCHECKED = Rule(
 )
 
 EVENT_RULES: dict[EventKind, EventRules] = {
+    # Steering voters and intimidation are stopped, recorded and reported to the PTPS (HANDBOOK
+    # §5.9, (H); M27): the answer stops and records it, the report is left to do.
     EventKind.MOBILISASI: EventRules(
         (Phase.PEMUNGUTAN,),
         "hentikan_catat",
         {"biarkan": MOBILISATION_IGNORED, IGNORED: MOBILISATION_IGNORED},
+        duties=frozenset({RECORD, PTPS}),
+        done_by_response=frozenset({RECORD}),
+        unreported=QUEUE_PRESSURE_UNREPORTED,
     ),
     # Bawaslu found intimidation during voting and during counting (S-BW19).
     EventKind.INTIMIDASI: EventRules(
         (Phase.PEMUNGUTAN, Phase.PENGHITUNGAN),
         "hentikan_catat",
         {"biarkan": INTIMIDATION_IGNORED, IGNORED: INTIMIDATION_IGNORED},
+        duties=frozenset({RECORD, PTPS}),
+        done_by_response=frozenset({RECORD}),
+        unreported=QUEUE_PRESSURE_UNREPORTED,
     ),
     EventKind.USUL_TANDAI_SURAT_SUARA: EventRules(
         (Phase.PEMUNGUTAN,),
@@ -337,6 +346,17 @@ BALLOT_RULES: dict[tuple[EventKind, BallotType], EventRules] = {
         "tandai_tidak_sesuai",
         {"kirim": SIREKAP_UNCHECKED, "koreksi": SIREKAP_UNCHECKED, IGNORED: SIREKAP_UNCHECKED},
     ),
+    # The handbook gives the correct-or-flag rule for the Pemilu only (§19.3); for a Pilkada
+    # sheet checking it and then correcting or flagging are both accepted, only sending an
+    # unchecked reading is wrong.
+    **{
+        (EventKind.SIREKAP_SALAH_BACA, ballot): EventRules(
+            (Phase.PENYERAHAN,),
+            "koreksi",
+            {"kirim": SIREKAP_UNCHECKED, IGNORED: SIREKAP_UNCHECKED},
+        )
+        for ballot in (BallotType.GUBERNUR, BallotType.BUPATI, BallotType.WALIKOTA)
+    },
 }
 
 

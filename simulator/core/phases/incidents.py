@@ -246,6 +246,8 @@ def _judge_response(event: EventState, response: str, judge: Judge) -> None:
             # in what it received (HANDBOOK §17.4.3).
             short = BallotType(event.subject)
             judge.world.stocks[short].received += shortfall(judge.world, short)
+        if RECORD in spec.done_by_response:  # "stop it and record it"
+            judge.world.special_events.append((event.kind, subject))
         if PTPS in spec.done_by_response:
             judge.world.ptps_informed.add(subject)
         if PPS in spec.done_by_response:

@@ -28,12 +28,15 @@ from simulator.core.actions import (
     RecordSpecialEvent,
 )
 from simulator.core.desk import (
+    PILKADA_DPTB_FROM,
     Decision,
+    DeskView,
     Reason,
     all_types,
     decide,
     entitled_to_assistance,
     is_priority,
+    open_dptb_hour,
     wants_assistance,
 )
 from simulator.core.domain import CLOSING_TIME, DPK_FROM
@@ -45,7 +48,14 @@ from simulator.core.setup import next_generated_ballot
 from simulator.core.state import VoterState, World
 from simulator.schema.ballot import Ballot
 from simulator.schema.clock import GameTime, format_minutes, to_minutes
-from simulator.schema.types import BallotType, Consequence, Phase, Severity, VoterList
+from simulator.schema.types import (
+    BallotType,
+    Consequence,
+    ElectionType,
+    Phase,
+    Severity,
+    VoterList,
+)
 
 PHASE = Phase.PEMUNGUTAN
 
@@ -951,10 +961,12 @@ def _refuse(vs: VoterState, reason: Reason, judge: Judge) -> None:
 
 def come_back_times(world: World) -> list[int]:
     """The hours a voter may be asked to come back at, still ahead: 12:00 (DPK) and the
-    scenario's DPTb hour, if it sets one."""
+    scenario's DPTb hour if it sets one (in a Pilkada that does not, 11:00)."""
     times = {DPK_FROM}
     if world.scenario.rules.dptb_from is not None:
         times.add(to_minutes(world.scenario.rules.dptb_from))
+    elif world.scenario.election is ElectionType.PILKADA_2024:
+        times.add(PILKADA_DPTB_FROM)  # the Pilkada's DPTb hour, (M) and unsettled
     return sorted(t for t in times if t > world.clock)
 
 
@@ -977,6 +989,8 @@ def _ask_come_back(vs: VoterState, at: int, judge: Judge) -> None:
     given = come_back_reason(at)
     if decision.action == "unsettled" or decision.come_back_at == at:
         return
+    if open_dptb_hour(decision, DeskView.of(world)) == at:
+        return  # a Pilkada DPTb voter asked back at 11:00 where the scenario leaves it open
     if decision.action == "admit":
         _flag_sent_away(vs, decision, judge)
     elif decision.action == "come_back":

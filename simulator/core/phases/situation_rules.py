@@ -22,6 +22,18 @@ GIFT_ACCEPTED = Rule(
     (Consequence.TEMUAN,),
     handbook="§16.2; §16.3",
 )
+QUEUE_PRESSURE_UNREPORTED = Rule(
+    "pemungutan.pengarahan_tidak_dilaporkan",
+    Phase.PEMUNGUTAN,
+    Severity.RINGAN,
+    "Kep. KPU 66/2024; UU 7/2017 Pasal 454(3)",
+    ("M27",),
+    (Consequence.TEMUAN,),
+    # The steering or intimidation was stopped and recorded, the heart of M27; the report to
+    # the PTPS that HANDBOOK §5.9 also asks for (H) is its lesser side.
+    severity_note="it was stopped and recorded; only the report to the PTPS was left undone",
+    handbook="§5.9; §18.5",
+)
 GIFT_UNREPORTED = Rule(
     "pemungutan.pemberian_tidak_dilaporkan",
     Phase.PEMUNGUTAN,
