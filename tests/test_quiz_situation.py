@@ -308,3 +308,27 @@ def test_a_pilkada_dptb_voter_before_1100_is_a_question_only_where_the_hour_is_s
     with pytest.raises(SituationProblem) as caught:
         situation_key(question)
     assert caught.value.params["basis"] == "dptb_jam_pilkada"
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_situations_written_from_the_handbook_by_another_author_agree_with_the_engine() -> None:
+    """79 voters at the desk and events, each answered from the handbook alone before the
+    engine's rules were read (an independent audit): the engine gives every one the same
+    answer."""
+    report = check_file(FIXTURES / "audit_situations.yaml")
+    problems = [p.render(catalog("en")) for p in report.errors]
+    assert not problems, "\n".join(problems)
+    banks = load_banks([FIXTURES / "audit_situations.yaml"])
+    assert sum(len(b.questions) for b in banks.banks) >= 79
+
+
+def test_every_case_the_handbook_leaves_open_is_refused_as_unsettled() -> None:
+    """The same author's §15 cases: none may be taught with an answer."""
+    report = check_file(FIXTURES / "audit_unsettled.yaml")
+    codes = [p.code for p in report.errors]
+    cases = [line for line in (FIXTURES / "audit_unsettled.yaml").read_text("utf-8").splitlines()
+             if line.lstrip().startswith("- {id:")]
+    assert len(cases) >= 8
+    assert codes == ["quiz.situation_unsettled"] * len(cases), codes
