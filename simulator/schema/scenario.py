@@ -436,7 +436,8 @@ class RuleSettings(Authored):
         None,
         description="The hour DPTb voters are served from ([K] 11:00, (M); [P] advised, not "
         "required): one arriving earlier is asked to come back then, and one served earlier "
-        "is a minor advisory. Unset: served any time 07:00-13:00",
+        "is a minor advisory. Unset: served any time 07:00-13:00 (in a Pilkada, asking one "
+        "who comes before 11:00 to come back at 11:00 is not graded either)",
     )
     kk_sim: Literal["unscored", "accept", "refuse"] = Field(
         "unscored", description="How to grade a DPT voter who shows only a KK or SIM"
