@@ -55,7 +55,13 @@ class Pictures:
             [(surface, (x + dx, y + dy)) for surface, (x, y) in self.blits],
         )
 
-    def draw(self, surface: pygame.Surface, radius: int) -> None:
+    def draw(
+        self, surface: pygame.Surface, radius: int, offset: tuple[int, int] = (0, 0)
+    ) -> None:
+        """Drawn on ``surface``, ``offset`` further right and down."""
+        if offset != (0, 0):
+            self.moved(offset).draw(surface, radius)
+            return
         for rect in self.panels:
             pygame.draw.rect(surface, palette.PANEL, rect, border_radius=radius)
             pygame.draw.rect(surface, palette.PANEL_LINE, rect, width=1, border_radius=radius)
@@ -107,22 +113,31 @@ class ChecklistPhaseScene(PhaseScene):
         px = self.ctx.px
         inner = self.stage_inner()
         self.stage_scrolls = False
-        height = self.plan_stage(inner.width, inner.height)
-        if height <= inner.height:
-            self.make_stage_buttons(None, inner.topleft)
-            self.stage_pictures = self.stage_pictures.moved(inner.topleft)
-            return
+        self.stage_box = None
+        if self.least_stage_h(inner.width) <= inner.height:
+            height = self.plan_stage(inner.width, inner.height)
+            if height <= inner.height:
+                self.make_stage_buttons(None, inner.topleft)
+                self.stage_pictures = self.stage_pictures.moved(inner.topleft)
+                return
         width = inner.width - px(SCROLL_BAR)  # room for the scroll bar
         # No layout kept the stage in its room at full width; narrower, none will either.
         self.stage_scrolls = True
         height = self.plan_stage(width, inner.height)
         box = self.ui.scroller(inner)
-        picture = pygame.Surface((width, height), pygame.SRCALPHA)
-        self.stage_pictures.draw(picture, px(8))
-        self.ui.image(pygame.Rect(0, 0, width, height), picture, container=box)
         layout.scroll_area(box, (width, height))
         self.make_stage_buttons(box, (0, 0))
-        self.stage_pictures = Pictures()  # drawn in the box
+        # The pictures stay in the stage's own coordinates and are drawn, under the box's
+        # buttons, where the box has scrolled them (see :meth:`draw_stage`): a picture of
+        # the whole stage, and pygame_gui's copies of it, would cost megabytes per screen
+        # height at every build.
+        self.stage_box = box
+
+    def least_stage_h(self, width: int) -> int:
+        """A height the stage is sure to need ``width`` wide, known without laying it all
+        out: when it is more than the room, the stage is laid out once, to scroll. None
+        known by default."""
+        return 0
 
     def plan_stage(self, width: int, room: int) -> int:
         self.stage_pictures = Pictures()
@@ -195,6 +210,7 @@ class ChecklistPhaseScene(PhaseScene):
     picture_h = 0  # the picture's height for the layout being tried
     cards_wrap = True  # whether the layout being tried lets a card's labels wrap
     stage_scrolls = False  # the stage is known not to fit its room: lay it out to scroll
+    stage_box: UIScrollingContainer | None = None  # the box the stage scrolls in, if it does
 
     def choose_layout(self, width: int, room: int, plan: Callable[[int], int]) -> int:
         """Lay the stage out (``plan``) the first way that keeps it in ``room``: every card
@@ -441,7 +457,20 @@ class ChecklistPhaseScene(PhaseScene):
     def draw_stage(self, surface: pygame.Surface) -> None:
         radius = self.ctx.px(8)
         pygame.draw.rect(surface, palette.WALL, self.stage_rect(), border_radius=radius)
-        self.stage_pictures.draw(surface, radius)
+        box = self.stage_box
+        if box is None or not box.alive():
+            self.stage_pictures.draw(surface, radius)
+        else:
+            # where the box shows its content now, clipped to what it shows
+            view = box.scrollable_container.rect
+            clip = surface.get_clip()
+            shown = box.rect.inflate(-box.scroll_bar_width, 0)
+            shown.left = box.rect.left
+            surface.set_clip(shown.clip(clip))
+            try:
+                self.stage_pictures.draw(surface, radius, view.topleft)
+            finally:
+                surface.set_clip(clip)
         self.pictures.draw(surface, radius)
 
 

@@ -94,20 +94,23 @@ class PenyerahanScene(PackingStage):
         handover. The cards are laid out the first way that would keep the stage in ``room``
         without the packing (see :meth:`choose_layout`): the packing is long in a Pemilu and
         the stage scrolls to it, while the cards keep their one row."""
-        self.replan(width, lambda w: 0)
-        packing_h = self.lay_out_packing(width, 0, self.offered()) + self.ctx.px(10)
+        packing_h = self.least_stage_h(width) + self.ctx.px(10)
         scrolls, self.stage_scrolls = self.stage_scrolls, False
         try:
             return self.choose_layout(width, room + packing_h, self.plan_handover)
         finally:
             self.stage_scrolls = scrolls
 
+    def least_stage_h(self, width: int) -> int:
+        """The packing alone (the cards and the panels come on top of it)."""
+        return self.laid_packing(width, self.offered())[2]
+
     def plan_handover(self, width: int) -> int:
         px = self.ctx.px
         offered = self.offered()
         y = self.heading_at(self.t("boxes_title"), (0, 0), width) + px(4)
         y = self.lay_out_cards(width, y, offered) + px(10)
-        y = self.lay_out_packing(width, y, offered) + px(10)
+        y = self.packing_at(width, y, offered) + px(10)
         panels = [
             (self.recipients_need(), self.recipients_h, self.build_recipients),
             (self.handover_need(), self.handover_h, self.build_handover),

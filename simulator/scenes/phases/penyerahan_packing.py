@@ -8,6 +8,7 @@ document's place by its map is shown, as the local instruction printed on the en
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import pygame
 
@@ -25,7 +26,11 @@ from simulator.core.phases.penyerahan import (
     sealed_in,
 )
 from simulator.presenter.labels import box_name, document_name, envelope_name
-from simulator.scenes.phases.checklist import BADGE, ChecklistPhaseScene
+from simulator.scenes.phases.checklist import BADGE, ChecklistPhaseScene, Pictures, StageButton
+
+#: the packing laid out at the top of a stage of some width: its pictures, its buttons, and
+#: where it ends
+LaidOut = tuple[Pictures, list[StageButton], int]
 
 
 class PackingStage(ChecklistPhaseScene):
@@ -36,6 +41,7 @@ class PackingStage(ChecklistPhaseScene):
         super().__init__(ctx, session)
         self.chosen: str | None = None  # the document whose envelope and box are offered
         self._offer_keys: tuple[int, frozenset[str]] = (-1, frozenset())
+        self._packings: tuple[tuple[int, int], dict[int, LaidOut]] = ((-1, -1), {})
 
     def offers(self, offered: list[Action]) -> frozenset[str]:
         """The offer keys of what the engine allows now, once per state: the packing asks
@@ -118,6 +124,34 @@ class PackingStage(ChecklistPhaseScene):
                 place(rect, start + offset)
             y += height + gap
         return y - gap
+
+    def packing_at(self, width: int, top: int, offered: list[Action]) -> int:
+        """The packing (:meth:`lay_out_packing`) placed at ``top``; its bottom."""
+        pictures, buttons, bottom = self.laid_packing(width, offered)
+        placed = pictures.moved((0, top))
+        self.stage_pictures.panels.extend(placed.panels)
+        self.stage_pictures.blits.extend(placed.blits)
+        self.stage_buttons.extend(replace(b, rect=b.rect.move(0, top)) for b in buttons)
+        return top + bottom
+
+    def laid_packing(self, width: int, offered: list[Action]) -> LaidOut:
+        """The packing laid out ``width`` wide from the top. Every layout of the stage tried
+        places the same packing: it is laid out once per build and width, then moved into
+        place."""
+        stamp = (self.builds, len(self.session.sim.log))
+        if self._packings[0] != stamp:
+            self._packings = (stamp, {})
+        known = self._packings[1].get(width)
+        if known is None:
+            kept = self.stage_pictures, self.stage_buttons
+            self.stage_pictures, self.stage_buttons = Pictures(), []
+            try:
+                bottom = self.lay_out_packing(width, 0, offered)
+                known = (self.stage_pictures, self.stage_buttons, bottom)
+                self._packings[1][width] = known
+            finally:
+                self.stage_pictures, self.stage_buttons = kept
+        return known
 
     def lay_out_packing(self, width: int, top: int, offered: list[Action]) -> int:
         """The documents with where each is, then the envelopes and boxes for the one
