@@ -19,6 +19,7 @@ from pygame_gui.elements import UIButton, UIScrollingContainer
 from simulator.app import layout
 from simulator.app.context import AppContext
 from simulator.app.play import PlaySession
+from simulator.app.widgets import Widgets
 from simulator.art import fonts, palette
 from simulator.art.canvas import readable_on
 from simulator.art.fonts import fit_text, text_size
@@ -104,6 +105,21 @@ class ChecklistPhaseScene(PhaseScene):
 
     def checklist_items(self) -> list[tuple[bool, str]]:
         return []
+
+    def hand_over(self) -> Widgets | None:
+        self.let_go_of_pictures()
+        return super().hand_over()
+
+    def teardown(self) -> None:
+        self.let_go_of_pictures()
+        super().teardown()
+
+    def let_go_of_pictures(self) -> None:
+        """The screen leaves: its drawn words and pictures go now, not when a full
+        collection finds the scene (its buttons' callbacks refer back to it)."""
+        self.pictures = Pictures()
+        self.stage_pictures = Pictures()
+        self.stage_buttons = []
 
     def build(self) -> None:
         self.pictures = Pictures()
