@@ -31,6 +31,7 @@ from simulator.schema.types import BallotType
 
 SCROLL_BAR = 22  # design units kept for a scroll bar beside a stage that scrolls
 BADGE = "badge"  # the style of a label in a button's place that is a done badge
+SLOTS_KEPT = 4000  # slot heights remembered before the memory is cleared
 
 Blit = tuple[pygame.Surface, tuple[int, int]]
 
@@ -98,6 +99,9 @@ class ChecklistPhaseScene(PhaseScene):
         self.stage_pictures = Pictures()
         self.stage_buttons: list[StageButton] = []
         self.choices: dict[str, UIButton] = {}  # the stage's choosing buttons, by name
+        # The heights of places for buttons, by look and words: a stage laid out after each
+        # action measures the same words again (the packing's tens of labels at every build).
+        self._slot_heights: dict[tuple[object, ...], int] = {}
 
     def t(self, key: str, **params: object) -> str:
         assert self.phase is not None
@@ -308,13 +312,21 @@ class ChecklistPhaseScene(PhaseScene):
     def slot_h(self, width: int, *labels: tuple[str, int | None, str | None]) -> int:
         """A place for one of several buttons (text, key, style) or the badge that replaces
         them (style ``BADGE``): as tall as the tallest needs ``width`` wide."""
+        look = (self.ctx.size, self.ctx.settings.shown_text_size, width, labels)
+        known = self._slot_heights.get(look)
+        if known is not None:
+            return known
         least = self.ctx.row_h(32)
-        return max(
+        known = max(
             self.badge_h(text, width)
             if style == BADGE
             else layout.button_height(self.ctx, text, width, key, style, least=least)
             for text, key, style in labels
         )
+        if len(self._slot_heights) > SLOTS_KEPT:
+            self._slot_heights.clear()
+        self._slot_heights[look] = known
+        return known
 
     def badge_h(self, text: str, width: int) -> int:
         """How tall :meth:`badge` draws ``text`` ``width`` wide: a button's height, or two
