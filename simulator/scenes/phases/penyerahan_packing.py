@@ -291,7 +291,7 @@ class PackingStage(ChecklistPhaseScene):
         return self.grid(width, y, items, place_box, px(150))
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=64)  # a TPS has some twenty documents to pack
 def _paragraph(text: str, width: int, size: int, colour: palette.Colour) -> pygame.Surface:
     """Where a document is, in as many lines as ``width`` needs, drawn as one picture: the
     same place under several documents is drawn once, and its lines stay together."""
