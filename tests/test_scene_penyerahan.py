@@ -223,10 +223,16 @@ def test_the_mouse_chooses_a_document_then_its_envelope_and_box() -> None:
     assert last(scene) == PutInEnvelope(document="c_daftar_hadir", envelope="sampul_c_hasil.dpr")
     press_offer(scene, PutInBox(envelope="sampul_c_hasil.dpr", box=DPR))
     assert last(scene) == PutInBox(envelope="sampul_c_hasil.dpr", box=DPR)
-    place = scene.choices["document:c_daftar_hadir"].text.replace("\xa0", " ")
-    words = " ".join(place.split())
-    assert cat("label.envelope.sampul_c_hasil", ballot="DPR") in words, words
-    assert cat("label.box", ballot="DPR") in words, f"the list says where it went: {words}"
+    place = cat(
+        "scene.penyerahan.packing.in_box",
+        envelope=cat("label.envelope.sampul_c_hasil", ballot="DPR"),
+        box=cat("label.box", ballot="DPR"),
+    )
+    assert shown(scene).shows(place), f"the list says where it went: {place!r}"
+    name = scene.choices["document:c_daftar_hadir"].text.replace("\xa0", " ")
+    assert " ".join(name.split()) == cat("label.document.c_daftar_hadir"), (
+        f"the document's button keeps its name as it moves, not {name!r}"
+    )
 
 
 def test_the_keyboard_alone_packs_a_document() -> None:

@@ -849,10 +849,6 @@ def _handover_steps(lang: str) -> Look:
     )
 
 
-def _packing_row(cat: Catalog, document: str, place: str) -> str:
-    return cat("scene.penyerahan.packing.row", document=document_name(document, cat), place=place)
-
-
 @probe("handover.packing", Phase.PENYERAHAN)
 def _packing(lang: str) -> Look:
     """Every document to pack is listed with where it is: loose, then in its envelope and
@@ -862,8 +858,8 @@ def _packing(lang: str) -> Look:
     p = "scene.penyerahan"
     documents = list(world.packing.envelope_of)
     loose = stage.look(
-        [_packing_row(cat, d, cat(f"{p}.packing.loose")) for d in documents]
-        + [cat(f"{p}.check.packed", done=0, total=len(documents))]
+        [document_name(d, cat) for d in documents]
+        + [cat(f"{p}.packing.loose"), cat(f"{p}.check.packed", done=0, total=len(documents))]
     )
     moves = [a for a in stage.crew.packing()]
     stage.apply(*moves)
@@ -873,7 +869,7 @@ def _packing(lang: str) -> Look:
         envelope=envelope_name(envelope, cat),
         box=box_name("dpd", cat),
     )
-    packed = stage.look([_packing_row(cat, "surat_suara_sisa.dpd", place)])
+    packed = stage.look([document_name("surat_suara_sisa.dpd", cat), place])
     return worst([loose, packed])
 
 

@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 
 import pygame_gui
 from pygame_gui.core.drawable_shapes.drawable_shape import DrawableShape
+from pygame_gui.core.drawable_shapes.rounded_rect_drawable_shape import RoundedRectangleShape
 
 Ids = Sequence[str | None] | None
 CombinedIds = Callable[[Ids, Ids, Ids, Ids], list[str]]
@@ -74,6 +75,29 @@ def _redraw_shown_state(self: DrawableShape, force_full_redraw: bool = False) ->
 
 
 DrawableShape.redraw_all_states = _redraw_shown_state  # type: ignore[method-assign]
+
+
+# A rounded shape is drawn four times as large each way and scaled down (its corners
+# smoothed); pygame_gui keeps those large pictures (16 times the button's area, megabytes for
+# a button of two or three lines) on the shape until it has drawn every state of the queue at
+# a later update, and a shape drawn again after that (its words changed, a look first shown)
+# keeps them for good. A screen of tens of buttons held tens of megabytes that way, and the
+# buttons made in one build all held theirs at once. For the managers above, no state waits
+# in a queue: the large pictures go as soon as the state is drawn (made again, if ever
+# needed, for the next look drawn).
+
+_redraw_rounded = RoundedRectangleShape.redraw_state
+
+
+def _redraw_rounded_and_let_go(
+    self: RoundedRectangleShape, state_str: str, add_text: bool = True
+) -> None:
+    _redraw_rounded(self, state_str, add_text)
+    if self.ui_manager in _LAZY and not self.states_to_redraw_queue:
+        self.clean_up_temp_shapes()
+
+
+RoundedRectangleShape.redraw_state = _redraw_rounded_and_let_go  # type: ignore[method-assign]
 
 
 def draw_states_when_shown(manager: pygame_gui.UIManager) -> None:

@@ -121,6 +121,25 @@ def key_name(key: int) -> str:
     return pygame.key.name(key).upper()
 
 
+_NOTHING = pygame.Surface((0, 0), pygame.SRCALPHA, 32)
+
+
+def let_go(element: UIElement) -> None:
+    """Kill ``element`` and let go of its pictures at once. pygame_gui's elements refer to
+    each other in cycles (an element, its shape, its container), so a killed one waits for
+    a full collection, which the game holds back while the trainee acts (see
+    :mod:`simulator.app.collector`); a screen rebuilt a few times would keep its old
+    buttons' pictures (their looks, a few hundred kilobytes each) until then."""
+    element.kill()
+    element.image = _NOTHING
+    element._pre_clipped_image = None  # what a clipped element shows clipped
+    shape = element.drawable_shape
+    if shape is not None:
+        shape.clean_up_temp_shapes()
+        for state in shape.states.values():
+            state.surface = _NOTHING
+
+
 @dataclass
 class Widgets:
     """Owns the elements of one scene."""
@@ -177,7 +196,7 @@ class Widgets:
             return
         kill, keep = carried.settle()
         for element in kill:
-            element.kill()
+            let_go(element)
         self.spares = [spare for spare in keep if spare.element.alive()]
         for spare in self.spares:
             spare.element.hide()
@@ -372,9 +391,9 @@ class Widgets:
         """Kill every element (the scene leaves)."""
         self.drop_focus()
         for element in self.elements:
-            element.kill()
+            let_go(element)
         for spare in self.spares:
-            spare.element.kill()
+            let_go(spare.element)
         self.forget()
 
     def drop_focus(self) -> None:

@@ -19,6 +19,7 @@ from pygame_gui.elements import UIButton, UIScrollingContainer
 from simulator.app import layout
 from simulator.app.context import AppContext
 from simulator.app.play import PlaySession
+from simulator.app.widgets import Widgets
 from simulator.art import fonts, palette
 from simulator.art.canvas import readable_on
 from simulator.art.fonts import fit_text, text_size
@@ -30,6 +31,7 @@ from simulator.schema.types import BallotType
 
 SCROLL_BAR = 22  # design units kept for a scroll bar beside a stage that scrolls
 BADGE = "badge"  # the style of a label in a button's place that is a done badge
+SLOTS_KEPT = 4000  # slot heights remembered before the memory is cleared
 
 Blit = tuple[pygame.Surface, tuple[int, int]]
 
@@ -55,7 +57,13 @@ class Pictures:
             [(surface, (x + dx, y + dy)) for surface, (x, y) in self.blits],
         )
 
-    def draw(self, surface: pygame.Surface, radius: int) -> None:
+    def draw(
+        self, surface: pygame.Surface, radius: int, offset: tuple[int, int] = (0, 0)
+    ) -> None:
+        """Drawn on ``surface``, ``offset`` further right and down."""
+        if offset != (0, 0):
+            self.moved(offset).draw(surface, radius)
+            return
         for rect in self.panels:
             pygame.draw.rect(surface, palette.PANEL, rect, border_radius=radius)
             pygame.draw.rect(surface, palette.PANEL_LINE, rect, width=1, border_radius=radius)
@@ -91,6 +99,9 @@ class ChecklistPhaseScene(PhaseScene):
         self.stage_pictures = Pictures()
         self.stage_buttons: list[StageButton] = []
         self.choices: dict[str, UIButton] = {}  # the stage's choosing buttons, by name
+        # The heights of places for buttons, by look and words: a stage laid out after each
+        # action measures the same words again (the packing's tens of labels at every build).
+        self._slot_heights: dict[tuple[object, ...], int] = {}
 
     def t(self, key: str, **params: object) -> str:
         assert self.phase is not None
@@ -98,6 +109,21 @@ class ChecklistPhaseScene(PhaseScene):
 
     def checklist_items(self) -> list[tuple[bool, str]]:
         return []
+
+    def hand_over(self) -> Widgets | None:
+        self.let_go_of_pictures()
+        return super().hand_over()
+
+    def teardown(self) -> None:
+        self.let_go_of_pictures()
+        super().teardown()
+
+    def let_go_of_pictures(self) -> None:
+        """The screen leaves: its drawn words and pictures go now, not when a full
+        collection finds the scene (its buttons' callbacks refer back to it)."""
+        self.pictures = Pictures()
+        self.stage_pictures = Pictures()
+        self.stage_buttons = []
 
     def build(self) -> None:
         self.pictures = Pictures()
@@ -107,22 +133,31 @@ class ChecklistPhaseScene(PhaseScene):
         px = self.ctx.px
         inner = self.stage_inner()
         self.stage_scrolls = False
-        height = self.plan_stage(inner.width, inner.height)
-        if height <= inner.height:
-            self.make_stage_buttons(None, inner.topleft)
-            self.stage_pictures = self.stage_pictures.moved(inner.topleft)
-            return
+        self.stage_box = None
+        if self.least_stage_h(inner.width) <= inner.height:
+            height = self.plan_stage(inner.width, inner.height)
+            if height <= inner.height:
+                self.make_stage_buttons(None, inner.topleft)
+                self.stage_pictures = self.stage_pictures.moved(inner.topleft)
+                return
         width = inner.width - px(SCROLL_BAR)  # room for the scroll bar
         # No layout kept the stage in its room at full width; narrower, none will either.
         self.stage_scrolls = True
         height = self.plan_stage(width, inner.height)
         box = self.ui.scroller(inner)
-        picture = pygame.Surface((width, height), pygame.SRCALPHA)
-        self.stage_pictures.draw(picture, px(8))
-        self.ui.image(pygame.Rect(0, 0, width, height), picture, container=box)
         layout.scroll_area(box, (width, height))
         self.make_stage_buttons(box, (0, 0))
-        self.stage_pictures = Pictures()  # drawn in the box
+        # The pictures stay in the stage's own coordinates and are drawn, under the box's
+        # buttons, where the box has scrolled them (see :meth:`draw_stage`): a picture of
+        # the whole stage, and pygame_gui's copies of it, would cost megabytes per screen
+        # height at every build.
+        self.stage_box = box
+
+    def least_stage_h(self, width: int) -> int:
+        """A height the stage is sure to need ``width`` wide, known without laying it all
+        out: when it is more than the room, the stage is laid out once, to scroll. None
+        known by default."""
+        return 0
 
     def plan_stage(self, width: int, room: int) -> int:
         self.stage_pictures = Pictures()
@@ -195,6 +230,7 @@ class ChecklistPhaseScene(PhaseScene):
     picture_h = 0  # the picture's height for the layout being tried
     cards_wrap = True  # whether the layout being tried lets a card's labels wrap
     stage_scrolls = False  # the stage is known not to fit its room: lay it out to scroll
+    stage_box: UIScrollingContainer | None = None  # the box the stage scrolls in, if it does
 
     def choose_layout(self, width: int, room: int, plan: Callable[[int], int]) -> int:
         """Lay the stage out (``plan``) the first way that keeps it in ``room``: every card
@@ -276,13 +312,21 @@ class ChecklistPhaseScene(PhaseScene):
     def slot_h(self, width: int, *labels: tuple[str, int | None, str | None]) -> int:
         """A place for one of several buttons (text, key, style) or the badge that replaces
         them (style ``BADGE``): as tall as the tallest needs ``width`` wide."""
+        look = (self.ctx.size, self.ctx.settings.shown_text_size, width, labels)
+        known = self._slot_heights.get(look)
+        if known is not None:
+            return known
         least = self.ctx.row_h(32)
-        return max(
+        known = max(
             self.badge_h(text, width)
             if style == BADGE
             else layout.button_height(self.ctx, text, width, key, style, least=least)
             for text, key, style in labels
         )
+        if len(self._slot_heights) > SLOTS_KEPT:
+            self._slot_heights.clear()
+        self._slot_heights[look] = known
+        return known
 
     def badge_h(self, text: str, width: int) -> int:
         """How tall :meth:`badge` draws ``text`` ``width`` wide: a button's height, or two
@@ -441,7 +485,20 @@ class ChecklistPhaseScene(PhaseScene):
     def draw_stage(self, surface: pygame.Surface) -> None:
         radius = self.ctx.px(8)
         pygame.draw.rect(surface, palette.WALL, self.stage_rect(), border_radius=radius)
-        self.stage_pictures.draw(surface, radius)
+        box = self.stage_box
+        if box is None or not box.alive():
+            self.stage_pictures.draw(surface, radius)
+        else:
+            # where the box shows its content now, clipped to what it shows
+            view = box.scrollable_container.rect
+            clip = surface.get_clip()
+            shown = box.rect.inflate(-box.scroll_bar_width, 0)
+            shown.left = box.rect.left
+            surface.set_clip(shown.clip(clip))
+            try:
+                self.stage_pictures.draw(surface, radius, view.topleft)
+            finally:
+                surface.set_clip(clip)
         self.pictures.draw(surface, radius)
 
 

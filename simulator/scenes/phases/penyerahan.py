@@ -65,6 +65,7 @@ class PenyerahanScene(PackingStage):
     def __init__(self, ctx: AppContext, session: PlaySession) -> None:
         super().__init__(ctx, session)
         self._parts: tuple[tuple[int, int], dict[tuple[int, int], Parts]] = ((-1, -1), {})
+        self._chosen_layouts: dict[tuple[object, ...], tuple[bool, int]] = {}
 
     def checklist_items(self) -> list[tuple[bool, str]]:
         world = self.world
@@ -94,20 +95,34 @@ class PenyerahanScene(PackingStage):
         handover. The cards are laid out the first way that would keep the stage in ``room``
         without the packing (see :meth:`choose_layout`): the packing is long in a Pemilu and
         the stage scrolls to it, while the cards keep their one row."""
-        self.replan(width, lambda w: 0)
-        packing_h = self.lay_out_packing(width, 0, self.offered()) + self.ctx.px(10)
+        packing_h = self.least_stage_h(width) + self.ctx.px(10)
+        # The packing is the same in every layout tried and the rest of the stage keeps room
+        # for each state of its cards and panels, so the layout chosen depends on the width
+        # and the room alone (and on the look): tried once, then kept.
+        settings = self.ctx.settings
+        look = (width, room, self.ctx.size, settings.shown_text_size, settings.lang)
+        chosen = self._chosen_layouts.get(look)
+        if chosen is not None:
+            self.cards_wrap, self.picture_h = chosen
+            return self.replan(width, self.plan_handover)
         scrolls, self.stage_scrolls = self.stage_scrolls, False
         try:
-            return self.choose_layout(width, room + packing_h, self.plan_handover)
+            height = self.choose_layout(width, room + packing_h, self.plan_handover)
         finally:
             self.stage_scrolls = scrolls
+        self._chosen_layouts[look] = (self.cards_wrap, self.picture_h)
+        return height
+
+    def least_stage_h(self, width: int) -> int:
+        """The packing alone (the cards and the panels come on top of it)."""
+        return self.laid_packing(width, self.offered())[2]
 
     def plan_handover(self, width: int) -> int:
         px = self.ctx.px
         offered = self.offered()
         y = self.heading_at(self.t("boxes_title"), (0, 0), width) + px(4)
         y = self.lay_out_cards(width, y, offered) + px(10)
-        y = self.lay_out_packing(width, y, offered) + px(10)
+        y = self.packing_at(width, y, offered) + px(10)
         panels = [
             (self.recipients_need(), self.recipients_h, self.build_recipients),
             (self.handover_need(), self.handover_h, self.build_handover),

@@ -8,13 +8,16 @@ document's place by its map is shown, as the local instruction printed on the en
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
+from functools import lru_cache
 
 import pygame
 
+from simulator.app import layout
 from simulator.app.context import AppContext
 from simulator.app.play import PlaySession
 from simulator.app.widgets import offer_key
-from simulator.art import palette
+from simulator.art import fonts, palette
 from simulator.core.actions import Action
 from simulator.core.phases.penyerahan import (
     WRONG_BOX,
@@ -25,7 +28,11 @@ from simulator.core.phases.penyerahan import (
     sealed_in,
 )
 from simulator.presenter.labels import box_name, document_name, envelope_name
-from simulator.scenes.phases.checklist import BADGE, ChecklistPhaseScene
+from simulator.scenes.phases.checklist import BADGE, ChecklistPhaseScene, Pictures, StageButton
+
+#: the packing laid out at the top of a stage of some width: its pictures, its buttons, and
+#: where it ends
+LaidOut = tuple[Pictures, list[StageButton], int]
 
 
 class PackingStage(ChecklistPhaseScene):
@@ -36,6 +43,7 @@ class PackingStage(ChecklistPhaseScene):
         super().__init__(ctx, session)
         self.chosen: str | None = None  # the document whose envelope and box are offered
         self._offer_keys: tuple[int, frozenset[str]] = (-1, frozenset())
+        self._packings: tuple[tuple[int, int], dict[int, LaidOut]] = ((-1, -1), {})
 
     def offers(self, offered: list[Action]) -> frozenset[str]:
         """The offer keys of what the engine allows now, once per state: the packing asks
@@ -87,13 +95,6 @@ class PackingStage(ChecklistPhaseScene):
             "packing.in_box", envelope=envelope_name(envelope, cat), box=box_name(box.value, cat)
         )
 
-    def document_label(self, document: str) -> str:
-        return self.t(
-            "packing.row",
-            document=document_name(document, self.ctx.cat),
-            place=self.place_words(document),
-        )
-
     def grid(
         self,
         width: int,
@@ -119,28 +120,82 @@ class PackingStage(ChecklistPhaseScene):
             y += height + gap
         return y - gap
 
+    def packing_at(self, width: int, top: int, offered: list[Action]) -> int:
+        """The packing (:meth:`lay_out_packing`) placed at ``top``; its bottom."""
+        pictures, buttons, bottom = self.laid_packing(width, offered)
+        placed = pictures.moved((0, top))
+        self.stage_pictures.panels.extend(placed.panels)
+        self.stage_pictures.blits.extend(placed.blits)
+        self.stage_buttons.extend(replace(b, rect=b.rect.move(0, top)) for b in buttons)
+        return top + bottom
+
+    def laid_packing(self, width: int, offered: list[Action]) -> LaidOut:
+        """The packing laid out ``width`` wide from the top. Every layout of the stage tried
+        places the same packing: it is laid out once per build and width, then moved into
+        place."""
+        stamp = (self.builds, len(self.session.sim.log))
+        if self._packings[0] != stamp:
+            self._packings = (stamp, {})
+        known = self._packings[1].get(width)
+        if known is None:
+            kept = self.stage_pictures, self.stage_buttons
+            self.stage_pictures, self.stage_buttons = Pictures(), []
+            try:
+                bottom = self.lay_out_packing(width, 0, offered)
+                known = (self.stage_pictures, self.stage_buttons, bottom)
+                self._packings[1][width] = known
+            finally:
+                self.stage_pictures, self.stage_buttons = kept
+        return known
+
     def lay_out_packing(self, width: int, top: int, offered: list[Action]) -> int:
         """The documents with where each is, then the envelopes and boxes for the one
         chosen."""
         px = self.ctx.px
-        documents = list(self.world.packing.envelope_of)
-        chosen = self.chosen_document()
         y = top + self.heading_at(self.t("packing.title"), (0, top), width) + px(2)
         y += self.lines_at(self.t("packing.note"), (0, y), width, 13, colour=palette.MUTED)
-        y += px(6)
-        labels = [self.document_label(d) for d in documents]
+        y = self.lay_out_documents(width, y + px(6))
+        return self.lay_out_chooser(width, y + px(10), self.chosen_document(), offered)
 
-        def place_document(rect: pygame.Rect, index: int) -> None:
-            document = documents[index]
-            style = "@strong" if document == chosen else None
-            self.choice_button(
-                rect, labels[index], lambda d=document: self.choose(d), f"document:{document}",
-                style=style,
-            )
-
+    def lay_out_documents(self, width: int, top: int) -> int:
+        """A button per document, its name on it, and under it where the document is now.
+        The words on a button never change as documents move (a button given new words is
+        drawn anew, corners and all): only the line under it does."""
+        px, cat = self.ctx.px, self.ctx.cat
+        documents = list(self.world.packing.envelope_of)
+        chosen = self.chosen_document()
+        names = [document_name(d, cat) for d in documents]
+        places = [self.place_words(d) for d in documents]
         styles = ["@strong" if d == chosen else None for d in documents]
-        y = self.grid(width, y, list(zip(labels, styles, strict=True)), place_document, px(270))
-        return self.lay_out_chooser(width, y + px(10), chosen, offered)
+        gap = px(6)
+        columns = max(1, min(len(documents), (width + gap) // (px(270) + gap)))
+        cell_w = (width - gap * (columns - 1)) // columns
+        y = top
+        for start in range(0, len(documents), columns):
+            row = range(start, min(start + columns, len(documents)))
+            heights = {i: self.slot_h(cell_w, (names[i], None, styles[i])) for i in row}
+            tallest = 0
+            for column, index in enumerate(row):
+                document = documents[index]
+                left = column * (cell_w + gap)
+                button_h = heights[index]
+                self.choice_button(
+                    pygame.Rect(left, y, cell_w, button_h),
+                    names[index],
+                    lambda d=document: self.choose(d),
+                    f"document:{document}",
+                    style=styles[index],
+                )
+                loose = self.world.handover.envelope_of.get(document) is None
+                place = _paragraph(
+                    places[index], cell_w - px(4), self.ctx.font_px(14),
+                    palette.MUTED if loose else palette.INK,
+                )
+                self.stage_pictures.add(place, (left + px(4), y + button_h + px(2)))
+                place_h = place.get_height()
+                tallest = max(tallest, button_h + px(2) + place_h)
+            y += tallest + px(10)
+        return y - px(10)
 
     def lay_out_chooser(self, width: int, top: int, chosen: str, offered: list[Action]) -> int:
         """A panel for the chosen document: every envelope to put it in, then every box to
@@ -234,3 +289,16 @@ class PackingStage(ChecklistPhaseScene):
 
         items = [(n, BADGE if b is now else None) for b, n in zip(boxes, names, strict=True)]
         return self.grid(width, y, items, place_box, px(150))
+
+
+@lru_cache(maxsize=64)  # a TPS has some twenty documents to pack
+def _paragraph(text: str, width: int, size: int, colour: palette.Colour) -> pygame.Surface:
+    """Where a document is, in as many lines as ``width`` needs, drawn as one picture: the
+    same place under several documents is drawn once, and its lines stay together."""
+    face = fonts.font(size)
+    lines = [fonts.render(line, size, colour) for line in layout.wrap_lines(face, text, width)]
+    step = face.get_linesize()
+    picture = pygame.Surface((width, max(1, len(lines)) * step), pygame.SRCALPHA)
+    for number, line in enumerate(lines):
+        picture.blit(line, (0, number * step))
+    return picture
