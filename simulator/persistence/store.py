@@ -37,6 +37,7 @@ from typing import Any
 import platformdirs
 
 from simulator.persistence import savefile
+from simulator.persistence.portable import DATA_FOLDER, portable_base
 from simulator.persistence.savefile import (
     Damaged,
     StoreNotice,
@@ -67,10 +68,15 @@ _INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
 
 
 def default_data_dir() -> Path:
-    """The folder holding the save file: ``$SIMULASI_TPS_DATA`` if set, else the platform's."""
+    """The folder holding the save file: ``$SIMULASI_TPS_DATA`` if set; else, when the game
+    runs portable (a packaged program, or a marker file beside it), ``data`` beside the
+    program; else the platform's user data folder."""
     override = os.environ.get(DATA_DIR_ENV, "").strip()
     if override:
         return Path(override).expanduser()
+    base = portable_base()
+    if base is not None:
+        return base / DATA_FOLDER
     return platformdirs.user_data_path(APP_NAME, appauthor=False)
 
 
