@@ -1,4 +1,5 @@
-"""Command line: ``python run_sim.py VERB …``; with no verb it launches the game.
+"""Command line: ``python run_sim.py VERB …`` (installed: ``simulasi-tps-cli VERB …``, or
+``python -m simulator VERB …``); with no verb it launches the game.
 
 Each verb lives in its own module, ``simulator/cli/<verb>.py``, exposing
 ``add_arguments(parser, cat)`` and ``run(args) -> int``; its one-line help is the text
@@ -18,6 +19,8 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 
+from simulator.cli.console import use_utf8
+from simulator.cli.install import describe, installation_problems
 from simulator.crash import write_crash_report
 from simulator.i18n import DEFAULT_LANGUAGE, LANGUAGES, catalog
 
@@ -64,8 +67,14 @@ def _parser(lang: str) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     # What the program logs is for its log, not the terminal (Python's last-resort handler
     # would print warnings there, in English, between the user's messages).
+    use_utf8()
     logging.getLogger("simulator").addHandler(logging.NullHandler())
     args_list = list(sys.argv[1:] if argv is None else argv)
+    problems = installation_problems(VERBS.values(), game=_only_language(args_list))
+    if problems:
+        for line in describe(problems, _peek_lang(args_list)):
+            _say(line)
+        return EXIT_INTERNAL
     if _only_language(args_list):
         from simulator.app.launch import launch_game
 

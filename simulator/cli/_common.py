@@ -19,10 +19,11 @@ from simulator.core.replay import ReplayError, apply_log
 from simulator.i18n import Catalog
 from simulator.persistence.logfile import read_log
 from simulator.presenter import finding_text
+from simulator.resources import content_dir
 from simulator.schema.bounded import Unreadable, real_number, whole_number
 from simulator.schema.scenario import Scenario
 
-SCENARIO_DIR = Path(__file__).resolve().parents[2] / "scenarios"
+SCENARIO_DIR = content_dir("scenarios")
 
 
 class CliFailure(Exception):
