@@ -81,12 +81,12 @@ def _where(missing: MissingContent) -> dict[str, str]:
 def describe(problems: Sequence[Problem], lang: str) -> list[str]:
     """The problems in the user's language; in both languages' plain words when the texts
     themselves are what is missing."""
-    from simulator.i18n import catalog
+    from simulator.i18n import MissingTranslation, catalog
 
     try:
         cat = catalog(lang)
         return [cat("cli.broken.intro")] + [cat(p.key, **p.params) for p in problems]
-    except MissingContent:
+    except (MissingContent, MissingTranslation):
         return ["Simulasi TPS: installation broken / instalasi rusak"] + [
             p.key.rsplit(".", 1)[-1] + ": " + " ".join(f"{k}={v}" for k, v in p.params.items())
             for p in problems
