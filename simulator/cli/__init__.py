@@ -48,7 +48,7 @@ EXIT_INTERNAL = 3  # a fault in this program: never a verdict on what it was giv
 
 def _parser(lang: str) -> argparse.ArgumentParser:
     cat = catalog(lang)
-    parser = argparse.ArgumentParser(prog="run_sim.py", description=cat("cli.description"))
+    parser = argparse.ArgumentParser(prog=_program_name(), description=cat("cli.description"))
     parser.add_argument(
         "--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help=cat("cli.arg.lang")
     )
@@ -141,6 +141,15 @@ def _say(text: str) -> None:
     # With no error stream either, the exit code alone says it.
     with contextlib.suppress(OSError, ValueError, AttributeError):
         print(text, file=sys.stderr, flush=True)
+
+
+def _program_name() -> str:
+    """The command as the user typed it (``simulasi-tps-cli``, ``run_sim.py``), for usage
+    lines; ``python -m simulator`` for the module, whose argv[0] is its ``__main__.py``."""
+    name = os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else ""
+    if not name or name in ("__main__.py", "-c"):
+        return "python -m simulator"
+    return name.removesuffix(".exe").removesuffix("-script.pyw").removesuffix("-script.py")
 
 
 def _only_language(args: list[str]) -> bool:
