@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -154,8 +155,14 @@ def test_a_cp1252_pipe_gets_the_report_and_the_exit_code(tmp_path: Path) -> None
 
 @pytest.mark.slow
 def test_the_wheel_carries_the_content_and_the_commands(tmp_path: Path) -> None:
+    # Built from a copy of what a packager checks out: setuptools writes build/ and egg-info
+    # into the tree it builds, and a build/ left by an older build would hide a file missing.
+    source = tmp_path / "source"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
+        ".*", "build", "dist", "*.egg-info", "__pycache__", "tests", "mutants", "out"))
     done = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "-q", "-w", str(tmp_path)],
+        [sys.executable, "-m", "pip", "wheel", str(source), "--no-deps", "-q", "-w",
+         str(tmp_path)],
         capture_output=True, text=True, timeout=120, check=False,
     )
     assert done.returncode == 0, f"the wheel could not be built: {done.stderr[-2000:]}"
