@@ -13,13 +13,13 @@ from pathlib import Path
 from simulator.content import ContentError, load_scenario, scenario_sha256
 from simulator.core.catalogue import RULES_BY_ID
 from simulator.i18n import Catalog
+from simulator.resources import content_dir
 from simulator.schema.scenario import Scenario
 from simulator.schema.types import PHASE_ORDER, Difficulty, Phase
 
 log = logging.getLogger(__name__)
 
-ROOT = Path(__file__).resolve().parents[2]
-SCENARIO_DIR = ROOT / "scenarios"
+SCENARIO_DIR = content_dir("scenarios")
 DIFFICULTY_ORDER = (Difficulty.MUDAH, Difficulty.SEDANG, Difficulty.SULIT)
 FULL_DAY = "hari_penuh"  # the group of scenarios that play every phase
 THEMED = "tema"  # ethics, emergencies and crimes near the TPS: a bimtek session of their own

@@ -1,4 +1,5 @@
-"""Command line: ``python run_sim.py VERB …``; with no verb it launches the game.
+"""Command line: ``python run_sim.py VERB …`` (installed: ``simulasi-tps-cli VERB …``, or
+``python -m simulator VERB …``); with no verb it launches the game.
 
 Each verb lives in its own module, ``simulator/cli/<verb>.py``, exposing
 ``add_arguments(parser, cat)`` and ``run(args) -> int``; its one-line help is the text
@@ -18,6 +19,8 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 
+from simulator.cli.console import use_utf8
+from simulator.cli.install import describe, installation_problems
 from simulator.crash import write_crash_report
 from simulator.i18n import DEFAULT_LANGUAGE, LANGUAGES, catalog
 
@@ -45,7 +48,7 @@ EXIT_INTERNAL = 3  # a fault in this program: never a verdict on what it was giv
 
 def _parser(lang: str) -> argparse.ArgumentParser:
     cat = catalog(lang)
-    parser = argparse.ArgumentParser(prog="run_sim.py", description=cat("cli.description"))
+    parser = argparse.ArgumentParser(prog=_program_name(), description=cat("cli.description"))
     parser.add_argument(
         "--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help=cat("cli.arg.lang")
     )
@@ -64,8 +67,14 @@ def _parser(lang: str) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     # What the program logs is for its log, not the terminal (Python's last-resort handler
     # would print warnings there, in English, between the user's messages).
+    use_utf8()
     logging.getLogger("simulator").addHandler(logging.NullHandler())
     args_list = list(sys.argv[1:] if argv is None else argv)
+    problems = installation_problems(VERBS.values(), game=_only_language(args_list))
+    if problems:
+        for line in describe(problems, _peek_lang(args_list)):
+            _say(line)
+        return EXIT_INTERNAL
     if _only_language(args_list):
         from simulator.app.launch import launch_game
 
@@ -132,6 +141,15 @@ def _say(text: str) -> None:
     # With no error stream either, the exit code alone says it.
     with contextlib.suppress(OSError, ValueError, AttributeError):
         print(text, file=sys.stderr, flush=True)
+
+
+def _program_name() -> str:
+    """The command as the user typed it (``simulasi-tps-cli``, ``run_sim.py``), for usage
+    lines; ``python -m simulator`` for the module, whose argv[0] is its ``__main__.py``."""
+    name = os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else ""
+    if not name or name in ("__main__.py", "-c"):
+        return "python -m simulator"
+    return name.removesuffix(".exe").removesuffix("-script.pyw").removesuffix("-script.py")
 
 
 def _only_language(args: list[str]) -> bool:

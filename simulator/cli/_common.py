@@ -4,6 +4,7 @@ and printing a result."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Callable
@@ -19,10 +20,11 @@ from simulator.core.replay import ReplayError, apply_log
 from simulator.i18n import Catalog
 from simulator.persistence.logfile import read_log
 from simulator.presenter import finding_text
+from simulator.resources import content_dir
 from simulator.schema.bounded import Unreadable, real_number, whole_number
 from simulator.schema.scenario import Scenario
 
-SCENARIO_DIR = Path(__file__).resolve().parents[2] / "scenarios"
+SCENARIO_DIR = content_dir("scenarios")
 
 
 class CliFailure(Exception):
@@ -37,6 +39,11 @@ class LoadedScenario:
 
 
 def load_scenario_or_fail(path: Path, cat: Catalog) -> LoadedScenario:
+    """The scenario in the file ``path``; a bare name that is no file (``meja-pemilih-jebakan``)
+    is the id of a shipped scenario, so an installed program needs no path into itself."""
+    if not path.is_file() and _could_be_an_id(path):
+        with contextlib.suppress(CliFailure):
+            path = find_scenario(str(path), cat)
     if not path.is_file():
         raise CliFailure(cat("cli.no_such_file", path=str(path)))
     try:
@@ -124,6 +131,10 @@ def _line_of_entry(path: Path, index: int) -> int:
             if seen == index:
                 return number + 1
     return len(lines)
+
+
+def _could_be_an_id(path: Path) -> bool:
+    return len(path.parts) == 1 and path.suffix.lower() not in (".yaml", ".yml")
 
 
 def find_scenario(scenario_id: str, cat: Catalog) -> Path:

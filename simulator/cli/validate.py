@@ -1,4 +1,5 @@
-"""``validate PATH...``: check scenario files and folders; print every problem, located."""
+"""``validate [PATH...]``: check scenario files and folders (with no path, the shipped
+scenarios folder); print every problem, located."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from simulator.content.load import FileReport, validate_paths
 from simulator.i18n import DEFAULT_LANGUAGE, Catalog, catalog
+from simulator.resources import content_dir
 
 EXIT_OK = 0
 EXIT_INVALID = 2
@@ -19,7 +21,7 @@ logger = logging.getLogger(__name__)
 def add_arguments(parser: argparse.ArgumentParser, cat: Catalog) -> None:
     parser.add_argument(
         "paths",
-        nargs="+",
+        nargs="*",
         type=Path,
         metavar="PATH",
         help=cat("cli.arg.validate_paths"),
@@ -28,7 +30,9 @@ def add_arguments(parser: argparse.ArgumentParser, cat: Catalog) -> None:
 
 def run(args: argparse.Namespace) -> int:
     cat = catalog(getattr(args, "lang", DEFAULT_LANGUAGE))
-    reports = validate_paths(args.paths, known_rules=known_rules())
+    # With no path, the shipped content: an installation checks itself.
+    paths = args.paths or [content_dir("scenarios")]
+    reports = validate_paths(paths, known_rules=known_rules())
     for report in reports:
         for problem in report.problems:
             print(problem.render(cat))

@@ -7,10 +7,11 @@ from collections.abc import Collection
 from pathlib import Path
 
 from simulator.content.errors import ContentError, Issue
+from simulator.resources import content_dir
 from simulator.schema.demo import Demo
 from simulator.schema.scenario import Scenario
 
-SCENARIO_DIR = Path(__file__).resolve().parents[2] / "scenarios"
+SCENARIO_DIR = content_dir("scenarios")
 
 
 def lint_demo(demo: Demo, known_rules: Collection[str] | None) -> list[Issue]:

@@ -13,10 +13,11 @@ from pathlib import Path
 
 from simulator.content.errors import ContentError
 from simulator.content.load import load_document
+from simulator.resources import content_dir
 from simulator.schema.plan import ClassPlan
 from simulator.schema.quiz import QuizBank
 
-SCENARIO_DIR = Path(__file__).resolve().parents[2] / "scenarios"
+SCENARIO_DIR = content_dir("scenarios")
 PLAN_DIR = SCENARIO_DIR / "plans"
 BANK_DIR = SCENARIO_DIR / "quiz"
 

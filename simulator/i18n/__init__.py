@@ -17,9 +17,10 @@ from typing import Any
 
 import yaml
 
+from simulator.resources import MissingContent, content_dir
+
 LANGUAGES: tuple[str, ...] = ("id", "en")
 DEFAULT_LANGUAGE = "id"
-LOCALE_DIR = Path(__file__).parent / "locales"
 
 
 class MissingTranslation(KeyError):
@@ -76,10 +77,20 @@ def catalog(lang: str = DEFAULT_LANGUAGE) -> Catalog:
     """The catalogue of ``lang`` (loaded once; the files ship with the package)."""
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; expected one of {LANGUAGES}")
+    folder = locale_dir(lang)
     strings: dict[str, str] = {}
-    for path in sorted((LOCALE_DIR / lang).glob("*.yaml")):
+    for path in sorted(folder.glob("*.yaml")):
         with path.open("rb") as handle:
             data = yaml.load(handle, Loader=yaml.CSafeLoader)
         if data is not None:
             _flatten("", data, strings, path)
     return Catalog(lang=lang, strings=strings)
+
+
+def locale_dir(lang: str) -> Path:
+    """The folder of ``lang``'s text files; raises :class:`MissingContent` when it is missing
+    or holds none (a broken installation must not show keys or empty labels)."""
+    folder = content_dir("locales") / lang
+    if not any(folder.glob("*.yaml")):
+        raise MissingContent(f"locales/{lang}", [folder])
+    return folder

@@ -8,9 +8,10 @@ from pathlib import Path
 
 from simulator.content.errors import ContentError, Problem
 from simulator.content.load import FileReport, expand_paths, read_document
+from simulator.resources import content_dir
 from simulator.schema.quiz import QuizBank
 
-BANK_DIR = Path(__file__).resolve().parents[2] / "scenarios" / "quiz"
+BANK_DIR = content_dir("scenarios") / "quiz"
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,12 +11,12 @@ from __future__ import annotations
 import statistics
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 from simulator.content import ContentError
 from simulator.content.load import read_document
 from simulator.core.catalogue import RULES_BY_ID
 from simulator.i18n import Catalog
+from simulator.resources import content_dir
 from simulator.schema.demo import Demo
 from simulator.schema.plan import ClassPlan
 from simulator.xapi.analysis import (
@@ -28,7 +28,7 @@ from simulator.xapi.analysis import (
 )
 from simulator.xapi.reading import Reading, Unread
 
-SCENARIO_DIR = Path(__file__).resolve().parents[2] / "scenarios"
+SCENARIO_DIR = content_dir("scenarios")
 DEMO_DIR = SCENARIO_DIR / "demos"
 #: score bands of the per-phase charts: (lowest, highest) inclusive
 SCORE_BANDS: tuple[tuple[int, int], ...] = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import logging
 
 import pygame
@@ -12,6 +13,7 @@ from simulator.app.play import PlaySession
 from simulator.app.scene import Scene
 from simulator.core.actions import EndPhase
 from simulator.scenes.phase import PhaseScene
+from simulator.schema.types import Phase
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +47,24 @@ def scene_for(ctx: AppContext, session: PlaySession) -> PhaseScene:
     except ModuleNotFoundError as error:
         if error.name != name:
             raise
-        return PhaseScene(ctx, session)  # a phase without its own stage yet
+        # Never an empty stand-in: a screen left out of an installation is a broken program.
+        raise MissingScreen(phase.value) from error
     return module.SCENE(ctx, session)
+
+
+class MissingScreen(RuntimeError):
+    """A phase has no screen in this installation (its module was not installed)."""
+
+    def __init__(self, phase: str) -> None:
+        self.phase = phase
+        super().__init__(f"the screen of phase {phase!r} (simulator.scenes.phases.{phase}) "
+                         "is not installed")
+
+
+def missing_screens() -> list[str]:
+    """The phases whose screen module cannot be found (checked at start-up, not imported)."""
+    return [phase.value for phase in Phase
+            if importlib.util.find_spec(f"simulator.scenes.phases.{phase.value}") is None]
 
 
 def rehearse_end(ctx: AppContext, session: PlaySession) -> None:
