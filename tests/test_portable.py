@@ -68,3 +68,45 @@ def test_a_game_started_from_a_marked_folder_writes_its_save_there(tmp_path: Pat
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert (stick / "data" / "saves.db").is_file(), list(stick.rglob("*"))
+
+
+def _stick_with_own_scenario(tmp_path: Path) -> Path:
+    """A portable copy whose trainer wrote a scenario of their own beside it."""
+    stick = tmp_path / "USB stick"
+    (stick / "scenarios").mkdir(parents=True)
+    (stick / MARKER).write_text("", encoding="utf-8")
+    text = (ROOT / "scenarios" / "pemilu-fase-logistik.yaml").read_text(encoding="utf-8")
+    own = text.replace("id: pemilu-fase-logistik", "id: latihan-kecamatan-logistik", 1)
+    assert own != text
+    (stick / "scenarios" / "latihan-kecamatan-logistik.yaml").write_text(own, encoding="utf-8")
+    return stick
+
+
+def test_a_trainers_scenarios_beside_a_portable_program_are_offered_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from simulator.app.library import load_library
+
+    stick = _stick_with_own_scenario(tmp_path)
+    monkeypatch.setattr(sys, "argv", [str(stick / "run_sim.py")])
+    ids = [e.scenario.id for e in load_library() if e.scenario is not None]
+    assert "latihan-kecamatan-logistik" in ids and "pemilu-hari-penuh" in ids, ids
+    (stick / MARKER).unlink()
+    ids = [e.scenario.id for e in load_library() if e.scenario is not None]
+    assert "latihan-kecamatan-logistik" not in ids, "not portable: only the shipped ones"
+
+
+def test_validate_with_no_path_checks_the_shipped_and_the_trainers_scenarios(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from simulator.cli import main
+
+    stick = _stick_with_own_scenario(tmp_path)
+    shipped = len(list((ROOT / "scenarios").rglob("*.yaml")))
+    monkeypatch.setattr(sys, "argv", [str(stick / "run_sim.py")])
+    assert main(["--lang", "en", "validate"]) == 0
+    out = capsys.readouterr().out
+    assert f"{shipped + 1} file(s) checked" in out, out[-400:]
+    (stick / "scenarios" / "rusak.yaml").write_text("id: [\n", encoding="utf-8")
+    assert main(["--lang", "en", "validate"]) == 2
+    assert "rusak.yaml" in capsys.readouterr().out

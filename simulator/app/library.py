@@ -13,6 +13,7 @@ from pathlib import Path
 from simulator.content import ContentError, load_scenario, scenario_sha256
 from simulator.core.catalogue import RULES_BY_ID
 from simulator.i18n import Catalog
+from simulator.persistence.portable import trainer_scenarios
 from simulator.resources import content_dir
 from simulator.schema.scenario import Scenario
 from simulator.schema.types import PHASE_ORDER, Difficulty, Phase
@@ -56,10 +57,18 @@ class ScenarioEntry:
         return self.scenario.title.get(cat.lang) if self.scenario else self.path.name
 
 
-def load_library(folder: Path = SCENARIO_DIR) -> list[ScenarioEntry]:
-    """Every ``*.yaml`` scenario directly in ``folder``, sorted as the picker shows them."""
-    entries = [_load(path) for path in sorted(folder.glob("*.yaml"))]
+def load_library(folder: Path | None = None) -> list[ScenarioEntry]:
+    """Every ``*.yaml`` scenario directly in ``folder``, sorted as the picker shows them;
+    without one, the shipped scenarios and, beside a portable program, the trainer's own."""
+    folders = [folder] if folder is not None else library_folders()
+    entries = [_load(path) for each in folders for path in sorted(each.glob("*.yaml"))]
     return sorted(entries, key=_order)
+
+
+def library_folders() -> list[Path]:
+    """The shipped scenarios, then a trainer's ``scenarios`` folder beside a portable program."""
+    trainer = trainer_scenarios(SCENARIO_DIR)
+    return [SCENARIO_DIR, *([trainer] if trainer is not None else [])]
 
 
 def _load(path: Path) -> ScenarioEntry:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from simulator.content.load import FileReport, validate_paths
 from simulator.i18n import DEFAULT_LANGUAGE, Catalog, catalog
+from simulator.persistence.portable import trainer_scenarios
 from simulator.resources import content_dir
 
 EXIT_OK = 0
@@ -30,8 +31,11 @@ def add_arguments(parser: argparse.ArgumentParser, cat: Catalog) -> None:
 
 def run(args: argparse.Namespace) -> int:
     cat = catalog(getattr(args, "lang", DEFAULT_LANGUAGE))
-    # With no path, the shipped content: an installation checks itself.
-    paths = args.paths or [content_dir("scenarios")]
+    # With no path, the shipped content (an installation checks itself) and, beside a
+    # portable program, the trainer's own scenarios.
+    shipped = content_dir("scenarios")
+    trainer = trainer_scenarios(shipped)
+    paths = args.paths or [shipped, *([trainer] if trainer is not None else [])]
     reports = validate_paths(paths, known_rules=known_rules())
     for report in reports:
         for problem in report.problems:

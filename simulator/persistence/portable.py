@@ -15,6 +15,7 @@ from pathlib import Path
 
 MARKER = "simulasi-tps-portable"  # a file beside the program that makes any copy portable
 DATA_FOLDER = "data"
+TRAINER_FOLDER = "scenarios"  # trainer-written scenarios beside a portable program
 
 
 def program_dir(argv0: str | None = None, *, frozen: bool | None = None,
@@ -36,3 +37,16 @@ def portable_base(argv0: str | None = None, *, frozen: bool | None = None,
     if is_frozen or (base / MARKER).is_file():
         return base
     return None
+
+
+def trainer_scenarios(shipped: Path) -> Path | None:
+    """A ``scenarios`` folder of the trainer's own beside a portable program, offered next to
+    the shipped ones (``shipped``); None when the game is not portable, there is no such folder,
+    or it is the shipped folder itself (a source checkout marked portable)."""
+    base = portable_base()
+    if base is None:
+        return None
+    folder = base / TRAINER_FOLDER
+    if not folder.is_dir() or folder.resolve() == shipped.resolve():
+        return None
+    return folder
