@@ -34,6 +34,7 @@ from simulator.core.desk import (
     Reason,
     all_types,
     decide,
+    decide_in,
     entitled_to_assistance,
     is_priority,
     open_dptb_hour,
@@ -976,7 +977,8 @@ def _ask_come_back(vs: VoterState, at: int, judge: Judge) -> None:
         raise IllegalAction(f"voter {vs.id!r} is already in the {vs.attendance.value} list")
     if at not in come_back_times(world):
         raise IllegalAction(f"{format_minutes(at)} is not an hour to come back at now")
-    decision = decide(vs.voter, world)
+    view = DeskView.of(world)  # as the clock stands when the voter is asked back
+    decision = decide_in(vs.voter, view)
     vs.asked_to_return = True
     vs.arrived = False
     vs.arrives = at
@@ -989,7 +991,7 @@ def _ask_come_back(vs: VoterState, at: int, judge: Judge) -> None:
     given = come_back_reason(at)
     if decision.action == "unsettled" or decision.come_back_at == at:
         return
-    if open_dptb_hour(decision, DeskView.of(world)) == at:
+    if open_dptb_hour(decision, view) == at:
         return  # a Pilkada DPTb voter asked back at 11:00 where the scenario leaves it open
     if decision.action == "admit":
         _flag_sent_away(vs, decision, judge)
