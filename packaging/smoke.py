@@ -258,10 +258,11 @@ def check_game(program: Program, env: dict[str, str]) -> str:
         data = program.portable / "data"
     if program.portable is not None and data.exists():
         raise SmokeFailure(f"{data} exists already: smoke-test a fresh copy of the program")
-    # first a few frames drawn and a clean close, as SIMULASI_TPS_FRAMES asks ...
-    drawn = _run(command, program.workdir, dict(game_env, SIMULASI_TPS_FRAMES="3"), "",
+    # first the first frame drawn and a clean close, as SIMULASI_TPS_FRAMES asks (one: a
+    # screen at rest draws no more, so a slow machine could wait for a second one for ever) ...
+    drawn = _run(command, program.workdir, dict(game_env, SIMULASI_TPS_FRAMES="1"), "",
                  program.timeout)
-    _expect_code("the game drawing 3 frames", drawn, 0)
+    _expect_code("the game drawing its first frame", drawn, 0)
     # ... then the game as a trainee starts it, stopped from outside
     try:
         process = subprocess.Popen(
@@ -289,7 +290,7 @@ def check_game(program: Program, env: dict[str, str]) -> str:
                            f"{_tail(crashes[0].read_text(encoding='utf-8', errors='replace'))}")
     if not (data / "saves.db").is_file():
         raise SmokeFailure(f"the game did not open its saves in {data}")
-    return f"drew 3 frames and closed; ran {GAME_SECONDS:.0f} s; saves in {data}"
+    return f"drew its first frame and closed; ran {GAME_SECONDS:.0f} s; saves in {data}"
 
 
 CHECKS: dict[str, Callable[[Program, dict[str, str]], str]] = {

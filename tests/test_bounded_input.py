@@ -350,7 +350,7 @@ def test_an_unforeseen_error_in_the_game_has_the_same_exit_and_report(
 ) -> None:
     import simulator.app.launch as launch
 
-    def broken(lang: str | None = None) -> int:
+    def broken(lang: str | None = None, frames: int | None = None) -> int:
         raise RuntimeError("the game fell over")
 
     monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path))
