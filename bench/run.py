@@ -17,7 +17,9 @@ groups as arguments (``python bench/run.py validate timeline``; see ``GROUPS``) 
 - the replay viewer's figures (laying a day out, a step back), described in
   ``bench/timeline.py``;
 - the xAPI export of a busy profile, described in ``bench/export.py``;
-- the class report over a synthetic district of 20,000 trainees, in ``bench/report.py``.
+- the class report over a synthetic district of 20,000 trainees, in ``bench/report.py``;
+- the packaged Linux program's size and start, in ``bench/packaged.py`` (built first if
+  ``dist/`` has none).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from bench.counting import rows as counting_rows  # noqa: E402
 from bench.export import rows as export_rows  # noqa: E402
 from bench.game import rows as game_rows  # noqa: E402
 from bench.loop import rows as loop_rows  # noqa: E402
+from bench.packaged import rows as packaged_rows  # noqa: E402
 from bench.report import rows as report_rows  # noqa: E402
 from bench.timeline import rows as timeline_rows  # noqa: E402
 from simulator.content.load import load_scenario, validate_paths  # noqa: E402
@@ -157,6 +160,7 @@ GROUPS: dict[str, Callable[[Callable[[], str]], list[Row]]] = {
     "timeline": lambda day: timeline_rows(FULLDAY, day()),
     "export": lambda day: export_rows(),
     "report": lambda day: report_rows(),
+    "packaged": lambda day: packaged_rows(),
 }
 
 

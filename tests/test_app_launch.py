@@ -45,3 +45,37 @@ def test_the_language_chosen_on_the_start_screen_is_kept_on_restart(
     assert again.settings.lang == "en", "the toggled language was forgotten"
     again.store.close()  # type: ignore[union-attr]
     pygame.quit()
+
+
+def test_frames_from_the_environment_draw_and_close(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SIMULASI_TPS_FRAMES=N: the game draws N frames and closes with 0 (how a packaged
+    program is smoke-tested and its start timed)."""
+    from simulator.app import launch
+
+    asked: list[int | None] = []
+
+    def fake_game(lang: str | None = None, frames: int | None = None) -> int:
+        asked.append(frames)
+        return 0
+
+    monkeypatch.setattr(launch, "launch_game", fake_game)
+    monkeypatch.setenv("SIMULASI_TPS_FRAMES", " 12 ")
+    assert main([]) == 0
+    monkeypatch.delenv("SIMULASI_TPS_FRAMES")
+    assert main([]) == 0
+    assert asked == [12, None], "the count is taken from the variable, and only when it is set"
+
+
+@pytest.mark.parametrize("value", ["0", "-3", "abc", "1e3", "100001", "9" * 400])
+def test_bad_frames_in_the_environment_are_refused_in_words(
+    value: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from simulator.app import launch
+
+    monkeypatch.setattr(launch, "launch_game", lambda **_: pytest.fail("the game started"))
+    monkeypatch.setenv("SIMULASI_TPS_FRAMES", value)
+    assert main(["--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert "SIMULASI_TPS_FRAMES must be a whole number from 1 to 100000" in err, err

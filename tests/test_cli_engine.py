@@ -95,6 +95,14 @@ def test_replay_finds_the_scenario_by_id(capsys: pytest.CaptureFixture[str]) -> 
     assert code == 0 and "Terkonfirmasi" in out
 
 
+def test_replay_json_is_one_json_document(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run_cli(capsys, "replay", CORRECT, "--json")
+    assert code == 0, err
+    payload = json.loads(out)  # a confirmation line mixed in would make this fail
+    assert payload["findings"] == [], "the careful crew's recorded day has no findings"
+    assert "Terkonfirmasi" in err, "the confirmation is still said, beside the JSON"
+
+
 def test_replay_reports_a_different_result(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

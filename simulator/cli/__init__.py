@@ -45,6 +45,11 @@ EXIT_FAILED = 1  # the command ran, and what it checked did not hold
 EXIT_INVALID = 2
 EXIT_INTERNAL = 3  # a fault in this program: never a verdict on what it was given
 
+# The game draws this many frames and closes (exit 0): how a packaged program is smoke-tested
+# and its start timed, with no one at the keyboard (packaging/smoke.py, bench/packaged.py).
+FRAMES_ENV = "SIMULASI_TPS_FRAMES"
+MAX_FRAMES = 100_000
+
 
 def _parser(lang: str) -> argparse.ArgumentParser:
     cat = catalog(lang)
@@ -81,7 +86,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Only a language asked for on the command line overrides the one saved in the
         # settings (the start screen's toggle): without it, the game opens as it was left.
         try:
-            return launch_game(lang=_peek_lang(args_list) if args_list else None)
+            frames = _frames_to_draw(os.environ.get(FRAMES_ENV, ""))
+        except ValueError:
+            _say(catalog(_peek_lang(args_list))("cli.bad_frames", name=FRAMES_ENV, most=MAX_FRAMES))
+            return EXIT_INVALID
+        try:
+            return launch_game(lang=_peek_lang(args_list) if args_list else None, frames=frames)
         except (KeyboardInterrupt, SystemExit):
             raise
         except Exception:
@@ -111,6 +121,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         raise
     except Exception:
         return _internal_error(cat)
+
+
+def _frames_to_draw(value: str) -> int | None:
+    """``$SIMULASI_TPS_FRAMES`` read: None when unset (play until closed), else the count;
+    ValueError when it is not a whole number from 1 to MAX_FRAMES."""
+    value = value.strip()
+    if not value:
+        return None
+    # digits only (no sign, no "1e9"), and few enough that int() is cheap
+    if not value.isdigit() or len(value) > len(str(MAX_FRAMES)):
+        raise ValueError(value)
+    if not 1 <= int(value) <= MAX_FRAMES:
+        raise ValueError(value)
+    return int(value)
 
 
 def _is_output_error(error: OSError) -> bool:

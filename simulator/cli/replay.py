@@ -67,7 +67,9 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    print(cat("cli.replay.confirmed", score=actual.score, digest=actual.digest[:12]))
+    # with --json, standard output stays one JSON document; the word for the person goes aside
+    print(cat("cli.replay.confirmed", score=actual.score, digest=actual.digest[:12]),
+          file=sys.stderr if args.json else sys.stdout)
     return 0
 
 

@@ -1,0 +1,91 @@
+"""The packaged program's build files: the PyInstaller spec trims only fonts the game never
+loads, and the smoke test (packaging/smoke.py, run on the built program by .ci/run) holds on
+this checkout and fails on a program that breaks."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from importlib import resources
+from pathlib import Path
+
+import pygame
+import pytest
+
+from simulator.art import fonts
+
+ROOT = Path(__file__).resolve().parents[1]
+SPEC = ROOT / "simulasi-tps.spec"
+SMOKE = ROOT / "packaging" / "smoke.py"
+
+
+def _spec_constant(name: str) -> tuple[str, ...]:
+    tree = ast.parse(SPEC.read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(target, ast.Name) and target.id == name for target in node.targets
+        ):
+            return tuple(ast.literal_eval(node.value))
+    raise AssertionError(f"{SPEC.name} has no {name}")
+
+
+def test_the_spec_trims_only_fonts_the_game_never_loads() -> None:
+    trimmed = _spec_constant("UNUSED_FONTS")
+    shipped = sorted(entry.name for entry in resources.files("pygame_gui.data").iterdir()
+                     if entry.name.endswith((".ttf", ".otf")))
+    # the game's own faces, and pygame_gui's Latin and symbols fonts, loaded at start-up
+    needed = [*fonts._FILES.values(), "FiraCode-Regular.ttf"]
+    for name in needed:
+        assert name in shipped, f"{name} is not in pygame_gui's data any more"
+        assert not name.startswith(trimmed), f"the spec trims {name}, which the game loads"
+    for prefix in trimmed:
+        assert any(name.startswith(prefix) for name in shipped), (
+            f"the spec trims {prefix!r}, which pygame_gui no longer ships: a stale entry"
+        )
+
+
+def _smoke(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(SMOKE), *args], capture_output=True, text=True,
+                          timeout=300, cwd=ROOT)
+
+
+@pytest.mark.slow
+def test_the_smoke_test_holds_on_the_checkout_itself() -> None:
+    done = _smoke("--label", "checkout", "--only", "rules", "--only", "run", "--only", "replay",
+                  "--", sys.executable, str(ROOT / "run_sim.py"))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "checkout: 3 of 3 checks hold" in done.stdout, done.stdout
+
+
+@pytest.mark.slow
+def test_the_smoke_test_fails_a_program_that_prints_a_traceback(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.py"
+    broken.write_text(
+        "import sys\n"
+        "print('Traceback (most recent call last):', file=sys.stderr)\n"
+        "print('ModuleNotFoundError: simulator.cli.rules', file=sys.stderr)\n"
+        "sys.exit(3)\n",
+        encoding="utf-8",
+    )
+    done = _smoke("--label", "rusak", "--only", "rules", "--", sys.executable, str(broken))
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "FAIL rusak rules: rules printed a traceback" in done.stdout, done.stdout
+    assert "rusak: 0 of 1 checks hold" in done.stdout
+
+
+def test_pictures_differing_in_one_pixel_are_told_apart(tmp_path: Path) -> None:
+    sys.path.insert(0, str(SMOKE.parent))
+    try:
+        import smoke
+    finally:
+        sys.path.remove(str(SMOKE.parent))
+    picture = pygame.Surface((40, 30))
+    picture.fill((244, 241, 234))
+    pygame.image.save(picture, str(tmp_path / "a.png"))
+    pygame.image.save(picture, str(tmp_path / "b.png"))
+    smoke._same_pixels(tmp_path / "a.png", tmp_path / "b.png")
+    picture.set_at((39, 29), (244, 241, 235))
+    pygame.image.save(picture, str(tmp_path / "b.png"))
+    with pytest.raises(smoke.SmokeFailure, match="differs from the checkout's picture"):
+        smoke._same_pixels(tmp_path / "a.png", tmp_path / "b.png")
