@@ -44,8 +44,10 @@ installer="$root/dist-windows/Simulasi-TPS-$version.exe"
 
 temp="$(mktemp -d)"
 export WINEPREFIX="$temp/wine prefix" WINEARCH=win64 WINEDEBUG=-all
-# no Wine desktop integration (menus, file associations) written into this machine's home
-export WINEDLLOVERRIDES="winemenubuilder.exe=d"
+# no Wine desktop integration (menus, file associations) written into this machine's home, and
+# no Mono or Gecko asked for (nothing here needs .NET or a browser engine; they would be
+# downloaded from outside)
+export WINEDLLOVERRIDES="winemenubuilder.exe=d;mscoree=d;mshtml=d"
 finish() {
   wineserver -k 2>/dev/null || true
   rm -rf "$temp"
