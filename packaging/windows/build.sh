@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Build the Windows installer (dist-windows/Simulasi-TPS-<version>.exe) on Linux: see build.py.
-# Needs python3 (3.11 or newer, with venv) and NSIS's makensis; installs nothing system-wide.
+# Needs python3 (3.10 or newer, with venv) and NSIS's makensis; installs nothing system-wide.
 # pynsist lives in a build-only virtual environment in the download cache, never in the
 # project's own environment. Arguments are passed to build.py (--cache, --out, --work).
 set -euo pipefail
@@ -16,8 +16,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "  as root: apt-get install --no-install-recommends nsis python3-venv" >&2
   exit 2
 fi
-if ! python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
-  echo "packaging/windows/build.sh: python3 is $(python3 -V 2>&1); 3.11 or newer is needed" >&2
+if ! python3 -c 'import sys; sys.exit(sys.version_info < (3, 10))'; then
+  echo "packaging/windows/build.sh: python3 is $(python3 -V 2>&1); 3.10 or newer is needed" >&2
   exit 2
 fi
 
