@@ -118,7 +118,8 @@ def main(argv: list[str] | None = None) -> int:
     config = work / "installer.cfg"
     config.write_text(installer_config(version, wheels, nsis_dir, installer_name),
                       encoding="utf-8")
-    shutil.copy2(HERE / "launch_game.pyw", work / "launch_game.pyw")
+    for name in ("launch_game.pyw", "simulasi-tps.nsi"):
+        shutil.copy2(HERE / name, work / name)
     # PYNSIST_CACHE_DIR holds only the zip made above: pynsist finds it there and never goes
     # to python.org for it.
     env = dict(os.environ, PYNSIST_CACHE_DIR=str(pynsist_cache))
@@ -263,6 +264,8 @@ exclude={exclude_lines}
 [Build]
 directory={nsis_dir}
 installer_name={installer_name}
+# pynsist's script, the packages folder replaced whole by an update
+nsi_template=simulasi-tps.nsi
 """
 
 

@@ -2,9 +2,10 @@
 # Smoke test of the Windows installer under Debian's Wine (issue 15): the .exe made by
 # packaging/windows/build.sh installed silently, per user, into a fresh Wine prefix, the
 # installed layout looked over, then every check of packaging/smoke.py run through the
-# installed simulasi-tps-cli.exe (the game through the Start-menu entry's own command), then
-# the game as a trainee starts it (its saves must go to the user's data folder, not beside the
-# program), and last the uninstaller (which must leave the saves).
+# installed simulasi-tps-cli.exe (the game through the Start-menu entry's own command), after
+# the installer has run a second time over it as an update does; then the game as a trainee
+# starts it (its saves must go to the user's data folder, not beside the program), and last
+# the uninstaller (which must leave the saves).
 #
 #   packaging/windows/smoke-wine.sh          (after build.sh; needs wine, wine64, winepath)
 #
@@ -91,6 +92,16 @@ path_entry=$(win reg query 'HKCU\Environment' /v PATH | tr -d '\r')
 case "$path_entry" in *"$where\\bin"*) ;; *) fail "bin is not on the user's PATH: $path_entry";; esac
 say "ok   windows-wine layout: per user, Start-menu entry, simulasi-tps-cli on PATH, no marker, no sys.frozen, no test-only files"
 
+# --- an update installed over it -------------------------------------------------------------
+# the same installer again, as a district installs a newer one over the old: a module the old
+# version had and the new one has not must not stay behind
+stale="$program/pkgs/simulator/cli/from_an_older_version.py"
+echo 'raise SystemExit("an old module left behind")' > "$stale"
+win "$installer" /S /CurrentUser > "$temp/update.log" || { cat "$temp/update.log"; fail "installing over the installed program"; }
+[ ! -e "$stale" ] || fail "installing over the program left an old module behind: $stale"
+[ -f "$program/pkgs/simulator/cli/__init__.py" ] || fail "installing over the program lost its packages"
+say "ok   windows-wine update: installed over itself, no old module left behind"
+
 # --- the verbs and the game, compared with this checkout -----------------------------------
 export WINEDLLOVERRIDES="$WINEDLLOVERRIDES;propsys=d"
 # the Start-menu entry's command (pythonw.exe, no console), as a program smoke.py can start
@@ -117,5 +128,8 @@ say "ok   windows-wine saves: %LOCALAPPDATA%\\simulasi-tps\\saves.db, nothing be
 win "$program/uninstall.exe" /S "_?=$where" > "$temp/uninstall.log" || { cat "$temp/uninstall.log"; fail "the uninstaller"; }
 [ ! -e "$program/pkgs" ] && [ ! -e "$program/Python" ] || fail "the uninstaller left the program in $where"
 [ -f "$local_appdata/simulasi-tps/saves.db" ] || fail "the uninstaller removed the saves"
-say "ok   windows-wine uninstall: program removed, saves kept"
+path_entry=$(win reg query 'HKCU\Environment' /v PATH | tr -d '\r')
+case "$path_entry" in *"$where\\bin"*) fail "the uninstaller left bin on the user's PATH";; esac
+[ ! -e "$start_menu/Simulasi TPS.lnk" ] || fail "the uninstaller left the Start-menu shortcut"
+say "ok   windows-wine uninstall: program, shortcut and PATH entry removed, saves kept"
 say "windows-wine: installed, smoke-tested and uninstalled in ${SECONDS} s"
