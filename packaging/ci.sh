@@ -5,8 +5,15 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 SECONDS=0
+echo "+ packaging/wheel/smoke.sh"
+packaging/wheel/smoke.sh
 echo "+ packaging/linux/build.sh"
 packaging/linux/build.sh
 echo "+ packaging/linux/smoke.sh"
 packaging/linux/smoke.sh
-echo "linux packaging: built and smoke-tested in ${SECONDS} s"
+echo "wheel and linux packaging: built and smoke-tested in ${SECONDS} s"
+# after the Linux build: the Windows smoke test's checkout side uses its environment
+started=$SECONDS
+echo "+ packaging/windows/ci.sh"
+packaging/windows/ci.sh
+echo "packaging: the wheel and both programs built and smoke-tested in ${SECONDS} s ($((SECONDS - started)) s for Windows)"

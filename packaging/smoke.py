@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -33,13 +34,6 @@ FULL_DAY = "pemilu-hari-penuh"
 REPLAYED_LOG = ROOT / "tests" / "playthroughs" / f"{FULL_DAY}.keliru.log"
 VERB_TIMEOUT = 300.0  # seconds: a hung verb is a failure, not a hung CI
 GAME_SECONDS = 8.0
-# --pictures close: a program whose fonts are drawn by another FreeType (the Windows wheels of
-# pygame-ce carry 2.11, the Linux ones 2.14) draws the same screens with glyphs a pixel wider
-# or narrower, a line now and then wrapped a word earlier. Compared as 8×8-pixel blocks
-# (each block's average colour), such a screen stays within 5 of 255 on average; a screen half
-# blank is 8 or more away, a blank one 18 or more.
-CLOSE_BLOCK = 8
-CLOSE_LIMIT = 6.0
 
 
 class SmokeFailure(Exception):
@@ -64,7 +58,7 @@ class Program:
     path_style: str = "posix"
     game: list[str] | None = None  # the game's own program, when it is not the launcher
     portable: Path | None = None  # the folder of a portable program, which keeps data/ there
-    pictures: str = "exact"  # how shot's pictures are compared with the checkout's: or "close"
+    checkout_python: list[str] | None = None  # draws the checkout's pictures (--checkout-python)
     timeout: float = VERB_TIMEOUT
     _converted: dict[Path, str] = field(default_factory=dict)
 
@@ -232,19 +226,25 @@ def check_shot(program: Program, env: dict[str, str]) -> str:
     ours, theirs = program.workdir / "gambar program", program.workdir / "gambar checkout"
     got = program.run(["shot", FULL_DAY, "--out", program.path(ours)])
     _expect_code("shot", got, 0)
-    _expect_code("shot (checkout)", reference(["shot", FULL_DAY, "--out", str(theirs)],
-                                              program.workdir, env), 0)
+    _expect_code("shot (checkout)", _checkout_shot(program, env, theirs), 0)
     names = sorted(path.name for path in theirs.glob("*.png"))
     made = sorted(path.name for path in ours.glob("*.png"))
     if made != names:
         raise SmokeFailure(f"shot drew {made}, the checkout draws {names}")
-    if program.pictures == "close":
-        worst = max(_distance(ours / name, theirs / name) for name in names)
-        return (f"{len(names)} screens drawn as the checkout's, {CLOSE_BLOCK}-pixel blocks "
-                f"{worst:.1f} of 255 apart at most (limit {CLOSE_LIMIT:g})")
     for name in names:
         _same_pixels(ours / name, theirs / name)
     return f"{len(names)} screens equal pixel for pixel"
+
+
+def _checkout_shot(program: Program, env: dict[str, str], out: Path) -> Outcome:
+    """The checkout's own pictures: drawn by this side's Python, or, given --checkout-python,
+    by the program's own Python (its dependencies, its fonts) running the checkout's code."""
+    if not program.checkout_python:
+        return reference(["shot", FULL_DAY, "--out", str(out)], program.workdir, env)
+    boot = (f"import sys; sys.path.insert(0, {program.path(ROOT)!r}); "
+            "from simulator.cli import main; sys.exit(main())")
+    return _run([*program.checkout_python, "-c", boot, "shot", FULL_DAY, "--out",
+                 program.path(out)], program.workdir, program.env, "", program.timeout)
 
 
 def _same_pixels(got: Path, expected: Path) -> None:
@@ -256,25 +256,6 @@ def _same_pixels(got: Path, expected: Path) -> None:
         raise SmokeFailure(f"{got.name}: {a.get_size()} pixels, the checkout's {b.get_size()}")
     if pygame.image.tobytes(a, "RGB") != pygame.image.tobytes(b, "RGB"):
         raise SmokeFailure(f"{got.name} differs from the checkout's picture")
-
-
-def _distance(got: Path, expected: Path) -> float:
-    """How far apart two pictures of the same screen are: the mean difference, out of 255, of
-    their CLOSE_BLOCK-pixel blocks' average colours. Fails beyond CLOSE_LIMIT."""
-    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    import pygame
-
-    a, b = pygame.image.load(str(got)), pygame.image.load(str(expected))
-    if a.get_size() != b.get_size():
-        raise SmokeFailure(f"{got.name}: {a.get_size()} pixels, the checkout's {b.get_size()}")
-    blocks = (a.get_width() // CLOSE_BLOCK, a.get_height() // CLOSE_BLOCK)
-    ours, theirs = (pygame.image.tobytes(pygame.transform.smoothscale(picture, blocks), "RGB")
-                    for picture in (a, b))
-    distance = sum(abs(x - y) for x, y in zip(ours, theirs, strict=True)) / len(ours)
-    if distance > CLOSE_LIMIT:
-        raise SmokeFailure(f"{got.name} is {distance:.1f} of 255 away from the checkout's "
-                           f"picture ({CLOSE_BLOCK}-pixel blocks; at most {CLOSE_LIMIT:g})")
-    return distance
 
 
 def check_game(program: Program, env: dict[str, str]) -> str:
@@ -338,7 +319,7 @@ CHECKS: dict[str, Callable[[Program, dict[str, str]], str]] = {
 
 def smoke(launcher: Sequence[str], label: str, path_style: str = "posix",
           only: Sequence[str] = (), game: Sequence[str] | None = None,
-          portable: Path | None = None, pictures: str = "exact",
+          portable: Path | None = None, checkout_python: Sequence[str] | None = None,
           say: Callable[[str], None] = print) -> int:
     """Run the checks; 0 when every one holds, else 1."""
     failed = 0
@@ -351,7 +332,7 @@ def smoke(launcher: Sequence[str], label: str, path_style: str = "posix",
         program_env = dict(env)
         program = Program(list(launcher), workdir, data, program_env, path_style,
                           game=list(game) if game else None, portable=portable,
-                          pictures=pictures)
+                          checkout_python=list(checkout_python) if checkout_python else None)
         program_env["SIMULASI_TPS_DATA"] = program.path(data)
         for name, check in CHECKS.items():
             if only and name not in only:
@@ -379,9 +360,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                         "program without a console, say)")
     parser.add_argument("--portable", type=Path, metavar="FOLDER",
                         help="the program is portable: its saves must go to FOLDER/data")
-    parser.add_argument("--pictures", choices=("exact", "close"), default="exact",
-                        help="shot's pictures equal the checkout's pixel for pixel (exact), or "
-                        "only closely (close: fonts drawn by another FreeType, on Windows)")
+    parser.add_argument("--checkout-python", metavar="COMMAND",
+                        help="a Python command (shell words) that draws the checkout's pictures "
+                        "for shot: the program's own Python under Wine, so both sides draw "
+                        "with the same dependencies and fonts and compare pixel for pixel")
     parser.add_argument("launcher", nargs="+", help="the command that starts the program")
     args = parser.parse_args(argv)
     # the checks run from a folder of their own: a program named relative to here is found
@@ -391,7 +373,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     game = os.path.abspath(args.game) if args.game else None
     portable = args.portable.absolute() if args.portable else None
     return smoke(launcher, args.label, args.path_style, args.only,
-                 [game] if game else None, portable, args.pictures)
+                 [game] if game else None, portable,
+                 shlex.split(args.checkout_python) if args.checkout_python else None)
 
 
 if __name__ == "__main__":

@@ -112,12 +112,13 @@ exec wine "$program/Python/pythonw.exe" "$program/launch_game.pyw" "\$@"
 EOF
 chmod +x "$game"
 "$python" "$root/packaging/smoke.py" --label windows-wine --path-style windows \
-  --pictures close --game "$game" -- wine "$program/bin/simulasi-tps-cli.exe"
+  --checkout-python "wine '$program/Python/python.exe'" \
+  --game "$game" -- wine "$program/bin/simulasi-tps-cli.exe"
 
 # --- saves where an installed program keeps them -------------------------------------------
 # Started as a trainee starts it (no SIMULASI_TPS_DATA), the game opens its saves in the
 # user's data folder (platformdirs: %LOCALAPPDATA%\simulasi-tps), never beside the program.
-SIMULASI_TPS_FRAMES=3 SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy win "$program/Python/pythonw.exe" \
+SIMULASI_TPS_FRAMES=1 SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy win "$program/Python/pythonw.exe" \
   "$program/launch_game.pyw" > "$temp/game.log" || { cat "$temp/game.log"; fail "the game from the Start-menu command"; }
 [ -f "$local_appdata/simulasi-tps/saves.db" ] || fail "no saves.db in %LOCALAPPDATA%\\simulasi-tps"
 [ ! -e "$program/data" ] || fail "the installed program made a data folder beside itself (portable mode)"
