@@ -196,6 +196,39 @@ def test_a_syntax_error_is_located_at_the_problem_mark(tmp_path: Path) -> None:
     assert problems[0].hint.key == "content.hint.colon_in_value"
 
 
+# libyaml's words, which must never reach an Indonesian screen
+LIBYAML_WORDS = ("did not find", "expected", "mapping values", "not allowed", "found ",
+                 "could not", "while ", "token", "stream", "character")
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("id: [a\nname: x\n", "daftar dalam [ ] tidak ditutup"),
+        ("id: x\nl: {a: 1\n", "pemetaan dalam { } tidak ditutup"),
+        ("a: 1\nb: c: d\n", "ada ':' di tempat yang tidak boleh"),
+        ("id: x\nname: \"a\\qb\"\n", "urutan '\\' yang tidak dikenal"),
+        ("id: x\nname: \"abc\n", "berkas berakhir di tengah sebuah nilai"),
+        ("id: x\nname: @abc\n", "tidak dapat mengawali nilai"),
+        ("a:\n\tb: 1\n", "ada tab di tempat yang memerlukan spasi"),
+        ("a:\n  - 1\n b: 2\n", "indentasi baris ini tidak cocok"),
+    ],
+)
+def test_what_libyaml_could_not_read_is_said_in_the_authors_language(
+    tmp_path: Path, text: str, said: str
+) -> None:
+    from simulator.i18n import catalog
+
+    [problem] = refused(write(tmp_path, text))
+    assert problem.code == "yaml.syntax"
+    indonesian = problem.message(catalog("id"))
+    assert said in indonesian, indonesian
+    leaked = [word for word in LIBYAML_WORDS if word in indonesian]
+    assert not leaked, f"libyaml's English {leaked} on an Indonesian screen: {indonesian}"
+    english = problem.message(catalog("en"))
+    assert english.startswith("the YAML cannot be read"), english
+
+
 def test_a_tab_in_the_indentation_gets_a_hint(tmp_path: Path) -> None:
     problems = refused(write(tmp_path, "a:\n\tb: 1\n"))
     assert [where(p) for p in problems] == [(2, 1, "yaml.syntax")]

@@ -55,6 +55,27 @@ _BOOLS: dict[str, bool] = SafeConstructor.bool_values
 # Constructed only for the int and float methods, which read nothing but the node they are given.
 _SCALARS = SafeConstructor()
 
+# libyaml's words for what it could not read → the message that says it in the author's
+# language (libyaml's own words are English, and no English may reach an Indonesian screen).
+_SYNTAX_PROBLEMS: tuple[tuple[str, str], ...] = (
+    ("did not find expected ',' or ']'", "flow_sequence"),
+    ("did not find expected ',' or '}'", "flow_mapping"),
+    ("mapping values are not allowed", "colon_in_value"),
+    ("could not find expected ':'", "missing_colon"),
+    ("block sequence entries are not allowed", "dash_in_value"),
+    ("did not find expected key", "indent"),
+    ("did not find expected '-' indicator", "indent"),
+    ("expected <block end>", "indent"),
+    ("did not find expected node content", "missing_value"),
+    ("cannot start any token", "bad_start"),
+    ("tab", "tab"),
+    ("unknown escape character", "escape"),
+    ("unexpected end of stream", "unexpected_end"),
+    ("alias", "alias"),
+    ("anchor", "alias"),
+    ("tag", "tag"),
+)
+
 # libyaml's words for common slips → a hint in the author's words.
 _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
     ("tab", "content.hint.tab"),
@@ -387,8 +408,19 @@ def _syntax_problem(source: Source, error: yaml.MarkedYAMLError) -> Problem:
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = str(error.problem or error.context or "?")
     at_mark = _char_at(source.text, mark.line, mark.column) if mark is not None else ""
-    return Problem(source.file, line, column, "", "yaml.syntax", {"problem": problem}, None,
-                   _syntax_hint(f"{problem} {error.context or ''}", at_mark))
+    words = f"{problem} {error.context or ''}"
+    return Problem(source.file, line, column, "", "yaml.syntax", {},
+                   _syntax_message(words, at_mark), _syntax_hint(words, at_mark))
+
+
+def _syntax_message(words: str, at_mark: str) -> str:
+    """The catalogue key that says in words what libyaml could not read."""
+    if at_mark == "\t":  # libyaml calls a tab "a character that cannot start any token"
+        return "content.yaml.unreadable.tab"
+    for needle, slug in _SYNTAX_PROBLEMS:
+        if needle in words:
+            return f"content.yaml.unreadable.{slug}"
+    return "content.yaml.unreadable.other"
 
 
 def _char_at(text: str, line: int, column: int) -> str:
@@ -410,7 +442,10 @@ def _unmarked_problem(source: Source, error: yaml.YAMLError) -> Problem:
     offset = getattr(error, "position", 0)
     data = source.text.encode("utf-8")
     line, column = _byte_position(data, min(max(int(offset), 0), len(data)))
-    return Problem(source.file, line, column, "", "yaml.syntax", {"problem": str(error)})
+    # the reader's errors (a character it refuses, bytes it cannot decode); the characters
+    # YAML refuses are found and pointed at before libyaml reads the file
+    return Problem(source.file, line, column, "", "yaml.syntax", {},
+                   "content.yaml.unreadable.character")
 
 
 def shown(value: object, limit: int = 60) -> str:
