@@ -8,6 +8,7 @@ from __future__ import annotations
 import ast
 import fnmatch
 import importlib.util
+import re
 import struct
 import sys
 from pathlib import Path
@@ -101,3 +102,11 @@ def test_the_wine_shim_is_a_64_bit_dll_forwarding_processprng() -> None:
     assert machine == 0x8664, "not an x86-64 image"
     assert characteristics & 0x2000, "not a DLL"
     assert b"ProcessPrng\0advapi32.SystemFunction036\0" in image
+
+
+def test_the_installer_speaks_indonesian_first() -> None:
+    """NSIS takes the language of the laptop's interface among those inserted, else the first:
+    Indonesian, then English, never pynsist's English alone."""
+    template = (ROOT / "packaging" / "windows" / "simulasi-tps.nsi").read_text(encoding="utf-8")
+    languages = re.findall(r'^!insertmacro MUI_LANGUAGE "(\w+)"', template, flags=re.MULTILINE)
+    assert languages == ["Indonesian", "English"], languages
