@@ -197,3 +197,37 @@ def test_run_takes_the_id_of_a_shipped_scenario(
     assert main(["run", "meja-pemilih-jebakan", "--careful"]) == 0
     assert main(["run", "tidak-ada", "--careful"]) == 2
     assert "tidak-ada" in capsys.readouterr().err
+
+
+def test_without_a_console_a_broken_installation_is_shown_in_a_message_box(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The game from the Start menu (pythonw) has no standard error: on Windows what is missing
+    is said in a message box, and kept in crash.log for whoever is asked to help."""
+    from simulator.cli import console
+
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(console, "_message_box", lambda title, text: shown.append((title, text)))
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(sys, "stderr", None)
+    monkeypatch.setenv("SIMULASI_TPS_DATA", str(tmp_path))
+    import simulator.cli
+    from simulator.cli.install import Problem
+
+    monkeypatch.setattr(simulator.cli, "installation_problems",
+                        lambda verbs, game: [Problem("cli.broken.verb", {"verb": "rules"})])
+    assert main([]) == EXIT_INTERNAL
+    [(title, text)] = shown
+    assert title == "Simulasi TPS"
+    assert "tidak terpasang lengkap" in text and "«rules»" in text, text
+    assert "«rules»" in (tmp_path / "crash.log").read_text(encoding="utf-8")
+
+
+def test_with_a_console_nothing_pops_up(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from simulator.cli import console
+
+    monkeypatch.setattr(console, "_message_box", lambda *_: pytest.fail("a message box"))
+    monkeypatch.setattr(sys, "platform", "win32")
+    assert console.tell_without_console(lambda: "Simulasi TPS", "kata") is False

@@ -19,10 +19,11 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 
-from simulator.cli.console import use_utf8
+from simulator.cli.console import tell_without_console, use_utf8
 from simulator.cli.install import describe, installation_problems
 from simulator.crash import write_crash_report
-from simulator.i18n import DEFAULT_LANGUAGE, LANGUAGES, catalog
+from simulator.i18n import DEFAULT_LANGUAGE, LANGUAGES, MissingTranslation, catalog
+from simulator.resources import MissingContent
 
 # verb → module name; the order is the order of --help
 VERBS: dict[str, str] = {
@@ -77,8 +78,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     problems = installation_problems(VERBS.values(), game=_only_language(args_list))
     if problems:
-        for line in describe(problems, _peek_lang(args_list)):
-            _say(line)
+        said = "\n".join(describe(problems, _peek_lang(args_list)))
+        if tell_without_console(lambda: _app_name(_peek_lang(args_list)), said):
+            write_crash_report(said)  # kept too, for whoever is asked to help
+        else:
+            _say(said)
         return EXIT_INTERNAL
     if _only_language(args_list):
         from simulator.app.launch import launch_game
@@ -153,8 +157,19 @@ def _internal_error(cat: Callable[..., str]) -> int:
     """An error nobody foresaw: its traceback goes to a file, one line says where, and the
     exit code is its own (3), so that it is never read as "different" or "not passed"."""
     where = write_crash_report(traceback.format_exc())
-    _say(cat("cli.internal_error", path=str(where) if where else "-"))
+    said = cat("cli.internal_error", path=str(where) if where else "-")
+    if not tell_without_console(lambda: cat("app.name"), said):
+        _say(said)
     return EXIT_INTERNAL
+
+
+def _app_name(lang: str) -> str:
+    """The program's name for a message box's title; its own name when the texts are what is
+    missing (a broken installation can lack them)."""
+    try:
+        return catalog(lang)("app.name")
+    except (MissingTranslation, MissingContent):
+        return "Simulasi TPS"
 
 
 def _quiet_stdout() -> None:

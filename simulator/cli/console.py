@@ -11,7 +11,10 @@ from __future__ import annotations
 import codecs
 import contextlib
 import sys
+from collections.abc import Callable
 from typing import TextIO
+
+MB_ICONERROR = 0x10
 
 
 def use_utf8() -> None:
@@ -43,3 +46,22 @@ def _is_utf8(encoding: str | None) -> bool:
         return codecs.lookup(encoding).name == "utf-8"
     except LookupError:
         return False
+
+
+def tell_without_console(title: Callable[[], str], text: str) -> bool:
+    """Show ``text`` where a program with no console can be seen: the game started from the
+    Start menu (pythonw, or a windowed build) has no standard error, so on Windows a message
+    box says it, under the title ``title()`` (asked only then). Returns whether it was shown;
+    elsewhere there is always an error stream."""
+    if sys.stderr is not None or sys.platform != "win32":
+        return False
+    with contextlib.suppress(OSError, AttributeError, ValueError):
+        _message_box(title(), text)
+        return True
+    return False
+
+
+def _message_box(title: str, text: str) -> None:
+    import ctypes
+
+    ctypes.windll.user32.MessageBoxW(None, text, title, MB_ICONERROR)  # type: ignore[attr-defined]
