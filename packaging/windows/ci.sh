@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# CI's Windows step (issue 15): build the Windows installer on this Linux machine and smoke-test
-# it under Wine. Run as root on a fresh Debian machine it first installs what is missing
-# (wine, wine64, nsis); elsewhere it says what is missing and stops.
+# CI's Windows step (issue 15): build the Windows installer and the portable Windows program (a
+# zip, PyInstaller run under Wine) on this Linux machine and smoke-test both under Wine. Run as
+# root on a fresh Debian machine it first installs what is missing (wine, wine64, nsis);
+# elsewhere it says what is missing and stops.
 #
 #   packaging/windows/ci.sh
 set -euo pipefail
@@ -47,4 +48,10 @@ started=$SECONDS
 echo "+ packaging/windows/smoke-wine.sh"
 packaging/windows/smoke-wine.sh
 echo "windows packaging: smoke-tested under Wine in $((SECONDS - started)) s"
+started=$SECONDS
+echo "+ packaging/windows/portable.sh"
+packaging/windows/portable.sh
+echo "+ packaging/windows/smoke-portable.sh"
+packaging/windows/smoke-portable.sh
+echo "windows packaging: the portable zip built and smoke-tested under Wine in $((SECONDS - started)) s"
 echo "windows packaging: ${SECONDS} s in all"

@@ -9,20 +9,14 @@
 #
 #   packaging/windows/smoke-wine.sh          (after build.sh; needs wine, wine64, winepath)
 #
-# Two things Debian 12's Wine 8.0 lacks are stood in for here, in the Wine prefix, never in
-# the installer (every Windows 10 and 11 has both):
-# - bcryptprimitives.dll (ProcessPrng, which pydantic-core's Rust calls): a forwarder DLL
-#   written by wine-shim/make_bcryptprimitives.py into the prefix's system32;
-# - propsys.dll's VariantToString, which CPython 3.12's _wmi module calls (platform.system(),
-#   called by pygame_gui at import, aborts on it): propsys is switched off for the program
-#   (WINEDLLOVERRIDES), so _wmi does not load and platform falls back to
-#   sys.getwindowsversion(), as CPython does wherever _wmi is missing.
-# A Windows program under Wine also cannot take a regular Linux file as its standard output
-# ("init_sys_streams: can't initialize sys standard streams"): smoke.py talks to it through
-# pipes, and so does every call below.
+# What Debian 12's Wine 8.0 lacks (bcryptprimitives.dll, propsys.dll's VariantToString) is
+# stood in for in the Wine prefix, never in the installer, and every Windows program gets pipes
+# for its standard streams: see wine-env.sh.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 here="$root/packaging/windows"
+# shellcheck source=wine-env.sh
+. "$here/wine-env.sh"
 # the checkout's side of each comparison runs with the game's dependencies: those of the Linux
 # build's environment when there is one, else the project's own
 python="${PYTHON:-}"
@@ -32,38 +26,25 @@ if [ -z "$python" ]; then
   done
 fi
 [ -n "$python" ] || { echo "smoke-wine.sh: no Python with the game's dependencies (set PYTHON)" >&2; exit 2; }
-for tool in wine wineboot winepath wineserver; do
-  command -v "$tool" >/dev/null || {
-    echo "smoke-wine.sh: $tool is missing (as root: apt-get install --no-install-recommends wine wine64)" >&2
-    exit 2
-  }
-done
+wine_tools smoke-wine.sh
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' "$root/pyproject.toml" | head -n 1)
 installer="$root/dist-windows/Simulasi-TPS-$version.exe"
 [ -f "$installer" ] || { echo "no $installer: run packaging/windows/build.sh first" >&2; exit 2; }
 (cd "$root/dist-windows" && sha256sum --quiet -c SHA256SUMS)
 
 temp="$(mktemp -d)"
-export WINEPREFIX="$temp/wine prefix" WINEARCH=win64 WINEDEBUG=-all
-# no Wine desktop integration (menus, file associations) written into this machine's home, and
-# no Mono or Gecko asked for (nothing here needs .NET or a browser engine; they would be
-# downloaded from outside)
-export WINEDLLOVERRIDES="winemenubuilder.exe=d;mscoree=d;mshtml=d"
 finish() {
-  wineserver -k 2>/dev/null || true
+  # only the prefix made here: another Wine on this machine is left alone
+  if [ -n "${WINEPREFIX:-}" ]; then wineserver -k 2>/dev/null || true; fi
   rm -rf "$temp"
 }
 trap finish EXIT
 say() { printf '%s\n' "$*"; }
 fail() { say "FAIL windows-wine $*"; exit 1; }
-# run a Windows program with pipes for its standard streams (see above); prints its output
-win() { wine "$@" < /dev/null 2>&1 | cat || return $?; }
 
 SECONDS=0
 say "+ a fresh Wine prefix"
-wineboot --init > "$temp/wineboot.log" 2>&1 || { cat "$temp/wineboot.log"; fail "wineboot"; }
-system32="$(winepath -u 'C:\windows\system32')"
-"$python" "$here/wine-shim/make_bcryptprimitives.py" "$system32/bcryptprimitives.dll"
+wine_prefix "$temp/wine prefix" "$python" "$temp/wineboot.log" || fail "wineboot"
 
 say "+ $(basename "$installer") /S /CurrentUser"
 win "$installer" /S /CurrentUser > "$temp/install.log" || { cat "$temp/install.log"; fail "the installer"; }
@@ -103,7 +84,7 @@ win "$installer" /S /CurrentUser > "$temp/update.log" || { cat "$temp/update.log
 say "ok   windows-wine update: installed over itself, no old module left behind"
 
 # --- the verbs and the game, compared with this checkout -----------------------------------
-export WINEDLLOVERRIDES="$WINEDLLOVERRIDES;propsys=d"
+export WINEDLLOVERRIDES="$WINEDLLOVERRIDES;$WINE_PYTHON_OVERRIDES"
 # the Start-menu entry's command (pythonw.exe, no console), as a program smoke.py can start
 game="$temp/start-menu entry"
 cat > "$game" <<EOF
