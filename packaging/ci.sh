@@ -16,4 +16,4 @@ echo "wheel and linux packaging: built and smoke-tested in ${SECONDS} s"
 started=$SECONDS
 echo "+ packaging/windows/ci.sh"
 packaging/windows/ci.sh
-echo "packaging: the wheel and both programs built and smoke-tested in ${SECONDS} s ($((SECONDS - started)) s for Windows)"
+echo "packaging: the wheel and the three programs built and smoke-tested in ${SECONDS} s ($((SECONDS - started)) s for Windows)"
