@@ -90,3 +90,44 @@ def test_pictures_differing_in_one_pixel_are_told_apart(tmp_path: Path) -> None:
     with pytest.raises(smoke.SmokeFailure, match="differs from the checkout's picture"):
         smoke._same_pixels(tmp_path / "a.png", tmp_path / "b.png")
 
+
+
+def _pins() -> dict[str, str]:
+    from packaging.utils import canonicalize_name
+
+    pins = {}
+    for line in (ROOT / "packaging" / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            name, _, version = line.partition("==")
+            assert version, f"constraints.txt: {line!r} is not pinned with =="
+            pins[canonicalize_name(name)] = version
+    return pins
+
+
+def test_every_dependency_is_pinned_within_the_range_the_game_accepts() -> None:
+    """The packaged programs are built from constraints.txt: each of the game's dependencies
+    has one version there, inside pyproject.toml's range (else pip would refuse the build)."""
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    sys.path.insert(0, str(ROOT / "packaging"))
+    try:
+        from dependencies import dependencies
+    finally:
+        sys.path.remove(str(ROOT / "packaging"))
+    pins = _pins()
+    for line in dependencies():
+        requirement = Requirement(line)
+        name = canonicalize_name(requirement.name)
+        assert name in pins, f"{requirement.name} is not pinned in packaging/constraints.txt"
+        assert requirement.specifier.contains(pins[name]), (
+            f"{requirement.name}=={pins[name]} is outside pyproject's {requirement.specifier}")
+
+
+def test_every_build_takes_the_pinned_versions() -> None:
+    for script in ("packaging/linux/build.sh", "packaging/wheel/smoke.sh",
+                   "packaging/windows/build.py", "packaging/windows/portable.py",
+                   ".github/workflows/windows.yml"):
+        text = (ROOT / script).read_text(encoding="utf-8")
+        assert "constraints" in text.lower(), f"{script} does not build from constraints.txt"

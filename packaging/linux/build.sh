@@ -16,7 +16,8 @@ version=$(sed -n 's/^version = "\(.*\)"$/\1/p' "$root/pyproject.toml" | head -n 
 archive="simulasi-tps-$version-linux-$(uname -m).tar.xz"
 venv="$work/venv"
 
-if [ ! -x "$venv/bin/pyinstaller" ] || [ "$root/pyproject.toml" -nt "$venv/.ready" ]; then
+if [ ! -x "$venv/bin/pyinstaller" ] || [ "$root/pyproject.toml" -nt "$venv/.ready" ] \
+    || [ "$root/packaging/constraints.txt" -nt "$venv/.ready" ]; then
   echo "+ a build environment with the game's dependencies and PyInstaller ($venv)"
   rm -rf "$venv"
   mkdir -p "$work"
@@ -26,7 +27,7 @@ if [ ! -x "$venv/bin/pyinstaller" ] || [ "$root/pyproject.toml" -nt "$venv/.read
   # into the checkout while the test suite may be installing it too)
   "$venv/bin/python" "$root/packaging/dependencies.py" > "$work/requirements.txt"
   "$venv/bin/pip" install -q --disable-pip-version-check -r "$work/requirements.txt" \
-    "pyinstaller>=6.10,<7"
+    -c "$root/packaging/constraints.txt" "pyinstaller>=6.10,<7"
   touch "$venv/.ready"
 fi
 

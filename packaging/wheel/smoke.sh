@@ -22,7 +22,8 @@ echo "+ pip wheel --no-deps (a clean copy of the checkout)"
   "$place/source"
 wheel=$(ls "$place"/wheel/simulasi_tps-*.whl)
 echo "+ pip install $(basename "$wheel") (alone, in a fresh environment)"
-"$place/venv/bin/pip" install -q --disable-pip-version-check "$wheel"
+"$place/venv/bin/pip" install -q --disable-pip-version-check "$wheel" \
+  -c "$root/packaging/constraints.txt"
 rm -rf "$place/source"  # the installed program must not lean on the copy it was built from
 "${CHECKOUT_PYTHON:-$place/venv/bin/python}" "$root/packaging/smoke.py" --label wheel \
   --game "$place/venv/bin/simulasi-tps" -- "$place/venv/bin/simulasi-tps-cli"

@@ -40,6 +40,8 @@ except ModuleNotFoundError:  # Python 3.10: the same parser, as pip carries it
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
+# the exact versions every packaged program is built from
+CONSTRAINTS = ROOT / "packaging" / "constraints.txt"
 
 # --- the embeddable CPython ------------------------------------------------------------------
 #
@@ -211,13 +213,13 @@ def embeddable_python(cache: Path, pynsist_cache: Path) -> Path:
 
 
 def windows_wheels(dependencies: list[str], pip_cache: Path, wheels: Path) -> None:
-    """The game's dependencies as Windows wheels for the embedded CPython. pip keeps what it
-    fetched in ``pip_cache``: a second build asks the index only which versions are newest."""
+    """The game's dependencies as Windows wheels for the embedded CPython, at the versions of
+    ``packaging/constraints.txt``. pip keeps what it fetched in ``pip_cache``."""
     requirements = wheels.parent / "requirements-windows.txt"
     requirements.write_text("\n".join(dependencies) + "\n", encoding="utf-8")
     _pip("download", "--quiet", "--cache-dir", str(pip_cache), "--only-binary=:all:",
          "--platform", "win_amd64", "--implementation", "cp", "--python-version", PYTHON_TAG,
-         "--dest", str(wheels), "-r", str(requirements))
+         "--dest", str(wheels), "-r", str(requirements), "-c", str(CONSTRAINTS))
     print(f"+ {len(list(wheels.glob('*.whl')))} Windows wheels")
 
 

@@ -98,7 +98,8 @@ def prepare(cache: Path, python: Path) -> None:
     build._pip("install", "--quiet", "--disable-pip-version-check", "--cache-dir",
                str(cache / "pip"), "--only-binary=:all:", "--platform", "win_amd64",
                "--implementation", "cp", "--python-version", build.PYTHON_TAG,
-               "--target", str(site_packages), "-r", str(requirements))
+               "--target", str(site_packages), "-r", str(requirements),
+               "-c", str(build.CONSTRAINTS))
     # the Linux side's launchers (bin/) are of no use to a Windows Python
     shutil.rmtree(site_packages / "bin", ignore_errors=True)
     missing = missing_on_windows(site_packages)
