@@ -188,4 +188,5 @@ def main(names: list[str]) -> int:
 
 if __name__ == "__main__":
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # only figure lines on the output
     sys.exit(main(sys.argv[1:]))
