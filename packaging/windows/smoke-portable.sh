@@ -33,15 +33,7 @@ build_python="$root/build/windows-portable/python/python.exe"
 [ -f "$build_python" ] || { echo "no $build_python: run packaging/windows/portable.sh first" >&2; exit 2; }
 (cd "$root/dist-windows" && sha256sum --quiet -c "$(basename "$archive").sha256")
 
-temp="$(mktemp -d)"
-finish() {
-  # only the prefix made here: another Wine on this machine is left alone
-  if [ -n "${WINEPREFIX:-}" ]; then wineserver -k 2>/dev/null || true; fi
-  rm -rf "$temp"
-}
-trap finish EXIT
-say() { printf '%s\n' "$*"; }
-fail() { say "FAIL windows-portable $*"; exit 1; }
+smoke_session windows-portable
 
 SECONDS=0
 place="$temp/Program Pelatihan KPPS"

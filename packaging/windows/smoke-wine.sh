@@ -32,15 +32,7 @@ installer="$root/dist-windows/Simulasi-TPS-$version.exe"
 [ -f "$installer" ] || { echo "no $installer: run packaging/windows/build.sh first" >&2; exit 2; }
 (cd "$root/dist-windows" && sha256sum --quiet -c SHA256SUMS)
 
-temp="$(mktemp -d)"
-finish() {
-  # only the prefix made here: another Wine on this machine is left alone
-  if [ -n "${WINEPREFIX:-}" ]; then wineserver -k 2>/dev/null || true; fi
-  rm -rf "$temp"
-}
-trap finish EXIT
-say() { printf '%s\n' "$*"; }
-fail() { say "FAIL windows-wine $*"; exit 1; }
+smoke_session windows-wine
 
 SECONDS=0
 say "+ a fresh Wine prefix"

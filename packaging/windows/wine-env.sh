@@ -18,6 +18,21 @@
 WINE_BASE_OVERRIDES="winemenubuilder.exe=d;mscoree=d;mshtml=d"
 WINE_PYTHON_OVERRIDES="propsys=d"
 
+# smoke_session LABEL: a temporary folder ($temp) removed at the end, with the wineserver of
+# the prefix made there stopped (another Wine on this machine is left alone); `say` prints a
+# line, `fail` prints "FAIL LABEL …" and stops
+smoke_session() {
+  temp="$(mktemp -d)"
+  smoke_label="$1"
+  trap smoke_session_end EXIT
+}
+smoke_session_end() {
+  if [ -n "${WINEPREFIX:-}" ]; then wineserver -k 2>/dev/null || true; fi
+  rm -rf "$temp"
+}
+say() { printf '%s\n' "$*"; }
+fail() { say "FAIL $smoke_label $*"; exit 1; }
+
 # wine_tools NAME: stop with a message naming what is missing
 wine_tools() {
   local tool
