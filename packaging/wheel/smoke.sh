@@ -12,10 +12,17 @@ place="$(mktemp -d)/Pemasangan uji"
 trap 'rm -rf "$(dirname "$place")"' EXIT
 mkdir -p "$place/source"
 # a clean copy: building in the checkout would write into it while the test suite may be
-# installing it too
-tar -C "$root" --exclude=./.git --exclude=./.venv --exclude=./build --exclude=./dist \
-  --exclude=./dist-windows --exclude='*.egg-info' --exclude=__pycache__ --exclude=./mutants \
-  -cf - . | tar -C "$place/source" -xf -
+# installing it too. Only the files git tracks, as they are in the working tree: the suite,
+# which CI runs beside this, writes and removes its own files in the checkout meanwhile.
+if git -C "$root" rev-parse --git-dir >/dev/null 2>&1; then
+  (cd "$root" && git ls-files -z | while IFS= read -r -d '' name; do
+     [ -f "$name" ] && printf '%s\0' "$name"; done | tar --null -T - -cf -) \
+    | tar -C "$place/source" -xf -
+else
+  tar -C "$root" --exclude=./.git --exclude=./.venv --exclude=./build --exclude=./dist \
+    --exclude=./dist-windows --exclude='*.egg-info' --exclude=__pycache__ --exclude=./mutants \
+    -cf - . | tar -C "$place/source" -xf -
+fi
 echo "+ pip wheel --no-deps (a clean copy of the checkout)"
 "$python" -m venv "$place/venv"
 "$place/venv/bin/pip" wheel -q --disable-pip-version-check --no-deps -w "$place/wheel" \

@@ -227,14 +227,35 @@ def project_wheel(wheels: Path, scratch: Path, pip_cache: Path) -> None:
     """``simulasi_tps-<version>-py3-none-any.whl``, built from a clean copy of the sources so
     that no ``build/`` left in the checkout slips into it."""
     source = scratch / "src"
-    shutil.copytree(
-        ROOT, source,
-        ignore=shutil.ignore_patterns(".git", ".venv", "build", "dist-windows", "*.egg-info",
-                                      "__pycache__", ".pytest_cache", ".ruff_cache",
-                                      ".hypothesis", "mutants", "out"),
-    )
+    tracked = _tracked_files()
+    if tracked is None:  # not a git checkout: everything but what builds and tests leave
+        shutil.copytree(
+            ROOT, source,
+            ignore=shutil.ignore_patterns(".git", ".venv", "build", "dist-windows", "*.egg-info",
+                                          "__pycache__", ".pytest_cache", ".ruff_cache",
+                                          ".hypothesis", "mutants", "out"),
+        )
+    else:
+        # only the files git tracks: the test suite, which CI runs beside this build, writes
+        # and removes its own files in the checkout while it is copied
+        for relative in tracked:
+            target = source / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / relative, target)
     _pip("wheel", "--quiet", "--cache-dir", str(pip_cache), "--no-deps", "--wheel-dir", str(wheels),
          str(source))
+
+
+def _tracked_files() -> list[str] | None:
+    """The files git tracks in this checkout (as they are in the working tree), or None
+    outside a git checkout."""
+    try:
+        listed = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-z"], check=True,
+                                capture_output=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return [name for name in listed.decode("utf-8").split("\0")
+            if name and (ROOT / name).is_file()]
 
 
 def installer_config(version: str, wheels: Path, nsis_dir: Path, installer_name: str) -> str:
