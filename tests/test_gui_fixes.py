@@ -100,3 +100,14 @@ def test_a_look_drawn_when_first_shown_is_pygame_guis_own() -> None:
     assert again == _look(eager_looks, "hovered", ("Kata baru",)), (
         "a hovered look drawn before the words changed was shown with the old words"
     )
+
+
+def test_pygame_guis_translations_are_read_from_json_only() -> None:
+    """python-i18n (pygame_gui's) would read a .yaml file with PyYAML's FullLoader and run a
+    .py file; once the game's manager is made, only its JSON loader is left."""
+    import i18n.resource_loader  # type: ignore[import-untyped]
+
+    from simulator.app.shots import headless_context
+
+    headless_context((1366, 768), "id")
+    assert set(i18n.resource_loader.loaders) == {"json"}, i18n.resource_loader.loaders

@@ -11,7 +11,11 @@ from typing import TYPE_CHECKING
 import pygame
 import pygame_gui
 
-from simulator.app.gui_fixes import cache_theme_ids, draw_states_when_shown
+from simulator.app.gui_fixes import (
+    cache_theme_ids,
+    draw_states_when_shown,
+    json_translations_only,
+)
 from simulator.app.scene import SceneStack
 from simulator.app.settings import Settings
 from simulator.app.sound import Sounds
@@ -29,6 +33,7 @@ log = logging.getLogger(__name__)
 def make_manager(size: tuple[int, int], settings: Settings) -> pygame_gui.UIManager:
     scale = ui_scale(size)
     theme = build_theme(scale, settings.shown_text_size, contrast=settings.projector)
+    json_translations_only()
     manager = pygame_gui.UIManager(size, theme_path=theme, starting_language="en")
     cache_theme_ids(manager)  # every widget is built faster (see gui_fixes)
     draw_states_when_shown(manager)

@@ -104,3 +104,14 @@ def draw_states_when_shown(manager: pygame_gui.UIManager) -> None:
     """Have ``manager``'s elements draw a look (hovered, selected, …) when they first show
     it, not all of them in the frames after they are made or re-worded."""
     _LAZY.add(manager)
+
+
+def json_translations_only() -> None:
+    """pygame_gui reads its own widget texts through python-i18n, from JSON files only
+    (``file_format`` json). python-i18n also registers loaders that would read a ``.yaml``
+    file with PyYAML's FullLoader and run a ``.py`` file; no file of the program needs them,
+    so they are taken away, and YAML is never read but by the safe loader."""
+    import i18n.resource_loader  # type: ignore[import-untyped]
+
+    for extension in [name for name in i18n.resource_loader.loaders if name != "json"]:
+        del i18n.resource_loader.loaders[extension]
