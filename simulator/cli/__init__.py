@@ -24,6 +24,7 @@ from simulator.cli.install import describe, installation_problems
 from simulator.crash import write_crash_report
 from simulator.i18n import DEFAULT_LANGUAGE, LANGUAGES, MissingTranslation, catalog
 from simulator.resources import MissingContent
+from simulator.schema import bounded
 
 # verb → module name; the order is the order of --help
 VERBS: dict[str, str] = {
@@ -133,12 +134,7 @@ def _frames_to_draw(value: str) -> int | None:
     value = value.strip()
     if not value:
         return None
-    # digits only (no sign, no "1e9"), and few enough that int() is cheap
-    if not value.isdigit() or len(value) > len(str(MAX_FRAMES)):
-        raise ValueError(value)
-    if not 1 <= int(value) <= MAX_FRAMES:
-        raise ValueError(value)
-    return int(value)
+    return bounded.whole_number(value, 1, MAX_FRAMES)  # Unreadable is a ValueError
 
 
 def _is_output_error(error: OSError) -> bool:
