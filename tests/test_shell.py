@@ -146,11 +146,11 @@ def test_ethics_emergency_and_crime_scenarios_have_a_group_of_their_own() -> Non
     assert groups["meja-pemilih-jebakan"] == "pemungutan"
     # a scenario titled after a phase ("…, fase penutupan: …") is listed under that phase,
     # even when its trap is a crime (the leftover ballots punched)
-    for entry in pilot.ctx.library():
-        scenario = entry.scenario
+    for shown in pilot.ctx.library():
+        scenario = shown.scenario
         if scenario is not None and "-fase-" in scenario.id:
-            assert entry.group == scenario.phases[0].value, (
-                f"{scenario.id} is listed under {entry.group}, not its phase "
+            assert shown.group == scenario.phases[0].value, (
+                f"{scenario.id} is listed under {shown.group}, not its phase "
                 f"{scenario.phases[0].value}"
             )
     picker = pilot.show(PickerScene(pilot.ctx))
