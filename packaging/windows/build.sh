@@ -2,7 +2,8 @@
 # Build the Windows installer (dist-windows/Simulasi-TPS-<version>.exe) on Linux: see build.py.
 # Needs python3 (3.10 or newer, with venv) and NSIS's makensis; installs nothing system-wide.
 # pynsist lives in a build-only virtual environment in the download cache, never in the
-# project's own environment. Arguments are passed to build.py (--cache, --out, --work).
+# project's own environment. Arguments are passed to build.py (--embed-from python.org|pypi,
+# --check-embed, --cache, --out, --work).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cache="${SIMULASI_TPS_BUILD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/simulasi-tps-build}"

