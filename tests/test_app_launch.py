@@ -17,7 +17,7 @@ def test_a_mistyped_verb_is_an_error_not_a_game(capsys: pytest.CaptureFixture[st
     with pytest.raises(SystemExit) as caught:
         main(["validat", "scenarios"])
     assert caught.value.code == 2
-    assert "invalid choice" in capsys.readouterr().err
+    assert "pilihan tidak dikenal: 'validat'" in capsys.readouterr().err
 
 
 def test_the_language_chosen_on_the_start_screen_is_kept_on_restart(

@@ -19,6 +19,7 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 
+from simulator.cli import argparse_text
 from simulator.cli.console import tell_without_console, use_utf8
 from simulator.cli.install import describe, installation_problems
 from simulator.crash import write_crash_report
@@ -54,6 +55,8 @@ MAX_FRAMES = 100_000
 
 
 def _parser(lang: str) -> argparse.ArgumentParser:
+    """The command line's parser, its help in ``lang``; built inside
+    ``argparse_text.speaking`` so that argparse's own words are in ``lang`` too."""
     cat = catalog(lang)
     parser = argparse.ArgumentParser(prog=_program_name(), description=cat("cli.description"))
     parser.add_argument(
@@ -68,6 +71,8 @@ def _parser(lang: str) -> argparse.ArgumentParser:
             "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=argparse.SUPPRESS
         )
         module.add_arguments(verb_parser, cat)
+        argparse_text.name_placeholders(verb_parser, cat)
+    argparse_text.name_placeholders(parser, cat)
     return parser
 
 
@@ -101,10 +106,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         except Exception:
             return _internal_error(catalog(_peek_lang(args_list)))
-    parser = _parser(_peek_lang(args_list))
-    args = parser.parse_args(args_list)
-    if args.verb is None:
-        parser.error(catalog(_peek_lang(args_list))("cli.choose_verb"))
+    with argparse_text.speaking(catalog(_peek_lang(args_list))):
+        parser = _parser(_peek_lang(args_list))
+        args = parser.parse_args(args_list)
+        if args.verb is None:
+            parser.error(catalog(_peek_lang(args_list))("cli.choose_verb"))
     cat = catalog(getattr(args, "lang", _peek_lang(args_list)))
     try:
         module = importlib.import_module(f"simulator.cli.{VERBS[args.verb]}")
