@@ -122,6 +122,9 @@ def test_an_export_that_fails_says_so(pilot: Pilot, tmp_path: Path) -> None:
     not_a_folder.write_text("x", encoding="utf-8")
     history.export_to(history.runs()[0], not_a_folder)
     assert "tidak dapat disimpan" in history.message, history.message
+    # why, in Indonesian: never the system's "File exists"
+    assert "sudah ada berkas atau folder dengan nama itu" in history.message, history.message
+    assert "directory" not in history.message.lower(), history.message
 
 
 def test_any_log_file_opens_in_the_viewer(pilot: Pilot) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from simulator.cli import EXIT_INVALID, EXIT_OK
-from simulator.i18n import Catalog, catalog
+from simulator.i18n import Catalog, catalog, os_errors
 
 if TYPE_CHECKING:
     from simulator.persistence.store import Profile, SaveStore
@@ -67,7 +67,8 @@ def _to_file(cat: Catalog, store: SaveStore, profiles: list[Profile], out: Path)
     try:
         count = export(store, profiles, out)
     except OSError as error:
-        return _fail(cat("cli.export.cannot_write", path=str(out), why=error.strerror or error))
+        return _fail(cat("cli.export.cannot_write", path=str(out),
+                         why=os_errors.reason(cat, error, out)))
     print(cat("cli.export.done", count=count, path=str(out)))
     return EXIT_OK
 

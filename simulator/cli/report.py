@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from simulator.i18n import Catalog, catalog
+from simulator.i18n import Catalog, catalog, os_errors
 
 if TYPE_CHECKING:  # the reading imports Ralph's models: only when the verb runs
     from simulator.xapi.reading import Reading
@@ -59,8 +59,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         write_text_atomically(args.out, page)
     except OSError as error:
-        print(cat("cli.report.cannot_write", path=str(args.out), why=error.strerror or error),
-              file=sys.stderr)
+        why = os_errors.reason(cat, error, args.out)
+        print(cat("cli.report.cannot_write", path=str(args.out), why=why), file=sys.stderr)
         return 2
     print(cat("cli.report.done", path=str(args.out), trainees=report.summary.trainees,
               statements=reading.statements))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from simulator.app.theme import TEXT_SIZES
 from simulator.cli._common import CliFailure, find_scenario, load_scenario_or_fail
-from simulator.i18n import Catalog, catalog
+from simulator.i18n import Catalog, catalog, os_errors
 from simulator.schema import bounded
 
 
@@ -109,7 +109,8 @@ def _write(render: Callable[[], list[Path]], out: Path, cat: Catalog) -> int:
     try:
         written = render()
     except OSError as error:
-        print(cat("cli.shot.cannot_write", path=str(out), error=str(error)), file=sys.stderr)
+        why = os_errors.reason(cat, error, out)
+        print(cat("cli.shot.cannot_write", path=str(out), error=why), file=sys.stderr)
         return 2
     for path in written:
         print(path)

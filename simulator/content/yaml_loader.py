@@ -36,6 +36,7 @@ from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
 from simulator.content.errors import ContentError, Hint, Problem
+from simulator.i18n import os_errors
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64
@@ -124,7 +125,8 @@ def read_source(path: Path, file: str | None = None) -> Source:
     except FileNotFoundError:
         raise _refuse(name, "file.not_found") from None
     except OSError as error:
-        raise _refuse(name, "file.io", error=error.strerror or type(error).__name__) from None
+        key, params = os_errors.reason_parts(error)
+        raise _refuse(name, "file.io", hint=Hint(key, params)) from None
     if len(data) > MAX_BYTES:
         raise _too_large(name, len(data))
     return decode_source(data, name)

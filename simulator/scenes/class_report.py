@@ -19,6 +19,7 @@ from pygame_gui.elements import UIScrollingContainer
 from simulator.app import layout
 from simulator.app.context import AppContext
 from simulator.app.scene import Scene
+from simulator.i18n import os_errors
 from simulator.xapi.analysis import FOLLOW_UP_PERCENT
 from simulator.xapi.reading import Reading, read_files
 from simulator.xapi.report import SCORE_BANDS, ClassReport, class_report, unread_message
@@ -291,7 +292,7 @@ class ClassReportScene(Scene):
             write_text_atomically(path, self.page_html())
         except OSError as error:
             self.message = self.ctx.cat("cli.report.cannot_write", path=str(path),
-                                        why=error.strerror or error)
+                                        why=os_errors.reason(self.ctx.cat, error, path))
             self.rebuild()
             return None
         self.message = self.ctx.cat("report.screen.saved", path=str(path))

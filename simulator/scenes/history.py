@@ -23,6 +23,7 @@ from simulator.app.history import (
 )
 from simulator.app.scene import Scene
 from simulator.app.viewing import ReplayView
+from simulator.i18n import os_errors
 from simulator.persistence.store import RunRecord, local_time
 from simulator.schema.types import Severity
 
@@ -185,7 +186,7 @@ class HistoryScene(Scene):
             path = export_run(store, run, name, folder)
         except OSError as error:
             self.message = self.ctx.cat("history.export_failed", folder=str(folder),
-                                        why=error.strerror or str(error))
+                                        why=os_errors.reason(self.ctx.cat, error, folder))
         else:
             self.message = self.ctx.cat("history.exported", path=str(path))
         self.rebuild()
@@ -210,7 +211,7 @@ class HistoryScene(Scene):
             count = export(store, profiles, path)
         except OSError as error:
             self.message = self.ctx.cat("history.export_failed", folder=str(folder),
-                                        why=error.strerror or str(error))
+                                        why=os_errors.reason(self.ctx.cat, error, folder))
         else:
             self.message = self.ctx.cat("history.results_done", count=count, path=str(path))
         self.rebuild()

@@ -22,6 +22,7 @@ Redirects are not followed: urllib would carry the password along to wherever it
 from __future__ import annotations
 
 import base64
+import errno
 import http.client
 import json
 import logging
@@ -371,7 +372,7 @@ def _read(response: Any, most: int) -> bytes:
         if size > most:
             raise LrsError(LrsProblem.BAD_ANSWER, f"an answer of more than {most} bytes")
         if time.monotonic() > deadline:
-            raise LrsError(LrsProblem.UNREACHABLE, "the answer came too slowly", reason="timeout")
+            raise LrsError(LrsProblem.UNREACHABLE, "ETIMEDOUT", reason="timeout")
         chunks.append(chunk)
 
 
@@ -415,8 +416,25 @@ def _unreachable(cause: object) -> LrsError:
         reason = "tls"
     else:
         reason = "other"
-    detail = getattr(cause, "strerror", None) or str(cause) or type(cause).__name__
-    return LrsError(LrsProblem.UNREACHABLE, str(detail), reason=reason)
+    return LrsError(LrsProblem.UNREACHABLE, _code_of(cause), reason=reason)
+
+
+# getaddrinfo's error numbers (negative, not errno's) by name
+_RESOLVER_CODES = {getattr(socket, name): name for name in dir(socket) if name.startswith("EAI_")}
+
+
+def _code_of(cause: object) -> str:
+    """The cause of no answer as a code a technician can look up (ECONNREFUSED, EAI_NONAME,
+    CERTIFICATE_VERIFY_FAILED), never the system's English sentence, which would stand in
+    an Indonesian message."""
+    if isinstance(cause, ssl.SSLError) and cause.reason:
+        return str(cause.reason)
+    number = getattr(cause, "errno", None)
+    if isinstance(cause, socket.gaierror) and number in _RESOLVER_CODES:
+        return _RESOLVER_CODES[number]
+    if isinstance(number, int) and number in errno.errorcode:
+        return errno.errorcode[number]
+    return type(cause).__name__
 
 
 # -- answers --------------------------------------------------------------------------------

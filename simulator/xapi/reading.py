@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from simulator.i18n import os_errors
 from simulator.xapi.analysis import ClassRecords, Unreadable
 from simulator.xapi.statements import CHECKSUM, checksum_of
 
@@ -34,6 +35,7 @@ class Unread:
     reason: str  # missing, unreadable, empty, not_export, not_json, truncated, too_long,
     # too_deep, foreign, tampered, bad_value, no_exports, too_many_files
     field: str = ""
+    because: str = ""  # unreadable: why, as an ``os_error.<kind>`` text key
 
 
 @dataclass(slots=True)
@@ -85,7 +87,10 @@ def read_files(paths: Iterable[Path], reading: Reading | None = None) -> Reading
             with path.open("rb") as stream:
                 read_stream(stream, str(path), reading)
         except OSError as error:
-            _note(reading, Unread(str(path), 0, "unreadable", error.strerror or ""))
+            # the system's own words are English: the reason is kept as a text key
+            why = os_errors.reason_key(error)
+            _note(reading, Unread(str(path), 0, "unreadable",
+                                  because="" if why == os_errors.PREFIX + "other" else why))
     return reading
 
 

@@ -212,9 +212,15 @@ def rule_regulation(rule_id: str) -> str:
     return f"{rule.regulation}{pilkada} ({rule.confidence})"
 
 
+def unread_reason(cat: Catalog, unread: Unread) -> str:
+    """Why something was not counted, in words (without its field)."""
+    reason = cat(f"report.unread_{unread.reason}")
+    return f"{reason}: {cat(unread.because)}" if unread.because else reason
+
+
 def unread_message(cat: Catalog, unread: Unread) -> str:
     """One thing not counted, as the trainer reads it: where, and why in words."""
-    reason = cat(f"report.unread_{unread.reason}")
+    reason = unread_reason(cat, unread)
     if unread.field:
         reason = cat("cli.report.unread_field", message=reason, field=unread.field)
     if unread.line:

@@ -13,7 +13,7 @@ from pygal.style import Style
 
 from simulator.i18n import Catalog
 from simulator.xapi.analysis import FOLLOW_UP_PERCENT, ItemAnalysis
-from simulator.xapi.report import SCORE_BANDS, ClassReport, rule_regulation
+from simulator.xapi.report import SCORE_BANDS, ClassReport, rule_regulation, unread_reason
 
 MAX_ROWS = 5_000  # rows of one table; a district's page stays one a browser opens
 MAX_MISTAKES = 30  # the mistakes a class works on first; the rarer ones are counted, not listed
@@ -125,7 +125,7 @@ def _unread(report: ClassReport, t: _Texts) -> list[str]:
         rows = "".join(
             f"<li>{html.escape(u.source)}"
             + (f", {t('line', line=u.line)}" if u.line else "")
-            + f": {t('unread_' + u.reason)}"
+            + f": {html.escape(unread_reason(t.cat, u), quote=False)}"
             + (f" ({html.escape(u.field)})" if u.field else "")
             + "</li>"
             for u in report.unread
