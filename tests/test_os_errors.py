@@ -123,3 +123,17 @@ def test_an_lrs_out_of_reach_is_named_by_a_code_not_english() -> None:
     assert _code_of(socket.gaierror(socket.EAI_NONAME, "Name or service not known")) == (
         "EAI_NONAME")
     assert _code_of(TimeoutError("timed out")) == "TimeoutError"
+
+
+def test_export_says_why_the_save_file_cannot_be_opened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "berkas"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("SIMULASI_TPS_DATA", str(blocker / "data"))
+    assert main(["export", "--all", "--out", str(tmp_path / "kelas.jsonl")]) == 2
+    said = capsys.readouterr().err
+    save_file = blocker / "data" / "saves.db"
+    assert said.startswith(f"Berkas simpanan {save_file} tidak dapat dibuka: "), said
+    assert "sebagian jalurnya bukan folder" in said, said
+    assert not any(word in said.lower() for word in (*SYSTEM_ENGLISH, "errno")), said

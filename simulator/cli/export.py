@@ -15,7 +15,7 @@ from simulator.cli import EXIT_INVALID, EXIT_OK
 from simulator.i18n import Catalog, catalog, os_errors
 
 if TYPE_CHECKING:
-    from simulator.persistence.store import Profile, SaveStore
+    from simulator.persistence.store import Profile, SaveStore, StoreError
     from simulator.xapi.export import Delivery
     from simulator.xapi.lrs import Credentials, LrsError
 
@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         store, _ = SaveStore.open(None)
     except StoreError as error:
-        return _fail(cat("cli.export.no_store", why=str(error)))
+        return _fail(cat("cli.export.no_store", path=str(error.path), why=_store_why(cat, error)))
     try:
         profiles = store.profiles()
         if not args.all:
@@ -56,9 +56,20 @@ def run(args: argparse.Namespace) -> int:
             return _to_lrs(cat, store, profiles, args)
         return _to_file(cat, store, profiles, args.out)
     except StoreError as error:
-        return _fail(cat("cli.export.store_failed", why=error.reason))
+        return _fail(cat("cli.export.store_failed", path=str(error.path),
+                         why=_store_why(cat, error)))
     finally:
         store.close()
+
+
+def _store_why(cat: Catalog, error: StoreError) -> str:
+    """Why the save file could not be used, in words: the system's reason where it gave one
+    (a folder that cannot be made), else what SQLite's words point to."""
+    from simulator.persistence.store import problem_kind
+
+    if isinstance(error.__cause__, OSError):
+        return os_errors.reason(cat, error.__cause__, error.path)
+    return cat(f"cli.export.store_why.{problem_kind(error)}")
 
 
 def _to_file(cat: Catalog, store: SaveStore, profiles: list[Profile], out: Path) -> int:
