@@ -21,6 +21,7 @@ from pydantic_core import ErrorDetails
 from simulator.content.errors import Hint, Issue, PathPart
 from simulator.content.locate import KEY_MARKER
 from simulator.content.yaml_loader import shown
+from simulator.schema import demo as demo_schema
 from simulator.schema import plan as plan_schema
 from simulator.schema import quiz as quiz_schema
 from simulator.schema import scenario as scenario_schema
@@ -78,6 +79,7 @@ MODEL_MESSAGES: dict[str, str] = {
     plan_schema.TEST_ONE_FORM: "content.schema.value.plan_test_form",
     plan_schema.DATE_NOT_A_DAY: "content.schema.value.plan_date",
     plan_schema.NAMED_TWICE: "content.schema.value.plan_named_twice",
+    demo_schema.STEP_ONE_KIND: "content.schema.value.demo_step_one_kind",
 }
 
 # A model-level error has the model's own path; these name the field the author must fix.

@@ -36,6 +36,10 @@ from simulator.schema.types import Phase
 
 ActionLine = Annotated[str, StringConstraints(min_length=1, max_length=2000, strip_whitespace=True)]
 
+# the validator's words, translated by content.schema_errors.MODEL_MESSAGES
+STEP_ONE_KIND = ("a demo step is exactly one of action, caption, pause, reveal, highlight or"
+                 " alternative")
+
 
 class DemoStart(Authored):
     phase: Phase = Field(description="Fase tempat demo dimulai / the phase the demo starts in")
@@ -81,10 +85,7 @@ class DemoStep(Authored):
         kinds = ("action", "caption", "pause", "reveal", "highlight", "alternative")
         given = [name for name in kinds if getattr(self, name)]
         if len(given) != 1:
-            raise ValueError(
-                "a demo step is exactly one of action, caption, pause, reveal, highlight or"
-                " alternative"
-            )
+            raise ValueError(STEP_ONE_KIND)
         return self
 
 
