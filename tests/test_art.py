@@ -274,6 +274,7 @@ def _inside(target: Target) -> Mark:
     return Mark(party=target.number, candidate=target.candidate)
 
 
+@pytest.mark.slow
 def test_a_punch_inside_a_target_lands_inside_its_rect() -> None:
     """Every target of the shipped contests; a sample of the dense ones, to stay fast."""
     shipped = len(all_contests())

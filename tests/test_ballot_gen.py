@@ -117,6 +117,7 @@ def specs(draw: st.DrawFn, contest: Contest) -> BallotGenerator:
     )
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data(), seed=st.integers(0, 2**32))
 def test_the_judge_rules_every_generated_ballot_as_intended(data: st.DataObject, seed: int) -> None:

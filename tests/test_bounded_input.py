@@ -194,6 +194,7 @@ def a_full_save(folder: Path) -> Path:
     return folder / SAVE_FILE_NAME
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "wrong", ["x'00ff'", "3.5", "'text'", "-99999999", "CAST(x'ff41' AS TEXT)"]
 )

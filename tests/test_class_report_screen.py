@@ -34,6 +34,7 @@ def opened(pilot: Pilot, exports: Path) -> ClassReportScene:
     return scene
 
 
+@pytest.mark.slow
 def test_the_trainer_menu_asks_for_the_class_folder(exports: Path) -> None:
     from simulator.scenes.file_dialog import FileDialogScene
 
@@ -52,6 +53,7 @@ def test_the_trainer_menu_asks_for_the_class_folder(exports: Path) -> None:
     assert report.report().summary.trainees == 60
 
 
+@pytest.mark.slow
 def test_each_section_has_its_key_and_a_long_list_scrolls(exports: Path) -> None:
     from tests.pilot import shown_text
 
@@ -74,6 +76,7 @@ def test_each_section_has_its_key_and_a_long_list_scrolls(exports: Path) -> None
     assert bar.start_percentage == pytest.approx(before)
 
 
+@pytest.mark.slow
 def test_a_mistakes_demo_plays_and_the_report_comes_back(exports: Path) -> None:
     from simulator.scenes.viewer import ReplayViewer
 
@@ -90,6 +93,7 @@ def test_a_mistakes_demo_plays_and_the_report_comes_back(exports: Path) -> None:
     assert not pilot.ctx.settings.projector, "the trainer's own setting is put back"
 
 
+@pytest.mark.slow
 def test_the_page_is_saved_in_the_screens_language(exports: Path, tmp_path: Path) -> None:
     pilot = Pilot(lang="en")
     scene = opened(pilot, exports)
@@ -100,6 +104,7 @@ def test_the_page_is_saved_in_the_screens_language(exports: Path, tmp_path: Path
     assert str(path) in scene.message
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
 def test_every_section_fits_at_large_text(exports: Path, lang: str,
@@ -118,6 +123,7 @@ def button(scene: ClassReportScene, words: str) -> UIButton:
                 if isinstance(e, UIButton) and e.alive() and words in e.text)
 
 
+@pytest.mark.slow
 def test_the_mouse_alone_turns_the_sections_and_plays_a_demo(exports: Path) -> None:
     from simulator.scenes.viewer import ReplayViewer
 

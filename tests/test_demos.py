@@ -86,6 +86,7 @@ def test_the_demo_schema_is_printed(capsys: pytest.CaptureFixture[str]) -> None:
     assert "steps" in schema["properties"] and "mistakes" in schema["properties"]
 
 
+@pytest.mark.slow
 def test_the_trainer_opens_a_demo_from_the_start_screen() -> None:
     pilot = Pilot()
     pilot.show(StartScene(pilot.ctx))
@@ -129,6 +130,7 @@ def test_the_trainer_opens_a_demo_from_the_start_screen() -> None:
 
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
 def test_the_demo_menu_and_a_demo_read_whole_on_a_projector(
@@ -170,6 +172,7 @@ def test_shot_renders_each_step_of_a_demo(
     assert "demo.time_past" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_a_demo_opens_in_projector_mode_and_puts_the_setting_back() -> None:
     pilot = Pilot()
     assert not pilot.ctx.settings.projector
@@ -184,6 +187,7 @@ def test_a_demo_opens_in_projector_mode_and_puts_the_setting_back() -> None:
     assert not pilot.ctx.settings.projector, "the trainer's own setting is put back"
 
 
+@pytest.mark.slow
 def test_the_trainer_menu_opens_any_recording_for_the_class() -> None:
     from simulator.scenes.file_dialog import FileDialogScene
     from tests.pilot import key_events

@@ -59,6 +59,7 @@ def days() -> list[tuple[str, Simulation]]:
     return found
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_finding_with_a_subject_names_it_in_words(lang: str) -> None:
     cat = catalog(lang)

@@ -65,6 +65,7 @@ def careful_day_screens(pilot: Pilot, session: PlaySession) -> list[str]:
     return problems
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize("text_size", ["normal", "besar"])
 @pytest.mark.parametrize("name", ["pemilu-hari-penuh", "pilkada-hari-penuh"])

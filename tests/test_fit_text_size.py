@@ -200,6 +200,7 @@ PHASE_CASES = [(PEMILU, phase, lang, LAPTOP) for phase in PHASES for lang in LAN
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("path", "phase", "lang", "size"),
     PHASE_CASES,
@@ -374,6 +375,7 @@ SHELL_CASES = [(lang, LAPTOP) for lang in LANGS] + [("en", FULL_HD)]
 SHELL_IDS = [f"{lang}-{size[0]}" for lang, size in SHELL_CASES]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("lang", "size"), SHELL_CASES, ids=SHELL_IDS)
 def test_every_shell_screen_is_whole_at_besar(
     lang: str, size: tuple[int, int], tmp_path: Path

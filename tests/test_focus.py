@@ -167,6 +167,7 @@ def test_only_the_top_screen_shows_a_ring_and_it_comes_back_after_a_dialog() -> 
 # --- Tab follows reading order ------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_tab_walks_a_form_row_by_row_left_to_right() -> None:
     pilot = Pilot()
     scene = forms(pilot)
@@ -282,6 +283,7 @@ def test_enter_answers_a_dialog_that_opened_over_a_cell_with_the_cursor() -> Non
     assert pilot.top is scene
 
 
+@pytest.mark.slow
 def test_enter_answers_the_end_of_phase_dialog_after_a_cell_had_the_cursor() -> None:
     pilot = Pilot()
     scene = forms(pilot)
@@ -374,6 +376,7 @@ def test_keys_typed_before_a_dialog_is_drawn_choose_nothing() -> None:
     assert session.sim.world.phase is Phase.PEMBUKAAN, "once seen, the dialog takes keys"
 
 
+@pytest.mark.slow
 def test_esc_cancels_a_dialog_and_pauses_over_an_event() -> None:
     pilot = Pilot()
     scene, _ = overwrite_a_filled_cell(pilot)

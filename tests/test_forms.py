@@ -317,6 +317,7 @@ def test_day_figures_refuse_negative_counts() -> None:
         Headcount(-1, 0)
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(tps_forms())
 def test_the_expected_form_always_reconciles(
@@ -641,6 +642,7 @@ _PARAM_ORDER: dict[tuple[str, str], tuple[tuple[str, ...], Callable[[list[int]],
 }
 
 
+@pytest.mark.slow
 @settings(max_examples=80, deadline=None)
 @given(contest=st.sampled_from(CONTESTS), seed=st.integers(0, 10**6))
 def test_every_broken_identity_is_explained_with_the_figures_on_the_form(

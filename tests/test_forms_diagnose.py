@@ -69,6 +69,7 @@ def test_unfilled_cells_are_not_mistakes() -> None:
     assert diagnose(partial, expected_ppwp(), PPWP) == []
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None)
 @given(tps_forms())
 def test_no_mistakes_on_any_expected_form(
@@ -249,6 +250,7 @@ def test_kolom_kosong_recorded_as_invalid_is_a_wrong_figure() -> None:
 # --- Every wrong cell is explained exactly once --------------------------------------------
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None)
 @given(tps_forms(), st.data())
 def test_every_wrong_cell_is_reported_once(

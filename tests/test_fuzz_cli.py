@@ -170,27 +170,32 @@ def check_stdin(tmp_path: Path, seed: int) -> None:
         assert_answered(done, f"quiz {mode} with garbage stdin, seed {seed}")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", FAST)
 def test_damaged_scenarios(tmp_path: Path, seed: int) -> None:
     check_scenario(tmp_path, seed)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", FAST)
 def test_damaged_banks(tmp_path: Path, seed: int) -> None:
     check_bank(tmp_path, seed)
 
 
+@pytest.mark.slow
 def test_damaged_logs(tmp_path: Path) -> None:
     log = a_log(tmp_path)
     for seed in FAST:
         check_log(tmp_path, log, seed)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", FAST)
 def test_damaged_saves(tmp_path: Path, seed: int) -> None:
     check_save(tmp_path, seed)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", FAST[:2])
 def test_garbage_on_stdin(tmp_path: Path, seed: int) -> None:
     check_stdin(tmp_path, seed)

@@ -33,6 +33,7 @@ def _end_phase(pilot: Pilot) -> None:
     pilot.key(pygame.K_RETURN)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["pemilu-hari-penuh", "pilkada-calon-tunggal-hitung"])
 def test_a_full_day_through_the_screens_matches_the_headless_day(name: str) -> None:
     pilot = Pilot()

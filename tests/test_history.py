@@ -64,6 +64,7 @@ def type_path(pilot: Pilot, path: Path) -> None:
     pilot.frames(2)
 
 
+@pytest.mark.slow
 def test_the_days_are_listed_newest_first_with_their_mistakes(pilot: Pilot) -> None:
     history = open_history(pilot)
     runs = history.runs()
@@ -77,6 +78,7 @@ def test_the_days_are_listed_newest_first_with_their_mistakes(pilot: Pilot) -> N
     assert f"skor {careless.score}" in row and f"kritis {counts[Severity.KRITIS]}" in row
 
 
+@pytest.mark.slow
 def test_a_day_replays_and_the_viewer_comes_back(pilot: Pilot) -> None:
     history = open_history(pilot)
     history.replay(history.runs()[0])
@@ -88,6 +90,7 @@ def test_a_day_replays_and_the_viewer_comes_back(pilot: Pilot) -> None:
     assert isinstance(pilot.top, HistoryScene), "closing the viewer returns to the history"
 
 
+@pytest.mark.slow
 def test_a_day_reopens_its_debrief_with_its_score(pilot: Pilot) -> None:
     history = open_history(pilot)
     run = history.runs()[0]
@@ -98,6 +101,7 @@ def test_a_day_reopens_its_debrief_with_its_score(pilot: Pilot) -> None:
     assert debrief.score.overall == run.score
 
 
+@pytest.mark.slow
 def test_export_through_the_file_dialog_writes_a_log_that_replays(
     pilot: Pilot, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -116,6 +120,7 @@ def test_export_through_the_file_dialog_writes_a_log_that_replays(
     assert cli_main(["replay", str(written)]) == 0, capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_an_export_that_fails_says_so(pilot: Pilot, tmp_path: Path) -> None:
     history = open_history(pilot)
     not_a_folder = tmp_path / "berkas"
@@ -127,6 +132,7 @@ def test_an_export_that_fails_says_so(pilot: Pilot, tmp_path: Path) -> None:
     assert "directory" not in history.message.lower(), history.message
 
 
+@pytest.mark.slow
 def test_any_log_file_opens_in_the_viewer(pilot: Pilot) -> None:
     history = open_history(pilot)
     pilot.key(pygame.K_b)
@@ -140,6 +146,7 @@ def test_any_log_file_opens_in_the_viewer(pilot: Pilot) -> None:
     del history
 
 
+@pytest.mark.slow
 def test_a_log_of_a_scenario_not_here_names_the_file_needed(
     pilot: Pilot, tmp_path: Path
 ) -> None:
@@ -155,6 +162,7 @@ def test_a_log_of_a_scenario_not_here_names_the_file_needed(
     assert isinstance(pilot.top, HistoryScene)
 
 
+@pytest.mark.slow
 def test_the_dialog_cancels_with_escape(pilot: Pilot) -> None:
     history = open_history(pilot)
     pilot.key(pygame.K_b)
@@ -163,6 +171,7 @@ def test_the_dialog_cancels_with_escape(pilot: Pilot) -> None:
     assert pilot.top is history
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
 def test_the_history_reads_whole(tmp_path: Path, lang: str, size: tuple[int, int]) -> None:
@@ -180,6 +189,7 @@ def test_the_history_reads_whole(tmp_path: Path, lang: str, size: tuple[int, int
     assert not layout_faults(pilot.top), layout_faults(pilot.top)
 
 
+@pytest.mark.slow
 def test_results_leave_the_laptop_as_xapi_through_the_file_dialog(
     pilot: Pilot, tmp_path: Path
 ) -> None:

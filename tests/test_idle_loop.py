@@ -13,6 +13,7 @@ from types import SimpleNamespace
 from typing import Protocol
 
 import pygame
+import pytest
 
 from simulator.app.context import AppContext
 from simulator.app.driver import Driver, run
@@ -189,6 +190,7 @@ def test_a_scene_that_changes_each_second_is_drawn_each_second() -> None:
     assert_last_frame_is_current(pilot, window)
 
 
+@pytest.mark.slow
 def test_a_scene_that_moves_without_saying_when_is_drawn_every_frame() -> None:
     pilot = Pilot()
     pilot.show(SilentTicker(pilot.ctx))
@@ -310,6 +312,7 @@ def test_the_exam_countdown_is_drawn_each_second_and_practice_rests() -> None:
         assert_last_frame_is_current(pilot, window)
 
 
+@pytest.mark.slow
 def test_the_crews_ballots_are_drawn_every_frame_while_they_appear_then_the_count_rests() -> None:
     from test_scene_penghitungan import counting_scene
 

@@ -466,6 +466,7 @@ def check_tab_order(pilot: Pilot, screen: str) -> None:
         assert top.ui.focused() is visited[-2], f"{screen}: Shift+Tab goes back"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("screen", list(SCREENS))
 def test_every_key_lands_on_the_focused_element_only(
     screen: str, pilot: Pilot, monkeypatch: pytest.MonkeyPatch

@@ -40,6 +40,7 @@ def imports(path: Path) -> list[str]:
     return found
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("layer", sorted(ALLOWED))
 def test_a_layer_imports_only_the_layers_to_its_left(layer: str) -> None:
     wrong = []

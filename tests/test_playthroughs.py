@@ -109,6 +109,7 @@ def shown_by_a_scenario() -> dict[str, list[str]]:
     return shown
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("mistake", sorted(MISTAKES))
 def test_every_mistake_is_declared_and_shown_by_a_scenario(mistake: str) -> None:
     """The trainer's list of "common mistake scenarios" is real: each MISTAKES entry is

@@ -96,6 +96,7 @@ def test_a_trainers_scenarios_beside_a_portable_program_are_offered_too(
     assert "latihan-kecamatan-logistik" not in ids, "not portable: only the shipped ones"
 
 
+@pytest.mark.slow
 def test_validate_with_no_path_checks_the_shipped_and_the_trainers_scenarios(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -76,6 +77,7 @@ def assert_day_reconciles(sim: Simulation) -> None:
         assert not broken, f"{ballot}: the day's own figures break {broken}: {failures}"
 
 
+@pytest.mark.slow
 @settings(
     max_examples=40,
     deadline=None,
@@ -101,6 +103,7 @@ def test_random_play_replays_exactly(name: str, seed: int, steps: int, data: st.
     assert format_log(header, replayed.log) == text, "the replayed log differs from the original"
 
 
+@pytest.mark.slow
 @settings(
     max_examples=25,
     deadline=None,

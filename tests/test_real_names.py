@@ -56,6 +56,7 @@ def test_a_scenario_naming_a_real_party_does_not_validate(tmp_path: Path) -> Non
     assert "lint.real.party" in [p.code for p in check_file(path).errors]
 
 
+@pytest.mark.slow
 def test_every_shipped_file_is_fictional() -> None:
     for path in sorted((ROOT / "scenarios").rglob("*.yaml")):
         codes = [p.code for p in check_file(path).problems]

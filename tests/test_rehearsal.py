@@ -28,6 +28,7 @@ def store(tmp_path: Path) -> Iterator[SaveStore]:
     opened.close()
 
 
+@pytest.mark.slow
 def test_every_phase_rehearses_its_end_without_a_trace(
     store: SaveStore, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -61,6 +61,7 @@ def report(*args: str | Path, lang: str = "id") -> int:
     return cli_main(["--lang", lang, "report", *map(str, args)])
 
 
+@pytest.mark.slow
 def test_a_laptops_export_makes_a_report(laptop: Path, tmp_path: Path,
                                          capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "kelas.html"
@@ -78,6 +79,7 @@ def test_a_laptops_export_makes_a_report(laptop: Path, tmp_path: Path,
         "http://github.com/Kozea/pygal", ""), "nothing loaded from elsewhere: a hall is offline"
 
 
+@pytest.mark.slow
 def test_the_report_speaks_the_chosen_language(district: Path, tmp_path: Path) -> None:
     for lang, words, foreign in (("id", "Analisis butir soal", "Item analysis"),
                                  ("en", "Quiz item analysis", "Analisis butir")):
@@ -100,6 +102,7 @@ def test_a_district_report_counts_each_trainee(district: Path) -> None:
         ("Peserta 00000", ("post",))]
 
 
+@pytest.mark.slow
 def test_the_report_names_a_shipped_plan_and_who_has_not_finished(
     district: Path, tmp_path: Path
 ) -> None:
@@ -110,6 +113,7 @@ def test_the_report_names_a_shipped_plan_and_who_has_not_finished(
     assert "1 peserta belum menyelesaikan semua langkah" in page
 
 
+@pytest.mark.slow
 def test_the_same_export_given_twice_counts_once(district: Path, tmp_path: Path,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     copy = tmp_path / "lagi.jsonl"
@@ -128,6 +132,7 @@ def lines_of(path: Path) -> list[str]:
     return path.read_text("utf-8").splitlines(keepends=True)
 
 
+@pytest.mark.slow
 def test_a_tampered_line_is_named_and_not_counted(
     laptop: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -147,6 +152,7 @@ def test_a_tampered_line_is_named_and_not_counted(
     assert read_files([edited]).records.summary().days == 0
 
 
+@pytest.mark.slow
 def test_a_file_cut_short_is_named_at_its_last_line(
     district: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -224,6 +230,7 @@ def test_missing_inputs_and_nothing_to_count(tmp_path: Path,
     assert report("--out", out) == 2
 
 
+@pytest.mark.slow
 def test_an_unwritable_report_says_where(district: Path, tmp_path: Path,
                                          capsys: pytest.CaptureFixture[str]) -> None:
     blocker = tmp_path / "berkas"

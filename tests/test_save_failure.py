@@ -166,6 +166,7 @@ def test_a_day_that_resumes_different_is_set_aside_with_a_plain_message(
     assert not store.unfinished_runs(pilot.ctx.profile.id), "it is still offered to resume"
 
 
+@pytest.mark.slow
 def test_the_screen_stops_the_day_says_why_and_retries(store: SaveStore) -> None:
     pilot = Pilot(store=store)
     pilot.ctx.profile = store.create_profile("Sri")
@@ -195,6 +196,7 @@ def test_the_screen_stops_the_day_says_why_and_retries(store: SaveStore) -> None
     assert session.stored == stored_before + 1 == len(session.sim.log)
 
 
+@pytest.mark.slow
 def test_leaving_keeps_the_day_up_to_the_last_stored_action(store: SaveStore) -> None:
     pilot = Pilot(store=store)
     pilot.ctx.profile = store.create_profile("Sri")

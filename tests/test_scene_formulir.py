@@ -141,6 +141,7 @@ def test_tab_out_of_a_cell_writes_its_figure() -> None:
     assert scene.ui.focused() is scene.ui.named_entries[entry_name(GUBERNUR, "I.A1.women")]
 
 
+@pytest.mark.slow
 def test_a_careful_fill_through_the_entries_finds_nothing() -> None:
     _ctx, scene = forms_scene()
     for ballot in (GUBERNUR, BUPATI):
@@ -154,6 +155,7 @@ def test_a_careful_fill_through_the_entries_finds_nothing() -> None:
     assert not found, f"a careful fill through the screen broke rules: {found}"
 
 
+@pytest.mark.slow
 def test_wrong_figures_are_judged_when_the_form_is_signed() -> None:
     _ctx, scene = forms_scene()
     truth = formulir.expected(scene.world, BUPATI)
@@ -180,6 +182,7 @@ def test_a_blank_form_signed_is_incomplete() -> None:
     assert not any(n.startswith(f"figure:{GUBERNUR.value}:") for n in scene.ui.named_entries)
 
 
+@pytest.mark.slow
 def test_changing_a_written_figure_asks_how_to_correct_it() -> None:
     ctx, scene = forms_scene()
     submit(scene, GUBERNUR, "II.1", 50)

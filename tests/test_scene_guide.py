@@ -237,6 +237,7 @@ LONGEST = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_the_longest_note_is_whole_on_every_phase_at_besar(lang: str) -> None:
     """A note of the most letters the schema allows, on each of the seven stages of a full

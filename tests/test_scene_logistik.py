@@ -135,6 +135,7 @@ def test_the_tile_and_its_buttons_apply_the_actions_they_show() -> None:
     assert log[-1].action == InspectItem(target=Tile("box.ppwp").target), log[-1]
 
 
+@pytest.mark.slow
 def test_a_careful_check_through_the_screen_finds_nothing() -> None:
     # Pilkada here; Pemilu in test_scene_pembukaan, logistics and opening in one run.
     pilot = Pilot(LAPTOP, "id")

@@ -57,6 +57,7 @@ def overflow(scene: PembukaanScene) -> list[str]:
     return texts_overflowing(scene) + padded_overflow(scene) + cut  # type: ignore[arg-type]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize("size", [LAPTOP, FULL_HD], ids=["laptop", "full-hd"])
 def test_every_text_fits_its_element(lang: str, size: tuple[int, int]) -> None:
@@ -110,6 +111,7 @@ def test_the_clock_waits_and_the_buttons_apply_what_they_show() -> None:
     assert done[-1].startswith("Return a voter notice"), f"the steps list grows: {done}"
 
 
+@pytest.mark.slow
 def test_a_careful_day_start_through_both_scenes_finds_nothing() -> None:
     pilot = Pilot(LAPTOP, "id")
     session = pilot.start_session("pemilu-hari-penuh")
@@ -133,6 +135,7 @@ def test_opening_the_meeting_before_seven_is_allowed_and_flagged() -> None:
     assert OPENED_EARLY in {f.rule_id for f in scene.session.latest}, scene.session.latest
 
 
+@pytest.mark.slow
 def test_a_step_that_broke_a_rule_never_gets_a_tick() -> None:
     """Latihan: the steps list marks the early opening with a warning, not a tick; the note
     under the meeting has no tick either. Ujian marks every step alike (no hint)."""
@@ -159,6 +162,7 @@ def test_a_step_that_broke_a_rule_never_gets_a_tick() -> None:
     assert {mark for _, _, mark in exam.done} == {"done"}, "Ujian gives no right/wrong marks"
 
 
+@pytest.mark.slow
 def test_buttons_stay_where_they_were_after_a_click() -> None:
     """A trainee clicks, then clicks again without looking: a button still on screen after a
     step must not have moved under the pointer (a status line takes a done step's place)."""

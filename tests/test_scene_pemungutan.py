@@ -160,6 +160,7 @@ def _states(pilot: Pilot, session: PlaySession) -> Iterator[str]:
     yield "the whole queue"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
 def test_every_text_fits_its_element(lang: str, size: tuple[int, int]) -> None:
@@ -271,6 +272,7 @@ def test_tab_and_enter_reach_the_desk_buttons() -> None:
     assert session.sim.log[-1].action == pm.CallVoter(voter="v01")
 
 
+@pytest.mark.slow
 def test_every_hand_over_the_engine_offers_is_a_choice_of_types_and_signature() -> None:
     pilot = Pilot()
     _, scene = start(pilot)
@@ -283,6 +285,7 @@ def test_every_hand_over_the_engine_offers_is_a_choice_of_types_and_signature() 
         assert offer_key(action) in scene.ui.offers
 
 
+@pytest.mark.slow
 def test_any_set_of_types_can_be_handed_over_and_a_press_takes_a_type_back() -> None:
     pilot = Pilot()
     session, scene = start(pilot)
@@ -419,6 +422,7 @@ def test_an_idle_desk_skips_to_the_next_arrival() -> None:
 # --- Whole mornings through the screen ------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_careful_morning_through_the_desk_scores_no_finding() -> None:
     pilot = Pilot()
     session, _ = start(pilot)
@@ -438,6 +442,7 @@ def first_voters(crew: CarefulCrew, last: str) -> Iterator[Action]:
             return
 
 
+@pytest.mark.slow
 def test_a_careless_start_of_the_morning_breaks_the_expected_rules() -> None:
     pilot = Pilot()
     session, _ = start(pilot)
@@ -497,6 +502,7 @@ def full_day_desk(pilot: Pilot, name: str = "pemilu-hari-penuh") -> tuple[PlaySe
     return session, crew
 
 
+@pytest.mark.slow
 def test_the_lookup_shows_every_namesake_with_what_tells_them_apart() -> None:
     from simulator.scenes.phases.pemungutan_lists import voter_lists
     from tests.pilot import shown_text
@@ -522,6 +528,7 @@ def test_the_lookup_shows_every_namesake_with_what_tells_them_apart() -> None:
         assert shown.shows("Ada nama yang sama"), "the card says two rows share the name"
 
 
+@pytest.mark.slow
 def test_namesakes_at_the_desk_served_right_through_the_screen_cost_nothing() -> None:
     """Pilkada's full day has Entin Rohaeti twice: one on the DPT, one a resident on no
     list who comes in the morning. Each is served through the desk's buttons as the rules say;
@@ -637,6 +644,7 @@ def test_in_ujian_the_clock_never_waits_for_an_explanation() -> None:
     assert session.sim.findings and not scene.reading, "Ujian shows no explanation to wait for"
 
 
+@pytest.mark.slow
 def test_a_document_is_read_large_over_the_stage_by_key_or_click() -> None:
     from tests.pilot import shown_text
 
@@ -658,6 +666,7 @@ def test_a_document_is_read_large_over_the_stage_by_key_or_click() -> None:
     assert scene.viewing is None and pilot.top is scene, "Esc puts the document down first"
 
 
+@pytest.mark.slow
 def test_an_enlarged_document_moves_up_and_down_by_key_wheel_or_button() -> None:
     pilot = Pilot()
     session, scene = start(pilot)

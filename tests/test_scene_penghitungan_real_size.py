@@ -108,6 +108,7 @@ def delegate_by_keys(ctx: AppContext, scene: PenghitunganScene) -> None:
 # --- Every row from the keyboard ------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_every_row_of_a_dpr_plano_is_reached_by_keyboard_alone() -> None:
     ctx, scene = counting_scene(path=FULL_DAY)
     press(ctx, "1a")
@@ -123,6 +124,7 @@ def test_every_row_of_a_dpr_plano_is_reached_by_keyboard_alone() -> None:
     assert last_ruling(scene).verdict == "party:3", "Enter after a party rules its own row"
 
 
+@pytest.mark.slow
 def test_a_300_voter_count_reaches_every_row_by_keyboard_and_hands_over_the_rest() -> None:
     """Ten parties of six candidates and twelve DPD candidates: party 1 and candidate 1 wait
     for Enter (10, 11, 12 start alike), every other number rules as typed."""
@@ -147,6 +149,7 @@ def test_a_300_voter_count_reaches_every_row_by_keyboard_and_hands_over_the_rest
 # --- Stray keys ---------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_stray_digit_on_a_dpr_ballot_only_chooses_a_party_and_esc_forgets_it() -> None:
     ctx, scene = counting_scene(path=FULL_DAY)
     press(ctx, "1a")
@@ -163,6 +166,7 @@ def test_a_stray_digit_on_a_dpr_ballot_only_chooses_a_party_and_esc_forgets_it()
     assert scene.ctx.stack.top is not scene, "with nothing typed, Esc pauses as everywhere"
 
 
+@pytest.mark.slow
 def test_digits_typed_into_the_clock_box_rule_nothing() -> None:
     ctx, scene = counting_scene()
     press(ctx, "1a")
@@ -211,6 +215,7 @@ def test_the_crews_ballots_fill_the_plano_at_a_visible_pace_and_match_the_engine
     assert counting.open_box is BUPATI and not scene.moving()
 
 
+@pytest.mark.slow
 def test_the_whole_count_appears_on_its_own_or_at_once_with_t() -> None:
     for skip in (False, True):
         ctx, scene = counting_scene()
@@ -283,6 +288,7 @@ def test_in_ujian_the_last_rulings_show_no_verdict() -> None:
 # --- Fit ----------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("text_size", ["normal", "besar"])
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)], ids=["laptop", "full-hd"])

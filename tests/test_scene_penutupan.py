@@ -123,6 +123,7 @@ def texts_fit(scene: PhaseScene, where: str) -> int:
 # --- Fit ----------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("path", "lang", "size"), FIT_CASES, ids=FIT_IDS)
 def test_every_text_fits_its_element(path: Path, lang: str, size: tuple[int, int]) -> None:
     ctx, scene, crew = closing_scene(size, lang, path)
@@ -191,6 +192,7 @@ def test_counted_stack_shows_the_engine_figures() -> None:
 # --- A careful play and a wrong one, through the widgets --------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", [PEMILU, PILKADA], ids=["pemilu", "pilkada"])
 def test_careful_play_through_the_widgets_has_no_findings(path: Path) -> None:
     ctx, scene, crew = closing_scene(path=path)

@@ -113,6 +113,7 @@ def handover_rules(scene: PenyerahanScene) -> set[str]:
 # --- Fit ----------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("path", "lang", "size"), FIT_CASES, ids=FIT_IDS)
 def test_every_text_fits_its_element(path: Path, lang: str, size: tuple[int, int]) -> None:
     """Whole words everywhere (the packing's buttons wrap their long names onto lines of
@@ -152,6 +153,7 @@ def test_stage_buttons_apply_their_actions() -> None:
     )
 
 
+@pytest.mark.slow
 def test_shortcut_keys_give_copies_and_hand_over() -> None:
     ctx, scene, _ = handover_scene()
     for ballot in scene.world.boxes:
@@ -174,6 +176,7 @@ def test_keyboard_focus_and_enter_press_a_stage_button() -> None:
 # --- A careful play and a wrong one, through the widgets --------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", [PEMILU, PILKADA], ids=["pemilu", "pilkada"])
 def test_careful_play_through_the_widgets_has_no_findings(path: Path) -> None:
     ctx, scene, crew = handover_scene(path=path)
@@ -193,6 +196,7 @@ def test_careful_play_through_the_widgets_has_no_findings(path: Path) -> None:
     assert isinstance(ctx.stack.top, DebriefScene), "the debrief follows the last phase"
 
 
+@pytest.mark.slow
 def test_copies_made_outside_and_an_unsealed_box_fire_their_rules() -> None:
     ctx, scene, _ = handover_scene()
     press_offer(scene, MakeCopies(ballot=PPWP, place="luar"))
@@ -212,6 +216,7 @@ def test_copies_made_outside_and_an_unsealed_box_fire_their_rules() -> None:
 # --- Packing: each document into an envelope, each envelope into a box -------------------------
 
 
+@pytest.mark.slow
 def test_the_mouse_chooses_a_document_then_its_envelope_and_box() -> None:
     ctx, scene, _ = handover_scene()
     choose(scene, "c_daftar_hadir")
@@ -235,6 +240,7 @@ def test_the_mouse_chooses_a_document_then_its_envelope_and_box() -> None:
     )
 
 
+@pytest.mark.slow
 def test_the_keyboard_alone_packs_a_document() -> None:
     """Tab to the document, Enter; Tab to an envelope, Enter; Tab to a box, Enter."""
     ctx, scene, _ = handover_scene()
@@ -251,6 +257,7 @@ def test_the_keyboard_alone_packs_a_document() -> None:
     assert last(scene) == box, f"Enter on the box: {last(scene)!r}"
 
 
+@pytest.mark.slow
 def test_a_document_in_another_types_box_is_judged_at_the_handover() -> None:
     _, scene, crew = handover_scene()
     for action in crew.phase_actions(Phase.PENYERAHAN):
@@ -263,6 +270,7 @@ def test_a_document_in_another_types_box_is_judged_at_the_handover() -> None:
     assert "penyerahan.surat_suara_salah_kotak" in found, found
 
 
+@pytest.mark.slow
 def test_nothing_is_offered_for_a_document_sealed_in_its_box() -> None:
     ctx, scene, crew = handover_scene()
     steps = [a for a in crew.phase_actions(Phase.PENYERAHAN) if not isinstance(a, HandOver)]

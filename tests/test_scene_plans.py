@@ -42,6 +42,7 @@ def button_starting(pilot: Pilot, words: str) -> pygame_gui.elements.UIButton:
     return found[0]
 
 
+@pytest.mark.slow
 def test_the_start_screen_opens_the_class_with_b_and_esc_comes_back(tmp_path: Path) -> None:
     pilot = with_store(tmp_path)
     pilot.show(StartScene(pilot.ctx))
@@ -52,6 +53,7 @@ def test_the_start_screen_opens_the_class_with_b_and_esc_comes_back(tmp_path: Pa
     assert isinstance(pilot.top, StartScene)
 
 
+@pytest.mark.slow
 def test_the_pre_test_by_keyboard_alone_is_saved_as_the_plans_pre_test(tmp_path: Path) -> None:
     pilot = with_store(tmp_path)
     pilot.show(PlanScene(pilot.ctx, chosen=PILKADA.id))
@@ -80,6 +82,7 @@ def test_the_pre_test_by_keyboard_alone_is_saved_as_the_plans_pre_test(tmp_path:
     assert not pre_row.is_enabled and "selesai, nilai 100" in pre_row.text
 
 
+@pytest.mark.slow
 def test_a_scenario_step_by_mouse_alone_is_a_day_saved_with_the_plan(tmp_path: Path) -> None:
     from simulator.scenes.phase import PhaseScene
 
@@ -95,6 +98,7 @@ def test_a_scenario_step_by_mouse_alone_is_a_day_saved_with_the_plan(tmp_path: P
     assert run is not None and (run.plan, run.plan_part) == (PILKADA.id, "play")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize("text_size", ["normal", "besar"])
 def test_the_class_fits_at_1366x768(tmp_path: Path, lang: str, text_size: str) -> None:

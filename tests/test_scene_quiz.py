@@ -71,6 +71,7 @@ def test_the_start_screen_opens_the_quiz_with_a_key(tmp_path: Path) -> None:
     assert isinstance(pilot.top, StartScene)
 
 
+@pytest.mark.slow
 def test_a_whole_latihan_by_keyboard_explains_each_answer_and_saves_it(tmp_path: Path) -> None:
     pilot = with_store(tmp_path)
     pilot.show(QuizMenuScene(pilot.ctx, today=TODAY))
@@ -205,6 +206,7 @@ def every_screen(pilot: Pilot) -> list:
     return screens
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize(
     ("size", "text_size"), [(SIZES[0], "normal"), (SIZES[1], "normal"), (SIZES[0], "besar")]
@@ -256,6 +258,7 @@ def test_a_ballot_question_draws_the_ballot(tmp_path: Path) -> None:
     assert len(colours) > 5, "the ballot should be drawn on the screen"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize("text_size", ["normal", "besar"])
 def test_every_shipped_question_and_its_feedback_fit_without_scrolling(
@@ -284,6 +287,7 @@ def test_every_shipped_question_and_its_feedback_fit_without_scrolling(
     assert not scrolling, "texts a trainee would have to scroll:\n" + "\n".join(scrolling)
 
 
+@pytest.mark.slow
 def test_the_result_screens_quiz_menu_button_goes_back_to_the_quiz_menu(tmp_path: Path) -> None:
     pilot = with_store(tmp_path)
     pilot.show(QuizMenuScene(pilot.ctx, today=TODAY))

@@ -129,6 +129,7 @@ def test_ending_every_phase_at_once_scores_nothing_and_fails(name: str) -> None:
     assert not score.passed
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", SCENARIO_FILES)
 def test_a_careful_day_does_every_duty(name: str) -> None:
     sim = CarefulCrew(Simulation.start(scenario(name))).play()
@@ -137,6 +138,7 @@ def test_a_careful_day_does_every_duty(name: str) -> None:
     assert sim.score().verdict is Verdict.FLAWLESS
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_a_skipped_or_abandoned_phase_never_passes(data: st.DataObject) -> None:
@@ -160,6 +162,7 @@ def test_a_skipped_or_abandoned_phase_never_passes(data: st.DataObject) -> None:
         assert not score.passed, f"a day with {phase.value} abandoned passed ({score.overall})"
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_a_passed_day_has_a_result_for_every_ballot_type(data: st.DataObject) -> None:

@@ -32,6 +32,7 @@ def _button(scene, text: str) -> pygame_gui.elements.UIButton:  # type: ignore[n
     raise AssertionError(f"no button with {text!r} on {type(scene).__name__}")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize("size", SIZES)
 def test_shell_screens_fit_their_text(lang: str, size: tuple[int, int], tmp_path: Path) -> None:
@@ -137,6 +138,7 @@ def test_picker_filters_by_election_by_key_and_by_mouse(tmp_path: Path) -> None:
     assert listed() == {e.title(pilot.ctx.cat) for e in every}
 
 
+@pytest.mark.slow
 def test_ethics_emergency_and_crime_scenarios_have_a_group_of_their_own() -> None:
     pilot = Pilot(lang="en")
     groups = {e.scenario.id: e.group for e in pilot.ctx.library() if e.scenario is not None}
@@ -199,6 +201,7 @@ def test_latihan_explains_a_mistake_at_once_and_ujian_does_not(mode: Mode) -> No
     assert title_seen is (mode is Mode.LATIHAN), feedback
 
 
+@pytest.mark.slow
 def test_a_day_cut_off_mid_phase_resumes_where_it_stopped(tmp_path: Path) -> None:
     store, _ = SaveStore.open(tmp_path)
     pilot = Pilot(store=store)
@@ -275,6 +278,7 @@ def test_resizing_the_window_lays_the_screen_out_again() -> None:
     assert not texts_overflowing(scene), texts_overflowing(scene)
 
 
+@pytest.mark.slow
 def test_debrief_labels_stay_clear_of_the_list_of_mistakes() -> None:
     pilot = Pilot(lang="id")
     session = pilot.start_session("pemilu-hari-penuh")

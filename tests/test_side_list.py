@@ -73,6 +73,7 @@ def side_problems(scene: PhaseScene) -> list[str]:
     return problems
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["pemilu-hari-penuh", "pilkada-hari-penuh"])
 def test_a_careful_day_keeps_every_action_reachable_and_the_side_list_short(name: str) -> None:
     pilot = Pilot()

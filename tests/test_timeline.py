@@ -45,6 +45,7 @@ def prefix_digests(name: str, *steps: int) -> list[str]:
     return digests
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_forward_then_back_is_where_it_was(data: st.DataObject) -> None:
@@ -63,6 +64,7 @@ def test_forward_then_back_is_where_it_was(data: st.DataObject) -> None:
     assert here == at_step, f"{name}: step {step} is not the log's prefix"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", LOGS, ids=lambda p: p.stem)
 def test_the_whole_day_is_the_replayed_day(path: Path) -> None:
     log, timeline = recorded(path.name)

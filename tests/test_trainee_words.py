@@ -136,6 +136,7 @@ def finding_words(text: FindingText) -> list[str]:
             text.right, text.severity, *text.consequences]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_finding_reads_in_trainee_words(lang: str) -> None:
     cat = catalog(lang)

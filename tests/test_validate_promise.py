@@ -102,6 +102,7 @@ def hold_to_promise(
             play(path, document)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", SCENARIOS)
 @fuzz(12)
 @given(data=st.data())
@@ -110,6 +111,7 @@ def test_a_scenario_validate_accepts_plays_its_day(name: str, data: st.DataObjec
                     lambda path, _: play_scenario(path, shots=False))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", BANKS)
 @fuzz(10)
 @given(data=st.data())

@@ -61,6 +61,7 @@ def assert_shows_the_logs_prefix(pilot: Pilot, viewer: ReplayViewer) -> None:
     )
 
 
+@pytest.mark.slow
 def test_keys_move_through_the_day() -> None:
     pilot, viewer = open_viewer()
     view = viewer.view
@@ -105,6 +106,7 @@ def witness_admitted(witness: str) -> int:
                     if isinstance(e.action, AdmitWitness) and e.action.witness == witness)
 
 
+@pytest.mark.slow
 def test_playing_stops_at_a_mistake_and_shows_its_card() -> None:
     pilot, viewer = open_viewer()
     view = viewer.view
@@ -132,6 +134,7 @@ def test_playing_stops_at_a_mistake_and_shows_its_card() -> None:
     assert viewer.card_hidden
 
 
+@pytest.mark.slow
 def test_the_mouse_drives_it_alone() -> None:
     pilot, viewer = open_viewer()
     view = viewer.view
@@ -154,6 +157,7 @@ def test_the_mouse_drives_it_alone() -> None:
     assert_shows_the_logs_prefix(pilot, viewer)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
 @pytest.mark.parametrize("text_size", ["normal", "besar"])
@@ -172,6 +176,7 @@ def test_the_band_and_card_read_whole(
     assert band.bottom == size[1] and band.top > size[1] // 2, f"the band is {band}"
 
 
+@pytest.mark.slow
 def test_a_monkey_cannot_make_the_viewer_act() -> None:
     pilot, viewer = open_viewer()
     rng = random.Random(7)
@@ -185,6 +190,7 @@ def test_a_monkey_cannot_make_the_viewer_act() -> None:
     assert viewer.view.timeline.entries == careless_log().entries, "the recording changed"
 
 
+@pytest.mark.slow
 def test_replay_show_opens_the_viewer(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """``replay LOG --show`` opens the game on the viewer at the start of the day."""
     import simulator.app.launch as launch
@@ -222,6 +228,7 @@ def test_replay_show_of_a_broken_log_says_where(capsys: pytest.CaptureFixture[st
     assert f"{path}:{body + 3}:" in err, err
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
 def test_projector_mode_reads_whole(lang: str, size: tuple[int, int]) -> None:

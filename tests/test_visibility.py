@@ -79,6 +79,7 @@ def _cases() -> list[object]:
     return cases
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("fact", "lang"), _cases())
 def test_the_fact_is_on_screen_where_the_trainee_acts(fact: str, lang: str) -> None:
     _, look_at = PROBES[fact]

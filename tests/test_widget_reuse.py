@@ -254,6 +254,7 @@ def from_scratch(pilot: Pilot, scene: Scene) -> bytes:
     return shown(pilot)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("phase", [Phase.LOGISTIK, Phase.PEMUNGUTAN])
 def test_a_phase_scene_after_actions_looks_as_if_built_from_scratch(phase: Phase) -> None:
     """Each action's rebuild takes over most of the screen, and the screen is the same, pixel

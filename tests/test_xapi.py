@@ -62,6 +62,7 @@ def read(path: Path) -> list[dict[str, object]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
+@pytest.mark.slow
 def test_every_result_is_a_statement_ralph_accepts(store: SaveStore, tmp_path: Path) -> None:
     out = tmp_path / "sri.jsonl"
     count = export(store, sri(store), out)
@@ -82,6 +83,7 @@ def test_every_result_is_a_statement_ralph_accepts(store: SaveStore, tmp_path: P
     assert all(str(s["object"]["id"]).startswith(PROJECT_IRI) for s in statements)  # type: ignore[index]
 
 
+@pytest.mark.slow
 def test_a_day_carries_its_findings_and_a_log_that_replays(
     store: SaveStore, tmp_path: Path
 ) -> None:
@@ -103,6 +105,7 @@ def test_a_day_carries_its_findings_and_a_log_that_replays(
     assert log.result is not None and replayed.digest() == log.result.digest
 
 
+@pytest.mark.slow
 def test_exporting_twice_gives_the_same_statements(store: SaveStore, tmp_path: Path) -> None:
     first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
     export(store, store.profiles(), first)
@@ -112,6 +115,7 @@ def test_exporting_twice_gives_the_same_statements(store: SaveStore, tmp_path: P
     assert len(ids) == len(set(ids)), "two results with one statement id"
 
 
+@pytest.mark.slow
 def test_the_command_line_exports_one_profile_or_all(
     store: SaveStore, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -127,6 +131,7 @@ def test_the_command_line_exports_one_profile_or_all(
     assert cli_main(["export", "--all", "--out", str(folder)]) == 2
 
 
+@pytest.mark.slow
 def test_an_answer_says_what_was_answered_and_how_long_it_took(
     store: SaveStore, tmp_path: Path
 ) -> None:

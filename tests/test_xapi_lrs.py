@@ -93,6 +93,7 @@ def test_out_and_lrs_are_alternatives_and_one_is_needed(
     assert "--lrs" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_credentials_come_from_the_environment_and_a_second_export_sends_nothing(
     store: SaveStore, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -112,6 +113,7 @@ def test_credentials_come_from_the_environment_and_a_second_export_sends_nothing
     assert waiting(store, lrs.url) == 0
 
 
+@pytest.mark.slow
 def test_a_queued_statement_damaged_by_hand_is_dropped_and_said_not_to_hold_up_the_rest(
     store: SaveStore, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -156,6 +158,7 @@ BAD_ANSWERS = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", sorted(BAD_ANSWERS))
 def test_an_lrs_answering_badly_loses_nothing_and_says_why(
     store: SaveStore, case: str, capsys: pytest.CaptureFixture[str]
@@ -171,6 +174,7 @@ def test_an_lrs_answering_badly_loses_nothing_and_says_why(
     assert waiting(store, lrs.url) == STATEMENTS
 
 
+@pytest.mark.slow
 def test_only_batches_the_lrs_acknowledged_leave_the_queue(store: SaveStore) -> None:
     def second_fails(seen: Seen) -> Answer:
         return acknowledging(seen) if len(lrs.seen) == 1 else Answer(503)
@@ -185,6 +189,7 @@ def test_only_batches_the_lrs_acknowledged_leave_the_queue(store: SaveStore) -> 
     assert result.error is not None and result.error.kind is LrsProblem.SERVER
 
 
+@pytest.mark.slow
 def test_ids_the_lrs_held_already_count_as_sent(store: SaveStore) -> None:
     """Ralph answers 204 to a batch it held whole, leaves held ids out of a 200, and a 409
     (a different statement under the id: the same result, sent before under an older name)
@@ -239,6 +244,7 @@ def pages(count: int, per_page: int = 2) -> Any:
     return answer
 
 
+@pytest.mark.slow
 def test_reading_follows_more_links_to_the_end() -> None:
     with BadLrs(pages(3)).running() as lrs:
         read = [s["id"] for s in read_statements(lrs.url, Credentials("a", "b"),
@@ -249,6 +255,7 @@ def test_reading_follows_more_links_to_the_end() -> None:
     assert first.headers["x-experience-api-version"] == "1.0.3"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("more", "words"),
     [
@@ -264,6 +271,7 @@ def test_reading_stops_at_a_more_link_it_must_not_follow(more: object, words: st
     assert raised.value.kind is LrsProblem.BAD_ANSWER
 
 
+@pytest.mark.slow
 def test_reading_is_bounded_in_pages_and_in_bytes() -> None:
     with BadLrs(pages(50)).running() as lrs:
         with pytest.raises(LrsError, match="more than 4 pages"):
@@ -272,6 +280,7 @@ def test_reading_is_bounded_in_pages_and_in_bytes() -> None:
             list(read_statements(lrs.url, None, max_page_bytes=50))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("answer", "kind"),
     [
