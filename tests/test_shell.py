@@ -110,6 +110,33 @@ def test_picker_groups_scenarios_and_starts_the_chosen_mode(tmp_path: Path) -> N
     assert store.unfinished_runs(pilot.ctx.profile.id), "the run is saved from the start"
 
 
+def test_the_picker_starts_the_scenario_the_keyboard_is_on(tmp_path: Path) -> None:
+    """A trainee walks down the list with the arrow keys and presses Mulai [M]: the scenario
+    described, and the one started, is the one the ring is on, not the first one chosen (it
+    had scrolled out of sight)."""
+    store, _ = SaveStore.open(tmp_path)
+    pilot = Pilot(store=store)
+    pilot.ctx.profile = store.create_profile("Tono")
+    picker = pilot.show(PickerScene(pilot.ctx))
+    first = picker.chosen
+    for _ in range(7):
+        pilot.key(pygame.K_DOWN)
+    picker = pilot.top
+    assert isinstance(picker, PickerScene)
+    ring = " ".join(getattr(picker.ui.focused(), "text", "").replace("\xa0", " ").split())
+    on = next((e for e in pilot.ctx.library() if e.scenario and e.title(pilot.ctx.cat) in ring),
+              None)
+    assert on is not None and on is not first, f"seven steps down the list: {ring!r}"
+    assert picker.chosen is on, "the choice stays behind while the ring moves on"
+    described = [getattr(e, "html_text", "") for e in picker.ui.elements]
+    assert any(on.title(pilot.ctx.cat) in text for text in described), (
+        "the detail does not describe the scenario the ring is on")
+    pilot.key(pygame.K_m)
+    scene = pilot.top
+    assert isinstance(scene, PhaseScene)
+    assert scene.session.entry is on, "Mulai started another scenario than the one on screen"
+
+
 def test_picker_filters_by_election_by_key_and_by_mouse(tmp_path: Path) -> None:
     """With a few dozen scenarios a class keeps to its election: [P] shows only Pemilu
     scenarios, [K] only Pilkada, [A] all again, and the count says how many are shown."""

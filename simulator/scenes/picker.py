@@ -29,6 +29,7 @@ class PickerScene(Scene):
         self.chosen = chosen
         self.mode = Mode.LATIHAN
         self.election: ElectionType | None = None  # the filter: None shows every election
+        self.entry_of: dict[object, ScenarioEntry] = {}  # the list's buttons
 
     def build(self) -> None:
         ctx, cat, px = self.ctx, self.ctx.cat, self.ctx.px
@@ -109,6 +110,7 @@ class PickerScene(Scene):
         scroller = self.ui.scroller(rect)
         inner = rect.width - px(22)
         best = self._best_scores()
+        self.entry_of = {}
         y = 0
         for group in group_order():
             members = [e for e in entries if e.group == group]
@@ -134,6 +136,7 @@ class PickerScene(Scene):
                     lambda e=entry: self.choose(e),
                     container=scroller,
                 )
+                self.entry_of[button] = entry
                 if entry is self.chosen:
                     self.ui.set_focus(button)
                 y += button.rect.height + px(6)
@@ -242,4 +245,11 @@ class PickerScene(Scene):
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             self.close()
             return True
-        return super().handle(event)
+        handled = super().handle(event)
+        # The choice follows the keyboard through the list: the scenario described, and the
+        # one Mulai [M] starts, is always the one the ring is on, never one scrolled away.
+        if event.type == pygame.KEYDOWN:
+            entry = self.entry_of.get(self.ui.focused())
+            if entry is not None and entry is not self.chosen:
+                self.choose(entry)
+        return handled
