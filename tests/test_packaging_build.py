@@ -9,6 +9,7 @@ import subprocess
 import sys
 from importlib import resources
 from pathlib import Path
+from types import ModuleType
 
 import pygame
 import pytest
@@ -131,3 +132,57 @@ def test_every_build_takes_the_pinned_versions() -> None:
                    ".github/workflows/windows.yml"):
         text = (ROOT / script).read_text(encoding="utf-8")
         assert "constraints" in text.lower(), f"{script} does not build from constraints.txt"
+
+
+def _carried_loader(name: str) -> ModuleType:
+    """packaging/i18n_loaders/<name>.py loaded as the module of python-i18n it stands in for."""
+    import importlib.util
+
+    import i18n.loaders  # type: ignore[import-untyped]
+
+    path = ROOT / "packaging" / "i18n_loaders" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"i18n.loaders._carried_{name}", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    module.__package__ = i18n.loaders.__name__
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_programs_i18n_loaders_read_no_yaml_and_run_no_file(tmp_path: Path) -> None:
+    """What the builds put in place of python-i18n's YAML and Python loaders refuses every
+    file, and calls neither PyYAML's loaders nor an import."""
+    from i18n.loaders.loader import I18nFileLoadError  # type: ignore[import-untyped]
+
+    translations = tmp_path / "en.yml"
+    translations.write_text("en:\n  hello: !!python/object/apply:os.getcwd []\n", encoding="utf-8")
+    code = tmp_path / "en.py"
+    code.write_text("raise SystemExit('ran')\n", encoding="utf-8")
+    for name, cls, path in (("yaml_loader", "YamlLoader", translations),
+                            ("python_loader", "PythonLoader", code)):
+        loader = getattr(_carried_loader(name), cls)()
+        with pytest.raises(I18nFileLoadError):
+            loader.load_resource(str(path), "en")
+        source = (ROOT / "packaging" / "i18n_loaders" / f"{name}.py").read_text("utf-8")
+        assert "yaml.load" not in source and "__import__" not in source
+
+
+def test_the_installer_build_replaces_the_loaders_or_says_why_it_cannot(tmp_path: Path) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "windows_build_for_loaders", ROOT / "packaging" / "windows" / "build.py")
+    assert spec is not None and spec.loader is not None
+    build = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = build
+    spec.loader.exec_module(build)
+    with pytest.raises(SystemExit, match="python-i18n has no"):
+        build.safe_i18n_loaders(tmp_path / "pkgs")
+    loaders = tmp_path / "pkgs" / "i18n" / "loaders"
+    loaders.mkdir(parents=True)
+    for name in ("yaml_loader.py", "python_loader.py"):
+        (loaders / name).write_text("# python-i18n's own loader\n", encoding="utf-8")
+    build.safe_i18n_loaders(tmp_path / "pkgs")
+    for name in ("yaml_loader.py", "python_loader.py"):
+        assert (loaders / name).read_bytes() == (
+            ROOT / "packaging" / "i18n_loaders" / name).read_bytes()

@@ -30,12 +30,17 @@ if [ ! -x "$venv/bin/pyinstaller" ] || [ "$root/pyproject.toml" -nt "$venv/.read
     -c "$root/packaging/constraints.txt" "pyinstaller>=6.10,<7"
   touch "$venv/.ready"
 fi
+# python-i18n's loaders that would read YAML with PyYAML's full loader or run a .py file: the
+# build environment holds the project's, which refuse (the spec swaps them in the program too)
+loaders=$("$venv/bin/python" -c 'import i18n, pathlib; print(pathlib.Path(i18n.__file__).parent / "loaders")')
+cp "$root"/packaging/i18n_loaders/*.py "$loaders/"
 
 echo "+ pyinstaller simulasi-tps.spec"
 export PYGAME_HIDE_SUPPORT_PROMPT=1
 rm -rf "${dist:?}/simulasi-tps"
 (cd "$root" && "$venv/bin/pyinstaller" --noconfirm --log-level WARN \
   --distpath "$dist" --workpath "$work/pyinstaller" simulasi-tps.spec)
+"$venv/bin/python" "$root/packaging/built_loaders.py" "$dist/simulasi-tps/simulasi-tps"
 
 echo "+ $archive"
 rm -f "$dist/$archive"

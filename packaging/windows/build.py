@@ -59,6 +59,8 @@ def _python_org() -> ModuleType:
 python_org = _python_org()
 # the exact versions every packaged program is built from
 CONSTRAINTS = ROOT / "packaging" / "constraints.txt"
+# python-i18n's loaders as the programs carry them (no FullLoader, no file run)
+SAFE_LOADERS = ROOT / "packaging" / "i18n_loaders"
 
 # --- the embeddable CPython ------------------------------------------------------------------
 #
@@ -162,6 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     # A 64-bit installer for a 64-bit program: it runs on any Windows that can run the game,
     # and under a 64-bit-only Wine (Debian's wine64 without the i386 architecture), which an
     # x86 installer, NSIS's default, does not.
+    safe_i18n_loaders(nsis_dir / "pkgs")
     print("+ makensis -XTarget amd64-unicode installer.nsi")
     subprocess.run(["makensis", "-V2", "-XTarget amd64-unicode", str(nsis_dir / "installer.nsi")],
                    check=True)
@@ -346,6 +349,19 @@ def _tracked_files() -> list[str] | None:
         return None
     return [name for name in listed.decode("utf-8").split("\0")
             if name and (ROOT / name).is_file()]
+
+
+def safe_i18n_loaders(pkgs: Path) -> None:
+    """python-i18n's loaders that would read YAML with PyYAML's full loader or run a .py file,
+    replaced in the packages folder ``pkgs`` (the installer's, the portable build Python's) by
+    ones that refuse (packaging/i18n_loaders/, as the PyInstaller spec does): YAML is read by
+    the safe loader only."""
+    for safe in sorted(SAFE_LOADERS.glob("*.py")):
+        target = pkgs / "i18n" / "loaders" / safe.name
+        if not target.is_file():
+            raise SystemExit(f"python-i18n has no {target.name} any more: see {SAFE_LOADERS}")
+        shutil.copyfile(safe, target)
+    print(f"+ python-i18n's loaders replaced from {SAFE_LOADERS.relative_to(ROOT)}")
 
 
 def installer_config(version: str, wheels: Path, nsis_dir: Path, installer_name: str) -> str:

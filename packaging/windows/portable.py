@@ -102,6 +102,7 @@ def prepare(cache: Path, python: Path, embed_from: str, python_org: str) -> None
                "-c", str(build.CONSTRAINTS))
     # the Linux side's launchers (bin/) are of no use to a Windows Python
     shutil.rmtree(site_packages / "bin", ignore_errors=True)
+    build.safe_i18n_loaders(site_packages)  # no YAML full loader, no file run, here either
     missing = missing_on_windows(site_packages)
     if missing:
         raise SystemExit("installed without what they need on Windows (add it to "

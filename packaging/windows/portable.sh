@@ -53,5 +53,7 @@ started=$SECONDS
 # as files: PyInstaller says so for each, and ships none, as on Windows
 grep -v -e '^$' -e "could not resolve 'api-ms-win-" "$work/pyinstaller.log" || true
 echo "+ PyInstaller under Wine took $((SECONDS - started)) s"
+win "$python/python.exe" "$(winepath -w "$root/packaging/built_loaders.py")" \
+  "$(winepath -w "$work/dist/simulasi-tps/simulasi-tps.exe")"
 "$venv/bin/python" "$here/portable.py" package --folder "$work/dist/simulasi-tps" \
   --out "$root/dist-windows"
