@@ -121,6 +121,28 @@ def test_export_through_the_file_dialog_writes_a_log_that_replays(
 
 
 @pytest.mark.slow
+@pytest.mark.slow
+def test_a_typed_path_through_a_file_keeps_the_dialog_open(
+    pilot: Pilot, tmp_path: Path
+) -> None:
+    """A path that runs through a file ("flashdisk/catatan.txt/rekaman") cannot be listed:
+    the dialog stays open on the last folder it could list (it ended the program), and the
+    trainee can type a folder that works."""
+    note = tmp_path / "catatan.txt"
+    note.write_text("x", encoding="utf-8")
+    stick = tmp_path / "flashdisk"
+    stick.mkdir()
+    history = open_history(pilot)
+    run = history.runs()[0]
+    history.export(run)
+    pilot.frames(2)
+    type_path(pilot, note / "rekaman")
+    assert isinstance(pilot.top, FileDialogScene), "the dialog should stay open"
+    type_path(pilot, stick)
+    assert isinstance(pilot.top, HistoryScene)
+    assert (stick / export_name(run, "Sri Wahyuni")).is_file()
+
+
 def test_an_export_that_fails_says_so(pilot: Pilot, tmp_path: Path) -> None:
     history = open_history(pilot)
     not_a_folder = tmp_path / "berkas"

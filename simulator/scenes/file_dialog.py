@@ -37,6 +37,24 @@ def ask_for_path(
     )
 
 
+class _FileDialog(UIFileDialog):
+    """pygame_gui's file dialog, which also survives a typed path it cannot list for another
+    reason than a missing or forbidden folder (pygame_gui handles those two): a path running
+    through a file ("flashdisk/catatan.txt/rekaman") raised NotADirectoryError out of the
+    dialog and ended the program. It goes back to the last folder it could list, as
+    pygame_gui does for the two it handles."""
+
+    def update_current_file_list(self, should_try_again: bool = True) -> None:
+        try:
+            super().update_current_file_list(should_try_again)
+        except OSError:
+            if should_try_again:
+                self.current_directory_path = self.last_valid_directory_path
+                self.update_current_file_list(should_try_again=False)
+            else:
+                self.current_file_list = []
+
+
 class FileDialogScene(Scene):
     overlay = True
 
@@ -55,7 +73,7 @@ class FileDialogScene(Scene):
         manager = self.ctx.manager
         manager.set_locale(LANGUAGES.get(self.ctx.settings.lang, "en"))
         start = self.dialog.current_directory_path if self.dialog is not None else self.start
-        dialog = UIFileDialog(
+        dialog = _FileDialog(
             self.box(),
             manager,
             window_title=self.title,
