@@ -17,15 +17,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 here="$root/packaging/windows"
 # shellcheck source=wine-env.sh
 . "$here/wine-env.sh"
-# the checkout's side of each comparison runs with the game's dependencies: those of the Linux
-# build's environment when there is one, else the project's own
-python="${PYTHON:-}"
-if [ -z "$python" ]; then
-  for candidate in "$root/build/linux/venv/bin/python" "$root/.venv/bin/python"; do
-    if [ -x "$candidate" ]; then python="$candidate"; break; fi
-  done
-fi
-[ -n "$python" ] || { echo "smoke-wine.sh: no Python with the game's dependencies (set PYTHON)" >&2; exit 2; }
+checkout_python smoke-wine.sh
 wine_tools smoke-wine.sh
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' "$root/pyproject.toml" | head -n 1)
 installer="$root/dist-windows/Simulasi-TPS-$version.exe"

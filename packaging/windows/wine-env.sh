@@ -33,6 +33,20 @@ smoke_session_end() {
 say() { printf '%s\n' "$*"; }
 fail() { say "FAIL $smoke_label $*"; exit 1; }
 
+# checkout_python NAME: $python, the Python that runs the checkout's side of each comparison,
+# with the game's dependencies: $PYTHON, else the Linux build's environment, else the
+# project's own; stop with a message when there is none
+checkout_python() {
+  python="${PYTHON:-}"
+  if [ -z "$python" ]; then
+    local candidate
+    for candidate in "$root/build/linux/venv/bin/python" "$root/.venv/bin/python"; do
+      if [ -x "$candidate" ]; then python="$candidate"; break; fi
+    done
+  fi
+  [ -n "$python" ] || { echo "$1: no Python with the game's dependencies (set PYTHON)" >&2; exit 2; }
+}
+
 # wine_tools NAME: stop with a message naming what is missing
 wine_tools() {
   local tool

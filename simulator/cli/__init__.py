@@ -106,12 +106,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         except Exception:
             return _internal_error(catalog(_peek_lang(args_list)))
-    with argparse_text.speaking(catalog(_peek_lang(args_list))):
-        parser = _parser(_peek_lang(args_list))
+    asked = _peek_lang(args_list)
+    with argparse_text.speaking(catalog(asked)):
+        parser = _parser(asked)
         args = parser.parse_args(args_list)
         if args.verb is None:
-            parser.error(catalog(_peek_lang(args_list))("cli.choose_verb"))
-    cat = catalog(getattr(args, "lang", _peek_lang(args_list)))
+            parser.error(catalog(asked)("cli.choose_verb"))
+    cat = catalog(getattr(args, "lang", asked))
     try:
         module = importlib.import_module(f"simulator.cli.{VERBS[args.verb]}")
         return int(module.run(args))

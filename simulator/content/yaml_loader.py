@@ -419,10 +419,12 @@ def _syntax_message(words: str, at_mark: str) -> str:
     """The catalogue key that says in words what libyaml could not read."""
     if at_mark == "\t":  # libyaml calls a tab "a character that cannot start any token"
         return "content.yaml.unreadable.tab"
-    for needle, slug in _SYNTAX_PROBLEMS:
-        if needle in words:
-            return f"content.yaml.unreadable.{slug}"
-    return "content.yaml.unreadable.other"
+    return f"content.yaml.unreadable.{_first_match(_SYNTAX_PROBLEMS, words) or 'other'}"
+
+
+def _first_match(table: tuple[tuple[str, str], ...], words: str) -> str | None:
+    """The value of the first of ``table``'s libyaml phrases found in ``words``."""
+    return next((value for needle, value in table if needle in words), None)
 
 
 def _char_at(text: str, line: int, column: int) -> str:
@@ -434,10 +436,8 @@ def _char_at(text: str, line: int, column: int) -> str:
 def _syntax_hint(words: str, at_mark: str) -> Hint | None:
     if at_mark == "\t":
         return Hint("content.hint.tab")
-    for needle, key in _SYNTAX_HINTS:
-        if needle in words:
-            return Hint(key)
-    return None
+    key = _first_match(_SYNTAX_HINTS, words)
+    return Hint(key) if key is not None else None
 
 
 def _unmarked_problem(source: Source, error: yaml.YAMLError) -> Problem:

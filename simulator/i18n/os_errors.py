@@ -43,18 +43,20 @@ _KINDS: dict[int, str] = {
     if (number := getattr(errno, name, None)) is not None
 }
 PREFIX = "os_error."
+OTHER = PREFIX + "other"  # a reason with no words of its own: said by its code
 
 
 def reason_key(error: BaseException) -> str:
-    """``os_error.<kind>`` for ``error``: its kind by error number, ``other`` otherwise."""
+    """``os_error.<kind>`` for ``error``: its kind by error number, :data:`OTHER` otherwise."""
     number = getattr(error, "errno", None)
-    return PREFIX + _KINDS.get(number, "other") if isinstance(number, int) else PREFIX + "other"
+    kind = _KINDS.get(number) if isinstance(number, int) else None
+    return PREFIX + kind if kind else OTHER
 
 
 def reason_parts(error: BaseException) -> tuple[str, dict[str, object]]:
     """The key and parameters that say why ``error`` happened (for a message made later)."""
     key = reason_key(error)
-    if key != PREFIX + "other":
+    if key != OTHER:
         return key, {}
     number = getattr(error, "errno", None)
     code = errno.errorcode.get(number, str(number)) if isinstance(number, int) else "-"

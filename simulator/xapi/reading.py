@@ -90,7 +90,7 @@ def read_files(paths: Iterable[Path], reading: Reading | None = None) -> Reading
             # the system's own words are English: the reason is kept as a text key
             why = os_errors.reason_key(error)
             _note(reading, Unread(str(path), 0, "unreadable",
-                                  because="" if why == os_errors.PREFIX + "other" else why))
+                                  because="" if why == os_errors.OTHER else why))
     return reading
 
 
